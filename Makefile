@@ -1,0 +1,55 @@
+# cityprofile: `make` lists the targets.
+SEEDS ?= seeds
+PROFILES ?= profiles
+JOBS ?= $(shell nproc)
+PYTHON ?= python3
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Real files standing for "installed": redone only when their inputs change.
+INSTALLED := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-deps
+
+.DEFAULT_GOAL := help
+
+## Show this help
+help:
+	@awk '/^## /{text=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(text){split($$0,t,":"); printf "  make %-10s %s\n", t[1], text}; text=""}' $(MAKEFILE_LIST)
+	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS)"
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml $(VENV)/bin/python
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -e '.[test]'
+	touch $@
+
+$(SYSTEM): tools/install-system-deps $(VENV)/bin/python
+	tools/install-system-deps
+	touch $@
+
+## Build the profile of every city in SEEDS, and the comparison, into PROFILES
+reports: $(INSTALLED) $(SYSTEM)
+	$(PY) -m cityprofile build --seeds $(SEEDS) --out $(PROFILES) --jobs $(JOBS)
+
+## Run the test suite (sets up everything it needs first)
+test: $(INSTALLED) $(SYSTEM)
+	$(PY) -m pytest
+
+## Print build timings: seeds cold/no-op/one-change, a peer papermill+nbconvert chain, and scale
+bench: $(INSTALLED) $(SYSTEM)
+	$(PY) -m cityprofile bench
+
+## Open the notebooks in JupyterLab with the project's venv as kernel
+lab: $(INSTALLED) $(SYSTEM)
+	$(PY) -m ipykernel install --sys-prefix --name cityprofile --display-name "Python (cityprofile)"
+	$(PY) -m cityprofile extract --seeds $(SEEDS) --out $(PROFILES)
+	$(VENV)/bin/jupyter lab notebooks/
+
+## Remove generated reports and the virtual environment
+clean:
+	find $(PROFILES) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf $(VENV) .pytest_cache
+
+.PHONY: help reports test bench lab clean

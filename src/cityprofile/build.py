@@ -1,0 +1,206 @@
+"""The execute and render stages, and the whole build with its cache.
+
+Each output is keyed on a hash of everything it depends on (inputs, notebook,
+package code and data, parameters); an output whose key has not changed is
+not rebuilt. Files are written under a temporary name and renamed, so a
+failed or interrupted build never leaves a half-written report, and a
+city's last good report stays in place when its notebook fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
+
+from .files import write_atomic
+from .exporter import ReportHTMLExporter, WeasyPDFExporter
+from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, PACKAGE
+from .profiles import INDEX_NAME, read_index
+
+COMPARISON = "comparison"
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """A kernel reached over private IPC sockets instead of TCP ports.
+
+    Parallel builds start many kernels at once; TCP port picking races
+    between processes, unique socket paths cannot.
+    """
+
+    @default("transport")
+    def _transport_default(self):
+        return "ipc"
+
+    @default("ip")
+    def _ip_default(self):
+        return os.path.join(tempfile.mkdtemp(prefix="cityprofile-kernel-"), "kernel")
+
+
+@dataclass
+class Job:
+    """One report: a notebook run with parameters into a folder."""
+
+    name: str  # city slug, or "comparison"
+    title: str
+    notebook: Path
+    parameters: dict
+    out_dir: Path
+    inputs: list[Path] = field(default_factory=list)
+
+    @property
+    def executed(self) -> Path:
+        """The executed notebook."""
+        return self.out_dir / f"{self.name}.ipynb"
+
+    def output(self, suffix: str) -> Path:
+        """The rendered report with this suffix (``.html`` or ``.pdf``)."""
+        return self.out_dir / f"{self.name}{suffix}"
+
+
+@dataclass
+class Outcome:
+    """What happened to one job."""
+
+    job: Job
+    status: str  # built | cached | failed
+    seconds: dict[str, float] = field(default_factory=dict)
+    reason: str = ""
+
+
+class ReportFailed(Exception):
+    """A notebook failed to execute or render; the message says where."""
+
+
+def hash_files(paths: list[Path]) -> str:
+    """Return one hash over the names and bytes of ``paths``."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def code_hash() -> str:
+    """Return a hash of the package's code, data and templates."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return hash_files(files)
+
+
+def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_notebook: Path = COMPARISON_NOTEBOOK) -> list[Job]:
+    """Return one job per city in the index of ``out``, plus the comparison."""
+    index = read_index(out)
+    jobs = [
+        Job(entry["slug"], f"{entry['city']}: city profile", city_notebook,
+            {"city": entry["slug"], "profiles_dir": str(out)}, out / entry["slug"],
+            [out / entry["slug"] / "profile.json"])
+        for entry in index
+    ]
+    slugs = [entry["slug"] for entry in index]
+    jobs.append(Job(COMPARISON, "City comparison: " + ", ".join(e["city"] for e in index), comparison_notebook,
+                    {"cities": slugs, "profiles_dir": str(out)}, out / COMPARISON,
+                    [out / INDEX_NAME] + [out / s / "profile.json" for s in slugs]))
+    return jobs
+
+
+def job_key(job: Job, code: str) -> str:
+    """Return the hash of everything a job's outputs depend on."""
+    inputs = hash_files([job.notebook, *job.inputs])
+    params = json.dumps(job.parameters, sort_keys=True)
+    return hashlib.sha256(f"{inputs}\0{params}\0{job.title}\0{code}".encode()).hexdigest()
+
+
+def _stamp(job: Job) -> Path:
+    return job.out_dir / f".{job.name}.key"
+
+
+def execute_job(job: Job) -> nbformat.NotebookNode:
+    """Run the job's notebook with papermill; raise ReportFailed naming the cell that failed."""
+    job.out_dir.mkdir(parents=True, exist_ok=True)
+    failed = job.out_dir / f"{job.name}.failed.ipynb"
+    try:
+        nb = papermill.execute_notebook(
+            str(job.notebook), str(failed), parameters=job.parameters, kernel_name="python3",
+            progress_bar=False, cwd=str(job.notebook.parent), kernel_manager_class=IPCKernelManager,
+        )
+    except papermill.PapermillExecutionError as error:
+        raise ReportFailed(
+            f"{job.name}: {job.notebook.name} failed in cell {error.cell_index} "
+            f"({error.ename}: {error.evalue}); the failed notebook is kept at {failed}"
+        ) from error
+    except Exception as error:  # kernel death, bad notebook JSON, ...: still one city's failure
+        raise ReportFailed(f"{job.name}: {job.notebook} could not run ({type(error).__name__}: {error})") from error
+    failed.unlink(missing_ok=True)
+    nb.metadata["title"] = job.title
+    return nb
+
+
+def render_job(job: Job, nb: nbformat.NotebookNode | None = None) -> dict[str, float]:
+    """Render the job's executed notebook to HTML and PDF; return seconds per format."""
+    if nb is None:
+        nb = nbformat.read(job.executed, as_version=4)
+    seconds = {}
+    for suffix, exporter in ((".html", ReportHTMLExporter), (".pdf", WeasyPDFExporter)):
+        started = time.perf_counter()
+        try:
+            body, _ = exporter().from_notebook_node(nb)
+        except Exception as error:  # any exporter error: keep the last good report
+            raise ReportFailed(f"{job.name}: rendering {suffix[1:].upper()} of {job.executed} failed "
+                               f"({type(error).__name__}: {error})") from error
+        write_atomic(job.output(suffix), body)
+        seconds[suffix[1:]] = time.perf_counter() - started
+    return seconds
+
+
+def run_job(job: Job, code: str, force: bool = False) -> Outcome:
+    """Execute and render one report unless its key is unchanged."""
+    key = job_key(job, code)
+    stamp = _stamp(job)
+    outputs = [job.executed, job.output(".html"), job.output(".pdf")]
+    if not force and stamp.is_file() and stamp.read_text() == key and all(p.is_file() for p in outputs):
+        return Outcome(job, "cached")
+    reason = "first build" if not stamp.is_file() else "inputs, notebook, code or parameters changed"
+    started = time.perf_counter()
+    try:
+        nb = execute_job(job)
+        seconds = {"execute": time.perf_counter() - started}
+        stamp.unlink(missing_ok=True)
+        write_atomic(job.executed, nbformat.writes(nb))
+        seconds.update(render_job(job, nb))
+    except ReportFailed as error:
+        return Outcome(job, "failed", reason=str(error))
+    write_atomic(stamp, key)
+    return Outcome(job, "built", seconds, reason)
+
+
+def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -> list[Outcome]:
+    """Run jobs in parallel processes; report one line per finished job."""
+    code = code_hash()
+    outcomes = []
+    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = {pool.submit(run_job, job, code, force): job for job in jobs}
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes.append(outcome)
+            report(describe(outcome))
+    return outcomes
+
+
+def describe(outcome: Outcome) -> str:
+    """Return the progress line for one finished job."""
+    name = outcome.job.name
+    if outcome.status == "cached":
+        return f"  {name}: up to date"
+    if outcome.status == "failed":
+        return f"  {name}: FAILED: {outcome.reason}"
+    times = ", ".join(f"{stage} {secs:.1f}s" for stage, secs in outcome.seconds.items())
+    return f"  {name}: built ({outcome.reason}; {times}) -> {outcome.job.output('.pdf')}"

@@ -1,0 +1,152 @@
+"""Matplotlib charts for the reports, returned as inline SVG figures.
+
+Charts are drawn for A4 (at most 17 cm wide) and each city keeps one colour
+in every chart of every report: the colour follows the city's place in the
+profiles index, which every report reads.
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+from datetime import date as Date
+from datetime import timedelta
+
+import matplotlib
+
+matplotlib.use("svg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from .markup import Markup, escape  # noqa: E402
+
+# Okabe-Ito: distinguishable by colour-blind readers and in greyscale print.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
+WIDTH_IN = 6.7  # 17 cm, the A4 text width
+_WANTED_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
+
+
+def _setup() -> None:
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    matplotlib.rcParams.update(
+        {
+            "font.family": [name for name in _WANTED_FONTS if name in installed] or ["sans-serif"],
+            "font.size": 8.5,
+            "axes.titlesize": 10,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "svg.hashsalt": "cityprofile",
+            "svg.fonttype": "path",
+        }
+    )
+
+
+_setup()
+
+
+def city_colour(slug: str, slugs: list[str]) -> str:
+    """Return the colour of ``slug`` given every city's slug in index order."""
+    position = slugs.index(slug) if slug in slugs else len(slugs)
+    return PALETTE[position % len(PALETTE)]
+
+
+def to_figure(fig, caption: str | None = None) -> Markup:
+    """Return a matplotlib figure as an inline ``<figure>`` and close it."""
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return Markup(f"<figure>{svg}{cap}</figure>")
+
+
+def bar_chart(labels: list[str], values: list[float], colour: str, title: str, xlabel: str,
+              value_text: list[str] | None = None, log: bool = False):
+    """Return a horizontal bar chart, largest bar on top."""
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.9 + 0.28 * len(labels)))
+    positions = range(len(labels))[::-1]
+    ax.barh(list(positions), values, color=colour, height=0.65)
+    ax.set_yticks(list(positions), [_shorten(label, 48) for label in labels])
+    if log:
+        ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    for pos, value, text in zip(positions, values, value_text or [None] * len(values)):
+        if text:
+            ax.annotate(text, (value, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5)
+    ax.margins(x=0.18)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def grouped_bar_chart(categories: list[str], series: dict[str, list[float]], colours: dict[str, str],
+                      title: str, xlabel: str):
+    """Return horizontal bars of several series side by side per category."""
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.0 + 0.22 * len(categories) * max(1, len(series))))
+    height = 0.8 / max(1, len(series))
+    for offset, (name, values) in enumerate(series.items()):
+        positions = [len(categories) - 1 - i + (len(series) / 2 - offset - 0.5) * height for i in range(len(categories))]
+        ax.barh(positions, values, height=height, color=colours[name], label=name)
+    ax.set_yticks(range(len(categories))[::-1], [_shorten(c, 48) for c in categories])
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(frameon=False, loc="lower right")
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    return fig
+
+
+def date_span(date: str) -> tuple[Date, Date]:
+    """Return the first and last day an ISO date of any precision covers."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return Date(parts[0], 1, 1), Date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return Date(parts[0], parts[1], 1), Date(parts[0], parts[1], last)
+    day = Date(*parts)
+    return day, day
+
+
+def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes: list[str] | None = None):
+    """Return a timeline: a day is a dot, a month or year a bar over its span.
+
+    Args:
+        rows: dicts with ``date`` (ISO, any precision), ``lane`` and ``label``.
+        colours: lane -> colour.
+        lanes: one row per lane (a merged timeline); else one row per event.
+    """
+    per_event = lanes is None
+    count = len(rows) if per_event else len(lanes)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.9 + (0.3 if per_event else 0.45) * count))
+    for index, row in enumerate(rows):
+        start, end = date_span(row["date"])
+        y = count - 1 - (index if per_event else lanes.index(row["lane"]))
+        colour = colours[row["lane"]]
+        if start == end:
+            ax.plot([start], [y], "o", color=colour, markersize=5)
+        else:
+            ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=0.45,
+                    color=colour, alpha=0.55, edgecolor=colour)
+    labels = [_shorten(row["label"], 48) for row in rows] if per_event else lanes
+    ax.set_yticks(range(count)[::-1], labels)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_ylim(-0.7, count - 0.3)
+    ax.margins(x=0.04)
+    ax.set_xlabel("Date (dots: a stated day; bars: the month or year stated)")
+    ax.set_title(title)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    ax.set_axisbelow(True)
+    return fig
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,87 @@
+"""Command line: ``cityprofile extract|execute|render|build``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+
+from .build import ReportFailed, execute_job, plan_jobs, render_job
+from .files import write_atomic
+from .corpus import SeedsError
+from .paths import PROFILES, SEEDS
+from .pipeline import build, extract_stage
+from .profiles import ProfileNotFound
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cityprofile", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    helps = {
+        "extract": "read the articles and write profiles/<city>/profile.json",
+        "execute": "run the notebooks with papermill for every extracted city",
+        "render": "turn executed notebooks into HTML and PDF",
+        "build": "extract, execute and render: every report",
+    }
+    for name, text in helps.items():
+        command = commands.add_parser(name, help=text, description=text)
+        if name in ("extract", "build"):
+            command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
+            command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
+        command.add_argument("--out", type=Path, default=PROFILES, help="output folder (default: %(default)s)")
+        command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+        if name == "build":
+            command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                                 help="reports built in parallel (default: %(default)s, the number of cores)")
+    return parser
+
+
+def _execute(out: Path) -> int:
+    status = 0
+    for job in plan_jobs(out):
+        try:
+            write_atomic(job.executed, nbformat.writes(execute_job(job)))
+            print(f"  {job.name}: executed -> {job.executed}")
+        except ReportFailed as error:
+            print(f"  {job.name}: FAILED: {error}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def _render(out: Path) -> int:
+    status = 0
+    for job in plan_jobs(out):
+        try:
+            seconds = render_job(job)
+            print(f"  {job.name}: " + ", ".join(f"{k} {v:.1f}s" for k, v in seconds.items()))
+        except (ReportFailed, FileNotFoundError) as error:
+            print(f"  {job.name}: FAILED: {error}", file=sys.stderr)
+            status = 1
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            problems = extract_stage(args.seeds, args.out, force=args.force)
+            return 1 if args.strict and problems else 0
+        if args.command == "build":
+            return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
+        if args.command == "execute":
+            return _execute(args.out)
+        return _render(args.out)
+    except (SeedsError, ProfileNotFound) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: finished reports are kept; no half-written file was left", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""The sections of the comparison report, each one call from the notebook.
+
+Each function takes the list from :func:`cityprofile.profiles.load_profiles`.
+Claims in "Key differences" are computed from the same tables shown above.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import charts
+from .formatting import format_date, format_figure, format_number, format_span, plural
+from .markup import Markup, display_html, render_table, tag
+from .report import article_number
+
+UNEVEN = 2  # one city with this many times the articles of another gets a caution
+
+
+def _colours(profiles: list[dict]) -> dict[str, str]:
+    return {p["city"]: charts.city_colour(p["slug"], p["all_slugs"]) for p in profiles}
+
+
+def _ref(profile: dict, item: dict) -> Markup:
+    ref = f"{profile['city']} {article_number(profile, item['article'])}"
+    return tag("a", ref, href=f"#source-{profile['slug']}", title=item["sentence"])
+
+
+def _names(profiles: list[dict]) -> str:
+    names = [p["city"] for p in profiles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def show_header(profiles: list[dict]):
+    """Title block; says plainly when there is only one city."""
+    if not profiles:
+        return display_html(tag("h1", "City comparison"), tag("p", "No city profiles were found.", class_="empty"))
+    articles = sum(len(p["articles"]) for p in profiles)
+    parts = [
+        tag("h1", f"City comparison: {_names(profiles)}"),
+        tag("p", f"{plural(len(profiles), 'city', 'cities')} · {plural(articles, 'article')} · "
+                 + format_span([a.get("date") for p in profiles for a in p["articles"]]), class_="subtitle"),
+    ]
+    if len(profiles) == 1:
+        parts.append(tag("p", f"Only one city, {profiles[0]['city']}, was found in the articles, so there is "
+                              "nothing to compare it with. Its findings are listed below.", class_="caution"))
+    return display_html(*parts)
+
+
+def coverage_table(profiles: list[dict]) -> pd.DataFrame:
+    """Return articles, words and date span per city."""
+    return pd.DataFrame(
+        {
+            "City": [p["city"] for p in profiles],
+            "Province": [p["province"] for p in profiles],
+            "Articles": [len(p["articles"]) for p in profiles],
+            "Words": [format_number(sum(a["words"] for a in p["articles"])) for p in profiles],
+            "Published": [format_span([a.get("date") for a in p["articles"]]) for p in profiles],
+        }
+    )
+
+
+def show_coverage(profiles: list[dict]):
+    """Articles per city and date spans, with a caution when the evidence is uneven."""
+    table = coverage_table(profiles)
+    parts = [render_table(table, numeric=("Articles", "Words"))]
+    counts = table.set_index("City")["Articles"]
+    if len(counts) > 1 and counts.max() >= UNEVEN * counts.min():
+        most, least = counts.idxmax(), counts.idxmin()
+        parts.append(tag("p", f"Uneven evidence: {most} has {plural(int(counts[most]), 'article')} and {least} "
+                              f"{plural(int(counts[least]), 'article')}. A difference in counts below is a "
+                              "difference in coverage, not between the cities.", class_="caution"))
+    return display_html(*parts)
+
+
+def sector_matrix(profiles: list[dict]) -> pd.DataFrame:
+    """Return mentions per sector (rows) and city (columns), zeros where absent."""
+    rows = [{"Sector": i["sector"], "City": p["city"], "Mentions": i["mentions"]}
+            for p in profiles for i in p["industries"]]
+    if not rows:
+        return pd.DataFrame()
+    matrix = pd.DataFrame(rows).pivot_table(index="Sector", columns="City", values="Mentions",
+                                            aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(columns=[p["city"] for p in profiles], fill_value=0)
+    return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index]
+
+
+def show_industries(profiles: list[dict]):
+    """Shared sectors and sectors found in one city only: a chart and a table."""
+    matrix = sector_matrix(profiles)
+    if matrix.empty:
+        return display_html(tag("p", "No industries were found in any city's articles.", class_="empty"))
+    present = matrix > 0
+    shared = list(matrix.index[present.all(axis=1)])
+    title = (f"{plural(len(shared), 'sector')} named in every city" if len(profiles) > 1
+             else f"{plural(len(matrix), 'sector')} named")
+    fig = charts.grouped_bar_chart(list(matrix.index), {c: list(matrix[c]) for c in matrix.columns},
+                                   _colours(profiles), title, "Mentions in the articles")
+    table = matrix.reset_index()
+    table["Found in"] = [
+        "every city" if row.all() else ", ".join(row.index[row]) + " only" for _, row in present.iterrows()
+    ]
+    return display_html(charts.to_figure(fig), render_table(table, numeric=tuple(matrix.columns)))
+
+
+def show_figures(profiles: list[dict]):
+    """Figures of every city in one table by kind, with qualifiers and sources."""
+    rows = []
+    for profile in profiles:
+        for figure in profile["figures"]:
+            rows.append({"Kind": figure["kind"], "City": profile["city"], "Figure": format_figure(figure),
+                         "What": figure["label"], "Value": format_number(figure["value"]),
+                         "Unit": figure["unit"], "Source": _ref(profile, figure), "_sort": figure["value"]})
+    if not rows:
+        return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
+    frame = pd.DataFrame(rows).sort_values(["Kind", "Unit", "_sort"], ascending=[True, True, False])
+    parts = []
+    for kind, group in frame.groupby("Kind", sort=True):
+        parts += [tag("h3", kind.capitalize()),
+                  render_table(group.drop(columns=["Kind", "_sort"]), numeric=("Figure", "Value"))]
+    return display_html(tag("p", "Values are in base units (yuan, not billions) so that rows of one unit "
+                                 "compare directly; hover a source for its sentence.", class_="note"), *parts)
+
+
+def show_timeline(profiles: list[dict]):
+    """One timeline with a lane per city, then the merged dated list."""
+    events = sorted(((e, p) for p in profiles for e in p["timeline"]), key=lambda pair: pair[0]["date"])
+    if not events:
+        return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
+    lanes = [p["city"] for p in profiles]
+    rows = [{"date": e["date"], "lane": p["city"], "label": e["event"]} for e, p in events]
+    title = f"{plural(len(events), 'dated event')} from {format_date(events[0][0]['date'])} to {format_date(events[-1][0]['date'])}"
+    fig = charts.timeline_chart(rows, _colours(profiles), title, lanes=lanes)
+    table = pd.DataFrame(
+        {
+            "When": [format_date(e["date"], e.get("qualifier")) for e, _ in events],
+            "City": [p["city"] for _, p in events],
+            "What happened": [e["event"] for e, _ in events],
+            "Source": [_ref(p, e) for e, p in events],
+        }
+    )
+    return display_html(charts.to_figure(fig), render_table(table))
+
+
+def initiative_matrix(profiles: list[dict]) -> pd.DataFrame:
+    """Return initiatives per kind (rows) and city (columns)."""
+    rows = [{"Kind": i["kind"], "City": p["city"]} for p in profiles for i in p["initiatives"]]
+    if not rows:
+        return pd.DataFrame()
+    matrix = pd.crosstab(pd.DataFrame(rows)["Kind"], pd.DataFrame(rows)["City"])
+    return matrix.reindex(columns=[p["city"] for p in profiles], fill_value=0)
+
+
+def show_initiatives(profiles: list[dict]):
+    """Initiatives counted by kind per city, then listed."""
+    matrix = initiative_matrix(profiles)
+    if matrix.empty:
+        return display_html(tag("p", "No initiatives were found in any city's articles.", class_="empty"))
+    listing = pd.DataFrame(
+        [{"City": p["city"], "Kind": i["kind"], "Initiative": i["name"],
+          "Date": format_date(i.get("date"), missing="not stated"), "Source": _ref(p, i)}
+         for p in profiles for i in p["initiatives"]]
+    )
+    return display_html(render_table(matrix.reset_index(), numeric=tuple(matrix.columns)), render_table(listing))
+
+
+def differences(profiles: list[dict]) -> list[str]:
+    """Return plain sentences on where the cities differ, each backed by a table above."""
+    if len(profiles) < 2:
+        return []
+    claims = []
+    coverage = coverage_table(profiles).set_index("City")["Articles"]
+    claims.append("Coverage: " + "; ".join(f"{city} {plural(int(n), 'article')}" for city, n in coverage.items())
+                  + " (see Coverage).")
+    matrix = sector_matrix(profiles)
+    if not matrix.empty:
+        present = matrix > 0
+        shared = list(matrix.index[present.all(axis=1)])
+        if shared:
+            claims.append(f"Sectors named for every city: {', '.join(shared)} (see Industries side by side).")
+        for city in matrix.columns:
+            only = list(matrix.index[present[city] & (present.sum(axis=1) == 1)])
+            if only:
+                claims.append(f"Only {city}'s articles name {', '.join(only)} (see Industries side by side).")
+    for profile in profiles:
+        money = [f for f in profile["figures"] if f["kind"] == "money"]
+        if money:
+            top = max(money, key=lambda f: f["value"])
+            claims.append(f"{profile['city']}'s largest sum is {format_figure(top)} ({top['label']}) "
+                          "(see Figures side by side).")
+    initiatives = initiative_matrix(profiles)
+    if not initiatives.empty:
+        totals = initiatives.sum()
+        claims.append("Initiatives named: " + "; ".join(f"{c} {int(n)}" for c, n in totals.items())
+                      + " (see Initiatives by kind).")
+    return claims
+
+
+def show_differences(profiles: list[dict]):
+    """A few generated sentences on the key differences."""
+    claims = differences(profiles)
+    if not claims:
+        return display_html(tag("p", "With one city there are no differences to state.", class_="empty"))
+    return display_html(Markup("<ul>" + "".join(str(tag("li", c)) for c in claims) + "</ul>"))
+
+
+def show_sources(profiles: list[dict]):
+    """Every article of every city, with the reference used above."""
+    parts = []
+    for profile in profiles:
+        rows = pd.DataFrame(
+            {
+                "Ref": [f"{profile['city']} {article_number(profile, a['id'])}" for a in profile["articles"]],
+                "Title": [a["title"] for a in profile["articles"]],
+                "Date": [format_date(a.get("date"), missing="not stated") for a in profile["articles"]],
+                "Source": [a.get("source") or "not stated" for a in profile["articles"]],
+                "Words": [format_number(a["words"]) for a in profile["articles"]],
+            }
+        )
+        parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"), render_table(rows, numeric=("Words",))]
+    return display_html(*parts)

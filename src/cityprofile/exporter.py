@@ -1,0 +1,118 @@
+"""nbconvert exporters for reports: offline HTML, and PDF through WeasyPrint.
+
+Both use the package's ``cityprofile`` template, hide code, prompts and the
+papermill parameter cells, and add a table of contents. They are registered
+under the ``nbconvert.exporters`` entry point, so
+``jupyter nbconvert --to cityprofile_pdf executed.ipynb`` works too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from nbconvert.exporters import HTMLExporter
+from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
+from traitlets import default
+
+from .paths import TEMPLATES
+
+HIDDEN_TAGS = ("parameters", "injected-parameters")
+_HEADING = re.compile(r"^(#{2})\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def anchor_for(heading: str) -> str:
+    """Return the id nbconvert's markdown renderer gives a heading."""
+    return html.escape(heading).replace(" ", "-")
+
+
+class OutlinePreprocessor(Preprocessor):
+    """Collect level-2 markdown headings as a table of contents, and a title.
+
+    The title is the notebook's ``title`` metadata, else the first ``<h1>``
+    a cell printed, so a PDF's metadata names the report, not the file.
+    """
+
+    def preprocess(self, nb, resources):
+        """Fill ``resources['toc']`` and ``nb.metadata['title']``."""
+        toc = []
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                toc += [
+                    {"text": text, "anchor": anchor_for(text)}
+                    for _, text in _HEADING.findall(cell.source)
+                ]
+        resources["toc"] = toc
+        if "title" not in nb.metadata:
+            title = _first_output_heading(nb)
+            if title:
+                nb.metadata["title"] = title
+        return nb, resources
+
+
+def _first_output_heading(nb) -> str | None:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            found = _H1.search(output.get("data", {}).get("text/html", ""))
+            if found:
+                return html.unescape(_TAG.sub("", found.group(1))).strip()
+    return None
+
+
+class ReportHTMLExporter(HTMLExporter):
+    """Self-contained report HTML: no code, prompts, scripts or CDN."""
+
+    export_from_notebook = "cityprofile report (HTML)"
+
+    @default("template_name")
+    def _template_name_default(self):
+        return "cityprofile"
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self):
+        return [str(TEMPLATES)]
+
+    @default("exclude_input")
+    def _exclude_input_default(self):
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.register_preprocessor(
+            TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_TAGS)), enabled=True
+        )
+        self.register_preprocessor(OutlinePreprocessor(), enabled=True)
+
+
+class WeasyPDFExporter(ReportHTMLExporter):
+    """The report HTML, laid out as an A4 PDF by WeasyPrint."""
+
+    export_from_notebook = "cityprofile report (PDF)"
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".pdf"
+
+    @default("template_extension")
+    def _template_extension_default(self):
+        return ".html.j2"
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        """Render the notebook to HTML, then to PDF bytes."""
+        # Imported here: WeasyPrint needs pango, which plain HTML export does not.
+        import weasyprint
+
+        markup, resources = super().from_notebook_node(nb, resources, **kw)
+        pdf = weasyprint.HTML(string=markup).write_pdf()
+        resources["output_extension"] = ".pdf"
+        return pdf, resources

@@ -1,0 +1,140 @@
+"""The extract stage: articles in, one profile.json per city out."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cities import attribute_city
+from .clean import parse_article
+from .corpus import Problem, read_sources
+from .dates import find_dates
+from .files import write_atomic
+from .figures import extract_figures
+from .gazetteer import load_gazetteer
+from .industries import find_industries
+from .initiatives import extract_initiatives
+from .profiles import INDEX_NAME
+from .records import Article, to_dict
+from .timeline import extract_events
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@dataclass
+class Extraction:
+    """What the extract stage found: profiles by slug, and problems met."""
+
+    profiles: dict[str, dict] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _context_year(article: Article) -> int | None:
+    """The year an article's undated months belong to: its title's, else its date's."""
+    found = _YEAR.search(article.title or "")
+    if found:
+        return int(found.group())
+    return int(article.date[:4]) if article.date else None
+
+
+def _first_date(sentence: str, article: Article) -> str | None:
+    found = find_dates(sentence, article.date, _context_year(article))
+    return found[0].date if found else None
+
+
+def extract_article(article: Article) -> dict:
+    """Return the figures, initiatives, events and industry mentions of one article."""
+    figures, initiatives, mentions = [], [], []
+    for sentence in article.sentences:
+        for record in extract_figures(sentence) + extract_initiatives(sentence):
+            record.article, record.sentence = article.id, sentence
+            record.date = _first_date(sentence, article)
+            (figures if hasattr(record, "value") else initiatives).append(to_dict(record))
+        for mention in find_industries(sentence):
+            mention.article, mention.sentence = article.id, sentence
+            mentions.append(mention)
+    events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
+    return {"figures": figures, "initiatives": initiatives, "timeline": events, "mentions": mentions}
+
+
+def _industries(mentions) -> list[dict]:
+    grouped: dict[str, dict] = {}
+    for mention in mentions:
+        entry = grouped.setdefault(
+            mention.name, {"name": mention.name, "sector": mention.sector, "terms": [], "mentions": 0, "articles": []}
+        )
+        entry["mentions"] += 1
+        if mention.term not in entry["terms"]:
+            entry["terms"].append(mention.term)
+        if mention.article not in entry["articles"]:
+            entry["articles"].append(mention.article)
+    return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+
+def build_profiles(seeds: Path) -> Extraction:
+    """Read every article once and group what it says by the city it is about."""
+    result = Extraction()
+    sources, result.problems = read_sources(seeds)
+    gazetteer = load_gazetteer()
+    by_city: dict[str, dict] = {}
+    collected: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for source in sources:
+        article = parse_article(source.id, source.text)
+        if not article.sentences:
+            result.problems.append(Problem(source.path, "no article text left after removing page furniture; skipped"))
+            continue
+        choice = attribute_city(article, gazetteer)
+        if choice is None:
+            result.problems.append(Problem(source.path, "names no known city; left out"))
+            continue
+        if choice.runner_up and choice.runner_up_score >= choice.score:
+            result.problems.append(Problem(source.path, f"{choice.reason}; assigned to {choice.city}"))
+        by_city.setdefault(choice.slug, {"city": choice.city, "slug": choice.slug, "province": choice.province})
+        found = extract_article(article)
+        collected[choice.slug]["articles"].append(
+            {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
+             "words": article.words, "attribution": choice.reason}
+        )
+        for key, values in found.items():
+            collected[choice.slug][key].extend(values)
+    for slug, head in by_city.items():
+        items = collected[slug]
+        result.profiles[slug] = {
+            **head,
+            "articles": items["articles"],
+            "industries": _industries(items["mentions"]),
+            "initiatives": items["initiatives"],
+            "figures": items["figures"],
+            "timeline": sorted(items["timeline"], key=lambda e: e["date"]),
+        }
+    return result
+
+
+def write_profiles(extraction: Extraction, out: Path) -> list[Path]:
+    """Write ``<slug>/profile.json`` per city and the index; return the profile paths."""
+    paths = []
+    for slug, profile in extraction.profiles.items():
+        path = out / slug / "profile.json"
+        write_atomic(path, json.dumps(profile, ensure_ascii=False, indent=1))
+        paths.append(path)
+    index = sorted(
+        ({"slug": p["slug"], "city": p["city"], "province": p["province"], "articles": len(p["articles"])}
+         for p in extraction.profiles.values()),
+        key=lambda entry: (-entry["articles"], entry["city"]),
+    )
+    write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False, indent=1))
+    return paths
+
+
+def summarise(profile: dict) -> str:
+    """Return a one-line summary of what was found for a city."""
+    sectors = sorted({i["sector"] for i in profile["industries"]})
+    return (
+        f"{profile['city']} ({profile['province']}): {len(profile['articles'])} articles, "
+        f"{len(profile['industries'])} industries in {len(sectors)} sectors, "
+        f"{len(profile['initiatives'])} initiatives, {len(profile['figures'])} figures, "
+        f"{len(profile['timeline'])} dated events"
+    )

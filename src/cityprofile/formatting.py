@@ -1,0 +1,73 @@
+"""Plain-text formatting of figures and dates for readers."""
+
+from __future__ import annotations
+
+import calendar
+
+QUALIFIER_SIGNS = {"over": ">", "nearly": "≈", "about": "≈", "under": "<"}
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+_UNIT_NAMES = {
+    "percent": "%",
+    "m2": "m²",
+    "km2": "km²",
+    "count": "",
+}
+
+
+def format_number(value: float) -> str:
+    """Return ``value`` with thousands separators and no needless decimals."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_money(value: float, currency: str) -> str:
+    """Return a sum in readable units: ``31.6 bn CNY``."""
+    for scale, suffix in _SCALES:
+        if abs(value) >= scale:
+            return f"{format_number(round(value / scale, 2))} {suffix} {currency}"
+    return f"{format_number(value)} {currency}"
+
+
+def format_figure(figure: dict, with_label: bool = True) -> str:
+    """Return a figure as a reader sees it, qualifier first: ``> 270 participants``."""
+    sign = QUALIFIER_SIGNS.get(figure.get("qualifier") or "", "")
+    unit = figure["unit"]
+    if figure.get("kind") == "money":
+        amount = format_money(figure["value"], unit)
+    elif unit == "percent":
+        amount = f"{format_number(figure['value'])}%"
+    else:
+        name = _UNIT_NAMES.get(unit, unit)
+        amount = f"{format_number(figure['value'])} {name}".strip()
+    text = f"{sign} {amount}".strip()
+    label = figure.get("label") or ""
+    return f"{text} {label}".strip() if with_label and unit == "count" else text
+
+
+def format_date(date: str | None, qualifier: str | None = None, missing: str = "undated") -> str:
+    """Return an ISO date at its own precision: ``May 2023``, ``late 2022``; ``missing`` if none."""
+    if not isinstance(date, str) or not date:
+        return missing
+    parts = date.split("-")
+    if len(parts) == 1:
+        text = parts[0]
+    elif len(parts) == 2:
+        text = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    else:
+        text = f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+    return f"{qualifier} {text}" if isinstance(qualifier, str) and qualifier else text
+
+
+def format_span(dates: list[str]) -> str:
+    """Return the span of a list of ISO dates, or a note that none are known."""
+    known = sorted(d for d in dates if d)
+    if not known:
+        return "no publication dates stated"
+    first, last = format_date(known[0]), format_date(known[-1])
+    return first if first == last else f"{first} – {last}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """Return ``1 article`` or ``4 articles``."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

@@ -1,0 +1,32 @@
+"""Where things live: every default path, anchored at the project root.
+
+The root is the folder holding ``pyproject.toml`` above this package (an
+editable install), or ``CITYPROFILE_ROOT`` when set, so no code depends on the
+directory a process happens to run in.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE / "data"
+TEMPLATES = PACKAGE / "templates"
+
+
+def _find_root() -> Path:
+    if os.environ.get("CITYPROFILE_ROOT"):
+        return Path(os.environ["CITYPROFILE_ROOT"]).resolve()
+    for parent in PACKAGE.parents:
+        if (parent / "pyproject.toml").is_file():
+            return parent
+    return Path.cwd()
+
+
+ROOT = _find_root()
+SEEDS = ROOT / "seeds"
+PROFILES = ROOT / "profiles"
+NOTEBOOKS = ROOT / "notebooks"
+CITY_NOTEBOOK = NOTEBOOKS / "city_profile.ipynb"
+COMPARISON_NOTEBOOK = NOTEBOOKS / "comparison.ipynb"

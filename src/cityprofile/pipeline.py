@@ -1,0 +1,70 @@
+"""The stages joined up: extract (cached), then a report per city and the comparison."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs
+from .corpus import find_files
+from .extract import build_profiles, summarise, write_profiles
+from .files import write_atomic
+from .profiles import INDEX_NAME, read_index
+
+EXTRACT_STAMP = ".extract.json"
+
+
+def extract_stage(seeds: Path, out: Path, report=print, force: bool = False) -> list[str]:
+    """Write every city's profile.json unless seeds and code are unchanged.
+
+    Returns the problems met (also printed), so a cached run warns as a fresh one did.
+    """
+    key = hash_files(find_files(seeds)) + code_hash()
+    stamp = out / EXTRACT_STAMP
+    if not force and stamp.is_file() and (out / INDEX_NAME).is_file():
+        saved = json.loads(stamp.read_text(encoding="utf-8"))
+        if saved["key"] == key:
+            report("extract: articles and code unchanged; profiles up to date")
+            for problem in saved["problems"]:
+                report(f"warning: {problem}")
+            return saved["problems"]
+    started = time.perf_counter()
+    extraction = build_profiles(seeds)
+    problems = [str(p) for p in extraction.problems]
+    for problem in problems:
+        report(f"warning: {problem}")
+    if not extraction.profiles:
+        raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
+    _remove_stale(out, set(extraction.profiles))
+    write_profiles(extraction, out)
+    report(f"extract: {len(extraction.profiles)} cities in {time.perf_counter() - started:.1f}s")
+    for profile in extraction.profiles.values():
+        report(f"  {summarise(profile)}")
+    write_atomic(stamp, json.dumps({"key": key, "problems": problems}))
+    return problems
+
+
+def _remove_stale(out: Path, slugs: set[str]) -> None:
+    """Delete the generated folders of cities no longer in the seeds."""
+    if not (out / INDEX_NAME).is_file():
+        return
+    for entry in read_index(out):
+        folder = out / entry["slug"]
+        if entry["slug"] not in slugs and entry["slug"] != COMPARISON and (folder / "profile.json").is_file():
+            shutil.rmtree(folder)
+
+
+def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print) -> int:
+    """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``)."""
+    started = time.perf_counter()
+    problems = extract_stage(seeds, out, report, force)
+    outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report)
+    failed = [o for o in outcomes if o.status == "failed"]
+    built = sum(o.status == "built" for o in outcomes)
+    report(f"build: {built} built, {len(outcomes) - built - len(failed)} up to date, {len(failed)} failed "
+           f"in {time.perf_counter() - started:.1f}s; reports in {out}")
+    if failed:
+        return 1
+    return 1 if strict and problems else 0

@@ -1,0 +1,68 @@
+"""Reading profile.json files and the profiles index back for the reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .paths import PROFILES
+
+INDEX_NAME = "index.json"
+
+
+class ProfileNotFound(FileNotFoundError):
+    """A requested city has no profile.json: extraction has not run for it."""
+
+
+def resolve_dir(profiles_dir: str | Path = "") -> Path:
+    """Return ``profiles_dir``, or the project's ``profiles/`` when empty."""
+    return Path(profiles_dir) if str(profiles_dir) else PROFILES
+
+
+def read_index(profiles_dir: str | Path = "") -> list[dict]:
+    """Return the cities of a profiles folder in index order (most articles first)."""
+    path = resolve_dir(profiles_dir) / INDEX_NAME
+    if not path.is_file():
+        raise ProfileNotFound(f"{path}: no profiles index; run `make reports` or `cityprofile extract` first")
+    return json.loads(path.read_text(encoding="utf-8"))["cities"]
+
+
+def load_profile(city: str = "", profiles_dir: str | Path = "") -> dict:
+    """Return one city's profile, with source notes numbered for footnotes.
+
+    Args:
+        city: the city's slug; empty means the first city of the index.
+        profiles_dir: folder holding ``<slug>/profile.json``; empty means the project's.
+    """
+    slugs = [entry["slug"] for entry in read_index(profiles_dir)]
+    slug = city or slugs[0]
+    path = resolve_dir(profiles_dir) / slug / "profile.json"
+    if not path.is_file():
+        raise ProfileNotFound(f"{path}: no profile for city {slug!r}; known cities: {', '.join(slugs)}")
+    profile = json.loads(path.read_text(encoding="utf-8"))
+    profile["all_slugs"] = slugs
+    profile["notes"] = number_notes(profile)
+    return profile
+
+
+def load_profiles(cities: list[str] | None = None, profiles_dir: str | Path = "") -> list[dict]:
+    """Return the profiles of ``cities`` (slugs), or of every indexed city when empty."""
+    slugs = cities or [entry["slug"] for entry in read_index(profiles_dir)]
+    return [load_profile(slug, profiles_dir) for slug in slugs]
+
+
+def number_notes(profile: dict) -> dict[tuple[str, str], int]:
+    """Number each quoted (article, sentence) once, in article order.
+
+    Footnotes in every section of a report share these numbers, and the
+    Sources section lists them under their article.
+    """
+    order = {article["id"]: i for i, article in enumerate(profile["articles"])}
+    quoted = []
+    for key in ("figures", "initiatives", "timeline"):
+        for item in profile.get(key, []):
+            pair = (item["article"], item["sentence"])
+            if pair not in quoted:
+                quoted.append(pair)
+    quoted.sort(key=lambda pair: order.get(pair[0], len(order)))
+    return {pair: number for number, pair in enumerate(quoted, start=1)}

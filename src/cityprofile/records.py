@@ -1,0 +1,90 @@
+"""The records extraction produces, and their one serialisation to JSON.
+
+Every record keeps the id of the article and the sentence it came from, so a
+report can quote its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    """One cleaned article: metadata plus body split into sentences."""
+
+    id: str
+    title: str
+    date: str | None  # publication date, ISO 8601 cut to its precision
+    source: str | None
+    sentences: list[str]
+    path: str = ""
+    words: int = 0
+
+
+@dataclass
+class Figure:
+    """A number stated in an article, normalised to base units."""
+
+    value: float
+    unit: str  # ISO currency code, "percent", "count", "m2", "hectare", ...
+    text: str  # the span as written
+    qualifier: str | None  # over | nearly | about | under
+    label: str  # what is counted or measured
+    kind: str  # money | count | area | share | length | mass | ...
+    article: str = ""
+    sentence: str = ""
+    date: str | None = None
+
+
+@dataclass
+class DateMention:
+    """A date expression found in a sentence and resolved to ISO 8601."""
+
+    text: str  # the span as written, e.g. "late 2022"
+    date: str  # "2022", "2022-05" or "2022-05-23"
+    precision: str  # year | month | day
+    qualifier: str | None = None  # early | mid | late | since | end | beginning | ...
+    start: int = 0  # character offsets of the span in the sentence
+    end: int = 0
+
+
+@dataclass
+class Event:
+    """A dated timeline entry."""
+
+    date: str
+    precision: str
+    event: str  # what happened, shortened from its clause
+    article: str = ""
+    sentence: str = ""
+    qualifier: str | None = None
+    text: str = ""  # the date as written
+
+
+@dataclass
+class Initiative:
+    """A named event or programme: forum, expo, agreement, park, route, ..."""
+
+    name: str
+    kind: str
+    partners: list[str] = field(default_factory=list)
+    article: str = ""
+    sentence: str = ""
+    date: str | None = None
+
+
+@dataclass
+class IndustryMention:
+    """One phrase in one sentence that names an industry."""
+
+    name: str  # canonical industry
+    sector: str
+    term: str  # the phrase as matched
+    article: str = ""
+    sentence: str = ""
+
+
+def to_dict(record) -> dict:
+    """Serialise any record above to a JSON-ready dict."""
+    return asdict(record)

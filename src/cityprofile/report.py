@@ -1,0 +1,231 @@
+"""The sections of a city profile, each one call from the notebook.
+
+Every function takes the profile from :func:`cityprofile.profiles.load_profile`
+and returns HTML for the cell's output. Every figure, initiative and event
+carries a footnote that resolves to its quoted sentence under Sources.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import charts
+from .formatting import format_date, format_figure, format_span, plural
+from .markup import Markup, display_html, escape, render_table, tag
+
+KIND_TITLES = {
+    "money": "Money",
+    "count": "Counts",
+    "area": "Areas",
+    "share": "Shares and growth rates",
+}
+
+
+def article_number(profile: dict, article_id: str) -> str:
+    """Return an article's reference, ``A1`` for the first source."""
+    ids = [article["id"] for article in profile["articles"]]
+    return f"A{ids.index(article_id) + 1}"
+
+
+def footnote(profile: dict, item: dict) -> Markup:
+    """Return a footnote link for an item; hovering shows the quoted sentence."""
+    number = profile["notes"][(item["article"], item["sentence"])]
+    link = tag("a", f"[{number}]", href=f"#note-{number}", title=item["sentence"])
+    return Markup(f'<sup class="fn">{link}</sup>')
+
+
+def _empty(profile: dict, what: str) -> Markup:
+    count = len(profile["articles"])
+    article_text = "the 1 article" if count == 1 else f"the {count} articles"
+    return tag("p", f"No {what} were found in {article_text} about {profile['city']}.", class_="empty")
+
+
+def show_header(profile: dict):
+    """Title block: city, province, article count, date span and sources."""
+    articles = profile["articles"]
+    sources = sorted({a["source"] for a in articles if a.get("source")})
+    facts = [
+        f"{profile.get('province') or 'Province unknown'} province, China",
+        plural(len(articles), "article"),
+        format_span([a.get("date") for a in articles]),
+    ]
+    parts = [
+        tag("h1", profile["city"]),
+        tag("p", " · ".join(facts), class_="subtitle"),
+        tag("p", "Sources: " + ("; ".join(sources) if sources else "none stated"), class_="meta"),
+    ]
+    if len(articles) < 3:
+        parts.append(tag("p", f"Built from only {plural(len(articles), 'article')}: read it as a sample of "
+                              f"the coverage, not a full picture of {profile['city']}.", class_="caution"))
+    return display_html(*parts)
+
+
+def _cards(profile: dict) -> list[tuple[str, str, dict | None]]:
+    figures = profile["figures"]
+    money = [f for f in figures if f.get("kind") == "money"]
+    counts = [f for f in figures if f.get("kind") == "count"]
+    shares = [f for f in figures if f.get("kind") == "share"]
+    cards = []
+    if money:
+        top = max(money, key=lambda f: f["value"])
+        cards.append((format_figure(top), f"largest sum: {top['label']}", top))
+    if counts:
+        top = max(counts, key=lambda f: f["value"])
+        cards.append((format_figure(top, with_label=False), top["label"], top))
+    if shares:
+        top = max(shares, key=lambda f: abs(f["value"]))
+        cards.append((format_figure(top), top["label"], top))
+    sectors = {i["sector"] for i in profile["industries"]}
+    if sectors:
+        cards.append((str(len(sectors)), f"sectors named across {plural(len(profile['industries']), 'industry', 'industries')}", None))
+    if profile["initiatives"]:
+        cards.append((str(len(profile["initiatives"])), "initiatives named", None))
+    if profile["timeline"]:
+        latest = max(profile["timeline"], key=lambda e: e["date"])
+        cards.append((format_date(latest["date"], latest.get("qualifier")), f"latest event: {latest['event']}", latest))
+    return cards[:6]
+
+
+def show_glance(profile: dict):
+    """Four to six key-figure cards, each with a footnote to its source."""
+    cards = _cards(profile)
+    if not cards:
+        return display_html(_empty(profile, "figures, industries or dated events"))
+    colour = charts.city_colour(profile["slug"], profile["all_slugs"])
+    body = []
+    for value, label, item in cards:
+        note = footnote(profile, item) if item else ""
+        body.append(
+            f'<div class="card" style="--accent: {colour}"><div class="value">{escape(value)}</div>'
+            f'<div class="label">{escape(label)}{note}</div></div>'
+        )
+    return display_html(Markup(f'<div class="cards">{"".join(body)}</div>'))
+
+
+def show_industries(profile: dict):
+    """Sectors by mentions as a chart, then every industry with its phrases and articles."""
+    industries = profile["industries"]
+    if not industries:
+        return display_html(_empty(profile, "industries"))
+    frame = pd.DataFrame(industries)
+    sectors = frame.groupby("sector")["mentions"].sum().sort_values(ascending=False)
+    colour = charts.city_colour(profile["slug"], profile["all_slugs"])
+    total = int(sectors.sum())
+    title = f"{sectors.index[0]} leads with {plural(int(sectors.iloc[0]), 'mention')} of {total}"
+    fig = charts.bar_chart(list(sectors.index), list(sectors.values), colour, title, "Mentions in the articles",
+                           value_text=[str(v) for v in sectors.values])
+    table = pd.DataFrame(
+        {
+            "Industry": frame["name"],
+            "Sector": frame["sector"],
+            "Phrases found": frame["terms"].map("; ".join),
+            "Mentions": frame["mentions"],
+            "Articles": frame["articles"].map(lambda ids: ", ".join(article_number(profile, i) for i in ids)),
+        }
+    ).sort_values(["Sector", "Mentions"], ascending=[True, False])
+    return display_html(charts.to_figure(fig), render_table(table, numeric=("Mentions",)))
+
+
+def show_initiatives(profile: dict):
+    """Initiatives grouped by kind, with date, partners and source."""
+    initiatives = profile["initiatives"]
+    if not initiatives:
+        return display_html(_empty(profile, "initiatives"))
+    parts = []
+    for kind, group in pd.DataFrame(initiatives).groupby("kind", sort=True):
+        records = group.to_dict("records")
+        rows = pd.DataFrame(
+            {
+                "Initiative": [i["name"] for i in records],
+                "Date": [format_date(i.get("date"), missing="not stated") for i in records],
+                "Partners": ["; ".join(i.get("partners") or []) or "none named" for i in records],
+                "Source": [footnote(profile, i) for i in records],
+            }
+        )
+        parts += [tag("h3", f"{kind.capitalize()} ({len(group)})"), render_table(rows)]
+    return display_html(*parts)
+
+
+def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
+    records = group.to_dict("records")
+    return pd.DataFrame(
+        {
+            "Figure": [format_figure(f) for f in records],
+            "What": [f["label"] for f in records],
+            "Date": [format_date(f.get("date"), missing="") for f in records],
+            "As written": [f["text"] for f in records],
+            "Source": [footnote(profile, f) for f in records],
+        }
+    )
+
+
+def show_figures(profile: dict):
+    """Figures grouped by kind, qualifiers shown, then a chart of the money figures."""
+    figures = profile["figures"]
+    if not figures:
+        return display_html(_empty(profile, "figures"))
+    frame = pd.DataFrame(figures)
+    parts = []
+    order = list(KIND_TITLES) + sorted(set(frame["kind"]) - set(KIND_TITLES))
+    for kind in order:
+        group = frame[frame["kind"] == kind]
+        if len(group):
+            group = group.sort_values("value", ascending=False)
+            parts += [tag("h3", KIND_TITLES.get(kind, kind.capitalize())),
+                      render_table(_figure_rows(profile, group), numeric=("Figure",))]
+    money = frame[frame["kind"] == "money"].sort_values("value", ascending=False)
+    if len(money) > 1:
+        colour = charts.city_colour(profile["slug"], profile["all_slugs"])
+        labels = [f"{row.label} [{profile['notes'][(row.article, row.sentence)]}]" for row in money.itertuples()]
+        currencies = ", ".join(sorted(set(money["unit"])))
+        top = money.iloc[0]
+        fig = charts.bar_chart(labels, list(money["value"]), colour,
+                               f"Largest sum: {format_figure(top.to_dict())} ({top['label']})",
+                               f"Amount ({currencies}, log scale)",
+                               value_text=[format_figure(f) for f in money.to_dict("records")], log=True)
+        parts.insert(0, charts.to_figure(fig, "Money figures as stated, each in its own currency; "
+                                              "numbers in brackets are footnotes."))
+    return display_html(*parts)
+
+
+def show_timeline(profile: dict):
+    """A timeline chart drawn at each date's precision, then the dated list."""
+    events = sorted(profile["timeline"], key=lambda e: e["date"])
+    if not events:
+        return display_html(_empty(profile, "dated events"))
+    colour = charts.city_colour(profile["slug"], profile["all_slugs"])
+    rows = [{"date": e["date"], "lane": profile["city"], "label": e["event"]} for e in events]
+    first, last = format_date(events[0]["date"]), format_date(events[-1]["date"])
+    title = f"{plural(len(events), 'dated event')}, {first} to {last}" if len(events) > 1 else f"One dated event, {first}"
+    fig = charts.timeline_chart(rows, {profile["city"]: colour}, title)
+    table = pd.DataFrame(
+        {
+            "When": [format_date(e["date"], e.get("qualifier")) for e in events],
+            "What happened": [e["event"] for e in events],
+            "Source": [footnote(profile, e) for e in events],
+        }
+    )
+    return display_html(charts.to_figure(fig), render_table(table))
+
+
+def show_sources(profile: dict):
+    """Every article, numbered, with the sentences the report quotes from it."""
+    by_article: dict[str, list[tuple[int, str]]] = {}
+    for (article_id, sentence), number in profile["notes"].items():
+        by_article.setdefault(article_id, []).append((number, sentence))
+    items = []
+    for article in profile["articles"]:
+        ref = article_number(profile, article["id"])
+        facts = " · ".join(
+            [format_date(article.get("date"), missing="date not stated"),
+             article.get("source") or "source not stated",
+             f"{article['words']:,} words", f"file {article['id']}"]
+        )
+        notes = "".join(
+            f'<li id="note-{number}"><span class="fn-number">[{number}]</span> “{escape(sentence)}”</li>'
+            for number, sentence in sorted(by_article.get(article["id"], []))
+        )
+        quoted = f'<ul class="notes">{notes}</ul>' if notes else ""
+        items.append(f'<li id="source-{escape(ref)}"><strong>{escape(ref)}. {escape(article["title"])}</strong>'
+                     f'<br><span class="meta">{escape(facts)}</span>{quoted}</li>')
+    return display_html(Markup(f'<ul class="sources">{"".join(items)}</ul>'))
