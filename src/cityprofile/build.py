@@ -134,8 +134,9 @@ def execute_job(job: Job) -> nbformat.NotebookNode:
         )
     except papermill.PapermillExecutionError as error:
         raise ReportFailed(
-            f"{job.name}: {job.notebook.name} failed in cell {error.cell_index} "
-            f"({error.ename}: {error.evalue}); the failed notebook is kept at {failed}"
+            f"{job.name}: {job.notebook.name} failed in cell {error.cell_index} of the executed notebook, "
+            f"`{error.source.strip().splitlines()[0]}` ({error.ename}: {error.evalue}); "
+            f"the failed notebook is kept at {failed}"
         ) from error
     except Exception as error:  # kernel death, bad notebook JSON, ...: still one city's failure
         raise ReportFailed(f"{job.name}: {job.notebook} could not run ({type(error).__name__}: {error})") from error

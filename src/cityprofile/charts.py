@@ -11,12 +11,14 @@ import calendar
 import io
 from datetime import date as Date
 from datetime import timedelta
+from typing import Callable
 
 import matplotlib
 
 matplotlib.use("svg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
 from .markup import Markup, escape  # noqa: E402
@@ -65,14 +67,21 @@ def to_figure(fig, caption: str | None = None) -> Markup:
 
 
 def bar_chart(labels: list[str], values: list[float], colour: str, title: str, xlabel: str,
-              value_text: list[str] | None = None, log: bool = False):
-    """Return a horizontal bar chart, largest bar on top."""
+              value_text: list[str] | None = None, tick_format: Callable[[float], str] | None = None):
+    """Return a horizontal bar chart, largest bar on top.
+
+    Values spanning more than a hundredfold are drawn on a log scale, so
+    the small bars stay visible.
+    """
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.9 + 0.28 * len(labels)))
     positions = range(len(labels))[::-1]
     ax.barh(list(positions), values, color=colour, height=0.65)
     ax.set_yticks(list(positions), [_shorten(label, 48) for label in labels])
-    if log:
+    if min(values) > 0 and max(values) / min(values) > 100:
         ax.set_xscale("log")
+    if tick_format:
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: tick_format(value)))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     for pos, value, text in zip(positions, values, value_text or [None] * len(values)):

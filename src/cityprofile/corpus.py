@@ -12,6 +12,10 @@ from charset_normalizer import from_bytes
 SUFFIXES = {".txt", ".md", ".text"}
 MAX_BYTES = 5_000_000  # a news article is a few kB; larger files are page dumps or data
 _CONFIDENT = 0.2  # charset-normalizer "chaos" above this means the guess is unreliable
+# Scraped English and Chinese news pages that are not UTF-8 are almost always in
+# one of these; letting charset-normalizer pick among all code pages mistakes
+# short Latin-1 text for Baltic or Cyrillic ones.
+ENCODINGS = ["gb18030", "big5", "cp1252", "latin_1", "shift_jis", "euc_kr"]
 
 
 class SeedsError(Exception):
@@ -50,7 +54,7 @@ def find_files(seeds: Path) -> list[Path]:
     return files
 
 
-def decode(path: Path, data: bytes) -> tuple[str | None, str | None]:
+def decode(data: bytes) -> tuple[str | None, str | None]:
     """Return ``(text, note)``: text is None when the bytes are not text.
 
     The note says when a BOM or a non-UTF-8 encoding had to be recognised.
@@ -65,7 +69,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    match = from_bytes(data).best()
+    match = from_bytes(data, cp_isolation=ENCODINGS).best()
     if match is None or match.chaos > _CONFIDENT:
         return None, "not UTF-8 and no other encoding fits with confidence; skipped"
     return str(match), f"not UTF-8; decoded as {match.encoding}"
@@ -81,7 +85,7 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
         if size > MAX_BYTES:
             problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
             continue
-        text, note = decode(path, path.read_bytes())
+        text, note = decode(path.read_bytes())
         if note:
             problems.append(Problem(path, note))
         if text is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts
-from .formatting import format_date, format_figure, format_span, plural
+from .formatting import format_date, format_figure, format_money, format_span, plural
 from .markup import Markup, display_html, escape, render_table, tag
 
 KIND_TITLES = {
@@ -181,8 +181,9 @@ def show_figures(profile: dict):
         top = money.iloc[0]
         fig = charts.bar_chart(labels, list(money["value"]), colour,
                                f"Largest sum: {format_figure(top.to_dict())} ({top['label']})",
-                               f"Amount ({currencies}, log scale)",
-                               value_text=[format_figure(f) for f in money.to_dict("records")], log=True)
+                               f"Amount ({currencies})",
+                               value_text=[format_figure(f) for f in money.to_dict("records")],
+                               tick_format=lambda value: format_money(value, "").strip())
         parts.insert(0, charts.to_figure(fig, "Money figures as stated, each in its own currency; "
                                               "numbers in brackets are footnotes."))
     return display_html(*parts)

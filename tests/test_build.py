@@ -1,0 +1,93 @@
+"""Execute and render from hand-made profiles: cache, failures, and what a reader sees.
+
+The profiles in fixtures/profiles are small, hand-written inputs for the report
+layer (not extraction results), with hostile article text in them.
+"""
+
+import json
+import re
+import shutil
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+
+from cityprofile.build import code_hash, plan_jobs, run_job, run_jobs
+from cityprofile.paths import CITY_NOTEBOOK
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("profiles")
+    shutil.copytree(FIXTURES / "profiles", out, dirs_exist_ok=True)
+    lines = []
+    outcomes = run_jobs(plan_jobs(out), workers=2, report=lines.append)
+    assert [o.status for o in outcomes] == ["built"] * 3, lines
+    return out
+
+
+def test_every_report_is_written(built):
+    for name in ("xining", "dalian", "comparison"):
+        for suffix in (".ipynb", ".html", ".pdf"):
+            assert (built / name / f"{name}{suffix}").is_file()
+
+
+def test_html_is_offline_script_free_and_hides_code(built):
+    html = (built / "xining" / "xining.html").read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in html and "script-src 'none'" in html
+    assert "<script" not in html.lower() and "mathjax" not in html.lower()
+    assert not re.search(r'<link[^>]+href="https?:', html)
+    assert "In&nbsp;[" not in html and "load_profile" not in html and "profiles_dir" not in html
+    assert "<title>Xining: city profile</title>" in html
+    # hostile text from the articles shows literally
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Special&lt;/b&gt; $5 million" in html and "$5 $6" in html
+
+
+def test_table_of_contents_links_resolve(built):
+    html = (built / "xining" / "xining.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<nav[^>]*class="toc".*?</nav>', html, re.S)[0]
+    for anchor in re.findall(r'href="#([^"]+)"', targets):
+        assert f'id="{anchor}"' in html
+
+
+def test_pdf_has_title_metadata_and_no_code(built):
+    reader = PdfReader(built / "xining" / "xining.pdf")
+    assert reader.metadata.title == "Xining: city profile"
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "import " not in text and "In [" not in text and "Traceback" not in text
+    assert "<script>alert(1)</script>" in text and "$5 $6" in text
+    assert "Page 1 of" in text
+
+
+def test_empty_section_says_so(built):
+    html = (built / "dalian" / "dalian.html").read_text(encoding="utf-8")
+    assert "No initiatives were found in the 1 article about Dalian." in html
+
+
+def test_unchanged_rebuild_does_nothing_and_a_change_rebuilds_only_what_depends_on_it(built):
+    assert [o.status for o in run_jobs(plan_jobs(built), workers=2, report=lambda _: None)] == ["cached"] * 3
+    profile = built / "dalian" / "profile.json"
+    data = json.loads(profile.read_text())
+    data["articles"][0]["words"] += 1
+    profile.write_text(json.dumps(data))
+    outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built), workers=2, report=lambda _: None)}
+    assert outcomes == {"xining": "cached", "dalian": "built", "comparison": "built"}
+
+
+def test_failing_notebook_keeps_the_last_good_report(built, tmp_path):
+    broken = tmp_path / "city_profile.ipynb"
+    nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(nb, broken)
+    job = next(j for j in plan_jobs(built, city_notebook=broken) if j.name == "xining")
+    before = job.output(".pdf").read_bytes()
+    outcome = run_job(job, code_hash())
+    assert outcome.status == "failed"
+    assert "xining" in outcome.reason and "city_profile.ipynb" in outcome.reason
+    assert "`raise RuntimeError('boom')`" in outcome.reason and "RuntimeError: boom" in outcome.reason
+    assert (built / "xining" / "xining.failed.ipynb").is_file()
+    assert job.output(".pdf").read_bytes() == before
+    assert not list((built / "xining").glob(".*.tmp"))

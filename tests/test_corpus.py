@@ -1,0 +1,102 @@
+"""Reading article files: encodings, bad files and duplicates, one fixture each."""
+
+import pytest
+
+from cityprofile.corpus import MAX_BYTES, SeedsError, decode, find_files, read_sources
+
+from conftest import SEEDS
+
+SENTENCE = "Xining launched two freight trains to Russia last year, officials said.\n"
+
+
+def _messages(problems):
+    return {p.path.name: p.message for p in problems}
+
+
+def test_seed_folder_reads_every_article_once():
+    sources, problems = read_sources(SEEDS)
+    assert [s.id for s in sources] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert problems == []
+
+
+def test_empty_and_whitespace_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text(" \n\t\n")
+    (tmp_path / "good.txt").write_text(SENTENCE)
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["good"]
+    messages = _messages(problems)
+    assert "empty" in messages["empty.txt"] and "empty" in messages["blank.txt"]
+
+
+def test_binary_file_is_skipped(tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "good.txt").write_text(SENTENCE)
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["good"]
+    assert "not text" in _messages(problems)["image.txt"]
+
+
+def test_undecodable_bytes_are_skipped():
+    text, note = decode(bytes(range(128, 256)) * 20)
+    assert text is None and "no other encoding fits" in note
+
+
+@pytest.mark.parametrize(
+    "encoding, prefix, expected_note",
+    [
+        ("gb18030", b"", "decoded as"),
+        ("utf-16", b"", "UTF-16 with BOM"),
+        ("utf-8", b"\xef\xbb\xbf", "UTF-8 with BOM"),
+        ("latin-1", b"", "decoded as"),
+    ],
+)
+def test_other_encodings_are_decoded_and_reported(tmp_path, encoding, prefix, expected_note):
+    text = "Xining: café owners and 西宁 traders report 5 billion yuan of sales. " * 5
+    if encoding == "latin-1":
+        text = "Xining: café owners report the façade of the exposition was déjà vu. " * 5
+    path = tmp_path / "article.txt"
+    path.write_bytes(prefix + text.encode(encoding))
+    sources, problems = read_sources(tmp_path)
+    assert sources[0].text.strip() == text.strip()
+    assert expected_note in _messages(problems)["article.txt"]
+
+
+def test_crlf_line_endings_become_newlines(tmp_path):
+    (tmp_path / "crlf.txt").write_bytes(b"Title\r\n\r\nBody sentence one.\r\n")
+    sources, _ = read_sources(tmp_path)
+    assert "\r" not in sources[0].text and sources[0].text.startswith("Title\n\nBody")
+
+
+def test_very_large_file_is_skipped_without_reading_it(tmp_path):
+    big = tmp_path / "dump.txt"
+    with big.open("wb") as handle:
+        handle.seek(MAX_BYTES * 4)
+        handle.write(b"x")
+    (tmp_path / "good.txt").write_text(SENTENCE)
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["good"]
+    assert "larger than" in _messages(problems)["dump.txt"]
+
+
+def test_same_article_under_two_names_is_counted_once(tmp_path):
+    (tmp_path / "a.txt").write_text(SENTENCE)
+    (tmp_path / "b copy.txt").write_text(SENTENCE.replace(" ", "  "))
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["a"]
+    assert "same text as a.txt" in _messages(problems)["b copy.txt"]
+
+
+def test_names_with_spaces_non_ascii_and_other_extensions_are_found(tmp_path):
+    for name in ("with space.txt", "西宁 news.txt", "UPPER.TXT", "notes.md"):
+        (tmp_path / name).write_text(f"{name}: {SENTENCE}")
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
+    names = [p.name for p in find_files(tmp_path)]
+    assert sorted(names) == sorted(["with space.txt", "西宁 news.txt", "UPPER.TXT", "notes.md"])
+
+
+def test_missing_or_empty_seeds_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(SeedsError, match="does not exist"):
+        find_files(tmp_path / "nowhere")
+    with pytest.raises(SeedsError, match="no article files"):
+        find_files(tmp_path)

@@ -1,0 +1,35 @@
+"""How figures and dates read in a report."""
+
+import pytest
+
+from cityprofile.formatting import format_date, format_figure, format_money, format_span
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(31_600_000_000, "31.6 bn CNY"), (1e12, "1 tn CNY"), (719_420_000, "719.42 m CNY"), (5_000, "5,000 CNY")],
+)
+def test_money_reads_in_readable_units(value, expected):
+    assert format_money(value, "CNY") == expected
+
+
+def test_qualifiers_are_shown_as_signs():
+    participants = {"value": 270, "unit": "count", "qualifier": "over", "label": "participants", "kind": "count"}
+    countries = {"value": 20, "unit": "count", "qualifier": "nearly", "label": "countries", "kind": "count"}
+    share = {"value": 30.3, "unit": "percent", "qualifier": None, "label": "yearly increase", "kind": "share"}
+    assert format_figure(participants) == "> 270 participants"
+    assert format_figure(countries) == "≈ 20 countries"
+    assert format_figure(share) == "30.3%"
+
+
+@pytest.mark.parametrize(
+    "date, qualifier, expected",
+    [("2023-05", None, "May 2023"), ("2022", "late", "late 2022"), ("2020-07-23", None, "23 July 2020"), (None, None, "undated")],
+)
+def test_dates_are_written_at_their_precision(date, qualifier, expected):
+    assert format_date(date, qualifier) == expected
+
+
+def test_span_of_dates_ignores_missing_ones():
+    assert format_span(["2021-01-18", None, "2020-08-05"]) == "5 August 2020 – 18 January 2021"
+    assert format_span([None]) == "no publication dates stated"
