@@ -7,6 +7,9 @@ layer (not extraction results), with hostile article text in them.
 import json
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -91,3 +94,12 @@ def test_failing_notebook_keeps_the_last_good_report(built, tmp_path):
     assert (built / "xining" / "xining.failed.ipynb").is_file()
     assert job.output(".pdf").read_bytes() == before
     assert not list((built / "xining").glob(".*.tmp"))
+
+
+def test_exporter_is_registered_with_nbconvert(built, tmp_path):
+    jupyter = Path(sys.executable).parent / "jupyter"
+    subprocess.run([str(jupyter), "nbconvert", "--to", "cityprofile_pdf", str(built / "dalian" / "dalian.ipynb"),
+                    "--output-dir", str(tmp_path)], check=True, capture_output=True)
+    pdf = tmp_path / "dalian.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "import " not in "".join(page.extract_text() for page in PdfReader(pdf).pages)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import nbformat
 
+from .bench import run_bench
 from .build import ReportFailed, execute_job, plan_jobs, render_job
 from .files import write_atomic
 from .corpus import SeedsError
@@ -25,12 +26,16 @@ def _parser() -> argparse.ArgumentParser:
         "execute": "run the notebooks with papermill for every extracted city",
         "render": "turn executed notebooks into HTML and PDF",
         "build": "extract, execute and render: every report",
+        "bench": "time cold, no-op and one-change builds, a peer chain, and 2 to 50 cities",
     }
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
         if name in ("extract", "build"):
             command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
             command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
+        if name == "bench":
+            command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
+            continue
         command.add_argument("--out", type=Path, default=PROFILES, help="output folder (default: %(default)s)")
         command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
         if name == "build":
@@ -72,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if args.strict and problems else 0
         if args.command == "build":
             return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
+        if args.command == "bench":
+            run_bench(args.seeds)
+            return 0
         if args.command == "execute":
             return _execute(args.out)
         return _render(args.out)

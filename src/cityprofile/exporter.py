@@ -109,10 +109,14 @@ class WeasyPDFExporter(ReportHTMLExporter):
 
     def from_notebook_node(self, nb, resources=None, **kw):
         """Render the notebook to HTML, then to PDF bytes."""
-        # Imported here: WeasyPrint needs pango, which plain HTML export does not.
-        import weasyprint
-
         markup, resources = super().from_notebook_node(nb, resources, **kw)
-        pdf = weasyprint.HTML(string=markup).write_pdf()
         resources["output_extension"] = ".pdf"
-        return pdf, resources
+        return html_to_pdf(markup), resources
+
+
+def html_to_pdf(markup: str) -> bytes:
+    """Lay out report HTML as PDF; the build calls this on HTML it already has."""
+    # Imported here: WeasyPrint needs pango, which plain HTML export does not.
+    import weasyprint
+
+    return weasyprint.HTML(string=markup).write_pdf()

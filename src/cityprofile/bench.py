@@ -1,0 +1,159 @@
+"""``cityprofile bench``: timings of the build, a peer chain, and scale.
+
+Prints one table. Nothing here asserts a target: the figures are for people.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .build import plan_jobs
+from .gazetteer import load_gazetteer
+from .paths import SEEDS
+from .profiles import read_index
+
+SCALES = (2, 10, 50)
+
+
+def _tree_rss(root: int) -> int:
+    """Return the resident memory in bytes of a process and all its descendants."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        parents[int(entry)] = int(fields.get("PPid", "0"))
+        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def run_measured(command: list[str]) -> tuple[float, int, str]:
+    """Run a command; return wall seconds, peak memory of its process tree, and its output."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = process.communicate()
+    sampler.join()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output}")
+    return time.perf_counter() - started, peak, output
+
+
+def _build(seeds: Path, out: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "cityprofile", "build", "--seeds", str(seeds), "--out", str(out), "--jobs", str(jobs)]
+
+
+def stage_seconds(output: str) -> dict[str, float]:
+    """Return seconds per stage summed from a build's progress lines."""
+    totals = {"extract": 0.0, "execute": 0.0, "html": 0.0, "pdf": 0.0}
+    found = re.search(r"extract: \d+ cities in ([\d.]+)s", output)
+    if found:
+        totals["extract"] = float(found.group(1))
+    for stage in ("execute", "html", "pdf"):
+        totals[stage] = sum(float(s) for s in re.findall(rf"\b{stage} ([\d.]+)s", output))
+    return totals
+
+
+def peer_chain(out: Path) -> float:
+    """Time the chain a user would write by hand: papermill, nbconvert, then WeasyPrint, per report."""
+    bin_dir = Path(sys.executable).parent
+    started = time.perf_counter()
+    for job in plan_jobs(out):
+        executed = out / "peer" / f"{job.name}.ipynb"
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        params = []
+        for key, value in job.parameters.items():
+            params += ["-y", f"{key}: {value!r}"] if isinstance(value, list) else ["-p", key, str(value)]
+        subprocess.run([str(bin_dir / "papermill"), str(job.notebook), str(executed), *params, "--no-progress-bar"],
+                       check=True, capture_output=True)
+        subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+                       check=True, capture_output=True)
+        subprocess.run([str(bin_dir / "weasyprint"), str(executed.with_suffix(".html")), str(executed.with_suffix(".pdf"))],
+                       check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
+    """Copy the seed articles once per city, renaming the seed cities to other real cities."""
+    work = Path(tempfile.mkdtemp())
+    subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(work / "p")],
+                   check=True, capture_output=True)
+    seed_cities = [entry["city"] for entry in read_index(work / "p")]
+    names = [c.name for c in load_gazetteer().largest(cities + len(seed_cities)) if c.name not in seed_cities]
+    target.mkdir(parents=True, exist_ok=True)
+    pattern = re.compile("|".join(re.escape(c) for c in seed_cities))
+    for number in range(cities):
+        for path in sorted(seeds.iterdir()):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            own = pattern.sub(names[number], text)
+            (target / f"{number:03d}_{path.name}").write_text(f"{own}\n\nCopy {number} of {path.stem}.\n", encoding="utf-8")
+    shutil.rmtree(work)
+
+
+def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
+    """Run every measurement and print the table."""
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        corpus = root / "seeds"
+        shutil.copytree(seeds, corpus)
+        out = root / "profiles"
+        cold, cold_peak, output = run_measured(_build(corpus, out, jobs))
+        stages = stage_seconds(output)
+        rows.append(("seeds: cold build", f"{cold:.1f} s wall; " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
+                     + f"; peak {cold_peak / 2**20:.0f} MiB"))
+        noop, _, _ = run_measured(_build(corpus, out, jobs))
+        rows.append(("seeds: no-op rebuild", f"{noop:.2f} s"))
+        smallest = read_index(out)[-1]
+        article = json_article(out, smallest["slug"])
+        with (corpus / f"{article}.txt").open("a", encoding="utf-8") as handle:
+            handle.write("\nOne more sentence for the benchmark.\n")
+        one, _, output = run_measured(_build(corpus, out, jobs))
+        rebuilt = ", ".join(re.findall(r"^  (\S+): built", output, re.M))
+        rows.append(("seeds: one article changed", f"{one:.1f} s; rebuilt {rebuilt}"))
+        peer = peer_chain(out)
+        rows.append(("peer chain (papermill CLI, nbconvert --to html, weasyprint)", f"{peer:.1f} s"))
+        rows.append(("speed-up over peer chain, cold", f"{peer / cold:.1f}x"))
+        for cities in SCALES:
+            synthetic = root / f"scale{cities}"
+            synthetic_corpus(seeds, synthetic, cities)
+            wall, peak, _ = run_measured(_build(synthetic, root / f"out{cities}", jobs))
+            rows.append((f"scale: {cities} cities", f"{wall:.1f} s, {wall / cities:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
+    width = max(len(name) for name, _ in rows)
+    print(f"cityprofile bench on {os.cpu_count()} cores, {jobs} jobs, Python {sys.version.split()[0]}")
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}")
+
+
+def json_article(out: Path, slug: str) -> str:
+    """Return the id of the first article of a city's profile."""
+    return json.loads((out / slug / "profile.json").read_text(encoding="utf-8"))["articles"][0]["id"]
