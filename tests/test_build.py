@@ -76,8 +76,10 @@ def test_unchanged_rebuild_does_nothing_and_a_change_rebuilds_only_what_depends_
     data = json.loads(profile.read_text())
     data["articles"][0]["words"] += 1
     profile.write_text(json.dumps(data))
-    outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built), workers=2, report=lambda _: None)}
+    lines = []
+    outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built), workers=2, report=lines.append)}
     assert outcomes == {"xining": "cached", "dalian": "built", "comparison": "built"}
+    assert any(line.startswith("  dalian: built (profile data changed;") for line in lines), lines
 
 
 def test_failing_notebook_keeps_the_last_good_report(built, tmp_path):
@@ -103,3 +105,14 @@ def test_exporter_is_registered_with_nbconvert(built, tmp_path):
     pdf = tmp_path / "dalian.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "import " not in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_editing_a_notebook_rebuilds_the_reports_that_use_it(built, tmp_path):
+    edited = tmp_path / "city_profile.ipynb"
+    nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("A closing remark."))
+    nbformat.write(nb, edited)
+    lines = []
+    outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built, city_notebook=edited), 2, report=lines.append)}
+    assert outcomes == {"xining": "built", "dalian": "built", "comparison": "cached"}
+    assert all("notebook changed" in line for line in lines if ": built" in line)

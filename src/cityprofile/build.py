@@ -112,11 +112,23 @@ def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_noteboo
     return jobs
 
 
-def job_key(job: Job, code: str) -> str:
-    """Return the hash of everything a job's outputs depend on."""
-    inputs = hash_files([job.notebook, *job.inputs])
-    params = json.dumps(job.parameters, sort_keys=True)
-    return hashlib.sha256(f"{inputs}\0{params}\0{job.title}\0{code}".encode()).hexdigest()
+def job_key(job: Job, code: str) -> dict[str, str]:
+    """Return a hash per thing a job's outputs depend on, so a rebuild can say why."""
+    return {
+        "profile data": hash_files(job.inputs),
+        "notebook": hash_files([job.notebook]),
+        "package code or data": code,
+        "parameters": hashlib.sha256(json.dumps([job.parameters, job.title], sort_keys=True).encode()).hexdigest(),
+    }
+
+
+def _changes(stamp: Path, key: dict[str, str]) -> list[str]:
+    """Return what changed since the stamp was written; ``["first build"]`` without one."""
+    try:
+        saved = json.loads(stamp.read_text())
+    except (OSError, ValueError):
+        return ["first build"]
+    return [f"{name} changed" for name, value in key.items() if saved.get(name) != value]
 
 
 def _stamp(job: Job) -> Path:
@@ -168,10 +180,11 @@ def run_job(job: Job, code: str, force: bool = False) -> Outcome:
     """Execute and render one report unless its key is unchanged."""
     key = job_key(job, code)
     stamp = _stamp(job)
-    outputs = [job.executed, job.output(".html"), job.output(".pdf")]
-    if not force and stamp.is_file() and stamp.read_text() == key and all(p.is_file() for p in outputs):
+    changes = _changes(stamp, key)
+    missing = [p.name for p in (job.executed, job.output(".html"), job.output(".pdf")) if not p.is_file()]
+    if not (force or changes or missing):
         return Outcome(job, "cached")
-    reason = "first build" if not stamp.is_file() else "inputs, notebook, code or parameters changed"
+    reason = ", ".join(["forced"] * force + changes + [f"{name} missing" for name in missing])
     started = time.perf_counter()
     try:
         nb = execute_job(job)
@@ -181,7 +194,7 @@ def run_job(job: Job, code: str, force: bool = False) -> Outcome:
         seconds.update(render_job(job, nb))
     except ReportFailed as error:
         return Outcome(job, "failed", reason=str(error))
-    write_atomic(stamp, key)
+    write_atomic(stamp, json.dumps(key))
     return Outcome(job, "built", seconds, reason)
 
 
