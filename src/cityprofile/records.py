@@ -20,6 +20,7 @@ class Article:
     sentences: list[str]
     path: str = ""
     words: int = 0
+    dateline: str | None = None  # city of a "CITY, Nov. 18 (Xinhua) --" dateline: where, not what
 
 
 @dataclass

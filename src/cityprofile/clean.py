@@ -1,0 +1,208 @@
+"""Turning a scraped news page into an Article: furniture out, metadata and sentences in.
+
+Two page shapes are handled: text with one paragraph per line, and whole web
+pages flattened onto one line, where the body is found between the repeated
+title and the first comment or "Most Read" block. Every phrase and pattern
+lives in data/furniture.json.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+
+from dateparser.date import DateDataParser
+
+from .records import Article
+from .sentences import split_sentences
+
+# Stamps always state their year; the base only keeps dateparser from filling
+# a missing part from today's date.
+RELATIVE_BASE = datetime(2000, 1, 1)
+_MIN_TITLE_WORDS = 3
+_MIN_PARAGRAPH_WORDS = 8
+_LONG_LINE_WORDS = 40
+_BREADCRUMB_MAX_WORDS = 12
+_ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+
+
+@dataclass
+class Page:
+    """What a page says about its article, before sentence splitting."""
+
+    title: str = ""
+    date: str | None = None
+    source: str | None = None
+    dateline: str | None = None  # the city of a "CITY, Month Day (Agency) --" dateline
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@cache
+def _furniture() -> dict:
+    return json.loads((files("cityprofile") / "data" / "furniture.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _compiled(key: str) -> tuple[re.Pattern, ...]:
+    entry = _furniture()[key]
+    patterns = entry["patterns"] if isinstance(entry, dict) else entry
+    return tuple(re.compile(p) for p in patterns)
+
+
+@cache
+def _date_parser() -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": RELATIVE_BASE, "DATE_ORDER": "MDY"})
+
+
+def normalise_date(stamp: str) -> str | None:
+    """Return an ISO date ("YYYY[-MM[-DD]]") for a date string found by a regex, or None."""
+    # Two-digit years ("August 05,20") are this century in online news.
+    stamp = re.sub(r",\s*(\d{2})$", r", 20\1", stamp.strip())
+    parsed = _date_parser().get_date_data(stamp)
+    if parsed.date_obj is None:
+        return None
+    return parsed.date_obj.strftime(_ISO_FORMATS.get(parsed.period, "%Y-%m-%d"))
+
+
+def _find_date(text: str) -> str | None:
+    for pattern in _compiled("date_stamps"):
+        found = pattern.search(text)
+        if found and (date := normalise_date(found.group("date"))):
+            return date
+    return None
+
+
+def _find_source(text: str) -> str | None:
+    for pattern in _compiled("sources"):
+        found = pattern.search(text)
+        if found:
+            source = " ".join(found.group("source").split())
+            author = found.groupdict().get("author")
+            return f"{source} (by {' '.join(author.split())})" if author else source
+    return None
+
+
+def _drop_spans(text: str) -> str:
+    for pattern in _compiled("drop_spans"):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _cut_at_body_end(text: str) -> str:
+    ends = [text.find(phrase) for phrase in _furniture()["body_ends"]]
+    ends = [end for end in ends if end >= 0]
+    return text[: min(ends)] if ends else text
+
+
+def _comparable(line: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", line.casefold().replace("’", "'")).strip()
+
+
+def _is_menu(line: str) -> bool:
+    words = line.split()
+    menu = set(_furniture()["menu_words"])
+    return all(word in menu for word in words)
+
+
+def _is_furniture_line(line: str) -> bool:
+    if any(pattern.search(line) for pattern in _compiled("drop_lines")) or _is_menu(line):
+        return True
+    # Breadcrumbs: a short line of section names joined by ">".
+    return ">" in line and len(line.split()) < _BREADCRUMB_MAX_WORDS
+
+
+def _is_paragraph(line: str) -> bool:
+    words = len(line.split())
+    ends_sentence = re.search(r"[.!?][\"'”’)]*$", line) is not None
+    return words >= _LONG_LINE_WORDS or (ends_sentence and words >= _MIN_PARAGRAPH_WORDS)
+
+
+def _tidy_title(title: str) -> str:
+    title = " ".join(title.split())
+    # Scraped titles keep a closing quote whose opening one was lost.
+    if title.endswith("”") and title.count("“") < title.count("”"):
+        title = title[:-1]
+    elif title.endswith('"') and title.count('"') % 2:
+        title = title[:-1]
+    return title.rstrip()
+
+
+def _drop_repeats(head: list[str]) -> list[str]:
+    """Drop head lines that only repeat another one behind a breadcrumb ("BusinessMacro<title>")."""
+    keys = [_comparable(line) for line in head]
+    return [line for line, key in zip(head, keys)
+            if not any(other and other != key and key.endswith(other) for other in keys)]
+
+
+def _split_lines(text: str, page: Page) -> None:
+    lines = [" ".join(_drop_spans(line).split()) for line in _cut_at_body_end(text).splitlines()]
+    lines = [line for line in lines if line and not _is_furniture_line(line)]
+    start = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
+    head = _drop_repeats(lines[:start])
+    for line in head:
+        if re.fullmatch(r"[A-Z][A-Z .'’-]+", line):
+            page.dateline = line.title()
+    titles = [line for line in head if len(line.split()) >= _MIN_TITLE_WORDS and not line.isupper()]
+    if titles:
+        page.title = _tidy_title(max(titles, key=lambda line: len(line.split())))
+    page.paragraphs = lines[start:]
+
+
+def _split_flat_page(text: str, page: Page) -> bool:
+    """Find the body of a whole web page on one line; False if it is not one."""
+    for separator in _furniture()["page_title_separators"]:
+        title = text.split(separator, 1)[0].strip()
+        repeat = text.find(title, len(title) + len(separator))
+        if len(title.split()) >= _MIN_TITLE_WORDS and repeat > 0:
+            body = text[repeat + len(title):]
+            byline = re.compile(_furniture()["byline"]).match(body)
+            body = body[byline.end():] if byline else body
+            page.title = _tidy_title(title)
+            body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
+            page.paragraphs = [body] if body else []
+            return True
+    return False
+
+
+def _strip_dateline(page: Page) -> None:
+    if not page.paragraphs:
+        return
+    found = re.compile(_furniture()["dateline"]).match(page.paragraphs[0])
+    if found:
+        page.dateline = found.group("city").title()
+        page.source = page.source or found.group("agency").strip()
+        page.paragraphs[0] = page.paragraphs[0][found.end():]
+
+
+def clean_page(text: str) -> Page:
+    """Return the title, date, source, dateline and body paragraphs of a scraped page."""
+    text = html.unescape(text).replace("\r\n", "\n")
+    page = Page(date=_find_date(text), source=_find_source(text))
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not (len(lines) == 1 and _split_flat_page(lines[0], page)):
+        _split_lines(text, page)
+    _strip_dateline(page)
+    return page
+
+
+def parse_article(article_id: str, text: str) -> Article:
+    """Return the cleaned Article of a scraped page's decoded text."""
+    page = clean_page(text)
+    sentences = split_sentences("\n".join(page.paragraphs))
+    return Article(
+        id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source,
+        sentences=sentences, words=sum(len(s.split()) for s in sentences), dateline=page.dateline,
+    )
+
+
+def _title_from(sentences: list[str], words: int = 12) -> str:
+    """A stand-in title for a page without one: the opening words of its first sentence."""
+    if not sentences:
+        return ""
+    opening = sentences[0].split()
+    return " ".join(opening[:words]) + ("…" if len(opening) > words else "")

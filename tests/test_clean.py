@@ -1,0 +1,145 @@
+"""Cleaning scraped pages: metadata against the hand-made gold, furniture gone, body kept."""
+
+import json
+
+import pytest
+
+from cityprofile.clean import clean_page, normalise_date, parse_article
+
+from conftest import FIXTURES, SEEDS
+
+GOLD = json.loads((FIXTURES / "gold" / "articles.json").read_text(encoding="utf-8"))["articles"]
+PATHS = {p.stem: p for p in [*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")]}
+FURNITURE = ["Most Read", "Skip to content", "-0.1 C", "Leave your comment", "Add your comment", "Web editor",
+             "Please enable JavaScript", "We Recommend", "Hot News", "Related reading", "Links:", "DD_belatedPNG",
+             "Enditem", "Photo/", "Source:", "Currentpostion", "&gt;", "For the latest China news", "©",
+             "Check out", "BusinessMacro", "Updated", "(author:", "(Xinhua) --"]
+
+
+def _article(stem):
+    return parse_article(stem, PATHS[stem].read_text(encoding="utf-8"))
+
+
+def test_gold_covers_every_corpus_article():
+    assert set(GOLD) == set(PATHS)
+
+
+@pytest.mark.parametrize("stem", sorted(GOLD))
+@pytest.mark.parametrize("field", ["title", "date", "source"])
+def test_metadata_matches_gold(stem, field):
+    page = clean_page(PATHS[stem].read_text(encoding="utf-8"))
+    assert getattr(page, field) == GOLD[stem][field]
+
+
+def test_page_without_a_title_is_titled_by_its_opening_words():
+    article = _article("002_76f97ed88d926eeb")
+    assert article.title == "Xining, the largest city on the Qinghai-Tibet Plateau, has made international freight…"
+
+
+@pytest.mark.parametrize("stem", sorted(GOLD))
+def test_no_furniture_left_in_sentences(stem):
+    article = _article(stem)
+    leftovers = [(phrase, s) for s in article.sentences for phrase in FURNITURE if phrase in s]
+    assert article.sentences and not leftovers
+
+
+@pytest.mark.parametrize("stem, first, last", [
+    ("000_e1dfb7cc4618d2e4", "During the Exposition on China Brand 2023 held in Shanghai in May",
+     "injecting strong momentum into Qinghai's high-quality development."),
+    ("002_76f97ed88d926eeb", "Xining, the largest city on the Qinghai-Tibet Plateau",
+     "promoting high-quality opening up and development, Xie remarked."),
+    ("003_76c3e2df3c0b276a", "Xining city conscientiously implement",
+     "Xining city’s international image has been further improved."),
+    ("004_17d9ca044011c955", "The Chinese government has emphasized",
+     "become leaders in innovation and economic growth."),
+    ("008_suining", "Following the proposal and development of the plan",
+     "and moving towards the international stage."),
+    ("009_chongqing", "Two trucks carrying pipeline materials departed from Chongqing Municipality",
+     "in the first three quarters of this year, customs data showed."),
+    ("010_manzhouli", "The number of China-Europe freight trains inbound and outbound via Manzhouli",
+     "13 European countries including the Netherlands, Germany and Poland."),
+])
+def test_body_starts_and_ends_with_the_article(stem, first, last):
+    sentences = _article(stem).sentences
+    assert sentences[0].startswith(first)
+    assert sentences[-1].endswith(last)
+
+
+def test_word_count_is_of_the_clean_body():
+    article = _article("009_chongqing")
+    assert article.words == sum(len(s.split()) for s in article.sentences)
+    assert 150 < article.words < 200
+
+
+def test_photo_caption_and_section_name_are_not_body():
+    sentences = _article("000_e1dfb7cc4618d2e4").sentences
+    assert not any(s.startswith(("A bird's eye view", "Tourism & Leisure", "SHANGHAI")) for s in sentences)
+
+
+def test_dateline_is_stripped_and_noted():
+    page = clean_page("HOHHOT, Nov. 18 (Xinhua) -- The number of China-Europe freight trains inbound and "
+                      "outbound via Manzhouli has surpassed 3,000 so far this year, railway authorities said.")
+    assert page.dateline == "Hohhot"
+    assert page.paragraphs[0].startswith("The number of China-Europe freight trains")
+    assert page.source == "Xinhua"
+
+
+def test_dateline_line_above_the_body_is_noted():
+    page = clean_page(PATHS["000_e1dfb7cc4618d2e4"].read_text(encoding="utf-8"))
+    assert page.dateline == "Shanghai"
+
+
+def test_text_without_dateline_keeps_its_first_words():
+    page = clean_page("Chongqing launched the cross-border highway freight service in 2016, the city said today.")
+    assert page.dateline is None
+    assert page.paragraphs[0].startswith("Chongqing launched")
+
+
+@pytest.mark.parametrize("stamp, iso", [
+    ("2021-01-18", "2021-01-18"),
+    ("August 05,20", "2020-08-05"),
+    ("December 2, 2023", "2023-12-02"),
+    ("November 18, 2020", "2020-11-18"),
+    ("2023-03-27", "2023-03-27"),
+])
+def test_normalise_date(stamp, iso):
+    assert normalise_date(stamp) == iso
+
+
+@pytest.mark.parametrize("head, iso", [
+    ("Updated : 2023-03-27\n", "2023-03-27"),
+    ("【Updated :August 05,20 2:54 PM】\n", "2020-08-05"),
+    ("Saturday, December 2, 2023\n", "2023-12-02"),
+    (" date 2021-01-18 ", "2021-01-18"),
+    ("( Xinhua ) 14:55, November 18, 2020 ", "2020-11-18"),
+])
+def test_date_stamps(head, iso):
+    body = "Xining, the largest city on the Qinghai-Tibet Plateau, has made international freight services regular."
+    assert clean_page(head + body).date == iso
+
+
+def test_date_in_body_text_is_not_a_publication_date():
+    page = clean_page("During the Exposition on China Brand 2023 held in Shanghai in May, Xining gained much "
+                      "spotlight. On July 23, 2020, the 5th Green Development Forum was held in Xining.")
+    assert page.date is None
+
+
+def test_byline_beats_the_page_date_widget():
+    text = ("Title of a test page here - People's Daily Online Friday, Nov 13, 2020 Home English &gt;&gt; Title of a "
+            "test page here ( Xinhua ) 13:00, November 12, 2020 Suining has sped up its transformation as a hub. "
+            "Add your comment Most Read 1 Something")
+    page = clean_page(text)
+    assert page.date == "2020-11-12"
+    assert page.title == "Title of a test page here"
+    assert page.paragraphs == ["Suining has sped up its transformation as a hub."]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Body text of the article goes on here for a while.\n\nSource: Xining Municipal Development & Reform "
+     "Commission\n", "Xining Municipal Development & Reform Commission"),
+    ("In Xining, the city's international image has been further improved. (author: Han Yihua)\n", "Han Yihua"),
+    ("(Photo/Dong Jie)\n\nXining, also capital of northwest China's Qinghai province, sees the most "
+     "intensive human activities on a plateau.", None),
+])
+def test_sources(text, source):
+    assert clean_page(text).source == source

@@ -1,0 +1,63 @@
+"""Sentence splitting on real sentences from the corpus."""
+
+from cityprofile.sentences import split_sentences
+
+
+def test_company_suffixes_do_not_end_a_sentence():
+    text = ("Strategic cooperation framework agreements with HKUST Xunfei Co., Ltd. and Qinghai Digital Economy "
+            "Development Group Co., Ltd., were signed, laying a foundation for our city.")
+    assert split_sentences(text) == [text]
+
+
+def test_etc_inside_a_sentence_does_not_end_it():
+    text = "A total of 16 projects in Caojiazai Block, etc. were signed with a contract value of 14.9 billion yuan."
+    assert split_sentences(text) == [text]
+
+
+def test_month_abbreviations_and_decimals_do_not_end_a_sentence():
+    text = ("A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17, marking a yearly "
+            "increase of 30.3 percent. In breakdown, the port handled 1,493 inbound trains.")
+    assert split_sentences(text) == [
+        "A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17, marking a yearly "
+        "increase of 30.3 percent.",
+        "In breakdown, the port handled 1,493 inbound trains.",
+    ]
+
+
+def test_us_before_a_noun_does_not_end_a_sentence():
+    text = ("So far, more than 4,500 trucks have transported goods worth around 2.67 billion yuan "
+            "(about 407 million U.S. dollars) to countries including Cambodia. Chongqing launched the service in 2016.")
+    assert len(split_sentences(text)) == 2
+
+
+def test_final_abbreviation_before_a_sentence_opener_ends_it():
+    text = "China's has consistent policy stance on developing China-U.S. relations with the U.S. The talks went on."
+    assert split_sentences(text)[-1] == "The talks went on."
+
+
+def test_number_abbreviation_does_not_end_a_sentence():
+    text = "The trains leave from No. 5 platform of Manzhouli Station. Officials said so."
+    assert split_sentences(text)[0] == "The trains leave from No. 5 platform of Manzhouli Station."
+
+
+def test_semicolon_chain_splits_into_clauses():
+    text = ("to carry out international youth exchange, a total of 200 students participated; has a 12 international "
+            "friendly city, organized the economic and cultural exchange; has invited 13 foreign experts to Xining.")
+    assert split_sentences(text) == [
+        "to carry out international youth exchange, a total of 200 students participated",
+        "has a 12 international friendly city, organized the economic and cultural exchange",
+        "has invited 13 foreign experts to Xining.",
+    ]
+
+
+def test_quoted_sentence_starts_a_new_sentence():
+    text = 'Xu added that Suining has actively cultivated the industry. "The development is in line," said Xu Yong.'
+    assert split_sentences(text)[1].startswith('"The development')
+
+
+def test_line_breaks_end_sentences_and_whitespace_is_normalised():
+    text = "Xining is livable  and suitable for businesses\n\nsince the beginning of 2010, the city expanded."
+    assert split_sentences(text) == [
+        "Xining is livable and suitable for businesses",
+        "since the beginning of 2010, the city expanded.",
+    ]
