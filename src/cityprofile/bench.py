@@ -108,7 +108,10 @@ def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
     subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(work / "p")],
                    check=True, capture_output=True)
     seed_cities = [entry["city"] for entry in read_index(work / "p")]
-    names = [c.name for c in load_gazetteer().largest(cities + len(seed_cities)) if c.name not in seed_cities]
+    gazetteer = load_gazetteer()
+    # The most populous cities whose name means only that city, not a province as well.
+    names = [p.name for p in sorted(gazetteer.places, key=lambda p: -p.population)
+             if p.name not in seed_cities and gazetteer.lookup(p.name) is p and p.name not in gazetteer.provinces]
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in seed_cities))
     for number in range(cities):

@@ -184,7 +184,9 @@ def run_job(job: Job, code: str, force: bool = False) -> Outcome:
     missing = [p.name for p in (job.executed, job.output(".html"), job.output(".pdf")) if not p.is_file()]
     if not (force or changes or missing):
         return Outcome(job, "cached")
-    reason = ", ".join(["forced"] * force + changes + [f"{name} missing" for name in missing])
+    if changes != ["first build"]:
+        changes += [f"{name} missing" for name in missing]
+    reason = ", ".join(["forced"] * force + changes)
     started = time.perf_counter()
     try:
         nb = execute_job(job)
