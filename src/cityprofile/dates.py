@@ -1,0 +1,276 @@
+"""Find date expressions in a sentence and resolve them to ISO 8601.
+
+Our own patterns find the spans; dateparser only normalises what they found,
+against the publication date (its search_dates would take "we", "may" or
+"5th" for dates). Vocabulary lives in data/dates.json.
+
+Conventions:
+- A date is cut to what the text states: "2020", "2020-07" or "2020-07-23".
+- A partial date takes its year from the nearest year in the same sentence,
+  else the article's context year, else the publication year.
+- Relative dates ("last year", "on Tuesday", "so far this year") resolve
+  against the publication date, and are dropped when there is none.
+- Qualifiers keep every keyword in order: "since the beginning of 2010" is
+  "since beginning", "late 2022" is "late", "the first three quarters of this
+  year" is the publication year with "first three quarters". A range
+  "between Jan. 1 and Nov. 17" gives "from" and "until".
+- Not dates: comparison baselines ("year on year", "the same period last
+  year"), the publication stamp and wire dateline, clock times, and a year
+  directly before a capitalised word, which names something ("2022 Winter
+  Olympic Games"), unless it opens the sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from importlib.resources import files
+
+from dateparser.date import DateDataParser
+
+from .records import DateMention
+
+
+@cache
+def load_vocabulary() -> dict:
+    """The date and timeline vocabulary of data/dates.json."""
+    return json.loads((files("cityprofile") / "data" / "dates.json").read_text(encoding="utf-8"))
+
+
+_VOCAB = load_vocabulary()
+
+
+def build_alternation(words: Iterable[str]) -> str:
+    """Return a regex alternation of words, longest first so phrases win over their parts."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH_FULL = build_alternation(_VOCAB["months"])
+_MONTH_ABBR = build_alternation(_VOCAB["month_abbreviations"])
+# An abbreviation needs its dot when nothing after it shows it is a month.
+_MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\b\.?)"
+_MONTH_ALONE = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# A year may follow "mid-" but not another number's hyphen ("2016-2020").
+_NOT_NUMBER_BEFORE = r"(?<![\w$.,/])(?<!\d-)"
+_NOT_NUMBER_AFTER = r"(?![\w%/-]|[.,]\d|\s*(?:%|percent|per\s+cent)\b)"
+_BARE_YEAR = re.compile(rf"{_NOT_NUMBER_BEFORE}{_YEAR}{_NOT_NUMBER_AFTER}")
+
+# Kinds, tried in order; a later kind never overlaps an earlier find.
+_PATTERNS = [
+    ("iso", re.compile(rf"(?<![\d-]){_YEAR}([-/])(?:0?[1-9]|1[0-2])\1(?:[0-2]?\d|3[01])(?![\d-])")),
+    ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{_YEAR}(?!\d)")),
+    ("day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)")),
+    ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}(?!\d)")),
+    ("partial_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_NOT_NUMBER_AFTER}")),
+    ("partial_day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+(?:{_MONTH_FULL})\b(?!\s*\d)")),
+    ("partial_month", re.compile(rf"\b{_MONTH_ALONE}(?!\w)")),
+    ("relative", re.compile(rf"\b(?:{build_alternation(_VOCAB['relative'])})\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:{build_alternation(_VOCAB['weekdays'])})\b")),
+    ("year", _BARE_YEAR),
+]
+_BASELINE = re.compile(rf"\b(?:{build_alternation(_VOCAB['baselines'])})\b", re.IGNORECASE)
+_BASELINE_LEAD = re.compile(
+    rf"(?<![A-Za-z])(?:{build_alternation(_VOCAB['baseline_leads'])})\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+_STAMP_DATE = rf"(?:{_YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}|{_MONTH}\s+\d{{1,2}},?\s*(?:{_YEAR}|\d{{2}})(?!\d))"
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[AP]M)?"
+_STAMPS = re.compile(
+    "|".join(
+        [
+            # "date 2021-01-18", "Updated :August 05,20 2:54 PM"
+            rf"\b(?i:{build_alternation(_VOCAB['stamp_words'])})\s*[:\uff1a]?\s*{_STAMP_DATE}(?:\s+{_CLOCK})?",
+            # "13:00, November 13, 2020" under a headline
+            rf"\b{_CLOCK},\s+{_STAMP_DATE}",
+            # wire dateline: "CHONGQING, Nov. 18 (Xinhua) --"
+            rf"\b[A-Z][A-Z.'\- ]+,\s+{_MONTH}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*"
+            rf"\([^()]{{1,40}}\)\s*(?:-{{1,2}}|\u2013|\u2014)",
+        ]
+    )
+)
+
+_QUALIFIERS: dict[str, str | None] = _VOCAB["qualifiers"]
+_FILLERS = _VOCAB["qualifier_fillers"]
+_CHAIN = re.compile(rf"(?:\b(?:{build_alternation([*_QUALIFIERS, *_FILLERS])})\b[\s-]*)+$", re.IGNORECASE)
+# Multi-word qualifiers first, so "as early as" is not read as "early".
+_QUALIFIER_WORDS = sorted((q.split() for q in _QUALIFIERS), key=len, reverse=True)
+_PERIOD = re.compile(
+    rf"\b(?:the\s+)?(?P<period>(?:{build_alternation(_VOCAB['period_ordinals'])})\s+"
+    rf"(?:(?:{build_alternation(_VOCAB['period_counts'])}|\d{{1,2}})\s+)?"
+    rf"(?:{build_alternation(_VOCAB['period_units'])}))\s+of\s+$",
+    re.IGNORECASE,
+)
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_RANGE_STARTS = set(_VOCAB["range_starts"])
+_RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*$", re.IGNORECASE)
+_NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
+
+
+def find_context_year(title: str, sentences: list[str], pub_date: str | None) -> int | None:
+    """Return the year undated days and months default to: the title's, the first sentence's, else the publication's."""
+    for text in (title, strip_stamps(sentences[0]) if sentences else ""):
+        found = _BARE_YEAR.search(text or "")
+        if found:
+            return int(found.group())
+    return int(pub_date[:4]) if pub_date else None
+
+
+def strip_stamps(text: str) -> str:
+    """Blank out publication stamps and wire datelines, keeping every offset."""
+    return _STAMPS.sub(lambda m: " " * len(m.group()), text)
+
+
+def _qualify(sentence: str, start: int) -> tuple[int, list[str], bool]:
+    """Extend a date span leftwards over its qualifiers.
+
+    Returns the new start, the canonical qualifier keywords in reading order,
+    and whether any qualifying phrase (even one that adds no keyword) was found.
+    """
+    keywords: list[str] = []
+    period = _PERIOD.search(sentence[:start])
+    if period:
+        keywords.append(" ".join(period.group("period").lower().split()))
+        start = period.start()
+    chain = _CHAIN.search(sentence[:start])
+    if not chain:
+        return start, keywords, bool(keywords)
+    words = re.split(r"[\s-]+", chain.group().lower().strip())
+    found, first, i = [], None, 0
+    while i < len(words):
+        phrase = next((q for q in _QUALIFIER_WORDS if words[i : i + len(q)] == q), None)
+        if phrase is None:
+            i += 1
+            continue
+        first = i if first is None else first
+        found.append(_QUALIFIERS[" ".join(phrase)])
+        i += len(phrase)
+    if first is None:
+        return start, keywords, bool(keywords)
+    # The span starts at the first qualifier, not at the fillers before it ("in", "at the").
+    fillers = re.match(rf"(?:\S+\s+){{{first}}}", chain.group())
+    return chain.start() + fillers.end(), [q for q in found if q] + keywords, True
+
+
+def _previous_word(sentence: str, start: int) -> str:
+    found = _PREVIOUS_WORD.search(sentence[:start])
+    return found.group(1).lower() if found else ""
+
+
+def _opens_sentence(sentence: str, start: int) -> bool:
+    """True when at most one word (a preposition) comes before the span."""
+    return re.fullmatch(r"\s*(?:\w+\s+)?", sentence[:start]) is not None
+
+
+def _is_date(kind: str, sentence: str, start: int, end: int, qualified: bool) -> bool:
+    """Whether a bare month or year found by shape is used as a date here."""
+    if kind == "partial_month":
+        return qualified or _previous_word(sentence, start) in _VOCAB["month_prepositions"]
+    if kind == "year":
+        introduced = qualified or _previous_word(sentence, start) in _VOCAB["year_prepositions"]
+        names_something = _NEXT_WORD_CAPITALISED.match(sentence[end:]) and not _opens_sentence(sentence, start)
+        return introduced and not names_something
+    return True
+
+
+def _sentence_year(sentence: str, position: int) -> int | None:
+    """The stated year nearest before a position, else the first after it."""
+    years = [(m.start(), int(m.group())) for m in _BARE_YEAR.finditer(sentence)]
+    before = [year for at, year in years if at < position]
+    after = [year for at, year in years if at >= position]
+    return before[-1] if before else (after[0] if after else None)
+
+
+@cache
+def _parser(base: datetime | None) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "current_period", "RETURN_TIME_AS_PERIOD": False}
+    if base:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _normalise(text: str, base: datetime | None) -> tuple[str, str] | None:
+    """Resolve a date string with dateparser: (ISO date cut to precision, precision)."""
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    precision = data.period if data.period in ("year", "month") else "day"
+    cut = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]
+    return data.date_obj.strftime(cut), precision
+
+
+def _parse_pub_date(pub_date: str | None) -> datetime | None:
+    """The publication date as a datetime; a month or year alone counts from its start."""
+    if not pub_date:
+        return None
+    parts = (pub_date.split("-") + ["01", "01"])[:3]
+    try:
+        return datetime(*(int(p) for p in parts))
+    except ValueError:
+        return None
+
+
+def _date_string(kind: str, text: str, year: int | None) -> str | None:
+    """What dateparser is given for a span, or None when it cannot be resolved."""
+    if kind == "relative":
+        return _VOCAB["relative"][text.lower()]["parse"]
+    if kind.startswith("partial"):
+        return f"{text} {year}" if year else None
+    return text
+
+
+def _claim(sentence: str) -> list[tuple[str, int, int]]:
+    """Every date-shaped span, longest kinds first, none overlapping."""
+    taken = [m.span() for m in _BASELINE.finditer(sentence)]
+    found = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < b and a < match.end() for a, b in taken):
+                continue
+            taken.append(match.span())
+            found.append((kind, match.start(), match.end()))
+    return sorted(found, key=lambda f: f[1])
+
+
+def _mark_ranges(mentions: list[DateMention], sentence: str) -> None:
+    """Qualify "between X and Y" / "from X to Y" as from X until Y."""
+    for first, second in zip(mentions, mentions[1:]):
+        joined = _RANGE_JOINER.match(sentence[first.end : second.start])
+        if joined and _previous_word(sentence, first.start) in _RANGE_STARTS:
+            first.qualifier = " ".join(filter(None, ["from", first.qualifier]))
+            second.qualifier = " ".join(filter(None, ["until", second.qualifier]))
+
+
+def find_dates(sentence: str, pub_date: str | None = None, context_year: int | None = None) -> list[DateMention]:
+    """Find and resolve the date expressions of one sentence.
+
+    Args:
+        sentence: the sentence text.
+        pub_date: the article's publication date (ISO), the base for relative dates.
+        context_year: the year partial dates default to before the publication year.
+    """
+    base = _parse_pub_date(pub_date)
+    text = strip_stamps(sentence)
+    mentions = []
+    for kind, start, end in _claim(text):
+        core = text[start:end]
+        if kind in ("relative", "weekday") and base is None:
+            continue
+        span_start, qualifiers, qualified = _qualify(text, start)
+        if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
+            continue
+        year = _sentence_year(text, start) or context_year or (base.year if base else None)
+        resolved = _date_string(kind, core, year)
+        normalised = resolved and _normalise(resolved, base)
+        if not normalised:
+            continue
+        if kind == "relative":
+            qualifiers.append(_VOCAB["relative"][core.lower()]["qualifier"])
+        qualifier = " ".join(filter(None, qualifiers)) or None
+        mentions.append(DateMention(sentence[span_start:end], *normalised, qualifier, span_start, end))
+    _mark_ranges(mentions, sentence)
+    return mentions

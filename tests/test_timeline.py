@@ -1,0 +1,127 @@
+"""Timeline events: one per dated statement, shortened to what happened."""
+
+from cityprofile.dates import find_context_year
+from cityprofile.timeline import extract_events
+
+
+def _events(sentence, pub_date=None, title=""):
+    return extract_events([sentence], pub_date, "a1", title)
+
+
+def _only(sentence, pub_date=None, title=""):
+    [event] = _events(sentence, pub_date, title)
+    return event
+
+
+def test_leading_date_is_cut_and_passive_becomes_headline():
+    sentence = "On July 23, 2020, the 5th Green Development Forum and special signing ceremony were held in Xining."
+    event = _only(sentence, "2020-08-05")
+    assert (event.date, event.precision, event.text) == ("2020-07-23", "day", "July 23, 2020")
+    assert event.event == "5th Green Development Forum and special signing ceremony held in Xining"
+
+
+def test_qualifier_is_kept():
+    event = _only("In late 2022, Xining again made it into the list of China's happiest cities.")
+    assert (event.date, event.qualifier) == ("2022", "late")
+    assert event.event == "Xining again made it into the list of China's happiest cities"
+
+
+def test_generic_subject_subordinate_clause_and_attribution_are_dropped():
+    sentence = "The city launched two freight trains to Russia last year, which cross Mongolia and Kazakhstan, Xie said."
+    assert _only(sentence, "2021-01-18").event == "launched two freight trains to Russia"
+
+
+def test_dated_leading_phrase_is_its_own_event():
+    sentence = (
+        "During the Exposition on China Brand 2023 held in Shanghai in May, northwest Chinese province "
+        "Qinghai's capital city Xining gained much spotlight with a series of approaches."
+    )
+    event = _only(sentence)
+    assert (event.date, event.event) == ("2023-05", "Exposition on China Brand 2023 held in Shanghai")
+
+
+def test_dateline_and_participle_clause_are_dropped():
+    sentence = (
+        "CHONGQING, Nov. 18 (Xinhua) -- Two trucks carrying pipeline materials departed from Chongqing Municipality "
+        "for Kazakhstan on Tuesday, marking the launch of the eighth highway-based cross-border freight line."
+    )
+    event = _only(sentence, "2020-11-18")
+    assert event.date == "2020-11-17"
+    assert event.event == "Two trucks carrying pipeline materials departed from Chongqing Municipality for Kazakhstan"
+
+
+def test_appositive_is_dropped_so_the_subject_stays():
+    sentence = (
+        "Chongqing, an inland city on the fast track of China's new round of opening up, saw its foreign trade "
+        "increase by 11.4 percent year on year to nearly 461.4 billion yuan in the first three quarters of this year, "
+        "customs data showed."
+    )
+    event = _only(sentence, "2020-11-18")
+    assert event.event.startswith("Chongqing saw its foreign trade increase")
+    assert event.qualifier == "first three quarters"
+
+
+def test_range_is_one_event_dated_by_its_end():
+    sentence = (
+        "A total of 3,073 trains passed through Manzhouli, an important channel for international cargo in north "
+        "China's Inner Mongolia Autonomous Region, between Jan. 1 and Nov. 17, marking a yearly increase of 30.3 percent."
+    )
+    event = _only(sentence, "2020-11-18")
+    assert (event.date, event.qualifier, event.text) == ("2020-11-17", "until", "Jan. 1 and Nov. 17")
+    assert event.event == "A total of 3,073 trains passed through Manzhouli"
+
+
+def test_date_of_the_attribution_does_not_make_a_second_event():
+    sentence = (
+        "The number of China-Europe freight trains inbound and outbound via Manzhouli, China's largest land port, "
+        "has surpassed 3,000 so far this year, a record high despite the impact of COVID-19, railway authorities "
+        "said Wednesday."
+    )
+    event = _only(sentence, "2020-11-18")
+    assert (event.date, event.qualifier) == ("2020", "so far")
+    assert event.event.endswith("via Manzhouli has surpassed 3,000")
+
+
+def test_long_clause_is_cut_at_a_word_boundary():
+    sentence = (
+        "On October 16, the Political Bureau of the CPC Central Committee held a meeting to consider the outline "
+        "of the plan for the construction of the Chengdu-Chongqing economic circle."
+    )
+    event = _only(sentence, "2020-11-13")
+    assert len(event.event) <= 100
+    assert event.event.startswith("Political Bureau of the CPC Central Committee held a meeting")
+    assert event.event.split()[-1] not in {"the", "of", "for"}
+    assert event.event.split()[-1] in sentence.split()
+
+
+def test_events_keep_article_and_sentence():
+    sentence = "Chongqing launched the cross-border highway freight service in 2016."
+    event = _only(sentence, "2020-11-18")
+    assert (event.article, event.sentence) == ("a1", sentence)
+    assert event.event == "Chongqing launched the cross-border highway freight service"
+
+
+def test_undated_sentence_and_unresolvable_relative_date_give_no_event():
+    undated = "The city has blazed a new trail in ecological, cyclic, low-carbon and efficient green development."
+    relative = "The city launched two freight trains to Russia last year, which cross Mongolia and Kazakhstan, Xie said."
+    assert extract_events([undated, relative], None, "a1") == []
+
+
+def test_repeated_statement_is_one_event():
+    sentence = "Chongqing launched the cross-border highway freight service in 2016."
+    assert len(extract_events([sentence, sentence], "2020-11-18", "a1")) == 1
+
+
+def test_context_year_from_title_then_first_sentence_then_publication():
+    first = "During the Exposition on China Brand 2023 held in Shanghai in May, Xining gained much spotlight."
+    title = "The 5th Green Development Forum & Special Signing Ceremony of 2020 Urban Development & Investment Fair"
+    assert find_context_year(title, [first], "2021-01-01") == 2020
+    assert find_context_year("Xining: a modern, beautiful and happy city", [first], "2020-01-01") == 2023
+    assert find_context_year("Suining: Hub of the economic circle", ["Suining has sped up."], "2020-11-13") == 2020
+    assert find_context_year("Suining: Hub of the economic circle", ["Suining has sped up."], None) is None
+
+
+def test_undated_days_take_the_year_of_the_title():
+    sentence = "A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17, marking a yearly increase."
+    event = _only(sentence, None, title="Manzhouli sees record number of China-Europe freight trains in 2020")
+    assert (event.date, event.precision) == ("2020-11-17", "day")
