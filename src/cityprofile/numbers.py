@@ -1,0 +1,112 @@
+"""Glue between news copy and quantulum3: amounts rewritten the way it reads them, offsets kept.
+
+quantulum3 misreads a few forms common in Chinese news copy ("2.5 bln", "2-trillion-yuan",
+"12 billion 345 million yuan", "billion-yuan-level clusters"). They are rewritten before
+parsing; every character of the rewrite remembers where it came from, so a figure can quote
+the sentence as written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Callable
+
+from quantulum3 import parser
+from quantulum3 import regex as quantulum_regex
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE = "|".join(_SCALES)
+# Articles and conjunctions are in quantulum3's number words, but alone they are no number.
+_NOT_NUMBERS = {"", "&", "a", "an", "and", "minus", "negative"}
+_WORDS = sorted(set(quantulum_regex.numberwords()) - _NOT_NUMBERS, key=len, reverse=True)
+_TOKEN = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{'|'.join(_WORDS)})\b)"
+NUMBER = re.compile(rf"{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
+_COMPOUND = re.compile(rf"\b(\d+) ({_SCALE}) (\d{{1,3}}(?:\.\d+)?) ({_SCALE})\b", re.I)
+
+
+@cache
+def vocabulary() -> dict:
+    """Return the unit, qualifier and label vocabulary of data/units.json."""
+    return json.loads(files("cityprofile").joinpath("data/units.json").read_text(encoding="utf-8"))
+
+
+def _unit_suffixes() -> list[str]:
+    units = vocabulary()["units"]
+    spellings = {s for name, unit in units.items() if not name.startswith("_") for s in unit["suffixes"]}
+    return sorted(spellings, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """A rewritten sentence; ``starts[i]``/``ends[i]`` bound the original text of character ``i``."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span of the original sentence that ``text[start:end]`` came from."""
+        return self.starts[start], self.ends[end - 1]
+
+
+def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Match], str]) -> Rewrite:
+    text, starts, ends, done = [], [], [], 0
+    for match in pattern.finditer(rewrite.text):
+        text.append(rewrite.text[done:match.start()])
+        starts += rewrite.starts[done:match.start()]
+        ends += rewrite.ends[done:match.start()]
+        new = replace(match)
+        text.append(new)
+        starts += [rewrite.starts[match.start()]] * len(new)
+        ends += [rewrite.ends[match.end() - 1]] * len(new)
+        done = match.end()
+    text.append(rewrite.text[done:])
+    starts += rewrite.starts[done:]
+    ends += rewrite.ends[done:]
+    return Rewrite("".join(text), tuple(starts), tuple(ends))
+
+
+def _join_compound(match: re.Match) -> str:
+    big, small = _SCALES[match[2].lower()], _SCALES[match[4].lower()]
+    if small >= big:
+        return match[0]
+    total = float(match[1]) * big + float(match[3]) * small
+    return f"{total / big:.12g} {match[2]}"
+
+
+@cache
+def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
+    words = vocabulary()
+    units = "|".join(re.escape(s) for s in _unit_suffixes())
+    levels = "|".join(words["level_suffixes"])
+    abbreviations = words["scale_abbreviations"]
+    short = "|".join(k for k in abbreviations if not k.startswith("_"))
+    return [
+        # "billion-yuan-level clusters" describes the clusters; the number before it counts them.
+        (re.compile(rf"\b(?:\d[\d,.]*-)?(?:{_SCALE})-(?:{units})-(?:{levels})\b", re.I), lambda m: " " * len(m[0])),
+        (re.compile(rf"(?<=\d)\s*({short})\b", re.I), lambda m: " " + abbreviations[m[1].lower()]),
+        # "2-trillion-yuan" is one amount, not the range 2 to a trillion.
+        (re.compile(rf"(\d)-(?=(?:{_SCALE})\b)|\b({_SCALE})-(?=(?:{units})\b)", re.I),
+         lambda m: (m[1] or m[2]) + " "),
+        (_COMPOUND, _join_compound),
+    ]
+
+
+def rewrite_amounts(sentence: str) -> Rewrite:
+    """Return ``sentence`` with amounts spelled the way quantulum3 reads them."""
+    rewrite = Rewrite(sentence, tuple(range(len(sentence))), tuple(range(1, len(sentence) + 1)))
+    for pattern, replace in _rewrites():
+        rewrite = _substitute(rewrite, pattern, replace)
+    return rewrite
+
+
+def parse_number(text: str) -> float | None:
+    """Return the value of a bare number such as ``12.345 billion`` or ``twenty-five``."""
+    found = parser.parse(text)
+    if len(found) != 1 or found[0].unit.name != "dimensionless" or found[0].uncertainty:
+        return None
+    return float(found[0].value)

@@ -1,0 +1,353 @@
+"""Figure extraction on real sentences from the corpus, and against the hand-made gold."""
+
+import json
+import re
+
+import pytest
+from conftest import FIXTURES, SEEDS
+
+from cityprofile.figures import extract_figures
+
+GOLD = json.loads((FIXTURES / "gold" / "figures.json").read_text(encoding="utf-8"))["articles"]
+# One-line pages: the article body runs from its first words to the comment box.
+BODY_STARTS = {"008_suining": "Following the proposal", "009_chongqing": "CHONGQING, Nov. 18",
+               "010_manzhouli": "HOHHOT, Nov. 18"}
+
+
+def _figures(sentence):
+    return [(f.value, f.unit, f.qualifier, f.label) for f in extract_figures(sentence)]
+
+
+def _values(sentence):
+    return [(f.value, f.unit) for f in extract_figures(sentence)]
+
+
+# Money, normalised to base units and ISO codes.
+
+def test_money_in_billions_of_yuan_is_cny_in_base_units():
+    sentence = "A total of 35 projects were signed with the contract capital being 31.6 billion yuan."
+    assert (31_600_000_000, "CNY", None, "contract capital") in _figures(sentence)
+
+
+def test_hyphenated_trillion_yuan_is_one_amount_not_a_range():
+    sentence = "It is aiming to become the first city in the region to join the “1-trillion-yuan GDP club.”"
+    assert _values(sentence) == [(1e12, "CNY")]
+
+
+def test_compound_amount_is_one_figure():
+    # The corpus has none; the form is common in translated municipal reports.
+    assert _values("The contract value was 35 billion 628 million yuan.") == [(35_628_000_000, "CNY")]
+
+
+def test_bracketed_dollar_conversion_is_a_second_figure_with_the_same_label():
+    sentence = ("So far, more than 4,500 trucks have transported goods worth around 2.67 billion yuan "
+                "(about 407 million U.S. dollars) to countries including Cambodia, Singapore, Thailand and Uzbekistan.")
+    figures = _figures(sentence)
+    assert (2_670_000_000, "CNY", "about", "goods") in figures
+    assert (407_000_000, "USD", "about", "goods") in figures
+
+
+def test_dollar_sign_conversion_is_positive_usd():
+    assert (719_420_000, "USD") in _values("The deals are worth 5 billion yuan ($719.42 million).")
+
+
+def test_short_scale_and_currency_code_after_the_number():
+    assert _values("Singles' Day sales on Tmall tops 74 bln USD") == [(74e9, "USD")]
+
+
+def test_rmb_and_yen_sign_prefixes():
+    # The corpus has none; phrased as in China Daily and Global Times copy.
+    assert _values("The fund raised RMB 3.5 bln for the park.") == [(3_500_000_000, "CNY")]
+    assert _values("It will invest ¥200 mln in the park.") == [(200_000_000, "CNY")]
+
+
+# Other units.
+
+def test_square_meters_are_an_area():
+    sentence = ("The digital industrial park, which covers an area of 40,000 square meters, "
+                "is at the heart of Dalian’s economic progress.")
+    assert _figures(sentence) == [(40_000, "m2", None, "area")]
+
+
+def test_hectares_and_mu_are_areas():
+    # The corpus has none; phrased as in Xinhua copy on farmland and industrial parks.
+    assert _values("The zone covers 300 hectares, or 4,500 mu of farmland.") == [(300, "hectare"), (4500, "mu")]
+
+
+def test_kilometers_are_a_length():
+    sentence = "Traveling 5,900 km, the trucks are scheduled to pass through the Alataw Pass."
+    assert _values(sentence) == [(5900, "km")]
+
+
+def test_percent_is_a_share():
+    figures = extract_figures("The general public budget revenue was 6.927 billion yuan, an increase of 8.5 percent.")
+    assert [(f.value, f.unit, f.kind) for f in figures] == [(6_927_000_000, "CNY", "money"), (8.5, "percent", "share")]
+
+
+# Counts, with word numbers and the thing counted as label.
+
+def test_word_number_counts_the_following_noun():
+    assert _figures("The city launched two freight trains to Russia last year, which cross Mongolia and Kazakhstan, "
+                    "Xie said.") == [(2, "count", None, "freight trains")]
+
+
+def test_partitive_noun_keeps_its_of_phrase():
+    sentence = ("With a total investment of 1.1 billion yuan, the company holds production qualifications for "
+                "three types of vehicles: light trucks, medium trucks and engineering vehicles.")
+    assert (3, "count", None, "types of vehicles") in _figures(sentence)
+
+
+def test_billion_yuan_level_clusters_are_a_count_not_money():
+    sentence = ("Xining is accelerating the cultivation of three billion-yuan-level industrial clusters of "
+                "photovoltaic manufacturing, lithium energy storage, special chemical and alloy new materials.")
+    assert _figures(sentence) == [(3, "count", None, "industrial clusters")]
+
+
+def test_count_label_joins_nouns_with_and():
+    sentence = ("According to statistics, Xining enhanced economic and trade cooperation with Belt and Road countries "
+                "last year, with trade partners now coming from 78 countries and regions, and established 15 sales "
+                "centers and warehouses for local specialties in Central Asia and Southeast Asia.")
+    labels = [f.label for f in extract_figures(sentence)]
+    assert labels == ["countries and regions", "sales centers and warehouses"]
+
+
+def test_passive_verb_completes_the_label():
+    assert _figures("A total of 35 projects were signed.") == [(35, "count", None, "projects signed")]
+
+
+def test_active_verb_ends_the_label():
+    sentence = "A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17."
+    assert _figures(sentence) == [(3073, "count", None, "trains")]
+
+
+def test_number_of_names_what_a_bare_number_counts():
+    sentence = ("The number of outbound trains loading goods such as electronics and garments also rose by "
+                "16.4 percent to 1,580.")
+    assert _figures(sentence) == [(16.4, "percent", None, "outbound trains growth"),
+                                  (1580, "count", None, "outbound trains")]
+
+
+def test_population_of_a_million_is_a_count():
+    sentence = ("As an ecological screen on the Qinghai-Tibet Plateau, it is the only city in the region with a "
+                "population of over 1 million.")
+    assert _figures(sentence) == [(1_000_000, "count", "over", "population")]
+
+
+def test_a_bare_number_with_nothing_counted_is_dropped():
+    assert extract_figures("Most Read 1 China speeds up construction of space-ground integrated qua… 2 "
+                           "The US is a thief") == []
+
+
+# Qualifiers.
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("The park is home to over 200 technology-based enterprises, including Huawei.", "over"),
+    ("invited to nearly 20 countries embassy officials", "nearly"),
+    ("and arrive at their destination in around 12 days.", "about"),
+    ("The number of China-Europe freight trains via Manzhouli has surpassed 3,000 so far this year.", "over"),
+    ("The city has 52 lines for China-Europe freight trains.", None),
+])
+def test_qualifier_before_a_number(sentence, qualifier):
+    assert [f.qualifier for f in extract_figures(sentence)] == [qualifier]
+
+
+def test_stray_and_after_more_than_keeps_the_qualifier():
+    sentence = "friendship are a total of more than and 270 participants, nearly 40 Chinese and foreign representatives"
+    assert _figures(sentence)[0] == (270, "count", "over", "participants")
+
+
+def test_over_after_a_number_is_no_qualifier():
+    sentence = ("In 2019, Suining's GDP reached 134.57 billion yuan, an increase of 8.1 percent over the same period "
+                "last year, ranking second in the province.")
+    assert _figures(sentence) == [(134_570_000_000, "CNY", None, "GDP"), (8.1, "percent", None, "increase")]
+
+
+# Labels of amounts and changes.
+
+@pytest.mark.parametrize("sentence, label", [
+    ("A total of 19 projects were contracted with a contract value of 16.7 billion yuan.", "contract value"),
+    ("With a total investment of 1.1 billion yuan, the company holds production qualifications.", "total investment"),
+    ("The general public budget revenue was 6.927 billion yuan.", "general public budget revenue"),
+    ("A total of 3,073 trains passed, marking a yearly increase of 30.3 percent.", "yearly increase"),
+])
+def test_amount_label_is_the_noun_before_its_linking_word(sentence, label):
+    assert extract_figures(sentence)[-1].label == label
+
+
+def test_change_labels_name_the_subject():
+    sentence = ("Chongqing saw its foreign trade increase by 11.4 percent year on year to nearly 461.4 billion yuan "
+                "in the first three quarters of this year, customs data showed.")
+    assert _figures(sentence) == [(11.4, "percent", None, "foreign trade growth"),
+                                  (461_400_000_000, "CNY", "nearly", "foreign trade")]
+
+
+def test_change_after_a_comma_is_of_the_amount_before_it():
+    # The corpus has none; the usual phrasing of statistics bureau reports.
+    sentence = "Retail sales of consumer goods totaled 300.5 billion yuan, down 2.1 percent."
+    assert _figures(sentence) == [(300_500_000_000, "CNY", None, "Retail sales of consumer goods"),
+                                  (2.1, "percent", None, "Retail sales of consumer goods decline")]
+
+
+def test_qualifying_verb_also_links_the_subject():
+    # The corpus has none; the usual phrasing of tourism reports.
+    assert _figures("Tourist arrivals exceeded 40 million last year.") == [
+        (40_000_000, "count", "over", "Tourist arrivals")]
+
+
+def test_other_before_the_thing_counted_is_skipped():
+    # The corpus has none; phrased as in reports on signed deals.
+    assert _figures("Huawei and 20 other firms signed agreements with the city.") == [(20, "count", None, "firms")]
+
+
+def test_a_unit_quantulum_spells_out_is_kept():
+    # The corpus has none; phrased as in energy reports.
+    assert _values("The plant has an installed capacity of 5 gigawatts.") == [(5, "gigawatt")]
+
+
+def test_a_stray_unit_quantulum_guesses_is_ignored():
+    # quantulum3 reads "50 key" as 50 exayears.
+    sentence = "One of them is Sichuan JAC Automobile Co., Ltd., which was listed as one of the 50 key projects."
+    assert _figures(sentence) == [(50, "count", None, "key projects")]
+
+
+def test_a_four_digit_amount_of_money_is_no_year():
+    # The corpus has none; subsidies are often written without a comma.
+    assert _values("Each household receives a subsidy of 2000 yuan.") == [(2000, "CNY")]
+
+
+# Numbers that are not figures.
+
+@pytest.mark.parametrize("sentence", [
+    "On July 23, 2020, the 5th Green Development Forum and special signing ceremony were held in Xining.",
+    "As early as 2007, the Suining municipal Party committee and municipal government began proactively exploring "
+    "the road toward green transformation.",
+    "【Updated :August 05,20 2:54 PM】",
+    "( Xinhua ) 14:55, November 18, 2020",
+])
+def test_years_dates_and_clock_times_are_not_figures(sentence):
+    assert extract_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Beijing to complete construction of 10 venues for 2022 Winter Olympic Games by year end", [(10, "count")]),
+    ("CHONGQING, Nov. 18 (Xinhua) -- Two trucks carrying pipeline materials departed from Chongqing Municipality "
+     "for Kazakhstan on Tuesday", [(2, "count")]),
+    ("A total of 3,073 trains passed through Manzhouli, an important channel for international cargo in north "
+     "China's Inner Mongolia Autonomous Region, between Jan. 1 and Nov. 17, marking a yearly increase of 30.3 "
+     "percent", [(3073, "count"), (30.3, "percent")]),
+    ("The general public budget revenue was 6.927 billion yuan, an increase of 8.5 percent, ranking third in the "
+     "province.", [(6_927_000_000, "CNY"), (8.5, "percent")]),
+])
+def test_dates_and_ranks_next_to_figures_are_skipped(sentence, values):
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence", [
+    "the 10th plenary session of the seventh municipal CPC committee put forward the concept",
+    "marking the launch of the eighth highway-based cross-border freight line by the city in southwest China.",
+    "Light show to be held on Nov. 5 to celebrate opening of 3rd CIIE",
+    "22nd China Hi-Tech Fair held in Shenzhen",
+])
+def test_ordinals_are_not_figures(sentence):
+    assert extract_figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Most Read 1 Trump's ousting of Pentagon chief sends shockwaves through …",
+    "… 2 The US is a thief crying \"Stop thief!” and poses military t…",
+    "Top 10 Top 10 Chinese regions by real estate investment",
+    "Key Words Xi Jinping Belt and Road G20 South China Sea AIIB",
+    "making it a preferred choice despite the impact of COVID-19, railway authorities said Wednesday.",
+    "Phase I project of Duoba Cultural & Tourism Town",
+])
+def test_page_furniture_and_names_are_not_figures(sentence):
+    assert extract_figures(sentence) == []
+
+
+def test_5g_is_a_name_but_the_base_stations_are_counted():
+    sentence = "China to have over 600,000 5G base stations in 2020"
+    assert _figures(sentence) == [(600_000, "count", "over", "5G base stations")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trains leave from No. 5 platform of Manzhouli Station.",
+    "For details call 0971-8256789 or 13912345678.",
+])
+def test_numbers_and_phone_numbers_are_not_figures(sentence):
+    # The corpus has none; phrased as in the contact boxes and captions of Chinese news pages.
+    assert extract_figures(sentence) == []
+
+
+def test_first_three_quarters_is_a_period():
+    sentence = "foreign trade reached 461.4 billion yuan in the first three quarters of this year"
+    assert _values(sentence) == [(461_400_000_000, "CNY")]
+
+
+def test_first_ten_months_is_a_period():
+    # The corpus has none; the usual phrasing of Xinhua trade reports.
+    assert extract_figures("Exports rose sharply in the first 10 months.") == []
+
+
+def test_one_of_the_is_not_a_count():
+    sentence = ("Xining is a backbone of the national ecological security barrier and one of the country's "
+                "happiest cities.")
+    assert extract_figures(sentence) == []
+
+
+# Against the gold.
+
+def _body(stem):
+    path = SEEDS / f"{stem}.txt" if (SEEDS / f"{stem}.txt").exists() else FIXTURES / f"{stem}.txt"
+    text = path.read_text(encoding="utf-8")
+    if stem in BODY_STARTS:
+        text = text[text.index(BODY_STARTS[stem]):text.index("Add your comment")]
+    return text
+
+
+def _sentences(text):
+    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z(\"“])|\n+", text) if s.strip()]
+
+
+def _matches():
+    """Pair each gold figure of each article with at most one found figure, same labels first."""
+    pairs, unmatched = [], []
+    for stem, article in GOLD.items():
+        found = [f for s in _sentences(_body(stem)) for f in extract_figures(s)]
+        golds = sorted(article["figures"], key=lambda g: not any(_same(f, g) and f.label == g["label"] for f in found))
+        for gold in golds:
+            figure = next((f for f in found if _same(f, gold) and f.label == gold["label"]), None) \
+                or next((f for f in found if _same(f, gold)), None)
+            pairs.append((stem, gold, figure))
+            if figure:
+                found.remove(figure)
+        unmatched += [(stem, f.text, f.value, f.unit, f.qualifier) for f in found]
+    return pairs, unmatched
+
+
+def _same(figure, gold):
+    return (figure.unit == gold["unit"] and figure.qualifier == gold["qualifier"]
+            and abs(figure.value - gold["value"]) <= 1e-9 * max(1.0, abs(gold["value"])))
+
+
+def test_gold_recall_at_least_90_percent():
+    pairs, _ = _matches()
+    missed = [(stem, gold["text"]) for stem, gold, figure in pairs if figure is None]
+    assert len(missed) <= 0.1 * len(pairs), missed
+
+
+def test_gold_precision_at_least_90_percent():
+    pairs, wrong = _matches()
+    reported = sum(figure is not None for _, _, figure in pairs) + len(wrong)
+    assert reported and len(wrong) <= 0.1 * reported, wrong
+
+
+def test_gold_labels_mostly_match():
+    pairs, _ = _matches()
+    mislabelled = [(gold["label"], figure and figure.label) for _, gold, figure in pairs
+                   if figure is None or figure.label.lower() != gold["label"].lower()]
+    assert len(mislabelled) <= 0.2 * len(pairs), mislabelled
+
+
+@pytest.mark.parametrize("stem, negative", [(s, n) for s, a in GOLD.items() for n in a["negatives"]])
+def test_gold_negatives_give_no_figure(stem, negative):
+    assert extract_figures(negative) == []
