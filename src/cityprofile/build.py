@@ -11,40 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-import papermill
-from jupyter_client.manager import AsyncKernelManager
-from traitlets import default
-
 from .files import write_atomic
-from .exporter import ReportHTMLExporter, html_to_pdf
 from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, PACKAGE
 from .profiles import INDEX_NAME, read_index
 
 COMPARISON = "comparison"
-
-
-class IPCKernelManager(AsyncKernelManager):
-    """A kernel reached over private IPC sockets instead of TCP ports.
-
-    Parallel builds start many kernels at once; TCP port picking races
-    between processes, unique socket paths cannot.
-    """
-
-    @default("transport")
-    def _transport_default(self):
-        return "ipc"
-
-    @default("ip")
-    def _ip_default(self):
-        return os.path.join(tempfile.mkdtemp(prefix="cityprofile-kernel-"), "kernel")
 
 
 @dataclass
@@ -135,8 +111,14 @@ def _stamp(job: Job) -> Path:
     return job.out_dir / f".{job.name}.key"
 
 
-def execute_job(job: Job) -> nbformat.NotebookNode:
+def execute_job(job: Job):
     """Run the job's notebook with papermill; raise ReportFailed naming the cell that failed."""
+    # Imported here, as in render_job: they take a second to import, and a
+    # build where nothing changed must not pay for them.
+    import papermill
+
+    from .kernels import IPCKernelManager
+
     job.out_dir.mkdir(parents=True, exist_ok=True)
     failed = job.out_dir / f"{job.name}.failed.ipynb"
     try:
@@ -157,8 +139,12 @@ def execute_job(job: Job) -> nbformat.NotebookNode:
     return nb
 
 
-def render_job(job: Job, nb: nbformat.NotebookNode | None = None) -> dict[str, float]:
+def render_job(job: Job, nb=None) -> dict[str, float]:
     """Render the job's executed notebook to HTML, and that HTML to PDF; return seconds per format."""
+    import nbformat
+
+    from .exporter import ReportHTMLExporter, html_to_pdf
+
     if nb is None:
         nb = nbformat.read(job.executed, as_version=4)
     seconds = {}
@@ -176,40 +162,52 @@ def render_job(job: Job, nb: nbformat.NotebookNode | None = None) -> dict[str, f
     return seconds
 
 
-def run_job(job: Job, code: str, force: bool = False) -> Outcome:
-    """Execute and render one report unless its key is unchanged."""
-    key = job_key(job, code)
-    stamp = _stamp(job)
-    changes = _changes(stamp, key)
+def stale_reason(job: Job, code: str, force: bool = False) -> str | None:
+    """Return why a job must be (re)built, or None when its outputs are up to date."""
+    changes = _changes(_stamp(job), job_key(job, code))
     missing = [p.name for p in (job.executed, job.output(".html"), job.output(".pdf")) if not p.is_file()]
     if not (force or changes or missing):
-        return Outcome(job, "cached")
+        return None
     if changes != ["first build"]:
         changes += [f"{name} missing" for name in missing]
-    reason = ", ".join(["forced"] * force + changes)
+    return ", ".join(["forced"] * force + changes)
+
+
+def run_job(job: Job, code: str, reason: str = "") -> Outcome:
+    """Execute and render one report, then stamp it with its key."""
+    import nbformat
+
     started = time.perf_counter()
     try:
         nb = execute_job(job)
         seconds = {"execute": time.perf_counter() - started}
-        stamp.unlink(missing_ok=True)
+        _stamp(job).unlink(missing_ok=True)
         write_atomic(job.executed, nbformat.writes(nb))
         seconds.update(render_job(job, nb))
     except ReportFailed as error:
         return Outcome(job, "failed", reason=str(error))
-    write_atomic(stamp, json.dumps(key))
+    write_atomic(_stamp(job), json.dumps(job_key(job, code)))
     return Outcome(job, "built", seconds, reason)
 
 
 def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -> list[Outcome]:
-    """Run jobs in parallel processes; report one line per finished job."""
+    """Build the stale jobs in parallel processes; report one line per finished job."""
     code = code_hash()
-    outcomes = []
-    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = {pool.submit(run_job, job, code, force): job for job in jobs}
+    outcomes, stale = [], []
+    for job in jobs:
+        reason = stale_reason(job, code, force)
+        if reason is None:
+            outcomes.append(Outcome(job, "cached"))
+            report(describe(outcomes[-1]))
+        else:
+            stale.append((job, reason))
+    if not stale:
+        return outcomes
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(stale)))) as pool:
+        futures = [pool.submit(run_job, job, code, reason) for job, reason in stale]
         for future in as_completed(futures):
-            outcome = future.result()
-            outcomes.append(outcome)
-            report(describe(outcome))
+            outcomes.append(future.result())
+            report(describe(outcomes[-1]))
     return outcomes
 
 

@@ -8,7 +8,9 @@ profiles index, which every report reads.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import io
+import re
 from datetime import date as Date
 from datetime import timedelta
 from typing import Callable
@@ -61,7 +63,7 @@ def to_figure(fig, caption: str | None = None) -> Markup:
     fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
+    svg = _scope_ids(svg[svg.index("<svg") :])
     cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     return Markup(f"<figure>{svg}{cap}</figure>")
 
@@ -155,6 +157,17 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
     ax.set_axisbelow(True)
     return fig
+
+
+def _scope_ids(svg: str) -> str:
+    """Prefix every id in an SVG so that several charts on one page never share one.
+
+    matplotlib names glyphs after the font ("DejaVuSans-14") in every chart it draws.
+    """
+    prefix = "c" + hashlib.sha1(svg.encode()).hexdigest()[:8] + "-"
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}\1"', svg)
+    svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}\1"', svg)
+    return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}\1)", svg)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -195,7 +195,7 @@ def parse_article(article_id: str, text: str) -> Article:
     page = clean_page(text)
     sentences = split_sentences("\n".join(page.paragraphs))
     return Article(
-        id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source,
+        id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source or None,
         sentences=sentences, words=sum(len(s.split()) for s in sentences), dateline=page.dateline,
     )
 

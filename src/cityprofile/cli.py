@@ -7,9 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-import nbformat
-
-from .bench import run_bench
 from .build import ReportFailed, execute_job, plan_jobs, render_job
 from .files import write_atomic
 from .corpus import SeedsError
@@ -45,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _execute(out: Path) -> int:
+    import nbformat
+
     status = 0
     for job in plan_jobs(out):
         try:
@@ -78,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
         if args.command == "bench":
+            from .bench import run_bench  # imports the extraction stack, which other commands may skip
+
             run_bench(args.seeds)
             return 0
         if args.command == "execute":

@@ -107,16 +107,17 @@ def show_figures(profiles: list[dict]):
     rows = []
     for profile in profiles:
         for figure in profile["figures"]:
-            rows.append({"Kind": figure["kind"], "City": profile["city"], "Figure": format_figure(figure),
-                         "What": figure["label"], "Value": format_number(figure["value"]),
-                         "Unit": figure["unit"], "Source": _ref(profile, figure), "_sort": figure["value"]})
+            rows.append({"Kind": figure["kind"], "City": profile["city"],
+                         "Figure": format_figure(figure, with_label=False), "What": figure["label"],
+                         "Value": format_number(figure["value"]), "Source": _ref(profile, figure),
+                         "_unit": figure["unit"], "_sort": figure["value"]})
     if not rows:
         return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
-    frame = pd.DataFrame(rows).sort_values(["Kind", "Unit", "_sort"], ascending=[True, True, False])
+    frame = pd.DataFrame(rows).sort_values(["Kind", "_unit", "_sort"], ascending=[True, True, False])
     parts = []
     for kind, group in frame.groupby("Kind", sort=True):
         parts += [tag("h3", kind.capitalize()),
-                  render_table(group.drop(columns=["Kind", "_sort"]), numeric=("Figure", "Value"))]
+                  render_table(group.drop(columns=["Kind", "_unit", "_sort"]), numeric=("Figure", "Value"))]
     return display_html(tag("p", "Values are in base units (yuan, not billions) so that rows of one unit "
                                  "compare directly; hover a source for its sentence.", class_="note"), *parts)
 

@@ -9,6 +9,7 @@ under the ``nbconvert.exporters`` entry point, so
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from nbconvert.exporters import HTMLExporter
@@ -119,4 +120,7 @@ def html_to_pdf(markup: str) -> bytes:
     # Imported here: WeasyPrint needs pango, which plain HTML export does not.
     import weasyprint
 
+    # WeasyPrint's CSS parser warns about SVG presentation properties in
+    # matplotlib's inline charts, which its SVG renderer then draws correctly.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return weasyprint.HTML(string=markup).write_pdf()

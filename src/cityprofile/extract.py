@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +10,8 @@ from pathlib import Path
 from .cities import attribute_city
 from .clean import parse_article
 from .corpus import Problem, read_sources
-from .dates import find_dates
+from .formatting import plural
+from .dates import find_context_year, find_dates
 from .files import write_atomic
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
@@ -20,8 +20,6 @@ from .initiatives import extract_initiatives
 from .profiles import INDEX_NAME
 from .records import Article, to_dict
 from .timeline import extract_events
-
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 @dataclass
@@ -32,31 +30,29 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _context_year(article: Article) -> int | None:
-    """The year an article's undated months belong to: its title's, else its date's."""
-    found = _YEAR.search(article.title or "")
-    if found:
-        return int(found.group())
-    return int(article.date[:4]) if article.date else None
-
-
-def _first_date(sentence: str, article: Article) -> str | None:
-    found = find_dates(sentence, article.date, _context_year(article))
+def _first_date(sentence: str, article: Article, context_year: int | None) -> str | None:
+    found = find_dates(sentence, article.date, context_year)
     return found[0].date if found else None
 
 
 def extract_article(article: Article) -> dict:
     """Return the figures, initiatives, events and industry mentions of one article."""
     figures, initiatives, mentions = [], [], []
+    context_year = find_context_year(article.title, article.sentences, article.date)
     for sentence in article.sentences:
-        for record in extract_figures(sentence) + extract_initiatives(sentence):
-            record.article, record.sentence = article.id, sentence
-            record.date = _first_date(sentence, article)
-            (figures if hasattr(record, "value") else initiatives).append(to_dict(record))
+        for found, records in ((figures, extract_figures(sentence)), (initiatives, extract_initiatives(sentence))):
+            for record in records:
+                record.article, record.sentence = article.id, sentence
+                record.date = _first_date(sentence, article, context_year)
+                found.append(to_dict(record))
         for mention in find_industries(sentence):
             mention.article, mention.sentence = article.id, sentence
             mentions.append(mention)
     events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
+    unique: dict[tuple[str, str], dict] = {}
+    for initiative in initiatives:  # a park named in two sentences is one initiative
+        unique.setdefault((initiative["name"].lower(), initiative["kind"]), initiative)
+    initiatives = list(unique.values())
     return {"figures": figures, "initiatives": initiatives, "timeline": events, "mentions": mentions}
 
 
@@ -133,7 +129,7 @@ def summarise(profile: dict) -> str:
     """Return a one-line summary of what was found for a city."""
     sectors = sorted({i["sector"] for i in profile["industries"]})
     return (
-        f"{profile['city']} ({profile['province']}): {len(profile['articles'])} articles, "
+        f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
         f"{len(profile['industries'])} industries in {len(sectors)} sectors, "
         f"{len(profile['initiatives'])} initiatives, {len(profile['figures'])} figures, "
         f"{len(profile['timeline'])} dated events"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs
 from .corpus import find_files
-from .extract import build_profiles, summarise, write_profiles
 from .files import write_atomic
 from .profiles import INDEX_NAME, read_index
 
@@ -30,6 +29,10 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False) -> 
             for problem in saved["problems"]:
                 report(f"warning: {problem}")
             return saved["problems"]
+    # Imported only when the articles or code changed: the extraction stack
+    # (quantulum3, dateparser) takes seconds to import.
+    from .extract import build_profiles, summarise, write_profiles
+
     started = time.perf_counter()
     extraction = build_profiles(seeds)
     problems = [str(p) for p in extraction.problems]

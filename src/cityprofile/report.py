@@ -150,7 +150,7 @@ def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
     records = group.to_dict("records")
     return pd.DataFrame(
         {
-            "Figure": [format_figure(f) for f in records],
+            "Figure": [format_figure(f, with_label=False) for f in records],
             "What": [f["label"] for f in records],
             "Date": [format_date(f.get("date"), missing="") for f in records],
             "As written": [f["text"] for f in records],

@@ -1,0 +1,116 @@
+"""Build every report from seeds/ into a temporary folder and read it as a reader would."""
+
+import json
+import re
+import subprocess
+import sys
+from html import unescape
+
+import pytest
+from pypdf import PdfReader
+
+from cityprofile.formatting import format_figure
+from cityprofile.pipeline import build
+
+from conftest import SEEDS
+
+SECTIONS = ("Industries", "Initiatives", "Figures", "Timeline", "Sources")
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("profiles")
+    lines = []
+    assert build(SEEDS, out, workers=2, report=lines.append) == 0, "\n".join(lines)
+    return out
+
+
+def _cities(out):
+    return json.loads((out / "index.json").read_text())["cities"]
+
+
+def _pdf_text(path):
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _html_text(path):
+    return unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+
+
+def test_one_profile_per_city_in_the_seeds(reports):
+    assert {c["city"] for c in _cities(reports)} == {"Xining", "Dalian"}
+    assert {c["city"]: c["articles"] for c in _cities(reports)} == {"Xining": 4, "Dalian": 1}
+
+
+@pytest.mark.parametrize("name", ["xining", "dalian", "comparison"])
+def test_pdf_reads_as_a_report(reports, name):
+    pdf = reports / name / f"{name}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    text = _pdf_text(pdf)
+    cities = [c["city"] for c in _cities(reports)] if name == "comparison" else [name.capitalize()]
+    for city in cities:
+        assert city in text
+    for section in SECTIONS:
+        assert section in text
+    for code in ("import ", "In [", "Traceback", "load_profile", "Error"):
+        assert code not in text
+
+
+@pytest.mark.parametrize("name", ["xining", "dalian", "comparison"])
+def test_html_loads_nothing_from_outside(reports, name):
+    html = (reports / name / f"{name}.html").read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert not re.search(r"<link[^>]+stylesheet", html)
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+@pytest.mark.parametrize("slug", ["xining", "dalian"])
+def test_every_figure_appears_in_its_report(reports, slug):
+    profile = json.loads((reports / slug / "profile.json").read_text())
+    text = _html_text(reports / slug / f"{slug}.html")
+    assert profile["figures"], "the seeds state figures for every city"
+    for figure in profile["figures"]:
+        assert format_figure(figure, with_label=False) in text
+        assert figure["text"] in text
+
+
+@pytest.mark.parametrize("slug", ["xining", "dalian"])
+def test_every_footnote_resolves_to_a_listed_source(reports, slug):
+    html = (reports / slug / f"{slug}.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="#(note-\d+)"', html))
+    assert links
+    for anchor in links:
+        assert f'id="{anchor}"' in html
+    profile = json.loads((reports / slug / "profile.json").read_text())
+    pdf_text = _pdf_text(reports / slug / f"{slug}.pdf")
+    for article in profile["articles"]:
+        assert article["id"] in pdf_text
+
+
+def test_missing_seeds_folder_exits_non_zero_without_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "build", "--seeds", str(tmp_path / "none"),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_hostile_article_text_shows_literally(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_e1dfb7cc4618d2e4.txt").write_bytes((SEEDS / "000_e1dfb7cc4618d2e4.txt").read_bytes())
+    hostile = (SEEDS / "002_76f97ed88d926eeb.txt").read_text(encoding="utf-8") + (
+        "\n\nXining signed a <script>alert(1)</script> deal worth $5 million with *partners* "
+        "[x](y) at 50% & _ # { } \\ rates.\n"
+    )
+    (seeds / "hostile article.txt").write_text(hostile, encoding="utf-8")
+    (seeds / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    lines = []
+    assert build(seeds, out, workers=2, strict=True, report=lines.append) == 1
+    assert any("empty.txt" in line and "empty" in line for line in lines)
+    slug = _cities(out)[0]["slug"]
+    html = (out / slug / f"{slug}.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "$5 million" in html
+    assert "*partners* [x](y)" in html
+    pdf_text = _pdf_text(out / slug / f"{slug}.pdf")
+    assert "<script>alert(1)</script>" in pdf_text and "$5 million" in pdf_text
