@@ -6,7 +6,7 @@ import json
 import pytest
 
 from cityprofile.cities import attribute_city, score_cities
-from cityprofile.clean import clean_page, parse_article
+from cityprofile.clean import parse_article
 from cityprofile.gazetteer import load_gazetteer, slugify
 from cityprofile.records import Article
 

@@ -5,12 +5,11 @@ tests/fixtures/gold/dates.json over every article body.
 """
 
 import json
-import re
 
 import pytest
 
 from cityprofile.dates import find_context_year, find_dates, strip_stamps
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, body_sentences
 
 
 def _found(sentence, pub_date=None, context_year=None):
@@ -191,25 +190,12 @@ def test_strip_stamps_keeps_offsets():
 _GOLD = json.loads((FIXTURES / "gold" / "dates.json").read_text(encoding="utf-8"))["articles"]
 
 
-def _body_sentences(stem: str) -> list[str]:
-    """The body of a test article, split crudely (real splitting is sentences.py's job)."""
-    path = SEEDS / f"{stem}.txt"
-    if path.exists():
-        text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if len(line.split()) >= 12)
-    else:
-        # One-line pages: the body runs from the time stamp under the headline to the sign-off.
-        text = (FIXTURES / f"{stem}.txt").read_text(encoding="utf-8")
-        start = re.search(r"\d{1,2}:\d{2}, \w+ \d{1,2}, \d{4}", text).end()
-        text = text[start : text.index("(For the latest China news")]
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+", text) if s.strip()]
-
-
 def _score() -> tuple[int, int, int, list]:
     """Matched, found and gold counts over all articles, plus what did not match."""
     matched = found = gold = 0
     misses = []
     for stem, article in _GOLD.items():
-        sentences = _body_sentences(stem)
+        sentences = body_sentences(stem)
         year = find_context_year("", sentences, article["pub_date"])
         expected = list(article["dates"])
         gold += len(expected)
@@ -237,7 +223,7 @@ def _score() -> tuple[int, int, int, list]:
 
 def test_gold_annotations_quote_their_articles():
     for stem, article in _GOLD.items():
-        body = " ".join(_body_sentences(stem)).lower()
+        body = " ".join(body_sentences(stem)).lower()
         for date in article["dates"]:
             assert date["text"].lower() in body, (stem, date["text"])
 

@@ -1,18 +1,13 @@
 """Figure extraction on real sentences from the corpus, and against the hand-made gold."""
 
 import json
-import re
 
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, body_sentences
 
 from cityprofile.figures import extract_figures
 
 GOLD = json.loads((FIXTURES / "gold" / "figures.json").read_text(encoding="utf-8"))["articles"]
-# One-line pages: the article body runs from its first words to the comment box.
-BODY_STARTS = {"008_suining": "Following the proposal", "009_chongqing": "CHONGQING, Nov. 18",
-               "010_manzhouli": "HOHHOT, Nov. 18"}
-
 
 def _figures(sentence):
     return [(f.value, f.unit, f.qualifier, f.label) for f in extract_figures(sentence)]
@@ -296,23 +291,11 @@ def test_one_of_the_is_not_a_count():
 
 # Against the gold.
 
-def _body(stem):
-    path = SEEDS / f"{stem}.txt" if (SEEDS / f"{stem}.txt").exists() else FIXTURES / f"{stem}.txt"
-    text = path.read_text(encoding="utf-8")
-    if stem in BODY_STARTS:
-        text = text[text.index(BODY_STARTS[stem]):text.index("Add your comment")]
-    return text
-
-
-def _sentences(text):
-    return [s for s in re.split(r"(?<=[.!?;])\s+(?=[A-Z(\"“])|\n+", text) if s.strip()]
-
-
 def _matches():
     """Pair each gold figure of each article with at most one found figure, same labels first."""
     pairs, unmatched = [], []
     for stem, article in GOLD.items():
-        found = [f for s in _sentences(_body(stem)) for f in extract_figures(s)]
+        found = [f for s in body_sentences(stem) for f in extract_figures(s)]
         golds = sorted(article["figures"], key=lambda g: not any(_same(f, g) and f.label == g["label"] for f in found))
         for gold in golds:
             figure = next((f for f in found if _same(f, gold) and f.label == gold["label"]), None) \

@@ -30,30 +30,32 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _first_date(sentence: str, article: Article, context_year: int | None) -> str | None:
+def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
+    """Return records as dicts that carry their article, sentence and the sentence's first date."""
     found = find_dates(sentence, article.date, context_year)
-    return found[0].date if found else None
+    for record in records:
+        record.article, record.sentence = article.id, sentence
+        record.date = found[0].date if found else None
+    return [to_dict(record) for record in records]
 
 
 def extract_article(article: Article) -> dict:
     """Return the figures, initiatives, events and industry mentions of one article."""
-    figures, initiatives, mentions = [], [], []
     context_year = find_context_year(article.title, article.sentences, article.date)
+    # A headline often names the event ("... Fair of <city> Held in <city>") that the body only calls "the Fair".
+    initiatives = _located(extract_initiatives(article.title), article.title, article, context_year)
+    figures, mentions = [], []
     for sentence in article.sentences:
-        for found, records in ((figures, extract_figures(sentence)), (initiatives, extract_initiatives(sentence))):
-            for record in records:
-                record.article, record.sentence = article.id, sentence
-                record.date = _first_date(sentence, article, context_year)
-                found.append(to_dict(record))
+        figures += _located(extract_figures(sentence), sentence, article, context_year)
+        initiatives += _located(extract_initiatives(sentence), sentence, article, context_year)
         for mention in find_industries(sentence):
-            mention.article, mention.sentence = article.id, sentence
+            mention.article = article.id
             mentions.append(mention)
     events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
     unique: dict[tuple[str, str], dict] = {}
     for initiative in initiatives:  # a park named in two sentences is one initiative
         unique.setdefault((initiative["name"].lower(), initiative["kind"]), initiative)
-    initiatives = list(unique.values())
-    return {"figures": figures, "initiatives": initiatives, "timeline": events, "mentions": mentions}
+    return {"figures": figures, "initiatives": list(unique.values()), "timeline": events, "mentions": mentions}
 
 
 def _industries(mentions) -> list[dict]:
@@ -127,10 +129,10 @@ def write_profiles(extraction: Extraction, out: Path) -> list[Path]:
 
 def summarise(profile: dict) -> str:
     """Return a one-line summary of what was found for a city."""
-    sectors = sorted({i["sector"] for i in profile["industries"]})
+    sectors = {i["sector"] for i in profile["industries"]}
     return (
         f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
-        f"{len(profile['industries'])} industries in {len(sectors)} sectors, "
-        f"{len(profile['initiatives'])} initiatives, {len(profile['figures'])} figures, "
-        f"{len(profile['timeline'])} dated events"
+        f"{plural(len(profile['industries']), 'industry', 'industries')} in {plural(len(sectors), 'sector')}, "
+        f"{plural(len(profile['initiatives']), 'initiative')}, {plural(len(profile['figures']), 'figure')}, "
+        f"{plural(len(profile['timeline']), 'dated event')}"
     )

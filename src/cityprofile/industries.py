@@ -1,0 +1,74 @@
+"""Find the industries a sentence names, with the phrases of data/taxonomy.csv.
+
+Each taxonomy row maps an English phrase to a canonical industry and its
+sector (China's Strategic Emerging Industries 2018 classification, or a
+GB/T 4754-2017 section for traditional industries). Matching is on whole
+words, ignores case unless a row says ``exact``, accepts plurals, hyphens
+for spaces and "&" for "and", and the longest phrase wins, so "photovoltaic
+solar thermal" is one mention. Rows without an industry name phrases that
+are not industries ("Bureau of Economy and Information Technology") and
+swallow their span.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from .records import IndustryMention
+
+# Small words that keep their form inside a phrase ("import and export").
+_FIXED_WORDS = {"and", "of", "for", "the", "&"}
+
+
+@dataclass(frozen=True)
+class _Term:
+    pattern: re.Pattern
+    industry: str  # empty for a phrase that is not an industry
+    sector: str
+
+
+def _build_word_pattern(word: str) -> str:
+    if word in ("and", "&"):
+        return "(?:and|&)"
+    core = r"[\s-]?".join(re.escape(part) for part in word.split("-"))
+    if word in _FIXED_WORDS or word.isupper() or word[-1].isdigit():
+        return core
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return core[:-1] + "(?:y|ies)"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return core + "(?:es)?"
+    return core + "s?"
+
+
+def _compile_term(term: str, exact: bool) -> re.Pattern:
+    body = r"[\s-]+".join(_build_word_pattern(word) for word in term.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if exact else re.IGNORECASE)
+
+
+@cache
+def _load_terms() -> tuple[_Term, ...]:
+    lines = (files("cityprofile") / "data" / "taxonomy.csv").read_text(encoding="utf-8").splitlines()
+    # The first line is a comment giving the sources.
+    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
+    return tuple(
+        _Term(_compile_term(row["term"], row["case"] == "exact"), row["industry"], row["sector"]) for row in rows
+    )
+
+
+def find_industries(sentence: str) -> list[IndustryMention]:
+    """Return one mention per industry phrase in ``sentence``, in order, longest phrase first on overlaps."""
+    found = [(m.start(), m.end(), term) for term in _load_terms() for m in term.pattern.finditer(sentence)]
+    found.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
+    taken: list[tuple[int, int, _Term]] = []
+    for start, end, term in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, term))
+    return [
+        IndustryMention(name=term.industry, sector=term.sector, term=sentence[start:end], sentence=sentence)
+        for start, end, term in sorted(taken, key=lambda hit: hit[0])
+        if term.industry
+    ]
