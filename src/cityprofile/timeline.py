@@ -32,7 +32,7 @@ _LEAD_IN = re.compile(rf"(?:\b(?:{_words('lead_words')})\s+)+$", re.IGNORECASE)
 # "the" goes only before a name or number: "the 5th Forum", not "the number of".
 _PREPOSITIONS = build_alternation(w for w in _VOCAB["lead_words"] if w != "the")
 _LEADING = re.compile(rf"^(?i:(?:{_PREPOSITIONS})\s+)*(?:[Tt]he\s+(?=[A-Z\d]))?")
-# A participle opens an aside ("marking ..."); a name ending in -ing ("Xining") does not.
+# A participle opens an aside ("marking ..."); a name ending in -ing ("Nanjing") does not.
 _SUBORDINATE = re.compile(
     rf"^(?:(?i:{_words('event_subordinate_leads')})|{_words('trailing_appositive_leads')}|[a-z]+ing)\b"
 )
@@ -72,7 +72,7 @@ def _is_aside(piece: str) -> bool:
 
 
 def _drop_appositives(pieces: list[str]) -> list[str]:
-    """Join "Xining, the largest city on the plateau, has ..." around its appositive."""
+    """Join "Lhasa, the largest city on the plateau, has ..." around its appositive."""
     pieces = list(pieces)
     i = 1
     while i < len(pieces) - 1:
