@@ -116,3 +116,9 @@ def test_editing_a_notebook_rebuilds_the_reports_that_use_it(built, tmp_path):
     outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built, city_notebook=edited), 2, report=lines.append)}
     assert outcomes == {"xining": "built", "dalian": "built", "comparison": "cached"}
     assert all("notebook changed" in line for line in lines if ": built" in line)
+
+
+def test_jobs_pass_notebooks_an_absolute_profiles_folder(built, monkeypatch):
+    monkeypatch.chdir(built.parent)
+    jobs = plan_jobs(Path(built.name))
+    assert all(job.parameters["profiles_dir"] == str(built) for job in jobs)

@@ -74,6 +74,7 @@ def code_hash() -> str:
 
 def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_notebook: Path = COMPARISON_NOTEBOOK) -> list[Job]:
     """Return one job per city in the index of ``out``, plus the comparison."""
+    out = out.resolve()  # notebooks run in their own folder, so a relative path would miss
     index = read_index(out)
     jobs = [
         Job(entry["slug"], f"{entry['city']}: city profile", city_notebook,
