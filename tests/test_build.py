@@ -63,6 +63,12 @@ def test_pdf_has_title_metadata_and_no_code(built):
     assert "import " not in text and "In [" not in text and "Traceback" not in text
     assert "<script>alert(1)</script>" in text and "$5 $6" in text
     assert "Page 1 of" in text
+    bookmarks = _titles(reader.outline)
+    assert bookmarks[0] == "Xining" and {"Industries", "Figures", "Sources"} <= set(bookmarks)
+
+
+def _titles(outline) -> list[str]:
+    return [t for item in outline for t in (_titles(item) if isinstance(item, list) else [item.title])]
 
 
 def test_empty_section_says_so(built):

@@ -77,7 +77,7 @@ def test_every_figure_appears_in_its_report(reports, slug):
 @pytest.mark.parametrize("slug", ["xining", "dalian"])
 def test_every_footnote_resolves_to_a_listed_source(reports, slug):
     html = (reports / slug / f"{slug}.html").read_text(encoding="utf-8")
-    links = set(re.findall(r'href="#(note-\d+)"', html))
+    links = set(re.findall(r'href="#((?:note|source)-[\w-]+)"', html))
     assert links
     for anchor in links:
         assert f'id="{anchor}"' in html

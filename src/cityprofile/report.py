@@ -60,7 +60,14 @@ def show_header(profile: dict):
     return display_html(*parts)
 
 
-def _cards(profile: dict) -> list[tuple[str, str, dict | None]]:
+def article_refs(profile: dict, ids: list[str]) -> Markup:
+    """Return footnote links to whole articles: ``[A1, A3]``."""
+    refs = sorted({article_number(profile, i) for i in ids}, key=lambda ref: int(ref[1:]))
+    links = ", ".join(str(tag("a", ref, href=f"#source-{ref}")) for ref in refs)
+    return Markup(f'<sup class="fn">[{links}]</sup>')
+
+
+def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     figures = profile["figures"]
     money = [f for f in figures if f.get("kind") == "money"]
     counts = [f for f in figures if f.get("kind") == "count"]
@@ -68,21 +75,25 @@ def _cards(profile: dict) -> list[tuple[str, str, dict | None]]:
     cards = []
     if money:
         top = max(money, key=lambda f: f["value"])
-        cards.append((format_figure(top), f"largest sum: {top['label']}", top))
+        cards.append((format_figure(top), f"largest sum: {top['label']}", footnote(profile, top)))
     if counts:
         top = max(counts, key=lambda f: f["value"])
-        cards.append((format_figure(top, with_label=False), top["label"], top))
+        cards.append((format_figure(top, with_label=False), top["label"], footnote(profile, top)))
     if shares:
         top = max(shares, key=lambda f: abs(f["value"]))
-        cards.append((format_figure(top), top["label"], top))
-    sectors = {i["sector"] for i in profile["industries"]}
-    if sectors:
-        cards.append((str(len(sectors)), f"sectors named across {plural(len(profile['industries']), 'industry', 'industries')}", None))
+        cards.append((format_figure(top), top["label"], footnote(profile, top)))
+    industries = profile["industries"]
+    if industries:
+        sectors = {i["sector"] for i in industries}
+        cards.append((str(len(sectors)), f"sectors named, across {plural(len(industries), 'industry', 'industries')}",
+                      article_refs(profile, [a for i in industries for a in i["articles"]])))
     if profile["initiatives"]:
-        cards.append((str(len(profile["initiatives"])), "initiatives named", None))
+        cards.append((str(len(profile["initiatives"])), "initiatives named",
+                      article_refs(profile, [i["article"] for i in profile["initiatives"]])))
     if profile["timeline"]:
         latest = max(profile["timeline"], key=lambda e: e["date"])
-        cards.append((format_date(latest["date"], latest.get("qualifier")), f"latest event: {latest['event']}", latest))
+        cards.append((format_date(latest["date"], latest.get("qualifier")), f"latest event: {latest['event']}",
+                      footnote(profile, latest)))
     return cards[:6]
 
 
@@ -92,13 +103,11 @@ def show_glance(profile: dict):
     if not cards:
         return display_html(_empty(profile, "figures, industries or dated events"))
     colour = charts.city_colour(profile["slug"], profile["all_slugs"])
-    body = []
-    for value, label, item in cards:
-        note = footnote(profile, item) if item else ""
-        body.append(
-            f'<div class="card" style="--accent: {colour}"><div class="value">{escape(value)}</div>'
-            f'<div class="label">{escape(label)}{note}</div></div>'
-        )
+    body = [
+        f'<div class="card" style="--accent: {colour}"><div class="value">{escape(value)}</div>'
+        f'<div class="label">{escape(label)}{note}</div></div>'
+        for value, label, note in cards
+    ]
     return display_html(Markup(f'<div class="cards">{"".join(body)}</div>'))
 
 
