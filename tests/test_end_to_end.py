@@ -1,9 +1,12 @@
 """Build every report from seeds/ into a temporary folder and read it as a reader would."""
 
 import json
+import os
+import signal
 import re
 import subprocess
 import sys
+import time
 from html import unescape
 
 import pytest
@@ -114,3 +117,21 @@ def test_hostile_article_text_shows_literally(tmp_path):
     assert "*partners* [x](y)" in html
     pdf_text = _pdf_text(out / slug / f"{slug}.pdf")
     assert "<script>alert(1)</script>" in pdf_text and "$5 million" in pdf_text
+
+
+def test_interrupted_build_leaves_no_corrupt_output(reports):
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(SEEDS), "--out", str(reports), "--force"]
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in process.stdout:  # interrupt once the notebooks are running, as Ctrl-C would
+        if line.startswith("  Dalian"):
+            time.sleep(2)
+            os.killpg(process.pid, signal.SIGINT)
+            break
+    output = process.communicate(timeout=120)[0]
+    assert process.returncode in (0, 130), output
+    assert not list(reports.rglob("*.tmp"))
+    for pdf in reports.rglob("*.pdf"):
+        assert len(PdfReader(pdf).pages) > 0
+    for notebook in reports.glob("*/*.ipynb"):
+        if not notebook.name.endswith(".failed.ipynb"):  # papermill's own run log, partial by nature
+            json.loads(notebook.read_text(encoding="utf-8"))
