@@ -122,9 +122,17 @@ def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
     shutil.rmtree(work)
 
 
+class _Rows:
+    """Prints each measurement as soon as it is known: the whole run takes minutes."""
+
+    def append(self, row: tuple[str, str]) -> None:
+        print(f"  {row[0]:<58}  {row[1]}", flush=True)
+
+
 def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
     """Run every measurement and print the table."""
-    rows: list[tuple[str, str]] = []
+    print(f"cityprofile bench on {os.cpu_count()} cores, {jobs} jobs, Python {sys.version.split()[0]}", flush=True)
+    rows = _Rows()
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
         corpus = root / "seeds"
@@ -151,10 +159,6 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
             synthetic_corpus(seeds, synthetic, cities)
             wall, peak, _ = run_measured(_build(synthetic, root / f"out{cities}", jobs))
             rows.append((f"scale: {cities} cities", f"{wall:.1f} s, {wall / cities:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
-    width = max(len(name) for name, _ in rows)
-    print(f"cityprofile bench on {os.cpu_count()} cores, {jobs} jobs, Python {sys.version.split()[0]}")
-    for name, value in rows:
-        print(f"  {name:<{width}}  {value}")
 
 
 def json_article(out: Path, slug: str) -> str:
