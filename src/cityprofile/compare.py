@@ -22,7 +22,7 @@ def _colours(profiles: list[dict]) -> dict[str, str]:
 
 def _ref(profile: dict, item: dict) -> Markup:
     ref = f"{profile['city']} {article_number(profile, item['article'])}"
-    return tag("a", ref, href=f"#source-{profile['slug']}", title=item["sentence"])
+    return tag("a", ref, href=f"#source-{profile['slug']}", title=item["sentence"], class_="ref")
 
 
 def _names(profiles: list[dict]) -> str:
@@ -210,7 +210,8 @@ def show_sources(profiles: list[dict]):
     for profile in profiles:
         rows = pd.DataFrame(
             {
-                "Ref": [f"{profile['city']} {article_number(profile, a['id'])}" for a in profile["articles"]],
+                "Ref": [tag("span", f"{profile['city']} {article_number(profile, a['id'])}", class_="ref")
+                        for a in profile["articles"]],
                 "Title": [a["title"] for a in profile["articles"]],
                 "Date": [format_date(a.get("date"), missing="not stated") for a in profile["articles"]],
                 "Source": [a.get("source") or "not stated" for a in profile["articles"]],

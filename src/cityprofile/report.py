@@ -118,11 +118,6 @@ def show_industries(profile: dict):
         return display_html(_empty(profile, "industries"))
     frame = pd.DataFrame(industries)
     sectors = frame.groupby("sector")["mentions"].sum().sort_values(ascending=False)
-    colour = charts.city_colour(profile["slug"], profile["all_slugs"])
-    total = int(sectors.sum())
-    title = f"{sectors.index[0]} leads with {plural(int(sectors.iloc[0]), 'mention')} of {total}"
-    fig = charts.bar_chart(list(sectors.index), list(sectors.values), colour, title, "Mentions in the articles",
-                           value_text=[str(v) for v in sectors.values])
     table = pd.DataFrame(
         {
             "Industry": frame["name"],
@@ -132,6 +127,14 @@ def show_industries(profile: dict):
             "Articles": frame["articles"].map(lambda ids: ", ".join(article_number(profile, i) for i in ids)),
         }
     ).sort_values(["Sector", "Mentions"], ascending=[True, False])
+    if len(sectors) == 1:  # one bar says nothing a sentence cannot
+        summary = tag("p", f"Every industry found is in one sector, {sectors.index[0]} "
+                           f"({plural(int(sectors.iloc[0]), 'mention')}).")
+        return display_html(summary, render_table(table, numeric=("Mentions",)))
+    colour = charts.city_colour(profile["slug"], profile["all_slugs"])
+    title = f"{sectors.index[0]} leads with {plural(int(sectors.iloc[0]), 'mention')} of {int(sectors.sum())}"
+    fig = charts.bar_chart(list(sectors.index), list(sectors.values), colour, title, "Mentions in the articles",
+                           value_text=[str(v) for v in sectors.values])
     return display_html(charts.to_figure(fig), render_table(table, numeric=("Mentions",)))
 
 
@@ -157,7 +160,7 @@ def show_initiatives(profile: dict):
 
 def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
     records = group.to_dict("records")
-    return pd.DataFrame(
+    rows = pd.DataFrame(
         {
             "Figure": [format_figure(f, with_label=False) for f in records],
             "What": [f["label"] for f in records],
@@ -166,6 +169,7 @@ def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
             "Source": [footnote(profile, f) for f in records],
         }
     )
+    return rows if any(rows["Date"]) else rows.drop(columns="Date")
 
 
 def show_figures(profile: dict):
