@@ -163,3 +163,13 @@ def test_tie_is_deterministic_and_explained(gazetteer):
     choice = attribute_city(article, gazetteer)
     assert choice.city == "Chongqing" and choice.runner_up == "Chengdu"
     assert "tie" in choice.reason
+
+
+def test_alias_spellings_are_weak_evidence(gazetteer):
+    # From an evaluation article: "Yili" is a GeoNames alias of another city, here a dairy group.
+    article = _article(
+        "Yili Group, headquartered in Hohhot, opened a new dairy plant.",
+        "Yili Group said the plant will process 500 tonnes of milk a day.",
+        "Yili Group has been expanding its production base in recent years.",
+    )
+    assert attribute_city(article, gazetteer).city == "Hohhot"

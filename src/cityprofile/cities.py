@@ -21,7 +21,7 @@ from .records import Article
 TITLE_WEIGHT = 3.0
 SUBJECT_WEIGHT = 2.0
 MENTION_WEIGHT = 1.0
-WEAK_WEIGHT = 0.3  # compounds and organisation names
+WEAK_WEIGHT = 0.3  # compounds, organisation names and aliases
 DATELINE_WEIGHT = 0.5
 # A sentence's subject is named within its first few characters ("In 2019, the city's GDP").
 _SUBJECT_REACH = 12
@@ -66,7 +66,9 @@ def _is_weak(text: str, mention: Mention) -> bool:
 
 
 def _weight(text: str, mention: Mention, in_title: bool) -> float:
-    if _is_weak(text, mention):
+    # GeoNames aliases are mostly old or foreign spellings that modern copy uses
+    # for other things ("Yili Group", "Helan Mountain"): a vote, but a weak one.
+    if _is_weak(text, mention) or mention.text != mention.place.name:
         return WEAK_WEIGHT
     if in_title:
         return TITLE_WEIGHT
