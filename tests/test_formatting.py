@@ -24,7 +24,16 @@ def test_qualifiers_are_shown_as_signs():
 
 @pytest.mark.parametrize(
     "date, qualifier, expected",
-    [("2023-05", None, "May 2023"), ("2022", "late", "late 2022"), ("2020-07-23", None, "23 July 2020"), (None, None, "undated")],
+    [
+        ("2023-05", None, "May 2023"),
+        ("2022", "late", "late 2022"),
+        ("2020-07-23", None, "23 July 2020"),
+        (None, None, "undated"),
+        ("2010", "since beginning", "since the beginning of 2010"),
+        ("2012", "end", "the end of 2012"),
+        ("2021", "by mid", "by mid-2021"),
+        ("2020", "first three quarters", "the first three quarters of 2020"),
+    ],
 )
 def test_dates_are_written_at_their_precision(date, qualifier, expected):
     assert format_date(date, qualifier) == expected

@@ -149,7 +149,7 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
         with (corpus / f"{article}.txt").open("a", encoding="utf-8") as handle:
             handle.write("\nOne more sentence for the benchmark.\n")
         one, _, output = run_measured(_build(corpus, out, jobs))
-        rebuilt = ", ".join(re.findall(r"^  (\S+): built", output, re.M))
+        rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M))
         rows.append(("seeds: one article changed", f"{one:.1f} s; rebuilt {rebuilt}"))
         peer = peer_chain(out)
         rows.append(("peer chain (papermill CLI, nbconvert --to html, weasyprint)", f"{peer:.1f} s"))

@@ -56,7 +56,31 @@ def format_date(date: str | None, qualifier: str | None = None, missing: str = "
         text = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     else:
         text = f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
-    return f"{qualifier} {text}" if isinstance(qualifier, str) and qualifier else text
+    return _qualify(qualifier, text) if isinstance(qualifier, str) and qualifier else text
+
+
+# Qualifiers are stored as bare keywords ("since beginning", "by mid"); these
+# lead the date as they are, the rest name a part of it ("the end of 2012").
+_LEADING = ("since", "by", "until", "from", "before", "after", "so far", "early", "late")
+
+
+def _qualify(qualifier: str, text: str) -> str:
+    """Return ``since the beginning of 2010`` for qualifier ``since beginning`` and text ``2010``."""
+    lead = []
+    rest = qualifier
+    while rest:
+        word = next((w for w in _LEADING if rest == w or rest.startswith(w + " ")), None)
+        if word is None:
+            break
+        lead.append(word)
+        rest = rest[len(word):].strip()
+    if rest == "mid":
+        body = f"mid-{text}"
+    elif rest:
+        body = f"the {rest} of {text}"
+    else:
+        body = text
+    return " ".join(lead + [body])
 
 
 def format_span(dates: list[str]) -> str:
