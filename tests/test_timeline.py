@@ -125,3 +125,34 @@ def test_undated_days_take_the_year_of_the_title():
     sentence = "A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17, marking a yearly increase."
     event = _only(sentence, None, title="Manzhouli sees record number of China-Europe freight trains in 2020")
     assert (event.date, event.precision) == ("2020-11-17", "day")
+
+
+# Sentences from the evaluation articles (realistic articles written for evaluation).
+
+
+def test_main_clause_after_opening_date_may_start_with_a():
+    sentence = ("By mid-2024, a new express freight route from Kunming to Bangkok via Vientiane is expected to cut "
+                "transport costs by 40 percent, officials said.")
+    event = _only(sentence, "2023-10-12")
+    assert (event.date, event.qualifier) == ("2024", "by mid")
+    assert event.event.startswith("a new express freight route")
+    assert _only("In March 2023, a park opened.").event == "a park opened"
+
+
+def test_clauses_joined_by_and_each_get_their_event():
+    sentence = "Phase I went into production in October 2022 and the project is expected to be completed by the end of 2025."
+    events = _events(sentence, "2023-11-14")
+    assert [(e.date, e.qualifier) for e in events] == [("2022-10", None), ("2025", "by end")]
+    assert events[0].event == "Phase I went into production"
+
+
+def test_shared_verb_keeps_dates_in_one_event():
+    assert len(_events("Sales in 2021 and profits in 2022 rose sharply.")) == 1
+
+
+def test_undated_parenthesis_stays_in_its_clause():
+    sentence = ("The China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone recorded transactions of "
+                "5.2 billion yuan ($713 million) last year, about 1.5 times the figure of 2021.")
+    event = _only(sentence, "2023-10-12")
+    assert event.date == "2022"
+    assert event.event.startswith("China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone recorded")

@@ -2,7 +2,7 @@
 
 Two page shapes are handled: text with one paragraph per line, and whole web
 pages flattened onto one line, where the body is found between the repeated
-title and the first comment or "Most Read" block. Every phrase and pattern
+title (or the byline stamp) and the first comment or "Most Read" block. Every phrase and pattern
 lives in data/furniture.json.
 """
 
@@ -55,6 +55,11 @@ def _compiled(key: str) -> tuple[re.Pattern, ...]:
 
 
 @cache
+def _byline() -> re.Pattern:
+    return re.compile(_furniture()["byline"])
+
+
+@cache
 def _date_parser() -> DateDataParser:
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": RELATIVE_BASE, "DATE_ORDER": "MDY"})
 
@@ -93,10 +98,16 @@ def _drop_spans(text: str) -> str:
     return text
 
 
+@cache
+def _body_end() -> re.Pattern:
+    # Sites vary the case of "Related news"; a lower-case first letter would be prose ("the most popular goods").
+    phrases = (re.escape(p[0]) + f"(?i:{re.escape(p[1:])})" for p in _furniture()["body_ends"])
+    return re.compile("|".join(phrases))
+
+
 def _cut_at_body_end(text: str) -> str:
-    ends = [text.find(phrase) for phrase in _furniture()["body_ends"]]
-    ends = [end for end in ends if end >= 0]
-    return text[: min(ends)] if ends else text
+    end = _body_end().search(text)
+    return text[: end.start()] if end else text
 
 
 def _comparable(line: str) -> str:
@@ -132,6 +143,11 @@ def _tidy_title(title: str) -> str:
     return title.rstrip()
 
 
+def _is_agency(line: str) -> bool:
+    """Whether a head line only names a news outlet ("CGTN" under the headline)."""
+    return line.casefold() in {name.casefold() for name in _furniture()["agencies"]["names"]}
+
+
 def _drop_repeats(head: list[str]) -> list[str]:
     """Drop head lines that only repeat another one behind a breadcrumb ("BusinessMacro<title>")."""
     keys = [_comparable(line) for line in head]
@@ -145,7 +161,10 @@ def _split_lines(text: str, page: Page) -> None:
     start = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
     head = _drop_repeats(lines[:start])
     for line in head:
-        if re.fullmatch(r"[A-Z][A-Z .'’-]+", line):
+        if _is_agency(line):
+            page.source = page.source or line
+        elif re.fullmatch(r"[A-Z][A-Z .'’-]+", line) and re.search("[AEIOU]", line):
+            # Every pinyin place name has a vowel; "CGTN" is no dateline.
             page.dateline = line.title()
     titles = [line for line in head if len(line.split()) >= _MIN_TITLE_WORDS and not line.isupper()]
     if titles:
@@ -160,7 +179,7 @@ def _split_flat_page(text: str, page: Page) -> bool:
         repeat = text.find(title, len(title) + len(separator))
         if len(title.split()) >= _MIN_TITLE_WORDS and repeat > 0:
             body = text[repeat + len(title):]
-            byline = re.compile(_furniture()["byline"]).match(body)
+            byline = _byline().match(body)
             body = body[byline.end():] if byline else body
             page.title = _tidy_title(title)
             body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
@@ -169,13 +188,28 @@ def _split_flat_page(text: str, page: Page) -> bool:
     return False
 
 
+def _split_at_byline(text: str, page: Page) -> bool:
+    """Split a one-line page at its byline stamp: menu and title before, body after; False if none."""
+    byline = _byline().search(text)
+    if not byline:
+        return False
+    head = text[: byline.start()].split()
+    menu = set(_furniture()["menu_words"]) | {"|"}
+    while head and head[0] in menu:
+        head.pop(0)
+    page.title = _tidy_title(" ".join(head))
+    body = " ".join(_drop_spans(_cut_at_body_end(text[byline.end() :])).split())
+    page.paragraphs = [body] if body else []
+    return True
+
+
 def _strip_dateline(page: Page) -> None:
     if not page.paragraphs:
         return
     found = re.compile(_furniture()["dateline"]).match(page.paragraphs[0])
     if found:
         page.dateline = found.group("city").title()
-        page.source = page.source or found.group("agency").strip()
+        page.source = page.source or (found.group("agency") or "").strip() or None
         page.paragraphs[0] = page.paragraphs[0][found.end():]
 
 
@@ -184,7 +218,7 @@ def clean_page(text: str) -> Page:
     text = html.unescape(text).replace("\r\n", "\n")
     page = Page(date=_find_date(text), source=_find_source(text))
     lines = [line for line in text.splitlines() if line.strip()]
-    if not (len(lines) == 1 and _split_flat_page(lines[0], page)):
+    if not (len(lines) == 1 and (_split_flat_page(lines[0], page) or _split_at_byline(lines[0], page))):
         _split_lines(text, page)
     _strip_dateline(page)
     return page

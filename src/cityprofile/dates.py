@@ -55,10 +55,21 @@ _MONTH = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\b\.?)"
 _MONTH_ALONE = rf"(?:{_MONTH_FULL}|(?:{_MONTH_ABBR})\.)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# "from August 16 to 20": the range is dated by its first day.
+_DAY_RANGE_END = r"\s*(?:-|\u2013|to)\s*(?:[12]\d|3[01]|0?[1-9])\b"
 # A year may follow "mid-" but not another number's hyphen ("2016-2020").
 _NOT_NUMBER_BEFORE = r"(?<![\w$.,/])(?<!\d-)"
 _NOT_NUMBER_AFTER = r"(?![\w%/-]|[.,]\d|\s*(?:%|percent|per\s+cent)\b)"
 _BARE_YEAR = re.compile(rf"{_NOT_NUMBER_BEFORE}{_YEAR}{_NOT_NUMBER_AFTER}")
+
+_PERIOD_COUNTS = build_alternation(_VOCAB["period_counts"])
+_STANDALONE_PERIOD = (
+    rf"\b(?:the\s+)?(?:{build_alternation(_VOCAB['standalone_period_ordinals'])})\s+"
+    rf"(?:half|quarter|(?:{_PERIOD_COUNTS})\s+(?:quarters|months))\b(?!\s+of\b)"
+)
+_PERIOD_ABBREVIATION = rf"\b(?:{build_alternation(_VOCAB['period_abbreviations'])})\b"
+_MONTH_SPAN = rf"\b(?:the\s+)?(?:{_MONTH_FULL})\s*[-\u2013]\s*(?:{_MONTH_FULL})\s+period\b"
+_AGO = rf"\b(?:{build_alternation(_VOCAB['ago_counts'])}|\d{{1,2}})\s+(?:years?|months?)\s+ago\b"
 
 # Kinds, tried in order; a later kind never overlaps an earlier find.
 _PATTERNS = [
@@ -66,10 +77,12 @@ _PATTERNS = [
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{_YEAR}(?!\d)")),
     ("day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}(?!\d)")),
-    ("partial_day", re.compile(rf"\b{_MONTH}\s+{_DAY}{_NOT_NUMBER_AFTER}")),
+    ("partial_period", re.compile(rf"{_MONTH_SPAN}|{_PERIOD_ABBREVIATION}|(?i:{_STANDALONE_PERIOD})")),
+    ("partial_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_DAY_RANGE_END})?{_NOT_NUMBER_AFTER}")),
     ("partial_day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+(?:{_MONTH_FULL})\b(?!\s*\d)")),
     ("partial_month", re.compile(rf"\b{_MONTH_ALONE}(?!\w)")),
     ("relative", re.compile(rf"\b(?:{build_alternation(_VOCAB['relative'])})\b", re.IGNORECASE)),
+    ("ago", re.compile(_AGO, re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?:{build_alternation(_VOCAB['weekdays'])})\b")),
     ("year", _BARE_YEAR),
 ]
@@ -89,7 +102,7 @@ _STAMPS = re.compile(
             rf"\b{_CLOCK},\s+{_STAMP_DATE}",
             # wire dateline: "WUHAN, May 3 (Xinhua) --"
             rf"\b[A-Z][A-Z.'\- ]+,\s+{_MONTH}\s+\d{{1,2}}(?:,\s*{_YEAR})?\s*"
-            rf"\([^()]{{1,40}}\)\s*(?:-{{1,2}}|\u2013|\u2014)",
+            rf"(?:\([^()]{{1,40}}\)\s*)?(?:-{{1,2}}|\u2013|\u2014)",
         ]
     )
 )
@@ -214,12 +227,20 @@ def _parse_pub_date(pub_date: str | None) -> datetime | None:
         return None
 
 
+def _period_name(text: str) -> str:
+    """The qualifier of a part of a year named alone: "H1" is "first half", "the first quarter" "first quarter"."""
+    text = re.sub(r"^the\s+|\s+period$", "", " ".join(text.split()), flags=re.IGNORECASE)
+    return _VOCAB["period_abbreviations"].get(text) or (text if "-" in text else text.lower())
+
+
 def _date_string(kind: str, text: str, year: int | None) -> str | None:
     """What dateparser is given for a span, or None when it cannot be resolved."""
     if kind == "relative":
         return _VOCAB["relative"][text.lower()]["parse"]
+    if kind == "partial_period":
+        return str(year) if year else None
     if kind.startswith("partial"):
-        return f"{text} {year}" if year else None
+        return f"{re.sub(_DAY_RANGE_END + '$', '', text)} {year}" if year else None
     return text
 
 
@@ -258,7 +279,7 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
     mentions = []
     for kind, start, end in _claim(text):
         core = text[start:end]
-        if kind in ("relative", "weekday") and base is None:
+        if kind in ("relative", "ago", "weekday") and base is None:
             continue
         span_start, qualifiers, qualified = _qualify(text, start)
         if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
@@ -270,6 +291,8 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
             continue
         if kind == "relative":
             qualifiers.append(_VOCAB["relative"][core.lower()]["qualifier"])
+        if kind == "partial_period":
+            qualifiers.append(_period_name(core))
         qualifier = " ".join(filter(None, qualifiers)) or None
         mentions.append(DateMention(sentence[span_start:end], *normalised, qualifier, span_start, end))
     _mark_ranges(mentions, sentence)

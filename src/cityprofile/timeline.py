@@ -3,8 +3,9 @@
 Each event is the clause holding a date, shortened to what happened: the date
 and the words leading into it are cut out, then appositives, subordinate
 clauses and attributions ("Xie said", "according to ...") are dropped, and
-what is left is cut at a word boundary. A clause gets one event; when it holds
-a range ("between Jan. 1 and Nov. 17") the event is dated by its end.
+what is left is cut at a word boundary. A clause gets one event (clauses joined
+by "and" that each hold a date are two); when it holds a range ("between
+Jan. 1 and Nov. 17") the event is dated by its end.
 Vocabulary lives in data/dates.json.
 """
 
@@ -33,9 +34,15 @@ _LEAD_IN = re.compile(rf"(?:\b(?:{_words('lead_words')})\s+)+$", re.IGNORECASE)
 _PREPOSITIONS = build_alternation(w for w in _VOCAB["lead_words"] if w != "the")
 _LEADING = re.compile(rf"^(?i:(?:{_PREPOSITIONS})\s+)*(?:[Tt]he\s+(?=[A-Z\d]))?")
 # A participle opens an aside ("marking ..."); a name ending in -ing ("Nanjing") does not.
-_SUBORDINATE = re.compile(
-    rf"^(?:(?i:{_words('event_subordinate_leads')})|{_words('trailing_appositive_leads')}|[a-z]+ing)\b"
-)
+_SUBORDINATE = re.compile(rf"^(?:(?i:{_words('event_subordinate_leads')})|[a-z]+ing)\b")
+# ", a record high" is an aside, but not the main clause after an opening date ("In March, a park opened").
+_TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\b")
+# An undated parenthesis ("5.2 billion yuan ($713 million)") stays inside its clause: its
+# brackets are swapped for stand-ins the clause split ignores, and swapped back in the event.
+_UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
+_BRACKETS = str.maketrans("\ue100\ue101", "()")
+_AND = re.compile(r"\s+and\s+")
+_MIN_COORDINATED_WORDS = 3
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
 _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
@@ -66,9 +73,24 @@ def _is_attribution(piece: str) -> bool:
     return bool(_ATTRIBUTION.match(_MARKS.sub("", piece).strip()))
 
 
-def _is_aside(piece: str) -> bool:
-    """Subordinate clauses and attributions do not state the event."""
-    return bool(_SUBORDINATE.match(_MARKS.sub("", piece).strip())) or _is_attribution(piece)
+def _is_aside(piece: str, opens: bool = False) -> bool:
+    """Subordinate clauses and attributions do not state the event; `opens` marks a sentence's main clause."""
+    text = _MARKS.sub("", piece).strip()
+    trailing = not opens and _TRAILING_APPOSITIVE.match(text)
+    return bool(_SUBORDINATE.match(text) or trailing) or _is_attribution(piece)
+
+
+def _split_coordinated(piece: str) -> list[str]:
+    """Split clauses joined by "and" that each hold their own date ("... in October 2022 and ... by 2025")."""
+    marks = [m.start() for m in _MARKS.finditer(piece)]
+    joins = [list(_AND.finditer(piece, a, b)) for a, b in zip(marks, marks[1:])]
+    cuts = [found[-1] for found in joins if found]
+    starts, ends = [0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(piece)]
+    chunks = [piece[s:e] for s, e in zip(starts, ends)]
+    # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole.
+    if any(len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS for c in chunks):
+        return [piece]
+    return chunks
 
 
 def _drop_appositives(pieces: list[str]) -> list[str]:
@@ -101,7 +123,7 @@ def _shorten(text: str) -> str:
     limit = _VOCAB["event_max_chars"]
     if len(text) > limit:
         text = text[: text.rfind(" ", 0, limit + 1)]
-    return _TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:")
+    return _TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS)
 
 
 def _statement(pieces: list[str], at: int) -> tuple[str, int]:
@@ -117,7 +139,8 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if len(own.split()) >= 2:
         return own, at
     for j in [*range(at + 1, len(pieces)), *range(at - 1, -1, -1)]:
-        if not _is_aside(pieces[j]) and len(_shorten(pieces[j]).split()) >= 2:
+        opens = all(len(_shorten(p).split()) < 2 for p in pieces[:j])
+        if not _is_aside(pieces[j], opens) and len(_shorten(pieces[j]).split()) >= 2:
             return _shorten(pieces[j]), j
     return "", at
 
@@ -132,7 +155,9 @@ def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> l
     mentions = find_dates(sentence, pub_date, year)
     if not mentions:
         return []
-    pieces = _drop_appositives([p.strip() for p in _CLAUSE_BREAK.split(_mark(strip_stamps(sentence), mentions))])
+    marked = _UNDATED_PARENTHESIS.sub("\ue100\\1\ue101", _mark(strip_stamps(sentence), mentions))
+    clauses = _CLAUSE_BREAK.split(marked)
+    pieces = _drop_appositives([c.strip() for clause in clauses for c in _split_coordinated(clause)])
     dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
     # A date only in an attribution ("officials said Wednesday") dates the whole statement.
     dated = dated or [i for i, p in enumerate(pieces) if _marks(p)][:1]
