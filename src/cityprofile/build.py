@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import signal
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,13 +122,17 @@ def execute_job(job: Job):
     from .kernels import IPCKernelManager
 
     job.out_dir.mkdir(parents=True, exist_ok=True)
+    # papermill saves the notebook as it runs; it only becomes ".failed" if a cell fails.
+    running = job.out_dir / f".{job.name}.running.ipynb"
     failed = job.out_dir / f"{job.name}.failed.ipynb"
+    failed.unlink(missing_ok=True)
     try:
         nb = papermill.execute_notebook(
-            str(job.notebook), str(failed), parameters=job.parameters, kernel_name="python3",
+            str(job.notebook), str(running), parameters=job.parameters, kernel_name="python3",
             progress_bar=False, cwd=str(job.notebook.parent), kernel_manager_class=IPCKernelManager,
         )
     except papermill.PapermillExecutionError as error:
+        running.replace(failed)
         raise ReportFailed(
             f"{job.name}: {job.notebook.name} failed in cell {error.cell_index} of the executed notebook, "
             f"`{error.source.strip().splitlines()[0]}` ({error.ename}: {error.evalue}); "
@@ -135,7 +140,7 @@ def execute_job(job: Job):
         ) from error
     except Exception as error:  # kernel death, bad notebook JSON, ...: still one city's failure
         raise ReportFailed(f"{job.name}: {job.notebook} could not run ({type(error).__name__}: {error})") from error
-    failed.unlink(missing_ok=True)
+    running.unlink(missing_ok=True)
     nb.metadata["title"] = job.title
     return nb
 
@@ -182,7 +187,6 @@ def run_job(job: Job, code: str, reason: str = "") -> Outcome:
     try:
         nb = execute_job(job)
         seconds = {"execute": time.perf_counter() - started}
-        _stamp(job).unlink(missing_ok=True)
         write_atomic(job.executed, nbformat.writes(nb))
         seconds.update(render_job(job, nb))
     except ReportFailed as error:
@@ -204,12 +208,29 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -
             stale.append((job, reason))
     if not stale:
         return outcomes
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(stale)))) as pool:
-        futures = [pool.submit(run_job, job, code, reason) for job, reason in stale]
-        for future in as_completed(futures):
-            outcomes.append(future.result())
-            report(describe(outcomes[-1]))
+    pool = multiprocessing.Pool(max(1, min(workers, len(stale))), initializer=_ignore_interrupts)
+    try:
+        for outcome in pool.imap_unordered(_run_job, [(job, code, reason) for job, reason in stale]):
+            outcomes.append(outcome)
+            report(describe(outcome))
+    except KeyboardInterrupt:
+        # Stop at once: outputs are renamed into place whole, so killing a
+        # worker mid-job leaves the last good report, never half of one.
+        pool.terminate()
+        raise
+    finally:
+        pool.close()
+        pool.join()
     return outcomes
+
+
+def _ignore_interrupts() -> None:
+    """Leave Ctrl-C to the parent, which stops the workers without a traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run_job(arguments: tuple) -> Outcome:
+    return run_job(*arguments)
 
 
 def describe(outcome: Outcome) -> str:

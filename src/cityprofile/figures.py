@@ -23,6 +23,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\s*$|^\s*(?::\d|[ap]\.?m\b)", re.I)
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$")
 _CODE = re.compile(r"\d{7,}")
+# "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
+_HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
 _BE = {"were", "was", "are", "is", "be", "been", "being"}
 _AUXILIARIES = _BE | {"have", "has", "had", "will", "would"}
 _MAX_LABEL_WORDS = 5
@@ -50,6 +52,9 @@ class _Lexicon:
     partitives: set[str]
     modifiers: set[str]
     default_labels: dict[str, str]
+    anaphors: set[str]
+    determiners: set[str]
+    measure_adverbs: set[str]
 
 
 def _alternation(phrases) -> str:
@@ -90,6 +95,9 @@ def _lexicon() -> _Lexicon:
         partitives=set(words["partitive_nouns"]["words"]),
         modifiers=set(words["leading_modifiers"]["words"]),
         default_labels=_entries(words["default_labels"]),
+        anaphors=set(words["anaphoric_nouns"]["words"]),
+        determiners=set(words["definite_determiners"]["words"]),
+        measure_adverbs=set(words["measure_adverbs"]["words"]),
     )
 
 
@@ -120,10 +128,13 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     if _GLUED_BEFORE.search(text[:span_start]) or _is_period(text[:span_start], unit):
         return None
     kind = "count" if unit == "count" else _lexicon().kinds.get(unit, "other")
-    if kind == "count" and not _is_count(number[0], value):
+    if kind == "count" and not (_is_count(number[0], value) and not _is_reference(text[:span_start], number[0])):
+        return None
+    adjective = unit != "count" and _is_adjective(sentence[slice(*rewrite.original_span(span_start, span_end))])
+    if adjective and _is_duration(unit, quantity):
         return None
     qualifier, before = _split_qualifier(text[:span_start])
-    label = _label(before, text[:span_start], text[span_end:], kind, previous)
+    label = _label(before, text[:span_start], text[span_end:], kind, previous, adjective)
     if not label:
         return None
     first, last = rewrite.original_span(len(before) if qualifier else span_start, span_end)
@@ -178,6 +189,22 @@ def _is_count(number: str, value: float) -> bool:
     return value > 0 and value.is_integer() and (value != 1 or any(c.isdigit() for c in number))
 
 
+def _is_reference(before: str, number: str) -> bool:
+    # "between the two ports" points back to things already named; "launched two freight trains" counts them.
+    word = _LAST_WORD.search(before)
+    return not any(c.isdigit() for c in number) and bool(word) and word[1].lower() in _lexicon().determiners
+
+
+def _is_adjective(written: str) -> bool:
+    """True for an amount hyphenated to its unit, as written before a noun: "1,200-mu", "4.5-billion-yuan"."""
+    return "-" in written and not any(c.isspace() for c in written)
+
+
+def _is_duration(unit: str, quantity: Quantity) -> bool:
+    # "the 14th Five-Year Plan", "a three-year action plan", "the five-day holiday" name a span, not a figure.
+    return unit in _lexicon().period_units or quantity.unit.entity.name == "time"
+
+
 def _split_qualifier(before: str) -> tuple[str | None, str]:
     """The qualifier right before a number, and the text before it."""
     match = _lexicon().qualifiers.search(before)
@@ -186,14 +213,30 @@ def _split_qualifier(before: str) -> tuple[str | None, str]:
     return _lexicon().qualifier_of[match[1].lower()], before[:match.start()]
 
 
-def _label(before: str, full: str, after: str, kind: str, previous: Figure | None) -> str:
+def _label(before: str, full: str, after: str, kind: str, previous: Figure | None, adjective: bool) -> str:
     """What a figure counts or measures, from the words around it; empty for a bare count."""
+    heading = _heading(before)
     if kind == "count":
-        return (_phrase(_TOKEN.findall(after)) or _counted_thing(before) or _changed_thing(before, kind, previous)
-                or _linked_noun(before) or _linked_noun(full))
-    return (_converted_label(before, previous) or _changed_thing(before, kind, previous) or _linked_noun(before)
-            or _linked_noun(full) or _phrase(_tokens_after_of(after)) or _counted_thing(before)
-            or _lexicon().default_labels[kind])
+        return (_phrase(_TOKEN.findall(after)) or heading or _counted_thing(before)
+                or _changed_thing(before, kind, previous) or _linked_noun(before, previous)
+                or _linked_noun(full, previous))
+    # "a 1,200-mu wine industrial park": the amount describes the noun it is hyphenated to.
+    described = _phrase(_TOKEN.findall(after), attributive=True) if adjective else ""
+    return (described or heading or _converted_label(before, previous) or _changed_thing(before, kind, previous)
+            or _linked_noun(before, previous) or _linked_noun(full, previous) or _measured_thing(after)
+            or _counted_thing(before) or _lexicon().default_labels[kind])
+
+
+def _heading(before: str) -> str:
+    """The heading of a list line, "Tourists received: 32.6 million"."""
+    match = _HEADING.match(before)
+    return match[1] if match and len(match[1].split()) <= _MAX_LABEL_WORDS else ""
+
+
+def _measured_thing(after: str) -> str:
+    """The noun after an amount, "10 billion yuan of loans"; none after "38 kilometers north"."""
+    tokens = _tokens_after_of(after)
+    return "" if tokens[:1] and tokens[0].lower() in _lexicon().measure_adverbs else _phrase(tokens)
 
 
 def _tokens_after_of(text: str) -> list[str]:
@@ -221,15 +264,19 @@ def _changed_thing(before: str, kind: str, previous: Figure | None) -> str:
         return ""
     subject = before[:match.start()]
     # "totaled 80 billion yuan, down 3 percent": the change is of the amount just given.
-    thing = (_counted_thing(subject) or _phrase(_TOKEN.findall(subject), backward=True)
+    thing = (_counted_thing(subject) or _phrase(_TOKEN.findall(subject), backward=True) or _heading(subject)
              or (previous.label if previous else ""))
     return f"{thing} {lexicon.change_noun[match[1].lower()]}".strip() if by else thing
 
 
-def _linked_noun(before: str) -> str:
+def _linked_noun(before: str, previous: Figure | None) -> str:
     """The noun phrase before a linking word: "contract capital being", "GDP reached", "goods worth"."""
     match = _lexicon().linking.search(before)
-    return _phrase(_TOKEN.findall(before[:match.start()]), backward=True) if match else ""
+    noun = _phrase(_TOKEN.findall(before[:match.start()]), backward=True) if match else ""
+    # "..., and the number is expected to exceed 1,500" is the number of what the figure before counted.
+    if noun.lower() in _lexicon().anaphors:
+        return previous.label if previous else ""
+    return noun
 
 
 def _is_word(token: str) -> bool:
@@ -237,8 +284,11 @@ def _is_word(token: str) -> bool:
     return any(c.isalpha() for c in token) and token.lower() not in _lexicon().stops
 
 
-def _is_participle(token: str) -> bool:
-    # A lower-case "-ed"/"-ing" word after the noun is a verb: "trains passed", "trucks carrying".
+def _is_participle(token: str, following: str, attributive: bool) -> bool:
+    # A lower-case "-ed"/"-ing" word after the noun is a verb: "trains passed", "trucks carrying"; but after an
+    # amount used as an adjective an "-ing" word before a noun is part of the name: "intelligent computing center".
+    if attributive and token.endswith("ing") and _is_word(following):
+        return False
     return token.islower() and "-" not in token and (
         (token.endswith("ed") and len(token) > 4) or (token.endswith("ing") and len(token) > 5))
 
@@ -248,8 +298,8 @@ def _joins_like(word: str, following: str) -> bool:
     return bool(following) and _is_word(following) and not (word.islower() and following[0].isupper())
 
 
-def _phrase(tokens: list[str], backward: bool = False) -> str:
-    """The noun phrase at the start of ``tokens`` (at their end if ``backward``)."""
+def _phrase(tokens: list[str], backward: bool = False, attributive: bool = False) -> str:
+    """The noun phrase at the start of ``tokens`` (at their end if ``backward``), after an adjective if ``attributive``."""
     lexicon = _lexicon()
     ordered = tokens[::-1] if backward else tokens
     words: list[str] = []
@@ -265,14 +315,16 @@ def _phrase(tokens: list[str], backward: bool = False) -> str:
             words.append(token)
             continue
         possessive = token.endswith(("'s", "’s", "'", "’"))
-        if (not _is_word(token) or possessive or (words and _is_participle(token))
+        if (not _is_word(token) or possessive or (words and _is_participle(token, following, attributive))
                 or len(words) == _MAX_LABEL_WORDS):
             stop = i
             break
         words.append(token)
     if backward:
         return " ".join(words[::-1])
-    return " ".join(words + _passive_participle(ordered[stop:])) if words else ""
+    # "a 100-megawatt solar farm was connected": the passive tells what happened to the farm, not what it is.
+    passive = [] if attributive else _passive_participle(ordered[stop:])
+    return " ".join(words + passive) if words else ""
 
 
 def _passive_participle(tokens: list[str]) -> list[str]:

@@ -7,7 +7,9 @@ words, ignores case unless a row says ``exact``, accepts plurals, hyphens
 for spaces and "&" for "and", and the longest phrase wins, so "photovoltaic
 solar thermal" is one mention. Rows without an industry name phrases that
 are not industries ("Bureau of Economy and Information Technology") and
-swallow their span.
+swallow their span; rows marked ``organisation`` ("Ministry of") swallow the
+capitalised name of a government body, so "Ministry of Culture and Tourism"
+is not the tourism industry.
 """
 
 from __future__ import annotations
@@ -44,9 +46,17 @@ def _build_word_pattern(word: str) -> str:
     return core + "s?"
 
 
-def _compile_term(term: str, exact: bool) -> re.Pattern:
+# A capitalised word, or a joining word between two ("Culture and Tourism").
+_NAME_RUN = r"(?:\s+(?:(?:and|&|the|for)\s+)*[A-Z][\w'-]*)+"
+
+
+def _compile_term(term: str, case: str) -> re.Pattern:
     body = r"[\s-]+".join(_build_word_pattern(word) for word in term.split())
-    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if exact else re.IGNORECASE)
+    if case == "organisation":
+        # The head is capitalised as in a proper name; the body's name runs over the capitalised words after it.
+        body = r"\s+".join(re.escape(word) for word in term.split()) + _NAME_RUN
+        return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if case == "exact" else re.IGNORECASE)
 
 
 @cache
@@ -55,7 +65,7 @@ def _load_terms() -> tuple[_Term, ...]:
     # The first line is a comment giving the sources.
     rows = csv.DictReader(line for line in lines if not line.startswith("#"))
     return tuple(
-        _Term(_compile_term(row["term"], row["case"] == "exact"), row["industry"], row["sector"]) for row in rows
+        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"]) for row in rows
     )
 
 

@@ -24,7 +24,8 @@ from importlib.resources import files
 
 from .records import Initiative
 
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'\u2019.-]*[A-Za-z0-9])?|\S")
+# "/" joins the halves of one word ("roll-on/roll-off").
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'\u2019./-]*[A-Za-z0-9])?|\S")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _YEAR = re.compile(r"(?:19|20)\d{2}$")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
@@ -153,6 +154,23 @@ def _is_head(tokens: list[_Token], keyword: _Keyword) -> bool:
     return bool(_POSSESSIVE.search(last.text)) or _ends_phrase(tokens, keyword.end)
 
 
+def _is_measure(text: str) -> bool:
+    """Whether a word is a quantity ("1.2-gigawatt", "200-mu"), which sizes a thing but does not name it."""
+    return text[0].isdigit() and not (_YEAR.match(text) or _ORDINAL.match(text))
+
+
+def _find_open_parenthesis(tokens: list[_Token], close: int, taken: list[int]) -> int | None:
+    """Index of the "(" that ``close`` ends when capitalised words inside sit within a name ("China (Kunming) Pilot Zone")."""
+    if not taken or not _is_capitalised(tokens, taken[0]):
+        return None
+    index = close - 1
+    while index > 0 and tokens[index].is_word and _is_capitalised(tokens, index):
+        index -= 1
+    if index == close - 1 or tokens[index].text != "(" or not _is_capitalised(tokens, index - 1):
+        return None
+    return index
+
+
 def _collect_left_modifiers(tokens: list[_Token], keyword: _Keyword, keyword_tokens: set[int]) -> list[int]:
     """Indices of the words before a keyword that belong to its name, nearest last."""
     vocabulary = _load_vocabulary()
@@ -172,6 +190,10 @@ def _collect_left_modifiers(tokens: list[_Token], keyword: _Keyword, keyword_tok
                     and index - 1 not in keyword_tokens):
                 at_boundary = not token.is_word
                 break
+        elif (opening := _find_open_parenthesis(tokens, index, taken)) is not None and token.text == ")":
+            taken[:0] = range(opening, index + 1)
+            index = opening - 1
+            continue
         elif not token.is_word:
             break
         elif token.text.isdigit() and not _YEAR.match(token.text):
@@ -187,14 +209,16 @@ def _collect_left_modifiers(tokens: list[_Token], keyword: _Keyword, keyword_tok
                 break
         taken.insert(0, index)
         index -= 1
+    if index < 0:
+        at_boundary = False  # a headline's verb sits between its subject and the name ("X rides Y Railway")
     if not at_boundary:
         # Lower-case words left of a capitalised name are the clause around it ("opened
         # the City Expo") unless punctuation marks where the name begins ('"yangge Folk Festival').
         cut = max((n for n, i in enumerate(taken)
-                   if not _is_name_word(tokens, i) and tokens[i].lower not in vocabulary.left_connectors
+                   if tokens[i].is_word and not _is_name_word(tokens, i) and not tokens[i].text[0].isupper() and tokens[i].lower not in vocabulary.left_connectors
                    and any(_is_name_word(tokens, j) for j in taken[n + 1:])), default=-1)
         taken = taken[cut + 1:]
-    while taken and (tokens[taken[0]].lower in vocabulary.left_connectors
+    while taken and (tokens[taken[0]].lower in vocabulary.left_connectors or _is_measure(tokens[taken[0]].text)
                      or (not _is_capitalised(tokens, taken[0]) and tokens[taken[0]].lower in vocabulary.generic)):
         taken.pop(0)
     return taken
@@ -213,11 +237,13 @@ def _collect_tail(tokens: list[_Token], keyword: _Keyword, keyword_tokens: set[i
             return []  # the phrase is another initiative's name ("Ceremony of ... Fair")
         if _is_capitalised(tokens, index) or _YEAR.match(token.text):
             taken.append(index)
-        elif token.lower in vocabulary.connectors and taken:
+        elif taken and (token.lower in vocabulary.connectors or token.lower in vocabulary.tail_prepositions):
+            # Prepositions chain the ends of a route ("from A to B via C").
             taken.append(index)
         else:
             break
-    while taken and tokens[taken[-1]].lower in vocabulary.connectors:
+    while taken and (tokens[taken[-1]].lower in vocabulary.connectors
+                     or tokens[taken[-1]].lower in vocabulary.tail_prepositions):
         taken.pop()
     # "base of Chinese medicinal herbs": a capitalised word inside a lower-case phrase is no name.
     if not taken or not _ends_phrase(tokens, taken[-1] + 1):

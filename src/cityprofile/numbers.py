@@ -1,7 +1,8 @@
 """Glue between news copy and quantulum3: amounts rewritten the way it reads them, offsets kept.
 
 quantulum3 misreads a few forms common in Chinese news copy ("2.5 bln", "2-trillion-yuan",
-"12 billion 345 million yuan", "billion-yuan-level clusters"). They are rewritten before
+"12 billion 345 million yuan", "billion-yuan-level clusters", "1,200-mu park", "230-plus
+wineries"). They are rewritten before
 parsing; every character of the rewrite remembers where it came from, so a figure can quote
 the sentence as written.
 """
@@ -15,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Callable
 
+from quantulum3 import load as quantulum_load
 from quantulum3 import parser
 from quantulum3 import regex as quantulum_regex
 
@@ -38,6 +40,26 @@ def _unit_suffixes() -> list[str]:
     units = vocabulary()["units"]
     spellings = {s for name, unit in units.items() if not name.startswith("_") for s in unit["suffixes"]}
     return sorted(spellings, key=len, reverse=True)
+
+
+@cache
+def _hyphen_units() -> frozenset[str]:
+    """Unit spellings, lower case, that may follow a number and a hyphen: "1,200-mu", "1.2-gigawatt"."""
+    words = vocabulary()
+    entities = set(words["hyphen_unit_entities"]["entities"])
+    # Dimensionless "units" such as "point" or "set" would turn "a 5-point plan" into a measure.
+    known = {surface for surface, units in quantulum_load.units("en_US").surfaces_lower.items()
+             if any(unit.entity.name in entities for unit in units)}
+    return frozenset(known | {s.lower() for s in _unit_suffixes()})
+
+
+def _unhyphenate_unit(match: re.Match) -> str:
+    """Return a number's hyphenated unit spelled apart: "-square-meter" as " square meter"."""
+    words = match[1].split("-")
+    for size in range(len(words), 0, -1):
+        if " ".join(words[:size]).lower() in _hyphen_units():
+            return " " + " ".join(words[:size]) + "".join("-" + w for w in words[size:])
+    return match[0]
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,9 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
         (re.compile(rf"(\d)-(?=(?:{_SCALE})\b)|\b({_SCALE})-(?=(?:{units})\b)", re.I),
          lambda m: (m[1] or m[2]) + " "),
         (_COMPOUND, _join_compound),
+        (re.compile(r"(?<=\d)-([^\W\d_]+(?:-[^\W\d_]+)*)"), _unhyphenate_unit),
+        # "230-plus wineries" is "over 230 wineries"; the qualifier is written where quantulum3 ignores it.
+        (re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)-plus\b", re.I), lambda m: "over " + m[1]),
     ]
 
 
