@@ -109,8 +109,10 @@ def test_hostile_article_text_shows_literally(tmp_path):
     (seeds / "empty.txt").write_text("")
     out = tmp_path / "out"
     lines = []
-    assert build(seeds, out, workers=2, strict=True, report=lines.append) == 1
-    assert any("empty.txt" in line and "empty" in line for line in lines)
+    warnings = []
+    assert build(seeds, out, workers=2, strict=True, report=lines.append, warn=warnings.append) == 1
+    assert any(line.startswith("warning:") and "empty.txt" in line and "empty" in line for line in warnings)
+    assert warnings[-1] == "strict: 1 warning above; exit status 1"
     slug = _cities(out)[0]["slug"]
     html = (out / slug / f"{slug}.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "$5 million" in html

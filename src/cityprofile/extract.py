@@ -72,6 +72,11 @@ def _industries(mentions) -> list[dict]:
     return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
 
 
+def _mostly_chinese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
+
+
 def build_profiles(seeds: Path) -> Extraction:
     """Read every article once and group what it says by the city it is about."""
     result = Extraction()
@@ -82,14 +87,16 @@ def build_profiles(seeds: Path) -> Extraction:
     for source in sources:
         article = parse_article(source.id, source.text)
         if not article.sentences:
-            result.problems.append(Problem(source.path, "no article text left after removing page furniture; skipped"))
+            reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(source.text)
+                      else "no article text left after removing page furniture")
+            result.problems.append(Problem(source.path, f"{reason}; skipped"))
             continue
         choice = attribute_city(article, gazetteer)
         if choice is None:
             result.problems.append(Problem(source.path, "names no known city; left out"))
             continue
         if choice.runner_up and choice.runner_up_score >= choice.score:
-            result.problems.append(Problem(source.path, f"{choice.reason}; assigned to {choice.city}"))
+            result.problems.append(Problem(source.path, f"{choice.reason}; assigned to {choice.city}", "note"))
         by_city.setdefault(choice.slug, {"city": choice.city, "slug": choice.slug, "province": choice.province})
         found = extract_article(article)
         collected[choice.slug]["articles"].append(

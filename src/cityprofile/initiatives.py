@@ -1,8 +1,9 @@
 """Find named initiatives in a sentence: forums, expos, agreements, parks, projects, routes, programmes.
 
 A name grows around a keyword of data/initiatives.json ("Forum", "industrial
-park", "freight train"): leftwards over capitalised words, years, ordinals
-and specific lower-case modifiers, rightwards over a capitalised phrase after
+park", "freight train"): leftwards over capitalised words, years, ordinals,
+a parenthesised place ("China (Kunming) Pilot Zone") and specific lower-case
+modifiers, but not a leading quantity ("1.2-gigawatt"), rightwards over a capitalised phrase after
 "of", "on", "to"... ("Trade Fair of the City", "freight trains to Europe"). The
 keyword must be the head of its phrase ("exhibition centers" is not an
 exhibition). A name is kept when it is capitalised, or, for kinds that allow
@@ -190,7 +191,7 @@ def _collect_left_modifiers(tokens: list[_Token], keyword: _Keyword, keyword_tok
                     and index - 1 not in keyword_tokens):
                 at_boundary = not token.is_word
                 break
-        elif (opening := _find_open_parenthesis(tokens, index, taken)) is not None and token.text == ")":
+        elif token.text == ")" and (opening := _find_open_parenthesis(tokens, index, taken)) is not None:
             taken[:0] = range(opening, index + 1)
             index = opening - 1
             continue

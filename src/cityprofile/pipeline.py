@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 import time
 from pathlib import Path
 
 from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs
 from .corpus import find_files
 from .files import write_atomic
+from .formatting import plural
 from .profiles import INDEX_NAME, read_index
 
 EXTRACT_STAMP = ".extract.json"
 
 
-def extract_stage(seeds: Path, out: Path, report=print, force: bool = False) -> list[str]:
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr) -> list[str]:
     """Write every city's profile.json unless seeds and code are unchanged.
 
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
@@ -27,7 +33,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False) -> 
         if saved["key"] == key:
             report("extract: articles and code unchanged; profiles up to date")
             for problem in saved["problems"]:
-                report(f"warning: {problem}")
+                warn(problem)
             return saved["problems"]
     # Imported only when the articles or code changed: the extraction stack
     # (quantulum3, dateparser) takes seconds to import.
@@ -37,12 +43,12 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False) -> 
     extraction = build_profiles(seeds)
     problems = [str(p) for p in extraction.problems]
     for problem in problems:
-        report(f"warning: {problem}")
+        warn(problem)
     if not extraction.profiles:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
     _remove_stale(out, set(extraction.profiles))
     write_profiles(extraction, out)
-    report(f"extract: {len(extraction.profiles)} cities in {time.perf_counter() - started:.1f}s")
+    report(f"extract: {plural(len(extraction.profiles), 'city', 'cities')} in {time.perf_counter() - started:.1f}s")
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
     write_atomic(stamp, json.dumps({"key": key, "problems": problems}))
@@ -59,10 +65,16 @@ def _remove_stale(out: Path, slugs: set[str]) -> None:
             shutil.rmtree(folder)
 
 
-def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print) -> int:
+def count_warnings(problems: list[str]) -> int:
+    """Return how many problems are warnings (a file left out), not notes."""
+    return sum(problem.startswith("warning:") for problem in problems)
+
+
+def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print,
+          warn=_to_stderr) -> int:
     """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``)."""
     started = time.perf_counter()
-    problems = extract_stage(seeds, out, report, force)
+    problems = extract_stage(seeds, out, report, force, warn)
     outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report)
     failed = [o for o in outcomes if o.status == "failed"]
     built = sum(o.status == "built" for o in outcomes)
@@ -70,4 +82,7 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
            f"in {time.perf_counter() - started:.1f}s; reports in {out}")
     if failed:
         return 1
-    return 1 if strict and problems else 0
+    if strict and count_warnings(problems):
+        warn(f"strict: {plural(count_warnings(problems), 'warning')} above; exit status 1")
+        return 1
+    return 0

@@ -1,0 +1,50 @@
+"""The extract stage over a folder: attribution, provenance, and articles left out."""
+
+import shutil
+
+from cityprofile.extract import build_profiles
+
+from conftest import SEEDS
+
+
+def _seeds(tmp_path, *stems):
+    for stem in stems:
+        shutil.copy(SEEDS / f"{stem}.txt", tmp_path / f"{stem}.txt")
+    return tmp_path
+
+
+def _messages(extraction):
+    return {p.path.name: (p.severity, p.message) for p in extraction.problems}
+
+
+def test_article_in_chinese_is_left_out_with_its_reason(tmp_path):
+    seeds = _seeds(tmp_path, "004_17d9ca044011c955")
+    (seeds / "chinese.txt").write_text("大连市2023年5月签约项目35个，总投资316亿元。", encoding="utf-8")
+    extraction = build_profiles(seeds)
+    assert list(extraction.profiles) == ["dalian"]
+    assert _messages(extraction)["chinese.txt"] == ("warning", "written in Chinese; cityprofile reads English articles; skipped")
+
+
+def test_article_naming_no_city_is_left_out(tmp_path):
+    seeds = _seeds(tmp_path, "004_17d9ca044011c955")
+    (seeds / "nowhere.txt").write_text("Officials said the new policy would help small firms grow next year.\n")
+    assert _messages(build_profiles(seeds))["nowhere.txt"] == ("warning", "names no known city; left out")
+
+
+def test_article_split_evenly_between_two_cities_is_assigned_with_a_note(tmp_path):
+    (tmp_path / "split.txt").write_text(
+        "Northeast cities sign a new trade agreement\n\nOfficials from Harbin signed a trade deal on Monday. "
+        "Officials from Shenyang will share a logistics hub.\n")
+    severity, message = _messages(build_profiles(tmp_path))["split.txt"]
+    assert severity == "note" and "tie between" in message and "assigned to" in message
+
+
+def test_every_item_keeps_its_article_and_sentence(tmp_path):
+    extraction = build_profiles(_seeds(tmp_path, "001_b5846f08470cffb5"))
+    profile = extraction.profiles["xining"]
+    for key in ("figures", "initiatives", "timeline"):
+        assert profile[key]
+        for item in profile[key]:
+            assert item["article"] == "001_b5846f08470cffb5" and item["sentence"]
+    contract = next(f for f in profile["figures"] if f["value"] == 31_600_000_000)
+    assert contract["unit"] == "CNY" and "31.6 billion yuan" in contract["sentence"]
