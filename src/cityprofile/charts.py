@@ -28,6 +28,7 @@ from .markup import Markup, escape  # noqa: E402
 # Okabe-Ito: distinguishable by colour-blind readers and in greyscale print.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
 WIDTH_IN = 6.7  # 17 cm, the A4 text width
+MAX_HEIGHT_IN = 9.0  # leaves room on an A4 page for the heading above
 _WANTED_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 
 
@@ -75,7 +76,7 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
     Values spanning more than a hundredfold are drawn on a log scale, so
     the small bars stay visible.
     """
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.9 + 0.28 * len(labels)))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + 0.28 * len(labels))))
     positions = range(len(labels))[::-1]
     ax.barh(list(positions), values, color=colour, height=0.65)
     ax.set_yticks(list(positions), [_shorten(label, 48) for label in labels])
@@ -98,7 +99,7 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
 def grouped_bar_chart(categories: list[str], series: dict[str, list[float]], colours: dict[str, str],
                       title: str, xlabel: str):
     """Return horizontal bars of several series side by side per category."""
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.0 + 0.22 * len(categories) * max(1, len(series))))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 1.0 + 0.22 * len(categories) * max(1, len(series)))))
     height = 0.8 / max(1, len(series))
     for offset, (name, values) in enumerate(series.items()):
         positions = [len(categories) - 1 - i + (len(series) / 2 - offset - 0.5) * height for i in range(len(categories))]
@@ -110,6 +111,31 @@ def grouped_bar_chart(categories: list[str], series: dict[str, list[float]], col
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    return fig
+
+
+def heatmap(rows: list[str], columns: list[str], values: list[list[float]], colours: dict[str, str],
+            title: str, caption: str):
+    """Return a rows × columns grid of counts: readable for any number of cities."""
+    height = min(MAX_HEIGHT_IN, 1.2 + 0.26 * len(rows))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, height))
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    peak = max((v for row in values for v in row), default=0) or 1
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            if value:
+                ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
+                        color="white" if value > peak / 2 else "#1d1d1d")
+    ax.set_yticks(range(len(rows)), [_shorten(r, 48) for r in rows])
+    ax.set_xticks(range(len(columns)), columns, rotation=45 if len(columns) > 4 else 0, ha="right" if len(columns) > 4 else "center")
+    for label in ax.get_xticklabels():
+        label.set_color(colours[label.get_text()])
+        label.set_fontweight("bold")
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(title)
+    ax.set_xlabel(caption)
     return fig
 
 
@@ -135,7 +161,7 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
     """
     per_event = lanes is None
     count = len(rows) if per_event else len(lanes)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.9 + (0.3 if per_event else 0.45) * count))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + (0.3 if per_event else 0.45) * count)))
     for index, row in enumerate(rows):
         start, end = date_span(row["date"])
         y = count - 1 - (index if per_event else lanes.index(row["lane"]))

@@ -10,8 +10,8 @@ import pandas as pd
 
 from . import charts
 from .formatting import format_date, format_figure, format_number, format_span, plural
-from .markup import Markup, display_html, render_table, tag
-from .report import article_number
+from .markup import Markup, display_html, escape, render_table, tag
+from .report import footnote, sources_list
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
 
@@ -21,8 +21,9 @@ def _colours(profiles: list[dict]) -> dict[str, str]:
 
 
 def _ref(profile: dict, item: dict) -> Markup:
-    ref = f"{profile['city']} {article_number(profile, item['article'])}"
-    return tag("a", ref, href=f"#source-{profile['slug']}", title=item["sentence"], class_="ref")
+    """Return "City [n]", linking to the quoted sentence under Sources."""
+    note = footnote(profile, item, prefix=f"{profile['slug']}-")
+    return Markup(f'<span class="ref">{escape(profile["city"])} {note}</span>')
 
 
 def _names(profiles: list[dict]) -> str:
@@ -93,13 +94,21 @@ def show_industries(profiles: list[dict]):
     shared = list(matrix.index[present.all(axis=1)])
     title = (f"{plural(len(shared), 'sector')} named in every city" if len(profiles) > 1
              else f"{plural(len(matrix), 'sector')} named")
-    fig = charts.grouped_bar_chart(list(matrix.index), {c: list(matrix[c]) for c in matrix.columns},
-                                   _colours(profiles), title, "Mentions in the articles")
+    if len(profiles) <= 2:
+        fig = charts.grouped_bar_chart(list(matrix.index), {c: list(matrix[c]) for c in matrix.columns},
+                                       _colours(profiles), title, "Mentions in the articles")
+    else:  # grouped bars grow with every city; a grid does not
+        fig = charts.heatmap(list(matrix.index), list(matrix.columns), matrix.values.tolist(), _colours(profiles),
+                             title, "Mentions of each sector in each city's articles")
     table = matrix.reset_index()
     table["Found in"] = [
         "every city" if row.all() else ", ".join(row.index[row]) + " only" for _, row in present.iterrows()
     ]
     return display_html(charts.to_figure(fig), render_table(table, numeric=tuple(matrix.columns)))
+
+
+def _unit_name(unit: str) -> str:
+    return "" if unit == "count" else unit
 
 
 def show_figures(profiles: list[dict]):
@@ -109,7 +118,8 @@ def show_figures(profiles: list[dict]):
         for figure in profile["figures"]:
             rows.append({"Kind": figure["kind"], "City": profile["city"],
                          "Figure": format_figure(figure, with_label=False), "What": figure["label"],
-                         "Value": format_number(figure["value"]), "Source": _ref(profile, figure),
+                         "Value": f"{format_number(figure['value'])} {_unit_name(figure['unit'])}".strip(),
+                         "Source": _ref(profile, figure),
                          "_unit": figure["unit"], "_sort": figure["value"]})
     if not rows:
         return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
@@ -119,7 +129,8 @@ def show_figures(profiles: list[dict]):
         parts += [tag("h3", kind.capitalize()),
                   render_table(group.drop(columns=["Kind", "_unit", "_sort"]), numeric=("Figure", "Value"))]
     return display_html(tag("p", "Values are in base units (yuan, not billions) so that rows of one unit "
-                                 "compare directly; hover a source for its sentence.", class_="note"), *parts)
+                                 "compare directly. Each source number leads to its sentence under Sources.",
+                            class_="note"), *parts)
 
 
 def show_timeline(profiles: list[dict]):
@@ -205,18 +216,9 @@ def show_differences(profiles: list[dict]):
 
 
 def show_sources(profiles: list[dict]):
-    """Every article of every city, with the reference used above."""
+    """Every article of every city, with the sentences quoted above as numbered notes."""
     parts = []
     for profile in profiles:
-        rows = pd.DataFrame(
-            {
-                "Ref": [tag("span", f"{profile['city']} {article_number(profile, a['id'])}", class_="ref")
-                        for a in profile["articles"]],
-                "Title": [a["title"] for a in profile["articles"]],
-                "Date": [format_date(a.get("date"), missing="not stated") for a in profile["articles"]],
-                "Source": [a.get("source") or "not stated" for a in profile["articles"]],
-                "Words": [format_number(a["words"]) for a in profile["articles"]],
-            }
-        )
-        parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"), render_table(rows, numeric=("Words",))]
+        parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
+                  sources_list(profile, prefix=f"{profile['slug']}-")]
     return display_html(*parts)

@@ -22,6 +22,9 @@ from .records import Article, to_dict
 from .timeline import extract_events
 
 
+_SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
+
+
 @dataclass
 class Extraction:
     """What the extract stage found: profiles by slug, and problems met."""
@@ -31,8 +34,13 @@ class Extraction:
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
-    """Return records as dicts that carry their article, sentence and the sentence's first date."""
-    found = find_dates(sentence, article.date, context_year)
+    """Return records as dicts that carry their article, sentence and the sentence's first point date.
+
+    A span ("since the beginning of 2010", "by 2025") says when a total began or is due,
+    not when the figure or initiative is dated, so it dates nothing.
+    """
+    found = [d for d in find_dates(sentence, article.date, context_year)
+             if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
     for record in records:
         record.article, record.sentence = article.id, sentence
         record.date = found[0].date if found else None
@@ -53,8 +61,10 @@ def extract_article(article: Article) -> dict:
             mentions.append(mention)
     events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
     unique: dict[tuple[str, str], dict] = {}
-    for initiative in initiatives:  # a park named in two sentences is one initiative
-        unique.setdefault((initiative["name"].lower(), initiative["kind"]), initiative)
+    for initiative in initiatives:  # a park named in two sentences is one initiative, dated if either is
+        key = (initiative["name"].lower(), initiative["kind"])
+        if key not in unique or (initiative["date"] and not unique[key]["date"]):
+            unique[key] = initiative
     return {"figures": figures, "initiatives": list(unique.values()), "timeline": events, "mentions": mentions}
 
 

@@ -128,7 +128,7 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     if _GLUED_BEFORE.search(text[:span_start]) or _is_period(text[:span_start], unit):
         return None
     kind = "count" if unit == "count" else _lexicon().kinds.get(unit, "other")
-    if kind == "count" and not (_is_count(number[0], value) and not _is_reference(text[:span_start], number[0])):
+    if kind == "count" and (not _is_count(number[0], value) or _is_reference(text[:span_start], number[0])):
         return None
     adjective = unit != "count" and _is_adjective(sentence[slice(*rewrite.original_span(span_start, span_end))])
     if adjective and _is_duration(unit, quantity):
@@ -299,7 +299,7 @@ def _joins_like(word: str, following: str) -> bool:
 
 
 def _phrase(tokens: list[str], backward: bool = False, attributive: bool = False) -> str:
-    """The noun phrase at the start of ``tokens`` (at their end if ``backward``), after an adjective if ``attributive``."""
+    """The noun phrase at the start of ``tokens`` (at their end if ``backward``); ``attributive`` after an adjective."""
     lexicon = _lexicon()
     ordered = tokens[::-1] if backward else tokens
     words: list[str] = []

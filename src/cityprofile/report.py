@@ -13,6 +13,7 @@ from . import charts
 from .formatting import format_date, format_figure, format_money, format_span, plural
 from .markup import Markup, display_html, escape, render_table, tag
 
+TIMELINE_ROWS = 28
 KIND_TITLES = {
     "money": "Money",
     "count": "Counts",
@@ -27,10 +28,13 @@ def article_number(profile: dict, article_id: str) -> str:
     return f"A{ids.index(article_id) + 1}"
 
 
-def footnote(profile: dict, item: dict) -> Markup:
-    """Return a footnote link for an item; hovering shows the quoted sentence."""
+def footnote(profile: dict, item: dict, prefix: str = "") -> Markup:
+    """Return a footnote link for an item; hovering shows the quoted sentence.
+
+    ``prefix`` keeps note ids apart when several cities share one page.
+    """
     number = profile["notes"][(item["article"], item["sentence"])]
-    link = tag("a", f"[{number}]", href=f"#note-{number}", title=item["sentence"])
+    link = tag("a", f"[{number}]", href=f"#{prefix}note-{number}", title=item["sentence"])
     return Markup(f'<sup class="fn">{link}</sup>')
 
 
@@ -44,11 +48,11 @@ def show_header(profile: dict):
     """Title block: city, province, article count, date span and sources."""
     articles = profile["articles"]
     sources = sorted({a["source"] for a in articles if a.get("source")})
-    facts = [
-        f"{profile.get('province') or 'Province unknown'} province, China",
-        plural(len(articles), "article"),
-        format_span([a.get("date") for a in articles]),
-    ]
+    dated = [a["date"] for a in articles if a.get("date")]
+    published = f"published {format_span(dated)}" if dated else "no publication dates stated"
+    if dated and len(dated) < len(articles):
+        published += f" ({len(dated)} of {len(articles)} dated)"
+    facts = [f"{profile.get('province') or 'Province unknown'} province, China", plural(len(articles), "article"), published]
     parts = [
         tag("h1", profile["city"]),
         tag("p", " · ".join(facts), class_="subtitle"),
@@ -208,9 +212,12 @@ def show_timeline(profile: dict):
     if not events:
         return display_html(_empty(profile, "dated events"))
     colour = charts.city_colour(profile["slug"], profile["all_slugs"])
-    rows = [{"date": e["date"], "lane": profile["city"], "label": e["event"]} for e in events]
+    drawn = events[-TIMELINE_ROWS:]  # one row per event: more would not fit a page
+    rows = [{"date": e["date"], "lane": profile["city"], "label": e["event"]} for e in drawn]
     first, last = format_date(events[0]["date"]), format_date(events[-1]["date"])
     title = f"{plural(len(events), 'dated event')}, {first} to {last}" if len(events) > 1 else f"One dated event, {first}"
+    caption = (f"The {len(drawn)} latest of {len(events)} events are drawn; all are listed below."
+               if len(drawn) < len(events) else None)
     fig = charts.timeline_chart(rows, {profile["city"]: colour}, title)
     table = pd.DataFrame(
         {
@@ -219,11 +226,11 @@ def show_timeline(profile: dict):
             "Source": [footnote(profile, e) for e in events],
         }
     )
-    return display_html(charts.to_figure(fig), render_table(table))
+    return display_html(charts.to_figure(fig, caption), render_table(table))
 
 
-def show_sources(profile: dict):
-    """Every article, numbered, with the sentences the report quotes from it."""
+def sources_list(profile: dict, prefix: str = "") -> Markup:
+    """Return every article, numbered, with the sentences quoted from it as numbered notes."""
     by_article: dict[str, list[tuple[int, str]]] = {}
     for (article_id, sentence), number in profile["notes"].items():
         by_article.setdefault(article_id, []).append((number, sentence))
@@ -236,10 +243,15 @@ def show_sources(profile: dict):
              f"{article['words']:,} words", f"file {article['id']}"]
         )
         notes = "".join(
-            f'<li id="note-{number}"><span class="fn-number">[{number}]</span> “{escape(sentence)}”</li>'
+            f'<li id="{prefix}note-{number}"><span class="fn-number">[{number}]</span> “{escape(sentence)}”</li>'
             for number, sentence in sorted(by_article.get(article["id"], []))
         )
         quoted = f'<ul class="notes">{notes}</ul>' if notes else ""
-        items.append(f'<li id="source-{escape(ref)}"><strong>{escape(ref)}. {escape(article["title"])}</strong>'
+        items.append(f'<li id="{prefix}source-{escape(ref)}"><strong>{escape(ref)}. {escape(article["title"])}</strong>'
                      f'<br><span class="meta">{escape(facts)}</span>{quoted}</li>')
-    return display_html(Markup(f'<ul class="sources">{"".join(items)}</ul>'))
+    return Markup(f'<ul class="sources">{"".join(items)}</ul>')
+
+
+def show_sources(profile: dict):
+    """Every article, numbered, with the sentences the report quotes from it."""
+    return display_html(sources_list(profile))
