@@ -424,3 +424,14 @@ def test_pronoun_is_no_label():
                 "markets, up 35 percent year on year, and nearly 40 percent of them were new energy vehicles, "
                 "according to the Dalian municipal bureau of commerce.")
     assert _figures(sentence)[-1] == (40, "percent", "nearly", "share")
+
+
+def test_an_aim_is_marked_as_a_target():
+    sentence = "It is aiming to become the first city in the region to join the “1-trillion-yuan GDP club.”"
+    [club] = extract_figures(sentence)
+    assert club.value == 1e12 and club.target
+
+
+def test_a_figure_achieved_is_not_a_target():
+    sentence = "A total of 35 projects were signed with the contract capital being 31.6 billion yuan."
+    assert [f.target for f in extract_figures(sentence)] == [False, False]

@@ -42,3 +42,8 @@ def test_dates_are_written_at_their_precision(date, qualifier, expected):
 def test_span_of_dates_ignores_missing_ones():
     assert format_span(["2021-01-18", None, "2020-08-05"]) == "5 August 2020 – 18 January 2021"
     assert format_span([None]) == "no publication dates stated"
+
+
+def test_a_target_says_so():
+    club = {"value": 1e12, "unit": "CNY", "qualifier": None, "label": "GDP club", "kind": "money", "target": True}
+    assert format_figure(club) == "1 tn CNY (target)"

@@ -194,7 +194,7 @@ def differences(profiles: list[dict]) -> list[str]:
             if only:
                 claims.append(f"Only {city}'s articles name {', '.join(only)} (see Industries side by side).")
     for profile in profiles:
-        money = [f for f in profile["figures"] if f["kind"] == "money"]
+        money = [f for f in profile["figures"] if f["kind"] == "money" and not f.get("target")]
         if money:
             top = max(money, key=lambda f: f["value"])
             claims.append(f"{profile['city']}'s largest sum is {format_figure(top)} ({top['label']}) "

@@ -55,6 +55,7 @@ class _Lexicon:
     anaphors: set[str]
     determiners: set[str]
     measure_adverbs: set[str]
+    target_cues: re.Pattern
 
 
 def _alternation(phrases) -> str:
@@ -98,6 +99,7 @@ def _lexicon() -> _Lexicon:
         anaphors=set(words["anaphoric_nouns"]["words"]),
         determiners=set(words["definite_determiners"]["words"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
+        target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
     )
 
 
@@ -139,7 +141,13 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
         return None
     first, last = rewrite.original_span(len(before) if qualifier else span_start, span_end)
     return Figure(value=value, unit=unit, text=sentence[first:last].strip(), qualifier=qualifier,
-                  label=label, kind=kind)
+                  label=label, kind=kind, target=_is_target(sentence[:first]))
+
+
+def _is_target(before: str) -> bool:
+    """Whether the clause leading to a figure states an aim, plan or forecast."""
+    clause = re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
+    return bool(_lexicon().target_cues.search(clause))
 
 
 def _find_unit(text: str, start: int, end: int, quantity: Quantity) -> tuple[str, int, int] | None:

@@ -42,7 +42,8 @@ def format_figure(figure: dict, with_label: bool = True) -> str:
         amount = f"{format_number(figure['value'])} {name}".strip()
     text = f"{sign} {amount}".strip()
     label = figure.get("label") or ""
-    return f"{text} {label}".strip() if with_label and unit == "count" else text
+    text = f"{text} {label}".strip() if with_label and unit == "count" else text
+    return f"{text} (target)" if figure.get("target") else text
 
 
 def format_date(date: str | None, qualifier: str | None = None, missing: str = "undated") -> str:

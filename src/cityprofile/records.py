@@ -36,6 +36,7 @@ class Figure:
     article: str = ""
     sentence: str = ""
     date: str | None = None
+    target: bool = False  # an aim, plan or forecast ("aiming to join the 1-trillion-yuan club"), not a fact
 
 
 @dataclass

@@ -72,7 +72,7 @@ def article_refs(profile: dict, ids: list[str]) -> Markup:
 
 
 def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
-    figures = profile["figures"]
+    figures = [f for f in profile["figures"] if not f.get("target")]  # headline facts, not aims
     money = [f for f in figures if f.get("kind") == "money"]
     counts = [f for f in figures if f.get("kind") == "count"]
     shares = [f for f in figures if f.get("kind") == "share"]
@@ -85,6 +85,10 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
         cards.append((format_figure(top, with_label=False), top["label"], footnote(profile, top)))
     if shares:
         top = max(shares, key=lambda f: abs(f["value"]))
+        cards.append((format_figure(top), top["label"], footnote(profile, top)))
+    areas = [f for f in figures if f.get("kind") == "area"]
+    if areas and len(cards) < 3:  # an area is a headline only where little else is stated
+        top = areas[0]
         cards.append((format_figure(top), top["label"], footnote(profile, top)))
     industries = profile["industries"]
     if industries:
