@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from pypdf import PdfReader
 
-from cityprofile.build import code_hash, plan_jobs, run_job, run_jobs
+from cityprofile.build import plan_jobs, run_jobs
 from cityprofile.paths import CITY_NOTEBOOK
 
 from conftest import FIXTURES
@@ -88,19 +88,21 @@ def test_unchanged_rebuild_does_nothing_and_a_change_rebuilds_only_what_depends_
     assert any(line.startswith("  dalian: built (profile data changed;") for line in lines), lines
 
 
-def test_failing_notebook_keeps_the_last_good_report(built, tmp_path):
+def test_failing_notebook_keeps_the_last_good_report_and_other_cities_build(built, tmp_path):
     broken = tmp_path / "city_profile.ipynb"
     nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
-    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nb.cells.append(nbformat.v4.new_code_cell("if city == 'xining':\n    raise RuntimeError('boom')"))
     nbformat.write(nb, broken)
-    job = next(j for j in plan_jobs(built, city_notebook=broken) if j.name == "xining")
-    before = job.output(".pdf").read_bytes()
-    outcome = run_job(job, code_hash())
-    assert outcome.status == "failed"
-    assert "xining" in outcome.reason and "city_profile.ipynb" in outcome.reason
-    assert "`raise RuntimeError('boom')`" in outcome.reason and "RuntimeError: boom" in outcome.reason
+    jobs = [j for j in plan_jobs(built, city_notebook=broken) if j.name != "comparison"]
+    before = (built / "xining" / "xining.pdf").read_bytes()
+    outcomes = {o.job.name: o for o in run_jobs(jobs, workers=2, report=lambda _: None)}
+    assert outcomes["dalian"].status == "built"
+    failure = outcomes["xining"]
+    assert failure.status == "failed"
+    assert "xining" in failure.reason and "city_profile.ipynb" in failure.reason
+    assert "`if city == 'xining':`" in failure.reason and "RuntimeError: boom" in failure.reason
     assert (built / "xining" / "xining.failed.ipynb").is_file()
-    assert job.output(".pdf").read_bytes() == before
+    assert (built / "xining" / "xining.pdf").read_bytes() == before
     assert not list((built / "xining").glob(".*.tmp"))
 
 

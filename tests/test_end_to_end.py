@@ -137,3 +137,11 @@ def test_interrupted_build_leaves_no_corrupt_output(reports):
     for notebook in reports.glob("*/*.ipynb"):
         if not notebook.name.endswith(".failed.ipynb"):  # papermill's own run log, partial by nature
             json.loads(notebook.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["xining", "dalian", "comparison"])
+def test_every_link_in_a_report_resolves(reports, name):
+    html = (reports / name / f"{name}.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert any("note-" in t for t in targets)
+    assert [t for t in targets if f'id="{t}"' not in html] == []

@@ -208,6 +208,7 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -
             stale.append((job, reason))
     if not stale:
         return outcomes
+    _preload()
     pool = multiprocessing.Pool(max(1, min(workers, len(stale))), initializer=_ignore_interrupts)
     try:
         for outcome in pool.imap_unordered(_run_job, [(job, code, reason) for job, reason in stale]):
@@ -222,6 +223,14 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -
         pool.close()
         pool.join()
     return outcomes
+
+
+def _preload() -> None:
+    """Import the execute and render stack once, before the workers fork and inherit it."""
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from . import exporter, kernels  # noqa: F401
 
 
 def _ignore_interrupts() -> None:

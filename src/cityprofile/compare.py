@@ -14,6 +14,10 @@ from .markup import Markup, display_html, escape, render_table, tag
 from .report import footnote, sources_list
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
+# Rows per city and kind in the side-by-side tables: enough to compare, few
+# enough that fifty cities still make a readable report. Each city's own
+# profile lists everything.
+PER_CITY = 6
 
 
 def _colours(profiles: list[dict]) -> dict[str, str]:
@@ -111,16 +115,34 @@ def _unit_name(unit: str) -> str:
     return "" if unit == "count" else unit
 
 
+def shown_figures(profile: dict) -> list[dict]:
+    """Return the figures the comparison shows for a city: its largest of each kind."""
+    shown = []
+    for kind in sorted({f["kind"] for f in profile["figures"]}):
+        shown += sorted((f for f in profile["figures"] if f["kind"] == kind), key=lambda f: -f["value"])[:PER_CITY]
+    return shown
+
+
+def shown_events(profile: dict) -> list[dict]:
+    """Return the events the comparison shows for a city: its latest."""
+    return sorted(profile["timeline"], key=lambda e: e["date"])[-2 * PER_CITY:]
+
+
+def shown_initiatives(profile: dict) -> list[dict]:
+    """Return the initiatives the comparison lists for a city: its first."""
+    return profile["initiatives"][:PER_CITY]
+
+
 def show_figures(profiles: list[dict]):
-    """Figures of every city in one table by kind, with qualifiers and sources."""
+    """The largest figures of every city, one table per kind, with qualifiers and sources."""
     rows = []
+    left_out = sum(len(p["figures"]) - len(shown_figures(p)) for p in profiles)
     for profile in profiles:
-        for figure in profile["figures"]:
+        for figure in shown_figures(profile):
             rows.append({"Kind": figure["kind"], "City": profile["city"],
                          "Figure": format_figure(figure, with_label=False), "What": figure["label"],
                          "Value": f"{format_number(figure['value'])} {_unit_name(figure['unit'])}".strip(),
-                         "Source": _ref(profile, figure),
-                         "_unit": figure["unit"], "_sort": figure["value"]})
+                         "Source": _ref(profile, figure), "_unit": figure["unit"], "_sort": figure["value"]})
     if not rows:
         return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
     frame = pd.DataFrame(rows).sort_values(["Kind", "_unit", "_sort"], ascending=[True, True, False])
@@ -128,14 +150,17 @@ def show_figures(profiles: list[dict]):
     for kind, group in frame.groupby("Kind", sort=True):
         parts += [tag("h3", kind.capitalize()),
                   render_table(group.drop(columns=["Kind", "_unit", "_sort"]), numeric=("Figure", "Value"))]
-    return display_html(tag("p", "Values are in base units (yuan, not billions) so that rows of one unit "
-                                 "compare directly. Each source number leads to its sentence under Sources.",
-                            class_="note"), *parts)
+    note = ("Values are in base units (yuan, not billions) so that rows of one unit compare directly. "
+            "Each source number leads to its sentence under Sources.")
+    if left_out:
+        note += (f" The {PER_CITY} largest figures of each kind are shown per city; {plural(left_out, 'smaller figure')}"
+                 " are listed in the cities' own profiles.")
+    return display_html(tag("p", note, class_="note"), *parts)
 
 
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
-    events = sorted(((e, p) for p in profiles for e in p["timeline"]), key=lambda pair: pair[0]["date"])
+    events = sorted(((e, p) for p in profiles for e in shown_events(p)), key=lambda pair: pair[0]["date"])
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
     lanes = [p["city"] for p in profiles]
@@ -170,9 +195,14 @@ def show_initiatives(profiles: list[dict]):
     listing = pd.DataFrame(
         [{"City": p["city"], "Kind": i["kind"], "Initiative": i["name"],
           "Date": format_date(i.get("date"), missing="not stated"), "Source": _ref(p, i)}
-         for p in profiles for i in p["initiatives"]]
+         for p in profiles for i in shown_initiatives(p)]
     )
-    return display_html(render_table(matrix.reset_index(), numeric=tuple(matrix.columns)), render_table(listing))
+    parts = [render_table(matrix.reset_index(), numeric=tuple(matrix.columns))]
+    left_out = sum(max(0, len(p["initiatives"]) - PER_CITY) for p in profiles)
+    if left_out:
+        parts.append(tag("p", f"The first {PER_CITY} initiatives of each city are listed; "
+                              f"{plural(left_out, 'other')} are in the cities' own profiles.", class_="note"))
+    return display_html(*parts, render_table(listing))
 
 
 def differences(profiles: list[dict]) -> list[str]:
@@ -216,9 +246,11 @@ def show_differences(profiles: list[dict]):
 
 
 def show_sources(profiles: list[dict]):
-    """Every article of every city, with the sentences quoted above as numbered notes."""
+    """Every article of every city, with the sentences cited above as numbered notes."""
     parts = []
     for profile in profiles:
+        cited = {(item["article"], item["sentence"])
+                 for item in shown_figures(profile) + shown_events(profile) + shown_initiatives(profile)}
         parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
-                  sources_list(profile, prefix=f"{profile['slug']}-")]
+                  sources_list(profile, prefix=f"{profile['slug']}-", cited=cited)]
     return display_html(*parts)

@@ -233,11 +233,15 @@ def show_timeline(profile: dict):
     return display_html(charts.to_figure(fig, caption), render_table(table))
 
 
-def sources_list(profile: dict, prefix: str = "") -> Markup:
-    """Return every article, numbered, with the sentences quoted from it as numbered notes."""
+def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> Markup:
+    """Return every article, numbered, with the sentences quoted from it as numbered notes.
+
+    ``cited`` limits the notes to those (article, sentence) pairs a report cites.
+    """
     by_article: dict[str, list[tuple[int, str]]] = {}
     for (article_id, sentence), number in profile["notes"].items():
-        by_article.setdefault(article_id, []).append((number, sentence))
+        if cited is None or (article_id, sentence) in cited:
+            by_article.setdefault(article_id, []).append((number, sentence))
     items = []
     for article in profile["articles"]:
         ref = article_number(profile, article["id"])
