@@ -145,7 +145,7 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
         noop, _, _ = run_measured(_build(corpus, out, jobs))
         rows.append(("seeds: no-op rebuild", f"{noop:.2f} s"))
         smallest = read_index(out)[-1]
-        edit_article(corpus / f"{json_article(out, smallest['slug'])}.txt")
+        edit_article(corpus / f"{first_article_id(out, smallest['slug'])}.txt")
         one, _, output = run_measured(_build(corpus, out, jobs))
         rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
         rows.append(("seeds: one article changed", f"{one:.1f} s; rebuilt {rebuilt}"))
@@ -167,6 +167,6 @@ def edit_article(path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def json_article(out: Path, slug: str) -> str:
+def first_article_id(out: Path, slug: str) -> str:
     """Return the id of the first article of a city's profile."""
     return json.loads((out / slug / "profile.json").read_text(encoding="utf-8"))["articles"][0]["id"]
