@@ -167,7 +167,7 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
         y = count - 1 - (index if per_event else lanes.index(row["lane"]))
         colour = colours[row["lane"]]
         if start == end:
-            ax.plot([start], [y], "o", color=colour, markersize=5)
+            ax.plot([start], [y], "o", color=colour, markersize=5, markeredgecolor="white", zorder=3)  # above any bar
         else:
             ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=0.45,
                     color=colour, alpha=0.55, edgecolor=colour)
