@@ -130,3 +130,14 @@ def test_jobs_pass_notebooks_an_absolute_profiles_folder(built, monkeypatch):
     monkeypatch.chdir(built.parent)
     jobs = plan_jobs(Path(built.name))
     assert all(job.parameters["profiles_dir"] == str(built) for job in jobs)
+
+
+def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
+    from cityprofile.build import Job, execute_job
+
+    first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1")]), first)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('left_over' in dir())")]), second)
+    execute_job(Job("first", "First", first, {}, tmp_path / "out"))
+    nb = execute_job(Job("second", "Second", second, {}, tmp_path / "out"))
+    assert nb.cells[-1].outputs[0]["text"].strip() == "False"

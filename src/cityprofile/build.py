@@ -119,7 +119,7 @@ def execute_job(job: Job):
     # build where nothing changed must not pay for them.
     import papermill
 
-    from .kernels import IPCKernelManager
+    from .kernels import warm_kernel
 
     job.out_dir.mkdir(parents=True, exist_ok=True)
     # papermill saves the notebook as it runs; it only becomes ".failed" if a cell fails.
@@ -129,7 +129,7 @@ def execute_job(job: Job):
     try:
         nb = papermill.execute_notebook(
             str(job.notebook), str(running), parameters=job.parameters, kernel_name="python3",
-            progress_bar=False, cwd=str(job.notebook.parent), kernel_manager_class=IPCKernelManager,
+            progress_bar=False, km=warm_kernel(str(job.notebook.parent)),
         )
     except papermill.PapermillExecutionError as error:
         running.replace(failed)

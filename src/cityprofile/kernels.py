@@ -6,7 +6,10 @@ import os
 import tempfile
 import uuid
 
+from multiprocessing.util import Finalize
+
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.utils import run_sync
 from traitlets import default
 
 
@@ -32,3 +35,28 @@ class IPCKernelManager(AsyncKernelManager):
         if self.shutting_down:
             return
         await super()._async_interrupt_kernel()
+
+
+_warm: IPCKernelManager | None = None
+
+
+def warm_kernel(cwd: str) -> IPCKernelManager:
+    """Return this process's kernel, started once and wiped clean for each notebook.
+
+    Starting a kernel and importing pandas and matplotlib in it take most of a
+    report's run time; a build process reuses one kernel for all its reports.
+    """
+    global _warm
+    if _warm is not None and run_sync(_warm.is_alive)():
+        client = _warm.blocking_client()
+        client.start_channels()
+        try:
+            client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=30)
+        finally:
+            client.stop_channels()
+        return _warm
+    _warm = IPCKernelManager(kernel_name="python3")
+    run_sync(_warm.start_kernel)(cwd=cwd)
+    # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
+    Finalize(_warm, run_sync(_warm.shutdown_kernel), kwargs={"now": True}, exitpriority=10)
+    return _warm
