@@ -21,11 +21,32 @@ SECTIONS = ("Industries", "Initiatives", "Figures", "Timeline", "Sources")
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
+def build_run(tmp_path_factory):
+    """The build as a user runs it, with its output."""
     out = tmp_path_factory.mktemp("profiles")
-    lines = []
-    assert build(SEEDS, out, workers=2, report=lines.append) == 0, "\n".join(lines)
-    return out
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(SEEDS), "--out", str(out), "--jobs", "2"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out, result
+
+
+@pytest.fixture(scope="module")
+def reports(build_run):
+    return build_run[0]
+
+
+def test_build_prints_one_line_per_stage_and_report_and_nothing_else(build_run):
+    out, result = build_run
+    cities = _cities(out)
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"extract: 2 cities in [\d.]+s", lines[0])
+    assert len(lines) == 1 + len(cities) + len(cities) + 1 + 1
+    built = sorted(re.findall(r"^  (\S+): built \(first build; execute [\d.]+s, html [\d.]+s, pdf [\d.]+s\) -> ",
+                              result.stdout, re.M))
+    assert built == sorted([c["slug"] for c in cities] + ["comparison"])
+    assert re.fullmatch(r"build: 3 built, 0 up to date, 0 failed in [\d.]+s; reports in .+", lines[-1])
+    # Only the corpus's own notes reach stderr: no log records from kernels, zmq or WeasyPrint.
+    assert all(line.startswith(("warning:", "note:")) for line in result.stderr.splitlines()), result.stderr
 
 
 def _cities(out):

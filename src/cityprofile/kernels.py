@@ -29,6 +29,27 @@ class IPCKernelManager(AsyncKernelManager):
         # jupyter_client makes "<ip>-<port>" socket files and removes them at shutdown.
         return os.path.join(tempfile.gettempdir(), f"cityprofile-kernel-{uuid.uuid4().hex}")
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._clients = []
+
+    def client(self, **kwargs):
+        """Return a new client, kept so ``release_clients`` can close it."""
+        client = super().client(**kwargs)
+        self._clients.append(client)
+        return client
+
+    def release_clients(self) -> None:
+        """Close the channels of every client handed out.
+
+        nbclient leaves its client's channels open when it does not own the
+        kernel, and jupyter_client then warns "Could not destroy zmq
+        context" as the client is garbage-collected.
+        """
+        for client in self._clients:
+            client.stop_channels()
+        self._clients = []
+
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client interrupts every kernel it shuts down; ours is idle by
         # then, and ipykernel logs that interrupt as an error in the build output.
@@ -47,6 +68,8 @@ def warm_kernel(cwd: str) -> IPCKernelManager:
     report's run time; a build process reuses one kernel for all its reports.
     """
     global _warm
+    if _warm is not None:
+        _warm.release_clients()
     if _warm is not None and run_sync(_warm.is_alive)():
         client = _warm.blocking_client()
         client.start_channels()
@@ -58,5 +81,10 @@ def warm_kernel(cwd: str) -> IPCKernelManager:
     _warm = IPCKernelManager(kernel_name="python3")
     run_sync(_warm.start_kernel)(cwd=cwd)
     # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
-    Finalize(_warm, run_sync(_warm.shutdown_kernel), kwargs={"now": True}, exitpriority=10)
+    Finalize(_warm, _retire, args=(_warm,), exitpriority=10)
     return _warm
+
+
+def _retire(kernel: IPCKernelManager) -> None:
+    kernel.release_clients()
+    run_sync(kernel.shutdown_kernel)(now=True)
