@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from pypdf import PdfReader
 
-from cityprofile.build import plan_jobs, run_jobs
+from cityprofile.build import largest_first, plan_jobs, run_jobs
 from cityprofile.paths import CITY_NOTEBOOK
 
 from conftest import FIXTURES
@@ -86,6 +86,13 @@ def test_unchanged_rebuild_does_nothing_and_a_change_rebuilds_only_what_depends_
     outcomes = {o.job.name: o.status for o in run_jobs(plan_jobs(built), workers=2, report=lines.append)}
     assert outcomes == {"xining": "cached", "dalian": "built", "comparison": "built"}
     assert any(line.startswith("  dalian: built (profile data changed;") for line in lines), lines
+
+
+def test_the_comparison_starts_first_and_bigger_cities_before_smaller(built):
+    # plan_jobs lists the comparison last; the fixture's Xining profile is bigger than Dalian's.
+    jobs = plan_jobs(built)
+    assert jobs[-1].name == "comparison"
+    assert [j.name for j in largest_first(jobs)] == ["comparison", "xining", "dalian"]
 
 
 def test_failing_notebook_keeps_the_last_good_report_and_other_cities_build(built, tmp_path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cityprofile.formatting import format_date, format_figure, format_money, format_span
+from cityprofile.formatting import format_comparison_title, format_date, format_figure, format_money, format_span
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,10 @@ def test_span_of_dates_ignores_missing_ones():
 def test_a_target_says_so():
     club = {"value": 1e12, "unit": "CNY", "qualifier": None, "label": "GDP club", "kind": "money", "target": True}
     assert format_figure(club) == "1 tn CNY (target)"
+
+
+def test_comparison_title_names_a_few_cities_and_counts_many():
+    assert format_comparison_title(["Xining"]) == "City comparison: Xining"
+    assert format_comparison_title(["Xining", "Dalian"]) == "City comparison: Xining and Dalian"
+    many = [f"City {n}" for n in range(48)]
+    assert format_comparison_title(many) == "City comparison of 48 cities"

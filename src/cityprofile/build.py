@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import write_atomic
+from .formatting import format_comparison_title
 from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, PACKAGE
 from .profiles import INDEX_NAME, read_index
 
@@ -84,7 +85,7 @@ def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_noteboo
         for entry in index
     ]
     slugs = [entry["slug"] for entry in index]
-    jobs.append(Job(COMPARISON, "City comparison: " + ", ".join(e["city"] for e in index), comparison_notebook,
+    jobs.append(Job(COMPARISON, format_comparison_title([e["city"] for e in index]), comparison_notebook,
                     {"cities": slugs, "profiles_dir": str(out)}, out / COMPARISON,
                     [out / INDEX_NAME] + [out / s / "profile.json" for s in slugs]))
     return jobs
@@ -195,11 +196,20 @@ def run_job(job: Job, code: str, reason: str = "") -> Outcome:
     return Outcome(job, "built", seconds, reason)
 
 
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """Return the jobs by the size of their inputs, largest first.
+
+    The comparison reads every profile and takes longest; started first, it
+    runs alongside the cities instead of alone at the end.
+    """
+    return sorted(jobs, key=lambda job: -sum(path.stat().st_size for path in job.inputs if path.is_file()))
+
+
 def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -> list[Outcome]:
     """Build the stale jobs in parallel processes; report one line per finished job."""
     code = code_hash()
     outcomes, stale = [], []
-    for job in jobs:
+    for job in largest_first(jobs):
         reason = stale_reason(job, code, force)
         if reason is None:
             outcomes.append(Outcome(job, "cached"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts
-from .formatting import format_date, format_figure, format_number, format_span, plural
+from .formatting import format_comparison_title, format_date, format_figure, format_number, format_span, plural
 from .markup import Markup, display_html, escape, render_table, tag
 from .report import footnote, sources_list
 
@@ -30,18 +30,13 @@ def _ref(profile: dict, item: dict) -> Markup:
     return Markup(f'<span class="ref">{escape(profile["city"])} {note}</span>')
 
 
-def _names(profiles: list[dict]) -> str:
-    names = [p["city"] for p in profiles]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def show_header(profiles: list[dict]):
     """Title block; says plainly when there is only one city."""
     if not profiles:
         return display_html(tag("h1", "City comparison"), tag("p", "No city profiles were found.", class_="empty"))
     articles = sum(len(p["articles"]) for p in profiles)
     parts = [
-        tag("h1", f"City comparison: {_names(profiles)}"),
+        tag("h1", format_comparison_title([p["city"] for p in profiles])),
         tag("p", f"{plural(len(profiles), 'city', 'cities')} · {plural(articles, 'article')} · "
                  + format_span([a.get("date") for p in profiles for a in p["articles"]]), class_="subtitle"),
     ]

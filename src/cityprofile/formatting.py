@@ -6,6 +6,8 @@ import calendar
 
 QUALIFIER_SIGNS = {"over": ">", "nearly": "≈", "about": "≈", "under": "<"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+# A title naming more cities than this would fill the running head of every page.
+TITLE_CITIES = 4
 _UNIT_NAMES = {
     "percent": "%",
     "m2": "m²",
@@ -96,3 +98,11 @@ def format_span(dates: list[str]) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """Return ``1 article`` or ``4 articles``."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def format_comparison_title(cities: list[str]) -> str:
+    """Return the comparison's title, naming its cities, or counting them when there are many."""
+    if len(cities) > TITLE_CITIES:
+        return f"City comparison of {len(cities)} cities"
+    listed = cities[0] if len(cities) == 1 else ", ".join(cities[:-1]) + " and " + cities[-1]
+    return f"City comparison: {listed}"
