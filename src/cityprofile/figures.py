@@ -107,6 +107,9 @@ def extract_figures(sentence: str) -> list[Figure]:
     """Return the figures stated in one sentence, in reading order."""
     rewrite = rewrite_amounts(sentence)
     figures: list[Figure] = []
+    # Every figure holds a number; quantulum3 is slow to say a sentence has none.
+    if not NUMBER.search(rewrite.text):
+        return figures
     for quantity in parser.parse(rewrite.text):
         number = NUMBER.search(rewrite.text, *quantity.span)
         # quantulum3's ranges ("2-3 billi") come back garbled; a guessed midpoint is no figure.

@@ -31,6 +31,16 @@ class _Term:
     pattern: re.Pattern
     industry: str  # empty for a phrase that is not an industry
     sector: str
+    needle: str  # lower-case text every match contains, to skip the pattern cheaply
+
+
+def _needle(term: str) -> str:
+    """The start of a phrase's first word, which every spelling of the phrase contains."""
+    first = term.split()[0].split("-")[0].lower()
+    if first in ("and", "&"):
+        return ""
+    # "y" becomes "ies" in a plural.
+    return first[:-1] if first.endswith("y") else first
 
 
 def _build_word_pattern(word: str) -> str:
@@ -65,13 +75,15 @@ def _load_terms() -> tuple[_Term, ...]:
     # The first line is a comment giving the sources.
     rows = csv.DictReader(line for line in lines if not line.startswith("#"))
     return tuple(
-        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"]) for row in rows
+        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"], _needle(row["term"])) for row in rows
     )
 
 
 def find_industries(sentence: str) -> list[IndustryMention]:
     """Return one mention per industry phrase in ``sentence``, in order, longest phrase first on overlaps."""
-    found = [(m.start(), m.end(), term) for term in _load_terms() for m in term.pattern.finditer(sentence)]
+    lowered = sentence.lower()
+    found = [(m.start(), m.end(), term) for term in _load_terms() if term.needle in lowered
+             for m in term.pattern.finditer(sentence)]
     found.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
     taken: list[tuple[int, int, _Term]] = []
     for start, end, term in found:

@@ -40,14 +40,11 @@ class _Token:
     text: str
     start: int
     end: int
+    lower: str  # without a possessive "'s", for comparing with the vocabulary
 
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
-
-    @property
-    def lower(self) -> str:
-        return _POSSESSIVE.sub("", self.text).lower()
 
 
 @dataclass(frozen=True)
@@ -61,7 +58,7 @@ class _Keyword:
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    keywords: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind), longest first
+    keywords: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # first word -> (words, kind), longest first
     named_only: frozenset[str]
     stopwords: frozenset[str]
     generic: frozenset[str]
@@ -86,8 +83,11 @@ def _load_vocabulary() -> _Vocabulary:
     suffixes = data["company_suffixes"]["words"]
     not_before_suffix = "|".join(re.escape(s.rstrip(".")) for s in suffixes)
     markers = "|".join(re.escape(m) for m in data["partner_markers"]["words"])
+    by_first: dict[str, list] = {}
+    for words, kind in sorted(keywords, key=lambda entry: -len(entry[0])):
+        by_first.setdefault(words[0], []).append((words, kind))
     return _Vocabulary(
-        keywords=tuple(sorted(keywords, key=lambda entry: -len(entry[0]))),
+        keywords={first: tuple(entries) for first, entries in by_first.items()},
         named_only=frozenset(data["named_only"]["keywords"]),
         stopwords=frozenset(data["stopwords"]["words"]),
         generic=frozenset(data["generic_modifiers"]["words"]),
@@ -104,7 +104,8 @@ def _load_vocabulary() -> _Vocabulary:
 
 
 def _tokenise(sentence: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [_Token(m.group(), m.start(), m.end(), _POSSESSIVE.sub("", m.group()).lower())
+            for m in _TOKEN.finditer(sentence)]
 
 
 def _check_number(word: str, keyword: str) -> bool | None:
@@ -116,13 +117,22 @@ def _check_number(word: str, keyword: str) -> bool | None:
     return None
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word, and what it would be if it were a plural."""
+    return word, word[:-1], word[:-2], word[:-3] + "y"
+
+
 def _find_keywords(tokens: list[_Token]) -> list[_Keyword]:
     vocabulary = _load_vocabulary()
+    lowers = [t.lower for t in tokens]
     found, i = [], 0
     while i < len(tokens):
-        for words, kind in vocabulary.keywords:
+        # A one-word keyword may be plural where it starts; a longer one starts with its exact first word.
+        candidates = sorted((entry for first in dict.fromkeys(_singulars(lowers[i]))
+                             for entry in vocabulary.keywords.get(first, ())), key=lambda entry: -len(entry[0]))
+        for words, kind in candidates:
             end = i + len(words)
-            if end > len(tokens) or [t.lower for t in tokens[i:end - 1]] != list(words[:-1]):
+            if end > len(tokens) or lowers[i:end - 1] != list(words[:-1]):
                 continue
             plural = _check_number(tokens[end - 1].lower, words[-1])
             if plural is not None:
@@ -280,7 +290,7 @@ def _read_partners(rest: str) -> list[str]:
 def _is_listed_name(item: str) -> bool:
     """Whether a list item is a proper name: two or more words, all capitalised or joining words."""
     vocabulary = _load_vocabulary()
-    keyword_words = {word for words, _ in vocabulary.keywords for word in words}
+    keyword_words = {word for entries in vocabulary.keywords.values() for words, _ in entries for word in words}
     words = [t for t in _tokenise(item) if t.is_word]
     return (
         len(words) >= 2 and words[0].text[0].isupper()
