@@ -9,15 +9,26 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts
-from .formatting import format_comparison_title, format_date, format_figure, format_number, format_span, plural
+from .formatting import (format_comparison_title, format_date, format_figure, format_money, format_number, format_span,
+                         plural)
 from .markup import Markup, display_html, escape, render_table, tag
 from .report import footnote, sources_list
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
-# Rows per city and kind in the side-by-side tables: enough to compare, few
-# enough that fifty cities still make a readable report. Each city's own
-# profile lists everything.
+# Up to this many cities a table has a column per city; beyond, it would run
+# off the page, and a row says which cities share each sector or kind.
+MATRIX_CITIES = 6
+SHARED_COLOUR = "#4d4d4d"  # bars counting cities belong to no one city
+# Rows per city and kind in the side-by-side tables: enough to compare, and
+# fewer as cities are added, so fifty cities still make a readable report.
+# Each city's own profile lists everything.
 PER_CITY = 6
+TABLE_ROWS = 60
+
+
+def rows_per_city(cities: int) -> int:
+    """Return how many rows of each kind the side-by-side tables show per city."""
+    return max(1, min(PER_CITY, TABLE_ROWS // max(cities, 1)))
 
 
 def _colours(profiles: list[dict]) -> dict[str, str]:
@@ -84,6 +95,27 @@ def sector_matrix(profiles: list[dict]) -> pd.DataFrame:
     return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index]
 
 
+def found_in(present: pd.Series) -> str:
+    """Say which cities a row of a city matrix is found in, naming the shorter side."""
+    cities, missing = list(present.index[present]), list(present.index[~present])
+    if not missing:
+        return "every city"
+    if len(missing) < len(cities):
+        return "every city except " + ", ".join(missing)
+    return ", ".join(cities) + " only"
+
+
+def presence_table(matrix: pd.DataFrame, total: str) -> pd.DataFrame:
+    """Return one row per row of a city matrix: how many cities have it, its total, and which cities."""
+    present = matrix > 0
+    return pd.DataFrame({
+        matrix.index.name: matrix.index,
+        "Cities": present.sum(axis=1).values,
+        total: matrix.sum(axis=1).values,
+        "Found in": [found_in(row) for _, row in present.iterrows()],
+    })
+
+
 def show_industries(profiles: list[dict]):
     """Shared sectors and sectors found in one city only: a chart and a table."""
     matrix = sector_matrix(profiles)
@@ -91,6 +123,12 @@ def show_industries(profiles: list[dict]):
         return display_html(tag("p", "No industries were found in any city's articles.", class_="empty"))
     present = matrix > 0
     shared = list(matrix.index[present.all(axis=1)])
+    if len(profiles) > MATRIX_CITIES:
+        title = f"{len(shared)} of {plural(len(matrix), 'sector')} named in all {len(profiles)} cities"
+        fig = charts.bar_chart(list(matrix.index), list(present.sum(axis=1)), SHARED_COLOUR, title,
+                               "Cities whose articles name the sector")
+        return display_html(charts.to_figure(fig), render_table(presence_table(matrix, "Mentions"),
+                                                                numeric=("Cities", "Mentions")))
     title = (f"{plural(len(shared), 'sector')} named in every city" if len(profiles) > 1
              else f"{plural(len(matrix), 'sector')} named")
     if len(profiles) <= 2:
@@ -100,9 +138,7 @@ def show_industries(profiles: list[dict]):
         fig = charts.heatmap(list(matrix.index), list(matrix.columns), matrix.values.tolist(), _colours(profiles),
                              title, "Mentions of each sector in each city's articles")
     table = matrix.reset_index()
-    table["Found in"] = [
-        "every city" if row.all() else ", ".join(row.index[row]) + " only" for _, row in present.iterrows()
-    ]
+    table["Found in"] = [found_in(row) for _, row in present.iterrows()]
     return display_html(charts.to_figure(fig), render_table(table, numeric=tuple(matrix.columns)))
 
 
@@ -110,30 +146,31 @@ def _unit_name(unit: str) -> str:
     return "" if unit == "count" else unit
 
 
-def shown_figures(profile: dict) -> list[dict]:
-    """Return the figures the comparison shows for a city: its largest of each kind."""
+def shown_figures(profile: dict, limit: int) -> list[dict]:
+    """Return the figures the comparison shows for a city: its ``limit`` largest of each kind."""
     shown = []
     for kind in sorted({f["kind"] for f in profile["figures"]}):
-        shown += sorted((f for f in profile["figures"] if f["kind"] == kind), key=lambda f: -f["value"])[:PER_CITY]
+        shown += sorted((f for f in profile["figures"] if f["kind"] == kind), key=lambda f: -f["value"])[:limit]
     return shown
 
 
-def shown_events(profile: dict) -> list[dict]:
-    """Return the events the comparison shows for a city: its latest."""
-    return sorted(profile["timeline"], key=lambda e: e["date"])[-2 * PER_CITY:]
+def shown_events(profile: dict, limit: int) -> list[dict]:
+    """Return the events the comparison shows for a city: its latest, twice ``limit`` of them."""
+    return sorted(profile["timeline"], key=lambda e: e["date"])[-2 * limit:]
 
 
-def shown_initiatives(profile: dict) -> list[dict]:
-    """Return the initiatives the comparison lists for a city: its first."""
-    return profile["initiatives"][:PER_CITY]
+def shown_initiatives(profile: dict, limit: int) -> list[dict]:
+    """Return the initiatives the comparison lists for a city: its first ``limit``."""
+    return profile["initiatives"][:limit]
 
 
 def show_figures(profiles: list[dict]):
     """The largest figures of every city, one table per kind, with qualifiers and sources."""
     rows = []
-    left_out = sum(len(p["figures"]) - len(shown_figures(p)) for p in profiles)
+    limit = rows_per_city(len(profiles))
+    left_out = sum(len(p["figures"]) - len(shown_figures(p, limit)) for p in profiles)
     for profile in profiles:
-        for figure in shown_figures(profile):
+        for figure in shown_figures(profile, limit):
             rows.append({"Kind": figure["kind"], "City": profile["city"],
                          "Figure": format_figure(figure, with_label=False), "What": figure["label"],
                          "Value": f"{format_number(figure['value'])} {_unit_name(figure['unit'])}".strip(),
@@ -148,14 +185,16 @@ def show_figures(profiles: list[dict]):
     note = ("Values are in base units (yuan, not billions) so that rows of one unit compare directly. "
             "Each source number leads to its sentence under Sources.")
     if left_out:
-        note += (f" The {PER_CITY} largest figures of each kind are shown per city; {plural(left_out, 'smaller figure')}"
+        shown = "the largest figure of each kind is" if limit == 1 else f"the {limit} largest figures of each kind are"
+        note += (f" For each city {shown} shown; {plural(left_out, 'smaller figure')}"
                  " are listed in the cities' own profiles.")
     return display_html(tag("p", note, class_="note"), *parts)
 
 
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
-    events = sorted(((e, p) for p in profiles for e in shown_events(p)), key=lambda pair: pair[0]["date"])
+    limit = rows_per_city(len(profiles))
+    events = sorted(((e, p) for p in profiles for e in shown_events(p, limit)), key=lambda pair: pair[0]["date"])
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
     lanes = [p["city"] for p in profiles]
@@ -170,7 +209,12 @@ def show_timeline(profiles: list[dict]):
             "Source": [_ref(p, e) for e, p in events],
         }
     )
-    return display_html(charts.to_figure(fig), render_table(table))
+    parts = [charts.to_figure(fig)]
+    left_out = sum(len(p["timeline"]) for p in profiles) - len(events)
+    if left_out:
+        parts.append(tag("p", f"The latest {2 * limit} dated events of each city are shown; "
+                              f"{plural(left_out, 'earlier one')} are in the cities' own profiles.", class_="note"))
+    return display_html(*parts, render_table(table))
 
 
 def initiative_matrix(profiles: list[dict]) -> pd.DataFrame:
@@ -187,27 +231,53 @@ def show_initiatives(profiles: list[dict]):
     matrix = initiative_matrix(profiles)
     if matrix.empty:
         return display_html(tag("p", "No initiatives were found in any city's articles.", class_="empty"))
+    limit = rows_per_city(len(profiles))
     listing = pd.DataFrame(
         [{"City": p["city"], "Kind": i["kind"], "Initiative": i["name"],
           "Date": format_date(i.get("date"), missing="not stated"), "Source": _ref(p, i)}
-         for p in profiles for i in shown_initiatives(p)]
+         for p in profiles for i in shown_initiatives(p, limit)]
     )
-    parts = [render_table(matrix.reset_index(), numeric=tuple(matrix.columns))]
-    left_out = sum(max(0, len(p["initiatives"]) - PER_CITY) for p in profiles)
+    if len(profiles) > MATRIX_CITIES:
+        parts = [render_table(presence_table(matrix, "Initiatives"), numeric=("Cities", "Initiatives"))]
+    else:
+        parts = [render_table(matrix.reset_index(), numeric=tuple(matrix.columns))]
+    left_out = sum(max(0, len(p["initiatives"]) - limit) for p in profiles)
     if left_out:
-        parts.append(tag("p", f"The first {PER_CITY} initiatives of each city are listed; "
+        listed = "The first initiative of each city is" if limit == 1 else f"The first {limit} initiatives of each city are"
+        parts.append(tag("p", f"{listed} listed; "
                               f"{plural(left_out, 'other')} are in the cities' own profiles.", class_="note"))
     return display_html(*parts, render_table(listing))
 
 
+def _name_cities(cities: list[str]) -> str:
+    return ", ".join(cities[:3]) + (f" and {plural(len(cities) - 3, 'other')}" if len(cities) > 3 else "")
+
+
+def _spread(values: pd.Series, show=str) -> str:
+    """Say how a value per city ranges: "from 2 (A) to 6 (B and C)", or "2 in every city"."""
+    low, high = values.min(), values.max()
+    if low == high:
+        return f"{show(low)} in every city"
+    return (f"from {show(low)} ({_name_cities(list(values.index[values == low]))}) "
+            f"to {show(high)} ({_name_cities(list(values.index[values == high]))})")
+
+
 def differences(profiles: list[dict]) -> list[str]:
-    """Return plain sentences on where the cities differ, each backed by a table above."""
+    """Return plain sentences on where the cities differ, each backed by a table above.
+
+    Beyond a handful of cities, a sentence per city would be no summary: the
+    sentences then give each measure's range across the cities.
+    """
     if len(profiles) < 2:
         return []
+    many = len(profiles) > MATRIX_CITIES
     claims = []
     coverage = coverage_table(profiles).set_index("City")["Articles"]
-    claims.append("Coverage: " + "; ".join(f"{city} {plural(int(n), 'article')}" for city, n in coverage.items())
-                  + " (see Coverage).")
+    if many:
+        claims.append(f"Articles per city: {_spread(coverage)} (see Coverage).")
+    else:
+        claims.append("Coverage: " + "; ".join(f"{city} {plural(int(n), 'article')}" for city, n in coverage.items())
+                      + " (see Coverage).")
     matrix = sector_matrix(profiles)
     if not matrix.empty:
         present = matrix > 0
@@ -218,17 +288,27 @@ def differences(profiles: list[dict]) -> list[str]:
             only = list(matrix.index[present[city] & (present.sum(axis=1) == 1)])
             if only:
                 claims.append(f"Only {city}'s articles name {', '.join(only)} (see Industries side by side).")
+    largest = {}  # city -> its largest sum stated as a fact, not an aim
     for profile in profiles:
         money = [f for f in profile["figures"] if f["kind"] == "money" and not f.get("target")]
         if money:
-            top = max(money, key=lambda f: f["value"])
-            claims.append(f"{profile['city']}'s largest sum is {format_figure(top)} ({top['label']}) "
+            largest[profile["city"]] = max(money, key=lambda f: f["value"])
+    if many:
+        for unit in sorted({f["unit"] for f in largest.values()}):
+            values = pd.Series({city: f["value"] for city, f in largest.items() if f["unit"] == unit})
+            claims.append(f"Largest sum in {unit} per city: {_spread(values, lambda v: format_money(v, unit))} "
                           "(see Figures side by side).")
+    else:
+        claims += [f"{city}'s largest sum is {format_figure(top)} ({top['label']}) (see Figures side by side)."
+                   for city, top in largest.items()]
     initiatives = initiative_matrix(profiles)
     if not initiatives.empty:
         totals = initiatives.sum()
-        claims.append("Initiatives named: " + "; ".join(f"{c} {int(n)}" for c, n in totals.items())
-                      + " (see Initiatives by kind).")
+        if many:
+            claims.append(f"Initiatives named per city: {_spread(totals)} (see Initiatives by kind).")
+        else:
+            claims.append("Initiatives named: " + "; ".join(f"{c} {int(n)}" for c, n in totals.items())
+                          + " (see Initiatives by kind).")
     return claims
 
 
@@ -243,9 +323,10 @@ def show_differences(profiles: list[dict]):
 def show_sources(profiles: list[dict]):
     """Every article of every city, with the sentences cited above as numbered notes."""
     parts = []
+    limit = rows_per_city(len(profiles))
     for profile in profiles:
-        cited = {(item["article"], item["sentence"])
-                 for item in shown_figures(profile) + shown_events(profile) + shown_initiatives(profile)}
+        cited = {(item["article"], item["sentence"]) for item in
+                 shown_figures(profile, limit) + shown_events(profile, limit) + shown_initiatives(profile, limit)}
         parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
                   sources_list(profile, prefix=f"{profile['slug']}-", cited=cited)]
     return display_html(*parts)

@@ -1,0 +1,85 @@
+"""The comparison's side-by-side tables stay readable as cities are added."""
+
+import json
+import re
+
+import pytest
+
+from cityprofile import compare
+from cityprofile.profiles import load_profiles
+
+from conftest import FIXTURES
+
+
+def _copies(tmp_path, count):
+    """A profiles folder of ``count`` cities, each a renamed copy of the fixture Xining profile."""
+    profile = json.loads((FIXTURES / "profiles" / "xining" / "profile.json").read_text())
+    index = []
+    for number in range(count):
+        slug = f"city-{number}"
+        (tmp_path / slug).mkdir(parents=True)
+        (tmp_path / slug / "profile.json").write_text(json.dumps({**profile, "city": f"City {number}", "slug": slug}))
+        index.append({"slug": slug, "city": f"City {number}", "province": "Qinghai", "articles": 2})
+    (tmp_path / "index.json").write_text(json.dumps({"cities": index}))
+    return load_profiles([], tmp_path)
+
+
+def _rows(html, table_after):
+    """Body rows of the first table after the heading ``table_after``."""
+    table = html.split(f">{table_after}</h3>", 1)[1].split("</table>", 1)[0]
+    return table.count("<tr") - 1
+
+
+@pytest.mark.parametrize("cities, rows", [(1, 6), (2, 6), (10, 6), (20, 3), (50, 1), (200, 1)])
+def test_rows_per_city_shrink_as_cities_are_added(cities, rows):
+    assert compare.rows_per_city(cities) == rows
+
+
+def test_two_cities_show_every_figure_without_a_note_on_what_is_left_out(tmp_path):
+    html = compare.show_figures(_copies(tmp_path, 2)).data
+    assert _rows(html, "Money") == 2 * 2 and _rows(html, "Count") == 2 * 2
+    assert "smaller figure" not in html
+
+
+def test_fifty_cities_show_each_citys_largest_figure_of_each_kind_and_say_so(tmp_path):
+    profiles = _copies(tmp_path, 50)
+    html = compare.show_figures(profiles).data
+    assert _rows(html, "Money") == 50 and _rows(html, "Count") == 50
+    assert "31,600,000,000" in html and "16,700,000,000" not in html
+    assert "For each city the largest figure of each kind is shown; 100 smaller figures are listed" in html
+    timeline = compare.show_timeline(profiles).data
+    assert "The latest 2 dated events of each city are shown; 50 earlier ones are in the cities" in timeline
+    initiatives = compare.show_initiatives(profiles).data
+    assert "The first initiative of each city is listed; 50 others are in the cities" in initiatives
+    # Only what is shown is quoted under Sources: one figure, two events and one initiative per city at most,
+    # where two cities quote all seven of their notes.
+    quoted = len(re.findall(r'id="city-1-note-\d+"', compare.show_sources(profiles).data))
+    assert 1 <= quoted <= 4
+    assert len(re.findall(r'id="city-1-note-\d+"', compare.show_sources(profiles[:2]).data)) == 7
+
+
+def _header(html):
+    return re.findall(r"<th\b[^>]*>(.*?)</th>", html.split("<thead>", 1)[1].split("</thead>", 1)[0])
+
+
+def test_up_to_six_cities_get_a_column_each_and_more_get_one_row_per_sector(tmp_path):
+    few = compare.show_industries(_copies(tmp_path / "few", 6)).data
+    assert _header(few) == ["Sector", *[f"City {n}" for n in range(6)], "Found in"]
+    profiles = _copies(tmp_path / "many", 12)
+    profiles[3]["industries"] = [i for i in profiles[3]["industries"] if i["sector"] != "New energy"]
+    many = compare.show_industries(profiles).data
+    assert _header(many) == ["Sector", "Cities", "Mentions", "Found in"]
+    assert "every city except City 3" in many
+    kinds = compare.show_initiatives(profiles).data
+    assert _header(kinds) == ["Kind", "Cities", "Initiatives", "Found in"]
+
+
+def test_key_differences_of_many_cities_give_ranges_not_a_sentence_per_city(tmp_path):
+    profiles = _copies(tmp_path, 12)
+    profiles[3]["articles"] = profiles[3]["articles"][:1]
+    claims = compare.differences(profiles)
+    assert "Articles per city: from 1 (City 3) to 2 (City 0, City 1, City 2 and 8 others) (see Coverage)." in claims
+    assert "Largest sum in CNY per city: 31.6 bn CNY in every city (see Figures side by side)." in claims
+    assert len(claims) <= 5
+    two = compare.differences(profiles[:2])
+    assert "City 1's largest sum is 31.6 bn CNY (contract capital) (see Figures side by side)." in two
