@@ -166,3 +166,30 @@ def test_every_link_in_a_report_resolves(reports, name):
     targets = set(re.findall(r'href="#([^"]+)"', html))
     assert any("note-" in t for t in targets)
     assert [t for t in targets if f'id="{t}"' not in html] == []
+
+
+def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(reports, tmp_path, monkeypatch):
+    from contextlib import contextmanager
+
+    import cityprofile.pipeline as pipeline
+
+    events = []
+
+    @contextmanager
+    def fake_pool(workers):
+        events.append("workers")
+        yield None
+
+    monkeypatch.setattr(pipeline, "worker_pool", fake_pool)
+    assert build(SEEDS, reports, workers=2, report=events.append, warn=events.append) == 0
+    assert "workers" not in events and events[0].startswith("extract: articles and code unchanged")
+
+    def extract_stage(*args):
+        events.append("extract")
+        raise SystemExit("stop here")
+
+    monkeypatch.setattr(pipeline, "extract_stage", extract_stage)
+    events.clear()
+    with pytest.raises(SystemExit):
+        build(SEEDS, tmp_path, workers=2, report=events.append)
+    assert events == ["workers", "extract"]

@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.pool
 import signal
 import time
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import write_atomic
 from .formatting import format_comparison_title
-from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, PACKAGE
+from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
 from .profiles import INDEX_NAME, read_index
 
 COMPARISON = "comparison"
@@ -205,8 +207,13 @@ def largest_first(jobs: list[Job]) -> list[Job]:
     return sorted(jobs, key=lambda job: -sum(path.stat().st_size for path in job.inputs if path.is_file()))
 
 
-def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -> list[Outcome]:
-    """Build the stale jobs in parallel processes; report one line per finished job."""
+def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
+             pool: multiprocessing.pool.Pool | None = None) -> list[Outcome]:
+    """Build the stale jobs in parallel processes; report one line per finished job.
+
+    ``pool`` is a :func:`worker_pool` started ahead of time; without one, a
+    pool is started here if any job is stale.
+    """
     code = code_hash()
     outcomes, stale = [], []
     for job in largest_first(jobs):
@@ -218,34 +225,50 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print) -
             stale.append((job, reason))
     if not stale:
         return outcomes
-    _preload()
-    pool = multiprocessing.Pool(max(1, min(workers, len(stale))), initializer=_ignore_interrupts)
-    try:
+    with ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(worker_pool(min(workers, len(stale))))
         for outcome in pool.imap_unordered(_run_job, [(job, code, reason) for job, reason in stale]):
             outcomes.append(outcome)
             report(describe(outcome))
-    except KeyboardInterrupt:
-        # Stop at once: outputs are renamed into place whole, so killing a
-        # worker mid-job leaves the last good report, never half of one.
+    return outcomes
+
+
+@contextmanager
+def worker_pool(workers: int):
+    """Start build processes, each with its kernel started and the report stack imported.
+
+    Started before extraction, they get ready while it runs. On Ctrl-C or
+    an error they are stopped at once: outputs are renamed into place whole,
+    so killing a worker mid-job leaves the last good report, never half of one.
+    """
+    pool = multiprocessing.Pool(max(1, workers), initializer=_prepare_worker)
+    try:
+        yield pool
+    except BaseException:
         pool.terminate()
         raise
     finally:
         pool.close()
         pool.join()
-    return outcomes
 
 
-def _preload() -> None:
-    """Import the execute and render stack once, before the workers fork and inherit it."""
+def _prepare_worker() -> None:
+    # Ctrl-C is left to the parent, which stops the workers without a traceback from each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import papermill  # noqa: F401
     import weasyprint  # noqa: F401
 
-    from . import exporter, kernels  # noqa: F401
+    from . import exporter  # noqa: F401
+    from .kernels import warm_kernel
 
-
-def _ignore_interrupts() -> None:
-    """Leave Ctrl-C to the parent, which stops the workers without a traceback from each."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        warm_kernel(str(NOTEBOOKS))
+    except Exception:  # noqa: BLE001
+        # An initializer that raises makes the pool start the worker again,
+        # forever; a kernel that cannot start fails the first job instead,
+        # which reports the error.
+        return
 
 
 def _run_job(arguments: tuple) -> Outcome:

@@ -59,6 +59,8 @@ class IPCKernelManager(AsyncKernelManager):
 
 
 _warm: IPCKernelManager | None = None
+# The modules every report notebook imports; a fresh kernel imports them once, ahead of its first notebook.
+_WARM_UP = "import cityprofile.report, cityprofile.compare"
 
 
 def warm_kernel(cwd: str) -> IPCKernelManager:
@@ -71,18 +73,24 @@ def warm_kernel(cwd: str) -> IPCKernelManager:
     if _warm is not None:
         _warm.release_clients()
     if _warm is not None and run_sync(_warm.is_alive)():
-        client = _warm.blocking_client()
-        client.start_channels()
-        try:
-            client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=30)
-        finally:
-            client.stop_channels()
+        _run_quietly(_warm, "get_ipython().run_line_magic('reset', '-f')")
         return _warm
     _warm = IPCKernelManager(kernel_name="python3")
     run_sync(_warm.start_kernel)(cwd=cwd)
     # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
     Finalize(_warm, _retire, args=(_warm,), exitpriority=10)
+    _run_quietly(_warm, _WARM_UP)
     return _warm
+
+
+def _run_quietly(kernel: IPCKernelManager, code: str) -> None:
+    client = kernel.blocking_client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(code, silent=True, timeout=60)
+    finally:
+        client.stop_channels()
 
 
 def _retire(kernel: IPCKernelManager) -> None:

@@ -6,9 +6,10 @@ import json
 import shutil
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
-from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs
+from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
 from .corpus import find_files
 from .files import write_atomic
 from .formatting import plural
@@ -26,15 +27,13 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
 
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
-    key = hash_files(find_files(seeds)) + code_hash()
-    stamp = out / EXTRACT_STAMP
-    if not force and stamp.is_file() and (out / INDEX_NAME).is_file():
-        saved = json.loads(stamp.read_text(encoding="utf-8"))
-        if saved["key"] == key:
-            report("extract: articles and code unchanged; profiles up to date")
-            for problem in saved["problems"]:
-                warn(problem)
-            return saved["problems"]
+    key = _extract_key(seeds)
+    saved = None if force else _saved_extraction(out, key)
+    if saved is not None:
+        report("extract: articles and code unchanged; profiles up to date")
+        for problem in saved["problems"]:
+            warn(problem)
+        return saved["problems"]
     # Imported only when the articles or code changed: the extraction stack
     # (quantulum3, dateparser) takes seconds to import.
     from .extract import build_profiles, summarise, write_profiles
@@ -51,8 +50,26 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
     report(f"extract: {plural(len(extraction.profiles), 'city', 'cities')} in {time.perf_counter() - started:.1f}s")
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
-    write_atomic(stamp, json.dumps({"key": key, "problems": problems}))
+    write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
     return problems
+
+
+def _extract_key(seeds: Path) -> str:
+    return hash_files(find_files(seeds)) + code_hash()
+
+
+def _saved_extraction(out: Path, key: str) -> dict | None:
+    """Return the stamp of the last extraction if it had this key, else None."""
+    stamp = out / EXTRACT_STAMP
+    if not (stamp.is_file() and (out / INDEX_NAME).is_file()):
+        return None
+    saved = json.loads(stamp.read_text(encoding="utf-8"))
+    return saved if saved["key"] == key else None
+
+
+def extract_is_current(seeds: Path, out: Path) -> bool:
+    """Whether the profiles in ``out`` were extracted from the articles and code as they are now."""
+    return _saved_extraction(out, _extract_key(seeds)) is not None
 
 
 def _remove_stale(out: Path, slugs: set[str]) -> None:
@@ -74,8 +91,14 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
           warn=_to_stderr) -> int:
     """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``)."""
     started = time.perf_counter()
-    problems = extract_stage(seeds, out, report, force, warn)
-    outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report)
+    with ExitStack() as stack:
+        pool = None
+        if force or not extract_is_current(seeds, out):
+            # Changed articles mean reports to rebuild: get the workers and
+            # their kernels ready while extraction runs.
+            pool = stack.enter_context(worker_pool(workers))
+        problems = extract_stage(seeds, out, report, force, warn)
+        outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     failed = [o for o in outcomes if o.status == "failed"]
     built = sum(o.status == "built" for o in outcomes)
     report(f"build: {built} built, {len(outcomes) - built - len(failed)} up to date, {len(failed)} failed "
