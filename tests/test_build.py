@@ -148,3 +148,17 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
     execute_job(Job("first", "First", first, {}, tmp_path / "out"))
     nb = execute_job(Job("second", "Second", second, {}, tmp_path / "out"))
     assert nb.cells[-1].outputs[0]["text"].strip() == "False"
+
+
+def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path):
+    from cityprofile.build import Job, execute_job
+    from cityprofile.kernels import start_kernel
+
+    start_kernel(str(tmp_path))
+    probe = tmp_path / "probe.ipynb"
+    code = "import sys\nprint('cityprofile.report' in sys.modules, [n for n in dir() if not n.startswith('_')])"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), probe)
+    nb = execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out"))
+    loaded, names = nb.cells[-1].outputs[0]["text"].strip().split(" ", 1)
+    assert loaded == "True"
+    assert "cityprofile" not in names

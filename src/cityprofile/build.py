@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import multiprocessing.pool
 import signal
+import sys
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -256,19 +257,24 @@ def worker_pool(workers: int):
 def _prepare_worker() -> None:
     # Ctrl-C is left to the parent, which stops the workers without a traceback from each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import papermill  # noqa: F401
-    import weasyprint  # noqa: F401
-
-    from . import exporter  # noqa: F401
-    from .kernels import warm_kernel
+    from .kernels import start_kernel
 
     try:
-        warm_kernel(str(NOTEBOOKS))
+        # First, so the kernel boots while this process imports the render stack.
+        start_kernel(str(NOTEBOOKS))
     except Exception:  # noqa: BLE001
         # An initializer that raises makes the pool start the worker again,
         # forever; a kernel that cannot start fails the first job instead,
         # which reports the error.
-        return
+        pass
+    # nbformat imports jsonschema, which imports rfc3987_syntax if it can, and that
+    # builds some 35 parsers as it loads: 0.85 s per process (python-jsonschema/
+    # jsonschema#1428) for the "iri" formats, which no notebook schema uses.
+    sys.modules.setdefault("rfc3987_syntax", None)
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    from . import exporter  # noqa: F401
 
 
 def _run_job(arguments: tuple) -> Outcome:

@@ -59,8 +59,20 @@ class IPCKernelManager(AsyncKernelManager):
 
 
 _warm: IPCKernelManager | None = None
-# The modules every report notebook imports; a fresh kernel imports them once, ahead of its first notebook.
-_WARM_UP = "import cityprofile.report, cityprofile.compare"
+# Run as the kernel starts, so the modules every report notebook imports are
+# loaded before its first notebook; the name is deleted again so that
+# notebook starts from an empty namespace.
+_WARM_UP = ("import cityprofile.report, cityprofile.compare", "del cityprofile")
+
+
+def start_kernel(cwd: str) -> IPCKernelManager:
+    """Start this process's kernel and return without waiting for it to be ready."""
+    global _warm
+    _warm = IPCKernelManager(kernel_name="python3")
+    run_sync(_warm.start_kernel)(cwd=cwd, extra_arguments=[f"--IPKernelApp.exec_lines={line}" for line in _WARM_UP])
+    # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
+    Finalize(_warm, _retire, args=(_warm,), exitpriority=10)
+    return _warm
 
 
 def warm_kernel(cwd: str) -> IPCKernelManager:
@@ -69,26 +81,20 @@ def warm_kernel(cwd: str) -> IPCKernelManager:
     Starting a kernel and importing pandas and matplotlib in it take most of a
     report's run time; a build process reuses one kernel for all its reports.
     """
-    global _warm
     if _warm is not None:
         _warm.release_clients()
-    if _warm is not None and run_sync(_warm.is_alive)():
-        _run_quietly(_warm, "get_ipython().run_line_magic('reset', '-f')")
-        return _warm
-    _warm = IPCKernelManager(kernel_name="python3")
-    run_sync(_warm.start_kernel)(cwd=cwd)
-    # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
-    Finalize(_warm, _retire, args=(_warm,), exitpriority=10)
-    _run_quietly(_warm, _WARM_UP)
-    return _warm
+        if run_sync(_warm.is_alive)():
+            _reset(_warm)
+            return _warm
+    return start_kernel(cwd)
 
 
-def _run_quietly(kernel: IPCKernelManager, code: str) -> None:
+def _reset(kernel: IPCKernelManager) -> None:
     client = kernel.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        client.execute_interactive(code, silent=True, timeout=60)
+        client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=60)
     finally:
         client.stop_channels()
 
