@@ -296,8 +296,8 @@ def differences(profiles: list[dict]) -> list[str]:
     if many:
         for unit in sorted({f["unit"] for f in largest.values()}):
             values = pd.Series({city: f["value"] for city, f in largest.items() if f["unit"] == unit})
-            claims.append(f"Largest sum in {unit} per city: {_spread(values, lambda v: format_money(v, unit))} "
-                          "(see Figures side by side).")
+            spread = _spread(values, lambda value, unit=unit: format_money(value, unit))
+            claims.append(f"Largest sum in {unit} per city: {spread} (see Figures side by side).")
     else:
         claims += [f"{city}'s largest sum is {format_figure(top)} ({top['label']}) (see Figures side by side)."
                    for city, top in largest.items()]
