@@ -435,3 +435,17 @@ def test_an_aim_is_marked_as_a_target():
 def test_a_figure_achieved_is_not_a_target():
     sentence = "A total of 35 projects were signed with the contract capital being 31.6 billion yuan."
     assert [f.target for f in extract_figures(sentence)] == [False, False]
+
+
+# None of the articles here quotes dollars before "million"; this is the usual wire-copy form.
+@pytest.mark.parametrize(
+    "sentence, value, text, label",
+    [
+        ("The company signed a $5 million agreement with a US parts maker.", 5e6, "$5 million", "agreement"),
+        ("A $45-million project was approved.", 45e6, "$45-million", "project"),
+        ("It raised $5 million.", 5e6, "$5 million", "amount"),
+    ],
+)
+def test_a_dollar_amount_keeps_its_scale_word_when_a_noun_follows(sentence, value, text, label):
+    [figure] = extract_figures(sentence)
+    assert (figure.value, figure.unit, figure.text, figure.label) == (value, "USD", text, label)

@@ -13,7 +13,7 @@ from functools import cache
 from quantulum3 import parser
 from quantulum3.classes import Quantity
 
-from .numbers import NUMBER, Rewrite, parse_number, rewrite_amounts, vocabulary
+from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts, vocabulary
 from .records import Figure
 
 _TOKEN = re.compile(r"[^\W_][\w'’&-]*|[^\w\s]")
@@ -111,7 +111,7 @@ def extract_figures(sentence: str) -> list[Figure]:
     if not NUMBER.search(rewrite.text):
         return figures
     for quantity in parser.parse(rewrite.text):
-        number = NUMBER.search(rewrite.text, *quantity.span)
+        number = find_number(rewrite.text, *quantity.span)
         # quantulum3's ranges ("2-3 billi") come back garbled; a guessed midpoint is no figure.
         if number and quantity.uncertainty is None:
             figure = _read_figure(rewrite, sentence, number, quantity, figures[-1] if figures else None)

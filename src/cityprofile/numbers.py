@@ -129,6 +129,22 @@ def rewrite_amounts(sentence: str) -> Rewrite:
     return rewrite
 
 
+_SCALES_AFTER = re.compile(rf"(?:[\s-]+(?:{_SCALE}))+", re.I)
+
+
+def find_number(text: str, start: int, end: int) -> re.Match | None:
+    """Return the number in ``text[start:end]``, widened over scale words that run past ``end``.
+
+    quantulum3 sometimes cuts a quantity inside its scale word: in "a $5 million
+    agreement" it reads "a $5 milli", and the number would be 5.
+    """
+    found = NUMBER.search(text, start, end)
+    if found is None:
+        return None
+    scales = _SCALES_AFTER.match(text, found.end())
+    return NUMBER.match(text, found.start(), scales.end()) if scales else found
+
+
 def parse_number(text: str) -> float | None:
     """Return the value of a bare number such as ``12.345 billion`` or ``twenty-five``."""
     found = parser.parse(text)
