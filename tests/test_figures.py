@@ -6,6 +6,7 @@ import pytest
 from conftest import FIXTURES, body_sentences
 
 from cityprofile.figures import extract_figures
+from cityprofile.numbers import parse_number
 
 GOLD = json.loads((FIXTURES / "gold" / "figures.json").read_text(encoding="utf-8"))["articles"]
 
@@ -449,3 +450,8 @@ def test_a_figure_achieved_is_not_a_target():
 def test_a_dollar_amount_keeps_its_scale_word_when_a_noun_follows(sentence, value, text, label):
     [figure] = extract_figures(sentence)
     assert (figure.value, figure.unit, figure.text, figure.label) == (value, "USD", text, label)
+
+
+def test_amounts_carry_no_binary_rounding_noise():
+    assert parse_number("8.2 billion") == 8_200_000_000
+    assert parse_number("719.42 million") == 719_420_000

@@ -97,7 +97,12 @@ def format_span(dates: list[str]) -> str:
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """Return ``1 article`` or ``4 articles``."""
-    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+    return f"{count} {noun_for(count, noun, nouns)}"
+
+
+def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
+    """Return the noun in the number ``count`` asks for: ``sector`` or ``sectors``."""
+    return noun if count == 1 else (nouns or noun + "s")
 
 
 def format_comparison_title(cities: list[str]) -> str:

@@ -150,4 +150,6 @@ def parse_number(text: str) -> float | None:
     found = parser.parse(text)
     if len(found) != 1 or found[0].unit.name != "dimensionless" or found[0].uncertainty:
         return None
-    return float(found[0].value)
+    # Written numbers have few digits; 12 significant ones drop binary noise
+    # such as 8.2 billion coming out as 8199999999.999999.
+    return float(f"{found[0].value:.12g}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts
-from .formatting import format_date, format_figure, format_money, format_span, plural
+from .formatting import format_date, format_figure, format_money, format_span, noun_for, plural
 from .markup import Markup, display_html, escape, render_table, tag
 
 TIMELINE_ROWS = 28
@@ -93,10 +93,11 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     industries = profile["industries"]
     if industries:
         sectors = {i["sector"] for i in industries}
-        cards.append((str(len(sectors)), f"sectors named, across {plural(len(industries), 'industry', 'industries')}",
+        cards.append((str(len(sectors)),
+                      f"{noun_for(len(sectors), 'sector')} named, across {plural(len(industries), 'industry', 'industries')}",
                       article_refs(profile, [a for i in industries for a in i["articles"]])))
     if profile["initiatives"]:
-        cards.append((str(len(profile["initiatives"])), "initiatives named",
+        cards.append((str(len(profile["initiatives"])), f"{noun_for(len(profile['initiatives']), 'initiative')} named",
                       article_refs(profile, [i["article"] for i in profile["initiatives"]])))
     if profile["timeline"]:
         latest = max(profile["timeline"], key=lambda e: e["date"])
