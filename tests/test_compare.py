@@ -83,3 +83,19 @@ def test_key_differences_of_many_cities_give_ranges_not_a_sentence_per_city(tmp_
     assert len(claims) <= 5
     two = compare.differences(profiles[:2])
     assert "City 1's largest sum is 31.6 bn CNY (contract capital) (see Figures side by side)." in two
+
+
+def test_areas_in_different_units_are_converted_and_ranked_together(tmp_path):
+    profiles = _copies(tmp_path, 2)
+    sentence = profiles[0]["figures"][0]["sentence"]
+    article = profiles[0]["figures"][0]["article"]
+    profiles[0]["figures"] = [
+        {"value": value, "unit": unit, "text": text, "qualifier": None, "label": "park", "kind": "area",
+         "date": None, "article": article, "sentence": sentence}
+        for value, unit, text in [(200, "hectare", "200 hectares"), (120, "km2", "120 square kilometers"),
+                                  (40_000, "m2", "40,000 square meters"), (1_200, "mu", "1,200 mu")]
+    ]
+    html = compare.show_figures(profiles).data
+    area = html.split(">Area</h3>", 1)[1].split("</table>", 1)[0]
+    values = re.findall(r"([\d,]+) m2<", area)
+    assert values == ["120,000,000", "2,000,000", "800,000", "40,000"]

@@ -13,6 +13,7 @@ from .formatting import (format_comparison_title, format_date, format_figure, fo
                          plural)
 from .markup import Markup, display_html, escape, render_table, tag
 from .report import footnote, sources_list
+from .units import to_base_unit
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
 # Up to this many cities a table has a column per city; beyond, it would run
@@ -150,7 +151,8 @@ def shown_figures(profile: dict, limit: int) -> list[dict]:
     """Return the figures the comparison shows for a city: its ``limit`` largest of each kind."""
     shown = []
     for kind in sorted({f["kind"] for f in profile["figures"]}):
-        shown += sorted((f for f in profile["figures"] if f["kind"] == kind), key=lambda f: -f["value"])[:limit]
+        shown += sorted((f for f in profile["figures"] if f["kind"] == kind),
+                        key=lambda f: -to_base_unit(f["value"], f["unit"])[0])[:limit]
     return shown
 
 
@@ -171,10 +173,11 @@ def show_figures(profiles: list[dict]):
     left_out = sum(len(p["figures"]) - len(shown_figures(p, limit)) for p in profiles)
     for profile in profiles:
         for figure in shown_figures(profile, limit):
+            value, unit = to_base_unit(figure["value"], figure["unit"])
             rows.append({"Kind": figure["kind"], "City": profile["city"],
                          "Figure": format_figure(figure, with_label=False), "What": figure["label"],
-                         "Value": f"{format_number(figure['value'])} {_unit_name(figure['unit'])}".strip(),
-                         "Source": _ref(profile, figure), "_unit": figure["unit"], "_sort": figure["value"]})
+                         "Value": f"{format_number(value)} {_unit_name(unit)}".strip(),
+                         "Source": _ref(profile, figure), "_unit": unit, "_sort": value})
     if not rows:
         return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
     frame = pd.DataFrame(rows).sort_values(["Kind", "_unit", "_sort"], ascending=[True, True, False])
@@ -182,7 +185,8 @@ def show_figures(profiles: list[dict]):
     for kind, group in frame.groupby("Kind", sort=True):
         parts += [tag("h3", kind.capitalize()),
                   render_table(group.drop(columns=["Kind", "_unit", "_sort"]), numeric=("Figure", "Value"))]
-    note = ("Values are in base units (yuan, not billions) so that rows of one unit compare directly. "
+    note = ("Values are in base units (yuan, not billions), areas in m², lengths in m, masses in kg and power "
+            "in kW, so that rows of one unit compare directly; money stays in the currency stated. "
             "Each source number leads to its sentence under Sources.")
     if left_out:
         shown = "the largest figure of each kind is" if limit == 1 else f"the {limit} largest figures of each kind are"
