@@ -5,17 +5,19 @@ layer (not extraction results), with hostile article text in them.
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 from pypdf import PdfReader
 
-from cityprofile.build import largest_first, plan_jobs, run_jobs
+from cityprofile.build import order_by_input_size, plan_jobs, run_jobs
 from cityprofile.paths import CITY_NOTEBOOK
 
 from conftest import FIXTURES
@@ -92,7 +94,7 @@ def test_the_comparison_starts_first_and_bigger_cities_before_smaller(built):
     # plan_jobs lists the comparison last; the fixture's Xining profile is bigger than Dalian's.
     jobs = plan_jobs(built)
     assert jobs[-1].name == "comparison"
-    assert [j.name for j in largest_first(jobs)] == ["comparison", "xining", "dalian"]
+    assert [j.name for j in order_by_input_size(jobs)] == ["comparison", "xining", "dalian"]
 
 
 def test_failing_notebook_keeps_the_last_good_report_and_other_cities_build(built, tmp_path):
@@ -162,3 +164,46 @@ def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace
     loaded, names = nb.cells[-1].outputs[0]["text"].strip().split(" ", 1)
     assert loaded == "True"
     assert "cityprofile" not in names
+
+
+def _run_script(script, tmp_path, timeout=120):
+    """Run Python code in a fresh process with its own temporary folder; return the result."""
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def test_a_worker_that_cannot_load_the_pdf_library_fails_its_jobs_instead_of_restarting_forever(built, tmp_path):
+    script = (
+        "import sys\n"
+        "sys.modules['weasyprint'] = None  # as if pango were missing: the import fails\n"
+        "from pathlib import Path\n"
+        "from cityprofile.build import plan_jobs, run_jobs\n"
+        f"outcomes = run_jobs(plan_jobs(Path({str(built)!r})), 2, force=True, report=lambda _: None)\n"
+        "print('\\n'.join(f'{o.status} {o.reason}' for o in outcomes))\n"
+    )
+    result = _run_script(script, tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3 and all(line.startswith("failed ") for line in lines)
+    assert all("could not be loaded" in line and "weasyprint" in line for line in lines)
+
+
+def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
+    script = (
+        "import tempfile, time\n"
+        "from pathlib import Path\n"
+        "from cityprofile.build import worker_pool\n"
+        "try:\n"
+        "    with worker_pool(2):\n"
+        "        time.sleep(4)\n"
+        "        print(len(list(Path(tempfile.gettempdir()).glob('cityprofile-*'))), flush=True)\n"
+        "        raise SystemExit('extraction found nothing')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    result = _run_script(script, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == 2 * 5, "each kernel listens on five sockets while it runs"
+    time.sleep(1)
+    assert not list(tmp_path.glob("cityprofile-*")), "a kernel outlived its build"
+    assert "Parent appears to have exited" not in result.stderr

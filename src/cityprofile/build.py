@@ -13,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import multiprocessing.pool
+import os
 import signal
 import sys
 import time
@@ -199,7 +200,7 @@ def run_job(job: Job, code: str, reason: str = "") -> Outcome:
     return Outcome(job, "built", seconds, reason)
 
 
-def largest_first(jobs: list[Job]) -> list[Job]:
+def order_by_input_size(jobs: list[Job]) -> list[Job]:
     """Return the jobs by the size of their inputs, largest first.
 
     The comparison reads every profile and takes longest; started first, it
@@ -213,11 +214,12 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
     """Build the stale jobs in parallel processes; report one line per finished job.
 
     ``pool`` is a :func:`worker_pool` started ahead of time; without one, a
-    pool is started here if any job is stale.
+    pool is started here if any job is stale. A pool that turns out not to
+    be needed is stopped at once rather than waited for.
     """
     code = code_hash()
     outcomes, stale = [], []
-    for job in largest_first(jobs):
+    for job in order_by_input_size(jobs):
         reason = stale_reason(job, code, force)
         if reason is None:
             outcomes.append(Outcome(job, "cached"))
@@ -225,6 +227,8 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
         else:
             stale.append((job, reason))
     if not stale:
+        if pool is not None:
+            pool.terminate()
         return outcomes
     with ExitStack() as stack:
         if pool is None:
@@ -254,30 +258,51 @@ def worker_pool(workers: int):
         pool.join()
 
 
+# Why this build process could not load the render stack, if it could not.
+_unready: str | None = None
+
+
 def _prepare_worker() -> None:
+    # Nothing here may raise: the pool would start the worker again, forever.
+    # What fails is kept, and fails each job this worker is given instead.
+    global _unready
     # Ctrl-C is left to the parent, which stops the workers without a traceback from each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Pool.terminate sends SIGTERM, which would leave the kernel running.
+    signal.signal(signal.SIGTERM, _stop)
     from .kernels import start_kernel
 
     try:
         # First, so the kernel boots while this process imports the render stack.
         start_kernel(str(NOTEBOOKS))
     except Exception:  # noqa: BLE001
-        # An initializer that raises makes the pool start the worker again,
-        # forever; a kernel that cannot start fails the first job instead,
-        # which reports the error.
-        pass
+        pass  # the first job starts a kernel again, and reports why it cannot
     # nbformat imports jsonschema, which imports rfc3987_syntax if it can, and that
     # builds some 35 parsers as it loads: 0.85 s per process (python-jsonschema/
     # jsonschema#1428) for the "iri" formats, which no notebook schema uses.
     sys.modules.setdefault("rfc3987_syntax", None)
-    import papermill  # noqa: F401
-    import weasyprint  # noqa: F401
+    try:
+        import papermill  # noqa: F401
+        import weasyprint  # noqa: F401
 
-    from . import exporter  # noqa: F401
+        from . import exporter  # noqa: F401
+    except Exception as error:  # noqa: BLE001
+        _unready = f"{type(error).__name__}: {error}"
+
+
+def _stop(*_) -> None:
+    from .kernels import kill_kernel
+
+    kill_kernel()
+    # At once, as SIGTERM's default would: raising SystemExit instead could land
+    # inside the event loop of a running notebook and hang the worker there.
+    os._exit(1)
 
 
 def _run_job(arguments: tuple) -> Outcome:
+    job = arguments[0]
+    if _unready:
+        return Outcome(job, "failed", reason=f"{job.name}: the notebook and PDF libraries could not be loaded ({_unready})")
     return run_job(*arguments)
 
 

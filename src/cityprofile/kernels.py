@@ -27,7 +27,9 @@ class IPCKernelManager(AsyncKernelManager):
     @default("ip")
     def _ip_default(self):
         # jupyter_client makes "<ip>-<port>" socket files and removes them at shutdown.
-        return os.path.join(tempfile.gettempdir(), f"cityprofile-kernel-{uuid.uuid4().hex}")
+        # A socket path holds at most 107 bytes, so the name is short enough to
+        # leave room for a long TMPDIR; 48 random bits cannot collide on one machine.
+        return os.path.join(tempfile.gettempdir(), f"cityprofile-{uuid.uuid4().hex[:12]}")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -97,6 +99,22 @@ def _reset(kernel: IPCKernelManager) -> None:
         client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=60)
     finally:
         client.stop_channels()
+
+
+def kill_kernel() -> None:
+    """Kill this process's kernel at once and remove its socket and connection files.
+
+    For a build being stopped: it works from a signal handler, where the
+    asynchronous shutdown cannot run.
+    """
+    if _warm is None:
+        return
+    process = getattr(_warm.provisioner, "process", None)
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.wait()
+    _warm.cleanup_connection_file()
+    _warm.cleanup_ipc_files()
 
 
 def _retire(kernel: IPCKernelManager) -> None:

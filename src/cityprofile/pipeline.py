@@ -95,8 +95,9 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
         pool = None
         if force or not extract_is_current(seeds, out):
             # Changed articles mean reports to rebuild: get the workers and
-            # their kernels ready while extraction runs.
-            pool = stack.enter_context(worker_pool(workers))
+            # their kernels ready while extraction runs. There are at most
+            # as many cities as articles, plus the comparison.
+            pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
         problems = extract_stage(seeds, out, report, force, warn)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     failed = [o for o in outcomes if o.status == "failed"]
