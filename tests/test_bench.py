@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cityprofile.bench import stage_seconds, synthetic_city_names, synthetic_corpus, tree_memory
+from cityprofile.bench import stage_seconds, pick_stand_in_cities, synthetic_corpus, measure_tree_memory
 from cityprofile.gazetteer import load_gazetteer, load_prefecture_cities
 
 from conftest import SEEDS
@@ -32,14 +32,17 @@ def test_synthetic_corpus_gives_each_copy_its_own_real_city(tmp_path):
     assert {"Xining", "Dalian"}.isdisjoint(c["city"] for c in cities)
 
 
-def test_synthetic_cities_are_fifty_distinct_prefecture_level_cities():
+def test_stand_in_cities_are_fifty_distinct_prefecture_level_cities_most_populous_first():
     # Districts such as Pudong would be counted for their city, and 50 copies would build fewer cities.
-    names = synthetic_city_names(50, exclude=["Xining", "Dalian"])
+    names = pick_stand_in_cities(50, exclude=["Xining", "Dalian"])
     gazetteer = load_gazetteer()
-    prefecture_level = {gazetteer.lookup(name) for name in load_prefecture_cities()}
-    assert len(set(names)) == 50
-    assert all(gazetteer.lookup(name) in prefecture_level for name in names)
-    assert {"Xining", "Dalian"}.isdisjoint(names)
+    places = [gazetteer.lookup(name) for name in names]
+    prefecture_level = {gazetteer.lookup(name).name for name in load_prefecture_cities()}
+    assert len(set(names)) == 50 and {"Xining", "Dalian"}.isdisjoint(names)
+    assert all(place.name == name for place, name in zip(places, names))  # each name means that city
+    assert set(names) <= prefecture_level
+    assert not set(names) & set(gazetteer.provinces)
+    assert [p.population for p in places] == sorted((p.population for p in places), reverse=True)
 
 
 def test_tree_memory_counts_pages_a_forked_child_shares_once():
@@ -54,11 +57,13 @@ def test_tree_memory_counts_pages_a_forked_child_shares_once():
         "time.sleep(60)\n"
     )
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = None
     try:
         child = int(process.stdout.readline())
-        total = tree_memory(process.pid)
+        total = measure_tree_memory(process.pid)
     finally:
-        os.kill(child, 9)
+        if child:
+            os.kill(child, 9)
         process.kill()
         process.wait()
     # Parent and child each map the 200 MiB; their resident sizes would sum to over 400 MiB.

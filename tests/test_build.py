@@ -152,11 +152,12 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
     assert nb.cells[-1].outputs[0]["text"].strip() == "False"
 
 
-def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path):
+def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path, monkeypatch):
+    from cityprofile import kernels
     from cityprofile.build import Job, execute_job
-    from cityprofile.kernels import start_kernel
 
-    start_kernel(str(tmp_path))
+    # No kernel yet: the notebook runs in one just started, which is not reset first.
+    monkeypatch.setattr(kernels, "_warm", None)
     probe = tmp_path / "probe.ipynb"
     code = "import sys\nprint('cityprofile.report' in sys.modules, [n for n in dir() if not n.startswith('_')])"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), probe)

@@ -32,7 +32,7 @@ def _rows(html, table_after):
 
 @pytest.mark.parametrize("cities, rows", [(1, 6), (2, 6), (10, 6), (20, 3), (50, 1), (200, 1)])
 def test_rows_per_city_shrink_as_cities_are_added(cities, rows):
-    assert compare.rows_per_city(cities) == rows
+    assert compare.count_rows_per_city(cities) == rows
 
 
 def test_two_cities_show_every_figure_without_a_note_on_what_is_left_out(tmp_path):
@@ -75,14 +75,34 @@ def test_up_to_six_cities_get_a_column_each_and_more_get_one_row_per_sector(tmp_
 
 
 def test_key_differences_of_many_cities_give_ranges_not_a_sentence_per_city(tmp_path):
-    profiles = _copies(tmp_path, 12)
+    profiles = _copies(tmp_path, 8)
     profiles[3]["articles"] = profiles[3]["articles"][:1]
+    for profile in profiles[:5]:  # five cities state no sum at all
+        profile["figures"] = [f for f in profile["figures"] if f["kind"] != "money"]
+    profiles[5]["figures"] = [{**f, "unit": "USD", "value": 50e9} if f["kind"] == "money" else f
+                              for f in profiles[5]["figures"]]
+    profiles[6]["industries"].append({**profiles[6]["industries"][0], "sector": "Real estate", "name": "Real estate"})
+    profiles[7]["industries"].append({**profiles[7]["industries"][0], "sector": "Biotechnology", "name": "Biomedicine"})
     claims = compare.differences(profiles)
-    assert "Articles per city: from 1 (City 3) to 2 (City 0, City 1, City 2 and 8 others) (see Coverage)." in claims
-    assert "Largest sum in CNY per city: 31.6 bn CNY in every city (see Figures side by side)." in claims
-    assert len(claims) <= 5
-    two = compare.differences(profiles[:2])
-    assert "City 1's largest sum is 31.6 bn CNY (contract capital) (see Figures side by side)." in two
+    assert claims == [
+        "Articles per city: from 1 (City 3) to 2 (City 0, City 1, City 2 and 4 others) (see Coverage).",
+        "Sectors named for every city: New energy, New-generation information technology "
+        "(see Industries side by side).",
+        "Sectors named for one city only: Biotechnology (City 7); Real estate (City 6) (see Industries side by side).",
+        "Largest sum in CNY per city: 31.6 bn CNY in City 6 and City 7 (see Figures side by side).",
+        "Largest sum in USD per city: 50 bn USD in City 5 (see Figures side by side).",
+        "Initiatives named per city: 2 in every city (see Initiatives by kind).",
+    ]
+
+
+def test_key_differences_of_two_cities_name_each_citys_largest_sum_in_each_currency(tmp_path):
+    profiles = _copies(tmp_path, 2)
+    dollars = {**profiles[1]["figures"][0], "unit": "USD", "value": 2e9, "label": "loan"}
+    profiles[1]["figures"].append(dollars)
+    claims = compare.differences(profiles)
+    assert "City 0's largest sum is 31.6 bn CNY (contract capital) (see Figures side by side)." in claims
+    assert ("City 1's largest sums are 31.6 bn CNY (contract capital) and 2 bn USD (loan) "
+            "(see Figures side by side).") in claims
 
 
 def test_areas_in_different_units_are_converted_and_ranked_together(tmp_path):

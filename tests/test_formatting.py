@@ -50,6 +50,7 @@ def test_a_target_says_so():
 
 
 def test_comparison_title_names_a_few_cities_and_counts_many():
+    assert format_comparison_title([]) == "City comparison"
     assert format_comparison_title(["Xining"]) == "City comparison: Xining"
     assert format_comparison_title(["Xining", "Dalian"]) == "City comparison: Xining and Dalian"
     many = [f"City {n}" for n in range(48)]

@@ -24,12 +24,12 @@ from .profiles import read_index
 SCALES = (2, 10, 50)
 
 
-def _kilobytes(text: str, field: str) -> int:
+def _read_number(text: str, field: str) -> int:
     found = re.search(rf"^{field}:\s+(\d+)", text, re.M)
     return int(found.group(1)) if found else 0
 
 
-def tree_memory(root: int) -> int:
+def measure_tree_memory(root: int) -> int:
     """Return the memory in bytes of a process and all its descendants.
 
     Summed as proportional set size: workers forked from the build share
@@ -38,7 +38,7 @@ def tree_memory(root: int) -> int:
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         try:
-            parents[int(entry)] = _kilobytes(Path(f"/proc/{entry}/status").read_text(), "PPid")
+            parents[int(entry)] = _read_number(Path(f"/proc/{entry}/status").read_text(), "PPid")
         except (ValueError, OSError):
             continue
     tree, frontier = {root}, [root]
@@ -50,7 +50,7 @@ def tree_memory(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            total += _kilobytes(Path(f"/proc/{pid}/smaps_rollup").read_text(), "Pss") * 1024
+            total += _read_number(Path(f"/proc/{pid}/smaps_rollup").read_text(), "Pss") * 1024
         except OSError:
             continue  # the process ended meanwhile
     return total
@@ -65,7 +65,7 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     def sample() -> None:
         nonlocal peak
         while process.poll() is None:
-            peak = max(peak, tree_memory(process.pid))
+            peak = max(peak, measure_tree_memory(process.pid))
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -111,7 +111,7 @@ def peer_chain(out: Path) -> float:
     return time.perf_counter() - started
 
 
-def synthetic_city_names(count: int, exclude: list[str]) -> list[str]:
+def pick_stand_in_cities(count: int, exclude: list[str]) -> list[str]:
     """Return the most populous prefecture-level cities whose name means only that city.
 
     Not a district (it would count for its city) and not a province as well.
@@ -131,7 +131,7 @@ def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
     subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(work / "p")],
                    check=True, capture_output=True)
     seed_cities = [entry["city"] for entry in read_index(work / "p")]
-    names = synthetic_city_names(cities, exclude=seed_cities)
+    names = pick_stand_in_cities(cities, exclude=seed_cities)
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in seed_cities))
     for number in range(cities):

@@ -24,10 +24,10 @@ SHARED_COLOUR = "#4d4d4d"  # bars counting cities belong to no one city
 # fewer as cities are added, so fifty cities still make a readable report.
 # Each city's own profile lists everything.
 PER_CITY = 6
-TABLE_ROWS = 60
+TABLE_ROWS = 60  # about two A4 pages of a side-by-side table
 
 
-def rows_per_city(cities: int) -> int:
+def count_rows_per_city(cities: int) -> int:
     """Return how many rows of each kind the side-by-side tables show per city."""
     return max(1, min(PER_CITY, TABLE_ROWS // max(cities, 1)))
 
@@ -96,7 +96,7 @@ def sector_matrix(profiles: list[dict]) -> pd.DataFrame:
     return matrix.loc[matrix.sum(axis=1).sort_values(ascending=False).index]
 
 
-def found_in(present: pd.Series) -> str:
+def describe_presence(present: pd.Series) -> str:
     """Say which cities a row of a city matrix is found in, naming the shorter side."""
     cities, missing = list(present.index[present]), list(present.index[~present])
     if not missing:
@@ -106,14 +106,14 @@ def found_in(present: pd.Series) -> str:
     return ", ".join(cities) + " only"
 
 
-def presence_table(matrix: pd.DataFrame, total: str) -> pd.DataFrame:
+def tabulate_presence(matrix: pd.DataFrame, total: str) -> pd.DataFrame:
     """Return one row per row of a city matrix: how many cities have it, its total, and which cities."""
     present = matrix > 0
     return pd.DataFrame({
         matrix.index.name: matrix.index,
         "Cities": present.sum(axis=1).values,
         total: matrix.sum(axis=1).values,
-        "Found in": [found_in(row) for _, row in present.iterrows()],
+        "Found in": [describe_presence(row) for _, row in present.iterrows()],
     })
 
 
@@ -128,7 +128,7 @@ def show_industries(profiles: list[dict]):
         title = f"{len(shared)} of {plural(len(matrix), 'sector')} named in all {len(profiles)} cities"
         fig = charts.bar_chart(list(matrix.index), list(present.sum(axis=1)), SHARED_COLOUR, title,
                                "Cities whose articles name the sector")
-        return display_html(charts.to_figure(fig), render_table(presence_table(matrix, "Mentions"),
+        return display_html(charts.to_figure(fig), render_table(tabulate_presence(matrix, "Mentions"),
                                                                 numeric=("Cities", "Mentions")))
     title = (f"{plural(len(shared), 'sector')} named in every city" if len(profiles) > 1
              else f"{plural(len(matrix), 'sector')} named")
@@ -139,12 +139,17 @@ def show_industries(profiles: list[dict]):
         fig = charts.heatmap(list(matrix.index), list(matrix.columns), matrix.values.tolist(), _colours(profiles),
                              title, "Mentions of each sector in each city's articles")
     table = matrix.reset_index()
-    table["Found in"] = [found_in(row) for _, row in present.iterrows()]
+    table["Found in"] = [describe_presence(row) for _, row in present.iterrows()]
     return display_html(charts.to_figure(fig), render_table(table, numeric=tuple(matrix.columns)))
 
 
 def _unit_name(unit: str) -> str:
     return "" if unit == "count" else unit
+
+
+def _say_how_many(limit: int, one: str, many: str) -> str:
+    """Return ``one`` with "is" for a single row, else ``many`` filled with the count, with "are"."""
+    return f"{one} is" if limit == 1 else f"{many.format(limit)} are"
 
 
 def shown_figures(profile: dict, limit: int) -> list[dict]:
@@ -169,7 +174,7 @@ def shown_initiatives(profile: dict, limit: int) -> list[dict]:
 def show_figures(profiles: list[dict]):
     """The largest figures of every city, one table per kind, with qualifiers and sources."""
     rows = []
-    limit = rows_per_city(len(profiles))
+    limit = count_rows_per_city(len(profiles))
     left_out = sum(len(p["figures"]) - len(shown_figures(p, limit)) for p in profiles)
     for profile in profiles:
         for figure in shown_figures(profile, limit):
@@ -189,7 +194,7 @@ def show_figures(profiles: list[dict]):
             "in kW, so that rows of one unit compare directly; money stays in the currency stated. "
             "Each source number leads to its sentence under Sources.")
     if left_out:
-        shown = "the largest figure of each kind is" if limit == 1 else f"the {limit} largest figures of each kind are"
+        shown = _say_how_many(limit, "the largest figure of each kind", "the {} largest figures of each kind")
         note += (f" For each city {shown} shown; {plural(left_out, 'smaller figure')}"
                  " are listed in the cities' own profiles.")
     return display_html(tag("p", note, class_="note"), *parts)
@@ -197,7 +202,7 @@ def show_figures(profiles: list[dict]):
 
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
-    limit = rows_per_city(len(profiles))
+    limit = count_rows_per_city(len(profiles))
     events = sorted(((e, p) for p in profiles for e in shown_events(p, limit)), key=lambda pair: pair[0]["date"])
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
@@ -235,42 +240,61 @@ def show_initiatives(profiles: list[dict]):
     matrix = initiative_matrix(profiles)
     if matrix.empty:
         return display_html(tag("p", "No initiatives were found in any city's articles.", class_="empty"))
-    limit = rows_per_city(len(profiles))
+    limit = count_rows_per_city(len(profiles))
     listing = pd.DataFrame(
         [{"City": p["city"], "Kind": i["kind"], "Initiative": i["name"],
           "Date": format_date(i.get("date"), missing="not stated"), "Source": _ref(p, i)}
          for p in profiles for i in shown_initiatives(p, limit)]
     )
     if len(profiles) > MATRIX_CITIES:
-        parts = [render_table(presence_table(matrix, "Initiatives"), numeric=("Cities", "Initiatives"))]
+        parts = [render_table(tabulate_presence(matrix, "Initiatives"), numeric=("Cities", "Initiatives"))]
     else:
         parts = [render_table(matrix.reset_index(), numeric=tuple(matrix.columns))]
     left_out = sum(max(0, len(p["initiatives"]) - limit) for p in profiles)
     if left_out:
-        listed = "The first initiative of each city is" if limit == 1 else f"The first {limit} initiatives of each city are"
+        listed = _say_how_many(limit, "The first initiative of each city", "The first {} initiatives of each city")
         parts.append(tag("p", f"{listed} listed; "
                               f"{plural(left_out, 'other')} are in the cities' own profiles.", class_="note"))
     return display_html(*parts, render_table(listing))
 
 
 def _name_cities(cities: list[str]) -> str:
-    return ", ".join(cities[:3]) + (f" and {plural(len(cities) - 3, 'other')}" if len(cities) > 3 else "")
+    """Name up to three cities, then count the rest: "A, B, C and 4 others"."""
+    named = cities[:3] + ([plural(len(cities) - 3, "other")] if len(cities) > 3 else [])
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
-def _spread(values: pd.Series, show=str) -> str:
-    """Say how a value per city ranges: "from 2 (A) to 6 (B and C)", or "2 in every city"."""
+def _spread(values: pd.Series, cities: int, show=str) -> str:
+    """Say how a value ranges over the cities that state it, out of ``cities``.
+
+    "from 2 (A) to 6 (B and C)", "2 in every city", "31.6 bn CNY in A and B".
+    """
     low, high = values.min(), values.max()
     if low == high:
-        return f"{show(low)} in every city"
-    return (f"from {show(low)} ({_name_cities(list(values.index[values == low]))}) "
-            f"to {show(high)} ({_name_cities(list(values.index[values == high]))})")
+        return f"{show(low)} in {'every city' if len(values) == cities else _name_cities(list(values.index))}"
+    spread = (f"from {show(low)} ({_name_cities(list(values.index[values == low]))}) "
+              f"to {show(high)} ({_name_cities(list(values.index[values == high]))})")
+    if len(values) < cities:
+        spread += f"; {plural(cities - len(values), 'city', 'cities')} state none"
+    return spread
+
+
+def find_largest_sums(profile: dict) -> dict[str, dict]:
+    """Return a city's largest sum in each currency, stated as a fact rather than an aim."""
+    largest: dict[str, dict] = {}
+    for figure in profile["figures"]:
+        unit = figure["unit"]
+        if figure["kind"] == "money" and not figure.get("target") and figure["value"] > largest.get(unit, {}).get("value", -1):
+            largest[unit] = figure
+    return largest
 
 
 def differences(profiles: list[dict]) -> list[str]:
     """Return plain sentences on where the cities differ, each backed by a table above.
 
     Beyond a handful of cities, a sentence per city would be no summary: the
-    sentences then give each measure's range across the cities.
+    sentences then give each measure's range across the cities. Sums in
+    different currencies are never compared.
     """
     if len(profiles) < 2:
         return []
@@ -278,7 +302,7 @@ def differences(profiles: list[dict]) -> list[str]:
     claims = []
     coverage = coverage_table(profiles).set_index("City")["Articles"]
     if many:
-        claims.append(f"Articles per city: {_spread(coverage)} (see Coverage).")
+        claims.append(f"Articles per city: {_spread(coverage, len(profiles))} (see Coverage).")
     else:
         claims.append("Coverage: " + "; ".join(f"{city} {plural(int(n), 'article')}" for city, n in coverage.items())
                       + " (see Coverage).")
@@ -288,28 +312,33 @@ def differences(profiles: list[dict]) -> list[str]:
         shared = list(matrix.index[present.all(axis=1)])
         if shared:
             claims.append(f"Sectors named for every city: {', '.join(shared)} (see Industries side by side).")
-        for city in matrix.columns:
-            only = list(matrix.index[present[city] & (present.sum(axis=1) == 1)])
-            if only:
-                claims.append(f"Only {city}'s articles name {', '.join(only)} (see Industries side by side).")
-    largest = {}  # city -> its largest sum stated as a fact, not an aim
-    for profile in profiles:
-        money = [f for f in profile["figures"] if f["kind"] == "money" and not f.get("target")]
-        if money:
-            largest[profile["city"]] = max(money, key=lambda f: f["value"])
+        unique = {sector: row.index[row][0] for sector, row in present.iterrows() if row.sum() == 1}
+        if many and unique:
+            claims.append("Sectors named for one city only: "
+                          + "; ".join(f"{sector} ({city})" for sector, city in unique.items())
+                          + " (see Industries side by side).")
+        elif unique:
+            for city in matrix.columns:
+                only = [sector for sector, owner in unique.items() if owner == city]
+                if only:
+                    claims.append(f"Only {city}'s articles name {', '.join(only)} (see Industries side by side).")
+    sums = {p["city"]: find_largest_sums(p) for p in profiles}
     if many:
-        for unit in sorted({f["unit"] for f in largest.values()}):
-            values = pd.Series({city: f["value"] for city, f in largest.items() if f["unit"] == unit})
-            spread = _spread(values, lambda value, unit=unit: format_money(value, unit))
+        for unit in sorted({unit for by_unit in sums.values() for unit in by_unit}):
+            values = pd.Series({city: by_unit[unit]["value"] for city, by_unit in sums.items() if unit in by_unit})
+            spread = _spread(values, len(profiles), lambda value, unit=unit: format_money(value, unit))
             claims.append(f"Largest sum in {unit} per city: {spread} (see Figures side by side).")
     else:
-        claims += [f"{city}'s largest sum is {format_figure(top)} ({top['label']}) (see Figures side by side)."
-                   for city, top in largest.items()]
+        for city, by_unit in sums.items():
+            if by_unit:
+                stated = " and ".join(f"{format_figure(top)} ({top['label']})" for top in by_unit.values())
+                claims.append(f"{city}'s largest {'sum is' if len(by_unit) == 1 else 'sums are'} {stated} "
+                              "(see Figures side by side).")
     initiatives = initiative_matrix(profiles)
     if not initiatives.empty:
         totals = initiatives.sum()
         if many:
-            claims.append(f"Initiatives named per city: {_spread(totals)} (see Initiatives by kind).")
+            claims.append(f"Initiatives named per city: {_spread(totals, len(profiles))} (see Initiatives by kind).")
         else:
             claims.append("Initiatives named: " + "; ".join(f"{c} {int(n)}" for c, n in totals.items())
                           + " (see Initiatives by kind).")
@@ -327,7 +356,7 @@ def show_differences(profiles: list[dict]):
 def show_sources(profiles: list[dict]):
     """Every article of every city, with the sentences cited above as numbered notes."""
     parts = []
-    limit = rows_per_city(len(profiles))
+    limit = count_rows_per_city(len(profiles))
     for profile in profiles:
         cited = {(item["article"], item["sentence"]) for item in
                  shown_figures(profile, limit) + shown_events(profile, limit) + shown_initiatives(profile, limit)}

@@ -107,6 +107,8 @@ def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
 
 def format_comparison_title(cities: list[str]) -> str:
     """Return the comparison's title, naming its cities, or counting them when there are many."""
+    if not cities:
+        return "City comparison"
     if len(cities) > TITLE_CITIES:
         return f"City comparison of {len(cities)} cities"
     listed = cities[0] if len(cities) == 1 else ", ".join(cities[:-1]) + " and " + cities[-1]
