@@ -11,6 +11,7 @@ import calendar
 import hashlib
 import io
 import re
+import textwrap
 from datetime import date as Date
 from datetime import timedelta
 from typing import Callable
@@ -29,6 +30,7 @@ from .markup import Markup, escape  # noqa: E402
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999999", "#F0E442")
 WIDTH_IN = 6.7  # 17 cm, the A4 text width
 MAX_HEIGHT_IN = 9.0  # leaves room on an A4 page for the heading above
+SHORT_SPAN_DAYS = 400  # a timeline shorter than this is ticked by month
 _WANTED_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 
 
@@ -79,7 +81,7 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
     fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + 0.28 * len(labels))))
     positions = range(len(labels))[::-1]
     ax.barh(list(positions), values, color=colour, height=0.65)
-    ax.set_yticks(list(positions), [_shorten(label, 48) for label in labels])
+    ax.set_yticks(list(positions), [_wrap(label) for label in labels])
     if min(values) > 0 and max(values) / min(values) > 100:
         ax.set_xscale("log")
     if tick_format:
@@ -104,7 +106,7 @@ def grouped_bar_chart(categories: list[str], series: dict[str, list[float]], col
     for offset, (name, values) in enumerate(series.items()):
         positions = [len(categories) - 1 - i + (len(series) / 2 - offset - 0.5) * height for i in range(len(categories))]
         ax.barh(positions, values, height=height, color=colours[name], label=name)
-    ax.set_yticks(range(len(categories))[::-1], [_shorten(c, 48) for c in categories])
+    ax.set_yticks(range(len(categories))[::-1], [_wrap(c) for c in categories])
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     ax.legend(frameon=False, loc="lower right")
@@ -126,7 +128,7 @@ def heatmap(rows: list[str], columns: list[str], values: list[list[float]], colo
             if value:
                 ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
                         color="white" if value > peak / 2 else "#1d1d1d")
-    ax.set_yticks(range(len(rows)), [_shorten(r, 48) for r in rows])
+    ax.set_yticks(range(len(rows)), [_wrap(r) for r in rows])
     ax.set_xticks(range(len(columns)), columns, rotation=45 if len(columns) > 4 else 0, ha="right" if len(columns) > 4 else "center")
     for label in ax.get_xticklabels():
         label.set_color(colours[label.get_text()])
@@ -173,9 +175,19 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
                     color=colour, alpha=0.55, edgecolor=colour)
     labels = [_shorten(row["label"], 48) for row in rows] if per_event else lanes
     ax.set_yticks(range(count)[::-1], labels)
+    first = min(date_span(row["date"])[0] for row in rows)
+    last = max(date_span(row["date"])[1] for row in rows)
+    if (last - first).days < SHORT_SPAN_DAYS:
+        # Left to itself, matplotlib would tick days, which read as dates no article states.
+        ax.set_xlim(first - timedelta(days=15), last + timedelta(days=15))
+        ax.xaxis.set_major_locator(mdates.MonthLocator())
+    else:
+        ax.margins(x=0.04)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set_ylim(-0.7, count - 0.3)
-    ax.margins(x=0.04)
+    for lane in set(lanes or []) - {row["lane"] for row in rows}:
+        ax.text(0.01, count - 1 - lanes.index(lane), "no dated events", transform=ax.get_yaxis_transform(),
+                va="center", color="#767676", fontsize=7.5)
     ax.set_xlabel("Date (dots: a stated day; bars: the month or year stated)")
     ax.set_title(title)
     ax.spines["left"].set_visible(False)
@@ -194,6 +206,12 @@ def _scope_ids(svg: str) -> str:
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}\1"', svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}\1"', svg)
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}\1)", svg)
+
+
+def _wrap(text: str, width: int = 32) -> str:
+    """Break a category label over two lines rather than cut it ("Agriculture, forestry, animal husbandry and fishery")."""
+    lines = textwrap.wrap(text, width)
+    return "\n".join(lines) if len(lines) <= 2 else lines[0] + "\n" + _shorten(" ".join(lines[1:]), width)
 
 
 def _shorten(text: str, limit: int) -> str:
