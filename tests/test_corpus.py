@@ -100,3 +100,10 @@ def test_missing_or_empty_seeds_folder_is_a_clear_error(tmp_path):
         find_files(tmp_path / "nowhere")
     with pytest.raises(SeedsError, match="no article files"):
         find_files(tmp_path)
+
+
+def test_a_few_gbk_characters_in_english_text_decode_as_gb18030_not_big5():
+    # Big5, EUC-KR and Shift JIS read these bytes without error too, as other characters.
+    text = "Hangzhou (杭州) hosts e-commerce summit\n\nIn May 2023, Hangzhou held the Global Digital Trade Expo.\n"
+    decoded, note = decode(text.encode("gbk"))
+    assert decoded == text and note == "not UTF-8; decoded as gb18030"

@@ -14,7 +14,9 @@ MAX_BYTES = 5_000_000  # a news article is a few kB; larger files are page dumps
 _CONFIDENT = 0.2  # charset-normalizer "chaos" above this means the guess is unreliable
 # Scraped English and Chinese news pages that are not UTF-8 are almost always in
 # one of these; letting charset-normalizer pick among all code pages mistakes
-# short Latin-1 text for Baltic or Cyrillic ones.
+# short Latin-1 text for Baltic or Cyrillic ones. The order breaks ties, which
+# are common when an English page holds a few Chinese characters: pages about
+# mainland cities are far more often GB18030 than Big5.
 ENCODINGS = ["gb18030", "big5", "cp1252", "latin_1", "shift_jis", "euc_kr"]
 
 
@@ -70,9 +72,11 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    match = from_bytes(data, cp_isolation=ENCODINGS).best()
-    if match is None or match.chaos > _CONFIDENT:
+    matches = [m for m in from_bytes(data, cp_isolation=ENCODINGS) if m.chaos <= _CONFIDENT]
+    if not matches:
         return None, "not UTF-8 and no other encoding fits with confidence; skipped"
+    least = min(m.chaos for m in matches)
+    match = min((m for m in matches if m.chaos == least), key=lambda m: ENCODINGS.index(m.encoding))
     return str(match), f"not UTF-8; decoded as {match.encoding}"
 
 
