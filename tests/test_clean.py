@@ -201,3 +201,13 @@ def test_one_line_page_is_split_at_its_byline_and_loses_its_dateline():
     page = clean_page(text)
     assert (page.title, page.date, page.dateline) == ("Yinchuan bets on wine and cultural tourism", "2023-06-21", "Yinchuan")
     assert page.paragraphs[0].startswith("Yinchuan, capital of northwest China's")
+
+
+def test_a_headline_holding_markup_is_the_title_not_a_breadcrumb():
+    page = parse_article("x", "Wuhan <script>alert(1)</script> opens auto plant\n\n"
+                              "Wuhan signed a $5 million agreement with a US parts maker in April 2022. "
+                              "The plant will employ 3,000 workers.\n")
+    assert page.title == "Wuhan <script>alert(1)</script> opens auto plant"
+    breadcrumb = parse_article("y", "HOME > The headlines\n\nXining opened the fair on Monday. It lasted four days "
+                                    "and drew 270 companies from 20 countries and regions.\n")
+    assert "HOME" not in breadcrumb.title

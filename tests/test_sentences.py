@@ -61,3 +61,13 @@ def test_line_breaks_end_sentences_and_whitespace_is_normalised():
         "Xining is livable and suitable for businesses",
         "since the beginning of 2010, the city expanded.",
     ]
+
+
+def test_markup_left_after_a_full_stop_starts_a_new_sentence():
+    # Markup that a scrape leaves in the text must not glue two sentences, so a figure keeps its own sentence's date.
+    text = ("Wuhan signed a $5 million agreement with a US parts maker in April 2022. <script>alert(1)</script> "
+            "Wuhan's new energy vehicle industry employs over 50,000 workers.")
+    assert split_sentences(text) == [
+        "Wuhan signed a $5 million agreement with a US parts maker in April 2022.",
+        "<script>alert(1)</script> Wuhan's new energy vehicle industry employs over 50,000 workers.",
+    ]

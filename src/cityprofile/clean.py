@@ -25,6 +25,7 @@ from .sentences import split_sentences
 # a missing part from today's date.
 RELATIVE_BASE = datetime(2000, 1, 1)
 _MIN_TITLE_WORDS = 3
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MIN_PARAGRAPH_WORDS = 8
 _LONG_LINE_WORDS = 40
 _BREADCRUMB_MAX_WORDS = 12
@@ -123,8 +124,8 @@ def _is_menu(line: str) -> bool:
 def _is_furniture_line(line: str) -> bool:
     if any(pattern.search(line) for pattern in _compiled("drop_lines")) or _is_menu(line):
         return True
-    # Breadcrumbs: a short line of section names joined by ">".
-    return ">" in line and len(line.split()) < _BREADCRUMB_MAX_WORDS
+    # Breadcrumbs: a short line of section names joined by ">" (not the ">" closing a tag in a headline).
+    return ">" in _TAG.sub("", line) and len(line.split()) < _BREADCRUMB_MAX_WORDS
 
 
 def _is_paragraph(line: str) -> bool:

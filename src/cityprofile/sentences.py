@@ -9,8 +9,9 @@ from importlib.resources import files
 
 _DATA = files("cityprofile") / "data"
 # A full stop, ! or ? (with any closing quotes or brackets), space, then what
-# can open a sentence: a capital, a digit or an opening quote.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# can open a sentence: a capital, a digit or an opening quote, or a markup tag
+# that a scrape left in the text.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9]|</?[A-Za-z])")
 _LAST_TOKEN = re.compile(r"[\"“‘(]?(\S+)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CLAUSE = re.compile(r";\s+")
