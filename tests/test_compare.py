@@ -119,3 +119,12 @@ def test_areas_in_different_units_are_converted_and_ranked_together(tmp_path):
     area = html.split(">Area</h3>", 1)[1].split("</table>", 1)[0]
     values = re.findall(r"([\d,]+) m2<", area)
     assert values == ["120,000,000", "2,000,000", "800,000", "40,000"]
+
+
+def test_aims_are_listed_after_the_sums_a_city_states(tmp_path):
+    profiles = _copies(tmp_path, 2)
+    aim = {**profiles[1]["figures"][0], "value": 1e12, "label": "GDP club", "target": True}
+    profiles[1]["figures"].append(aim)
+    money = compare.show_figures(profiles).data.split(">Money</h3>", 1)[1].split("</table>", 1)[0]
+    values = re.findall(r"([\d,]+) CNY<", money)
+    assert values[-1] == "1,000,000,000,000" and values[0] == "31,600,000,000"

@@ -182,14 +182,16 @@ def show_figures(profiles: list[dict]):
             rows.append({"Kind": figure["kind"], "City": profile["city"],
                          "Figure": format_figure(figure, with_label=False), "What": figure["label"],
                          "Value": f"{format_number(value)} {_unit_name(unit)}".strip(),
-                         "Source": _ref(profile, figure), "_unit": unit, "_sort": value})
+                         "Source": _ref(profile, figure), "_unit": unit, "_target": bool(figure.get("target")),
+                         "_sort": value})
     if not rows:
         return display_html(tag("p", "No figures were found in any city's articles.", class_="empty"))
-    frame = pd.DataFrame(rows).sort_values(["Kind", "_unit", "_sort"], ascending=[True, True, False])
+    # Stated facts first: an aim ("to join the 1-trillion-yuan club") is no measure of what a city has.
+    frame = pd.DataFrame(rows).sort_values(["Kind", "_unit", "_target", "_sort"], ascending=[True, True, True, False])
     parts = []
     for kind, group in frame.groupby("Kind", sort=True):
         parts += [tag("h3", kind.capitalize()),
-                  render_table(group.drop(columns=["Kind", "_unit", "_sort"]), numeric=("Figure", "Value"))]
+                  render_table(group.drop(columns=["Kind", "_unit", "_target", "_sort"]), numeric=("Figure", "Value"))]
     note = ("Values are in base units (yuan, not billions), areas in m², lengths in m, masses in kg and power "
             "in kW, so that rows of one unit compare directly; money stays in the currency stated. "
             "Each source number leads to its sentence under Sources.")
