@@ -208,3 +208,17 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
     time.sleep(1)
     assert not list(tmp_path.glob("cityprofile-*")), "a kernel outlived its build"
     assert "Parent appears to have exited" not in result.stderr
+
+
+def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
+    from cityprofile.build import code_hash, job_key, stale_reason
+
+    shutil.copytree(FIXTURES / "profiles", tmp_path, dirs_exist_ok=True)
+    job, code = plan_jobs(tmp_path)[0], code_hash()
+    assert stale_reason(job, code, force=True) == "first build"
+    # As a finished build leaves it: its outputs, and the stamp of what they were built from.
+    for path in (job.executed, job.output(".html"), job.output(".pdf")):
+        path.write_text("built")
+    (job.out_dir / f".{job.name}.key").write_text(json.dumps(job_key(job, code)))
+    assert stale_reason(job, code) is None
+    assert stale_reason(job, code, force=True) == "forced"

@@ -193,3 +193,12 @@ def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(rep
     with pytest.raises(SystemExit):
         build(SEEDS, tmp_path, workers=2, report=events.append)
     assert events == ["workers", "extract"]
+
+
+def test_output_cut_short_by_a_closed_pipe_ends_without_a_traceback(tmp_path):
+    # As `cityprofile extract ... | head -1` does once head has its line.
+    command = [sys.executable, "-m", "cityprofile", "extract", "--seeds", str(SEEDS), "--out", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.close()
+    _, errors = process.communicate(timeout=120)
+    assert "Traceback" not in errors and process.returncode == 1, errors

@@ -181,8 +181,9 @@ def stale_reason(job: Job, code: str, force: bool = False) -> str | None:
     missing = [p.name for p in (job.executed, job.output(".html"), job.output(".pdf")) if not p.is_file()]
     if not (force or changes or missing):
         return None
-    if changes != ["first build"]:
-        changes += [f"{name} missing" for name in missing]
+    if changes == ["first build"]:
+        return changes[0]  # nothing to force, and nothing else to say
+    changes += [f"{name} missing" for name in missing]
     return ", ".join(["forced"] * force + changes)
 
 

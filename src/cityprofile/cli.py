@@ -97,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted: finished reports are kept; no half-written file was left", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped (`| head`). Point stdout at /dev/null
+        # so that flushing it at exit does not fail again with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
