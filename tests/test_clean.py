@@ -211,3 +211,10 @@ def test_a_headline_holding_markup_is_the_title_not_a_breadcrumb():
     breadcrumb = parse_article("y", "HOME > The headlines\n\nXining opened the fair on Monday. It lasted four days "
                                     "and drew 270 companies from 20 countries and regions.\n")
     assert "HOME" not in breadcrumb.title
+
+
+def test_a_body_line_ending_in_a_chinese_full_stop_is_article_text():
+    text = ("Shenzhen news. 深圳市是中国的科技中心。In 2022 Shenzhen signed 12 agreements worth 3.5 billion yuan "
+            "with partners at the Shenzhen Tech Expo. Shenzhen is home to over 300 electronics firms. 深圳的电子信息产业很发达。")
+    page = parse_article("x", text)
+    assert "Shenzhen is home to over 300 electronics firms." in page.sentences

@@ -71,3 +71,12 @@ def test_markup_left_after_a_full_stop_starts_a_new_sentence():
         "Wuhan signed a $5 million agreement with a US parts maker in April 2022.",
         "<script>alert(1)</script> Wuhan's new energy vehicle industry employs over 50,000 workers.",
     ]
+
+
+def test_chinese_full_stops_end_sentences_without_a_space():
+    text = "深圳市是中国的科技中心。In 2022 Shenzhen signed 12 agreements worth 3.5 billion yuan. 深圳的电子信息产业很发达。"
+    assert split_sentences(text) == [
+        "深圳市是中国的科技中心。",
+        "In 2022 Shenzhen signed 12 agreements worth 3.5 billion yuan.",
+        "深圳的电子信息产业很发达。",
+    ]

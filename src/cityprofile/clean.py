@@ -130,7 +130,7 @@ def _is_furniture_line(line: str) -> bool:
 
 def _is_paragraph(line: str) -> bool:
     words = len(line.split())
-    ends_sentence = re.search(r"[.!?][\"'”’)]*$", line) is not None
+    ends_sentence = re.search(r"[.!?。！？][\"'”’)]*$", line) is not None
     return words >= _LONG_LINE_WORDS or (ends_sentence and words >= _MIN_PARAGRAPH_WORDS)
 
 

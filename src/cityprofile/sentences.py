@@ -8,10 +8,11 @@ from functools import cache
 from importlib.resources import files
 
 _DATA = files("cityprofile") / "data"
-# A full stop, ! or ? (with any closing quotes or brackets), space, then what
-# can open a sentence: a capital, a digit or an opening quote, or a markup tag
+# A full stop, ! or ? (with any closing quotes or brackets) and a space, or a
+# Chinese full stop, which needs no space; then what can open a sentence: a
+# capital, a digit, a Chinese character or an opening quote, or a markup tag
 # that a scrape left in the text.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9]|</?[A-Za-z])")
+_BOUNDARY = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|[。！？][\"'”’)\]]*\s*)(?=[\"“‘(]?[A-Z0-9\u4e00-\u9fff]|</?[A-Za-z])")
 _LAST_TOKEN = re.compile(r"[\"“‘(]?(\S+)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CLAUSE = re.compile(r";\s+")
