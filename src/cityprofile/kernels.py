@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import tempfile
 import uuid
 
@@ -110,9 +112,11 @@ def kill_kernel() -> None:
     if _warm is None:
         return
     process = getattr(_warm.provisioner, "process", None)
-    if process is not None and process.poll() is None:
-        process.kill()
-        process.wait()
+    # A bare kill, without Popen.poll or wait: the code this signal interrupted
+    # may be inside them, holding the lock they take, and they would wait forever.
+    if process is not None and process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process.pid, signal.SIGKILL)
     _warm.cleanup_connection_file()
     _warm.cleanup_ipc_files()
 
