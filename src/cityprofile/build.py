@@ -305,7 +305,8 @@ def _stop(*_) -> None:
 def _run_job(arguments: tuple) -> Outcome:
     job = arguments[0]
     if _unready:
-        return Outcome(job, "failed", reason=f"{job.name}: the notebook and PDF libraries could not be loaded ({_unready})")
+        reason = f"{job.name}: the notebook and PDF libraries could not be loaded ({_unready})"
+        return Outcome(job, "failed", reason=reason)
     return run_job(*arguments)
 
 

@@ -209,7 +209,7 @@ def _scope_ids(svg: str) -> str:
 
 
 def _wrap(text: str, width: int = 32) -> str:
-    """Break a category label over two lines rather than cut it ("Agriculture, forestry, animal husbandry and fishery")."""
+    """Break a category label over two lines rather than cut it ("Agriculture, forestry, animal\nhusbandry...")."""
     lines = textwrap.wrap(text, width)
     return "\n".join(lines) if len(lines) <= 2 else lines[0] + "\n" + _shorten(" ".join(lines[1:]), width)
 

@@ -286,7 +286,8 @@ def find_largest_sums(profile: dict) -> dict[str, dict]:
     largest: dict[str, dict] = {}
     for figure in profile["figures"]:
         unit = figure["unit"]
-        if figure["kind"] == "money" and not figure.get("target") and figure["value"] > largest.get(unit, {}).get("value", -1):
+        stated = figure["kind"] == "money" and not figure.get("target")
+        if stated and figure["value"] > largest.get(unit, {}).get("value", -1):
             largest[unit] = figure
     return largest
 

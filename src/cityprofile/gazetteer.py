@@ -132,7 +132,7 @@ def load_gazetteer() -> Gazetteer:
 
 @cache
 def load_prefecture_cities() -> tuple[str, ...]:
-    """Return the names of China's prefecture-level and provincial-level cities, as data/prefecture_cities.txt spells them."""
+    """Return the names of China's prefecture- and provincial-level cities, spelt as in data/prefecture_cities.txt."""
     lines = (_DATA / "prefecture_cities.txt").read_text(encoding="utf-8").splitlines()
     return tuple(name for line in lines if not line.startswith("#") for name in line.split())
 

@@ -75,7 +75,8 @@ def _load_terms() -> tuple[_Term, ...]:
     # The first line is a comment giving the sources.
     rows = csv.DictReader(line for line in lines if not line.startswith("#"))
     return tuple(
-        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"], _needle(row["term"])) for row in rows
+        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"], _needle(row["term"]))
+        for row in rows
     )
 
 

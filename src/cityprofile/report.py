@@ -93,8 +93,8 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     industries = profile["industries"]
     if industries:
         sectors = {i["sector"] for i in industries}
-        cards.append((str(len(sectors)),
-                      f"{noun_for(len(sectors), 'sector')} named, across {plural(len(industries), 'industry', 'industries')}",
+        across = plural(len(industries), "industry", "industries")
+        cards.append((str(len(sectors)), f"{noun_for(len(sectors), 'sector')} named, across {across}",
                       article_refs(profile, [a for i in industries for a in i["articles"]])))
     if profile["initiatives"]:
         cards.append((str(len(profile["initiatives"])), f"{noun_for(len(profile['initiatives']), 'initiative')} named",
