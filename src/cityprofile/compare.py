@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import charts
 from .formatting import (format_comparison_title, format_date, format_figure, format_money, format_number, format_span,
-                         plural)
+                         join_names, plural)
 from .markup import Markup, display_html, escape, render_table, tag
 from .report import footnote, sources_list
 from .units import to_base_unit
@@ -262,8 +262,7 @@ def show_initiatives(profiles: list[dict]):
 
 def _name_cities(cities: list[str]) -> str:
     """Name up to three cities, then count the rest: "A, B, C and 4 others"."""
-    named = cities[:3] + ([plural(len(cities) - 3, "other")] if len(cities) > 3 else [])
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return join_names(cities[:3] + ([plural(len(cities) - 3, "other")] if len(cities) > 3 else []))
 
 
 def _spread(values: pd.Series, cities: int, show=str) -> str:

@@ -13,7 +13,8 @@ from functools import cache
 from quantulum3 import parser
 from quantulum3.classes import Quantity
 
-from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts, vocabulary
+from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
+from .units import vocabulary
 from .records import Figure
 
 _TOKEN = re.compile(r"[^\W_][\w'’&-]*|[^\w\s]")

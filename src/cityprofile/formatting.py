@@ -111,5 +111,9 @@ def format_comparison_title(cities: list[str]) -> str:
         return "City comparison"
     if len(cities) > TITLE_CITIES:
         return f"City comparison of {len(cities)} cities"
-    listed = cities[0] if len(cities) == 1 else ", ".join(cities[:-1]) + " and " + cities[-1]
-    return f"City comparison: {listed}"
+    return f"City comparison: {join_names(cities)}"
+
+
+def join_names(names: list[str]) -> str:
+    """Return ``A``, ``A and B`` or ``A, B and C``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

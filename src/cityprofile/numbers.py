@@ -9,16 +9,16 @@ the sentence as written.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Callable
 
 from quantulum3 import load as quantulum_load
 from quantulum3 import parser
 from quantulum3 import regex as quantulum_regex
+
+from .units import vocabulary
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE = "|".join(_SCALES)
@@ -28,12 +28,6 @@ _WORDS = sorted(set(quantulum_regex.numberwords()) - _NOT_NUMBERS, key=len, reve
 _TOKEN = rf"(?:\d[\d,]*(?:\.\d+)?|\b(?:{'|'.join(_WORDS)})\b)"
 NUMBER = re.compile(rf"{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
 _COMPOUND = re.compile(rf"\b(\d+) ({_SCALE}) (\d{{1,3}}(?:\.\d+)?) ({_SCALE})\b", re.I)
-
-
-@cache
-def vocabulary() -> dict:
-    """Return the unit, qualifier and label vocabulary of data/units.json."""
-    return json.loads(files("cityprofile").joinpath("data/units.json").read_text(encoding="utf-8"))
 
 
 def _unit_suffixes() -> list[str]:

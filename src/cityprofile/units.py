@@ -1,7 +1,9 @@
-"""One unit per measure, so that figures stated in hectares, mu and km² can be ranked together.
+"""The vocabulary of data/units.json, and one unit per measure, so that figures
+stated in hectares, mu and km² can be ranked together.
 
-The base unit and factor of each unit are in data/units.json; money has none,
-since converting currencies would need a rate and a date.
+Each unit's base unit and factor are in the data file; money has none, since
+converting currencies would need a rate and a date. Kept apart from numbers.py,
+which imports quantulum3: the report kernels need this, not that.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ from importlib.resources import files
 
 
 @cache
+def vocabulary() -> dict:
+    """Return the unit, qualifier and label vocabulary of data/units.json."""
+    return json.loads((files("cityprofile") / "data" / "units.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _bases() -> dict[str, tuple[str, float]]:
-    units = json.loads((files("cityprofile") / "data" / "units.json").read_text(encoding="utf-8"))["units"]
     return {name: (unit["base"][0], float(unit["base"][1]))
-            for name, unit in units.items() if not name.startswith("_") and "base" in unit}
+            for name, unit in vocabulary()["units"].items() if not name.startswith("_") and "base" in unit}
 
 
 def to_base_unit(value: float, unit: str) -> tuple[float, str]:
