@@ -3,8 +3,8 @@
 from functools import cache
 from pathlib import Path
 
-from cityprofile.clean import parse_article
-from cityprofile.records import Article
+from cityprofile.contract.records import Article
+from cityprofile.extract.clean import parse_article
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

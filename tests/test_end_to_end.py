@@ -2,20 +2,20 @@
 
 import json
 import os
-import signal
 import re
+import signal
 import subprocess
 import sys
 import time
 from html import unescape
 
 import pytest
+from conftest import SEEDS
 from pypdf import PdfReader
 
-from cityprofile.formatting import format_figure
-from cityprofile.pipeline import build
-
-from conftest import SEEDS
+from cityprofile.build.pipeline import build
+from cityprofile.contract.schema import find_schema_errors
+from cityprofile.report.formatting import format_figure
 
 SECTIONS = ("Industries", "Initiatives", "Figures", "Timeline", "Sources")
 
@@ -64,6 +64,13 @@ def _html_text(path):
 def test_one_profile_per_city_in_the_seeds(reports):
     assert {c["city"] for c in _cities(reports)} == {"Xining", "Dalian"}
     assert {c["city"]: c["articles"] for c in _cities(reports)} == {"Xining": 4, "Dalian": 1}
+
+
+def test_every_profile_the_build_writes_keeps_to_the_schema(reports):
+    profiles = sorted(reports.glob("*/profile.json"))
+    assert [p.parent.name for p in profiles] == sorted(c["slug"] for c in _cities(reports))
+    for path in profiles:
+        assert find_schema_errors(json.loads(path.read_text(encoding="utf-8"))) == [], path
 
 
 @pytest.mark.parametrize("name", ["xining", "dalian", "comparison"])
@@ -171,7 +178,7 @@ def test_every_link_in_a_report_resolves(reports, name):
 def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(reports, tmp_path, monkeypatch):
     from contextlib import contextmanager
 
-    import cityprofile.pipeline as pipeline
+    import cityprofile.build.pipeline as pipeline
 
     events = []
 

@@ -7,12 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from .build import ReportFailed, execute_job, plan_jobs, render_job
-from .files import write_atomic
-from .corpus import SeedsError
-from .paths import PROFILES, SEEDS
-from .pipeline import build, count_warnings, extract_stage
-from .profiles import ProfileNotFound
+from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
+from .build.pipeline import build, count_warnings, extract_stage
+from .contract.files import write_atomic
+from .contract.paths import PROFILES, SEEDS
+from .contract.profiles import ProfileNotFound
+from .extract.corpus import SeedsError
 
 
 def _positive(text: str) -> int:
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
         if args.command == "bench":
-            from .bench import run_bench  # imports the extraction stack, which other commands may skip
+            from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 
             run_bench(args.seeds)
             return 0

@@ -6,11 +6,10 @@ import subprocess
 import sys
 
 import pytest
-
-from cityprofile.bench import stage_seconds, pick_stand_in_cities, synthetic_corpus, measure_tree_memory
-from cityprofile.gazetteer import load_gazetteer, load_prefecture_cities
-
 from conftest import SEEDS
+
+from cityprofile.build.bench import measure_tree_memory, pick_stand_in_cities, stage_seconds, synthetic_corpus
+from cityprofile.extract.gazetteer import load_gazetteer, load_prefecture_cities
 
 
 def test_stage_seconds_sums_each_stage_over_reports():

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import FIXTURES
 from pypdf import PdfReader
 
-from cityprofile.build import order_by_input_size, plan_jobs, run_jobs
-from cityprofile.paths import CITY_NOTEBOOK
-
-from conftest import FIXTURES
+from cityprofile.build.jobs import order_by_input_size, plan_jobs, run_jobs
+from cityprofile.contract.paths import CITY_NOTEBOOK
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +141,7 @@ def test_jobs_pass_notebooks_an_absolute_profiles_folder(built, monkeypatch):
 
 
 def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
-    from cityprofile.build import Job, execute_job
+    from cityprofile.build.jobs import Job, execute_job
 
     first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1")]), first)
@@ -153,13 +152,13 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
 
 
 def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path, monkeypatch):
-    from cityprofile import kernels
-    from cityprofile.build import Job, execute_job
+    from cityprofile.build import kernels
+    from cityprofile.build.jobs import Job, execute_job
 
     # No kernel yet: the notebook runs in one just started, which is not reset first.
     monkeypatch.setattr(kernels, "_warm", None)
     probe = tmp_path / "probe.ipynb"
-    code = "import sys\nprint('cityprofile.report' in sys.modules, [n for n in dir() if not n.startswith('_')])"
+    code = "import sys\nprint('cityprofile.report.city_report' in sys.modules, [n for n in dir() if not n.startswith('_')])"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), probe)
     nb = execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out"))
     loaded, names = nb.cells[-1].outputs[0]["text"].strip().split(" ", 1)
@@ -178,7 +177,7 @@ def test_a_worker_that_cannot_load_the_pdf_library_fails_its_jobs_instead_of_res
         "import sys\n"
         "sys.modules['weasyprint'] = None  # as if pango were missing: the import fails\n"
         "from pathlib import Path\n"
-        "from cityprofile.build import plan_jobs, run_jobs\n"
+        "from cityprofile.build.jobs import plan_jobs, run_jobs\n"
         f"outcomes = run_jobs(plan_jobs(Path({str(built)!r})), 2, force=True, report=lambda _: None)\n"
         "print('\\n'.join(f'{o.status} {o.reason}' for o in outcomes))\n"
     )
@@ -193,7 +192,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
     script = (
         "import tempfile, time\n"
         "from pathlib import Path\n"
-        "from cityprofile.build import worker_pool\n"
+        "from cityprofile.build.jobs import worker_pool\n"
         "try:\n"
         "    with worker_pool(2):\n"
         "        time.sleep(4)\n"
@@ -211,7 +210,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
 
 
 def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
-    from cityprofile.build import code_hash, job_key, stale_reason
+    from cityprofile.build.jobs import code_hash, job_key, stale_reason
 
     shutil.copytree(FIXTURES / "profiles", tmp_path, dirs_exist_ok=True)
     job, code = plan_jobs(tmp_path)[0], code_hash()

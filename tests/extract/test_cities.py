@@ -3,13 +3,12 @@
 import json
 
 import pytest
-
-from cityprofile.cities import attribute_city, score_cities
-from cityprofile.clean import parse_article
-from cityprofile.gazetteer import load_gazetteer, load_prefecture_cities, slugify
-from cityprofile.records import Article
-
 from conftest import FIXTURES, ROOT, SEEDS
+
+from cityprofile.contract.records import Article
+from cityprofile.extract.cities import attribute_city, score_cities
+from cityprofile.extract.clean import parse_article
+from cityprofile.extract.gazetteer import load_gazetteer, load_prefecture_cities, slugify
 
 GOLD = json.loads((FIXTURES / "gold" / "articles.json").read_text(encoding="utf-8"))["articles"]
 PATHS = {p.stem: p for p in [*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")]}

@@ -3,10 +3,9 @@
 import json
 
 import pytest
-
-from cityprofile.clean import clean_page, normalise_date, parse_article
-
 from conftest import FIXTURES, SEEDS
+
+from cityprofile.extract.clean import clean_page, normalise_date, parse_article
 
 GOLD = json.loads((FIXTURES / "gold" / "articles.json").read_text(encoding="utf-8"))["articles"]
 PATHS = {p.stem: p for p in [*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")]}

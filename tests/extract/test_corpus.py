@@ -1,10 +1,9 @@
 """Reading article files: encodings, bad files and duplicates, one fixture each."""
 
 import pytest
-
-from cityprofile.corpus import MAX_BYTES, SeedsError, decode, find_files, read_sources
-
 from conftest import SEEDS
+
+from cityprofile.extract.corpus import MAX_BYTES, SeedsError, decode, find_files, read_sources
 
 SENTENCE = "Xining launched two freight trains to Russia last year, officials said.\n"
 

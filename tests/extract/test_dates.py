@@ -7,9 +7,9 @@ tests/fixtures/gold/dates.json over every article body.
 import json
 
 import pytest
-
-from cityprofile.dates import find_context_year, find_dates, strip_stamps
 from conftest import FIXTURES, body_sentences
+
+from cityprofile.extract.dates import find_context_year, find_dates, strip_stamps
 
 
 def _found(sentence, pub_date=None, context_year=None):

@@ -2,9 +2,9 @@
 
 import shutil
 
-from cityprofile.extract import build_profiles
-
 from conftest import SEEDS
+
+from cityprofile.extract.stage import build_profiles
 
 
 def _seeds(tmp_path, *stems):

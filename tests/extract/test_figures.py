@@ -5,8 +5,8 @@ import json
 import pytest
 from conftest import FIXTURES, body_sentences
 
-from cityprofile.figures import extract_figures
-from cityprofile.numbers import parse_number
+from cityprofile.extract.figures import extract_figures
+from cityprofile.extract.numbers import parse_number
 
 GOLD = json.loads((FIXTURES / "gold" / "figures.json").read_text(encoding="utf-8"))["articles"]
 

@@ -7,9 +7,9 @@ article body with tests/fixtures/gold/industries.json.
 import json
 
 import pytest
-
-from cityprofile.industries import find_industries
 from conftest import FIXTURES, title_and_body
+
+from cityprofile.extract.industries import find_industries
 
 _GOLD = json.loads((FIXTURES / "gold" / "industries.json").read_text(encoding="utf-8"))
 

@@ -7,8 +7,9 @@ tests/fixtures/gold/initiatives.json over every article body.
 import json
 from difflib import SequenceMatcher
 
-from cityprofile.initiatives import extract_initiatives
 from conftest import FIXTURES, title_and_body
+
+from cityprofile.extract.initiatives import extract_initiatives
 
 _GOLD = json.loads((FIXTURES / "gold" / "initiatives.json").read_text(encoding="utf-8"))
 _LEAST_RECALL = 0.8

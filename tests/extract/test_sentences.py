@@ -1,6 +1,6 @@
 """Sentence splitting on real sentences from the corpus."""
 
-from cityprofile.sentences import split_sentences
+from cityprofile.extract.sentences import split_sentences
 
 
 def test_company_suffixes_do_not_end_a_sentence():

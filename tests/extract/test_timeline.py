@@ -1,7 +1,7 @@
 """Timeline events: one per dated statement, shortened to what happened."""
 
-from cityprofile.dates import find_context_year
-from cityprofile.timeline import extract_events
+from cityprofile.extract.dates import find_context_year
+from cityprofile.extract.timeline import extract_events
 
 
 def _events(sentence, pub_date=None, title=""):

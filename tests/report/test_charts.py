@@ -2,7 +2,7 @@
 
 import matplotlib.pyplot as plt
 
-from cityprofile import charts
+from cityprofile.report import charts
 
 COLOURS = {"Xining": "#0072B2", "Dalian": "#D55E00"}
 

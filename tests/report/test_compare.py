@@ -4,11 +4,10 @@ import json
 import re
 
 import pytest
-
-from cityprofile import compare
-from cityprofile.profiles import load_profiles
-
 from conftest import FIXTURES
+
+from cityprofile.contract.profiles import load_profiles
+from cityprofile.report import comparison_report as compare
 
 
 def _copies(tmp_path, count):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cityprofile.formatting import format_comparison_title, format_date, format_figure, format_money, format_span
+from cityprofile.report.formatting import format_comparison_title, format_date, format_figure, format_money, format_span
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from cityprofile.markup import escape, render_table, tag
+from cityprofile.report.markup import escape, render_table, tag
 
 
 def test_escape_neutralises_html_markdown_and_math():

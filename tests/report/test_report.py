@@ -2,11 +2,11 @@
 
 import re
 
-from cityprofile import report
-from cityprofile.formatting import noun_for
-from cityprofile.profiles import load_profile
-
 from conftest import FIXTURES
+
+from cityprofile.contract.profiles import load_profile
+from cityprofile.report import city_report as report
+from cityprofile.report.formatting import noun_for
 
 
 def _text(html):

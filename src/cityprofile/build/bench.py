@@ -16,10 +16,10 @@ import threading
 import time
 from pathlib import Path
 
-from .build import plan_jobs
-from .gazetteer import load_gazetteer, load_prefecture_cities
-from .paths import SEEDS
-from .profiles import read_index
+from ..contract.paths import SEEDS
+from ..contract.profiles import read_index
+from ..extract.gazetteer import load_gazetteer, load_prefecture_cities
+from .jobs import plan_jobs
 
 SCALES = (2, 10, 50)
 

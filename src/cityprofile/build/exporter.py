@@ -16,7 +16,7 @@ from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 from traitlets import default
 
-from .paths import TEMPLATES
+from ..contract.paths import TEMPLATES
 
 HIDDEN_TAGS = ("parameters", "injected-parameters")
 _HEADING = re.compile(r"^(#{2})\s+(.+?)\s*#*\s*$", re.MULTILINE)

@@ -21,10 +21,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import write_atomic
-from .formatting import format_comparison_title
-from .paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
-from .profiles import INDEX_NAME, read_index
+from ..contract.files import write_atomic
+from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
+from ..contract.profiles import INDEX_NAME, read_index
+from ..report.formatting import format_comparison_title
 
 COMPARISON = "comparison"
 

@@ -7,7 +7,6 @@ import os
 import signal
 import tempfile
 import uuid
-
 from multiprocessing.util import Finalize
 
 from jupyter_client.manager import AsyncKernelManager
@@ -66,7 +65,7 @@ _warm: IPCKernelManager | None = None
 # Run as the kernel starts, so the modules every report notebook imports are
 # loaded before its first notebook; the name is deleted again so that
 # notebook starts from an empty namespace.
-_WARM_UP = ("import cityprofile.report, cityprofile.compare", "del cityprofile")
+_WARM_UP = ("import cityprofile.report.city_report, cityprofile.report.comparison_report", "del cityprofile")
 
 
 def start_kernel(cwd: str) -> IPCKernelManager:

@@ -9,11 +9,11 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from .build import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
-from .corpus import find_files
-from .files import write_atomic
-from .formatting import plural
-from .profiles import INDEX_NAME, read_index
+from ..contract.files import write_atomic
+from ..contract.profiles import INDEX_NAME, read_index
+from ..extract.corpus import find_files
+from ..report.formatting import plural
+from .jobs import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
 
 EXTRACT_STAMP = ".extract.json"
 
@@ -36,7 +36,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         return saved["problems"]
     # Imported only when the articles or code changed: the extraction stack
     # (quantulum3, dateparser) takes seconds to import.
-    from .extract import build_profiles, summarise, write_profiles
+    from ..extract.stage import build_profiles, write_profiles
 
     started = time.perf_counter()
     extraction = build_profiles(seeds)
@@ -80,6 +80,17 @@ def _remove_stale(out: Path, slugs: set[str]) -> None:
         folder = out / entry["slug"]
         if entry["slug"] not in slugs and entry["slug"] != COMPARISON and (folder / "profile.json").is_file():
             shutil.rmtree(folder)
+
+
+def summarise(profile: dict) -> str:
+    """Return a one-line summary of what was found for a city."""
+    sectors = {i["sector"] for i in profile["industries"]}
+    return (
+        f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
+        f"{plural(len(profile['industries']), 'industry', 'industries')} in {plural(len(sectors), 'sector')}, "
+        f"{plural(len(profile['initiatives']), 'initiative')}, {plural(len(profile['figures']), 'figure')}, "
+        f"{plural(len(profile['timeline']), 'dated event')}"
+    )
 
 
 def count_warnings(problems: list[str]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .paths import PROFILES, SEEDS
+from .paths import PROFILES
 
 INDEX_NAME = "index.json"
 
@@ -20,16 +20,8 @@ def resolve_dir(profiles_dir: str | Path = "") -> Path:
 
 
 def read_index(profiles_dir: str | Path = "") -> list[dict]:
-    """Return the cities of a profiles folder in index order (most articles first).
-
-    With the default folder and no profiles yet (a notebook opened in
-    JupyterLab on a fresh clone), the project's seeds are extracted first.
-    """
+    """Return the cities of a profiles folder in index order (most articles first)."""
     path = resolve_dir(profiles_dir) / INDEX_NAME
-    if not path.is_file() and not str(profiles_dir):
-        from .pipeline import extract_stage
-
-        extract_stage(SEEDS, PROFILES)
     if not path.is_file():
         raise ProfileNotFound(f"{path}: no profiles index; run `make reports` or `cityprofile extract` first")
     return json.loads(path.read_text(encoding="utf-8"))["cities"]

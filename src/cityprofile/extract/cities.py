@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from ..contract.records import Article
 from .gazetteer import Gazetteer, Mention, Place, slugify
-from .records import Article
 
 TITLE_WEIGHT = 3.0
 SUBJECT_WEIGHT = 2.0

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from dateparser.date import DateDataParser
 
-from .records import Article
+from ..contract.records import Article
 from .sentences import split_sentences
 
 # Stamps always state their year; the base only keeps dateparser from filling

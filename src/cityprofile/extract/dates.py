@@ -31,7 +31,7 @@ from importlib.resources import files
 
 from dateparser.date import DateDataParser
 
-from .records import DateMention
+from ..contract.records import DateMention
 
 
 @cache

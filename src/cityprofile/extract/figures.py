@@ -13,9 +13,9 @@ from functools import cache
 from quantulum3 import parser
 from quantulum3.classes import Quantity
 
+from ..contract.records import Figure
+from ..contract.units import vocabulary
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
-from .units import vocabulary
-from .records import Figure
 
 _TOKEN = re.compile(r"[^\W_][\w'’&-]*|[^\w\s]")
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .records import IndustryMention
+from ..contract.records import IndustryMention
 
 # Small words that keep their form inside a phrase ("import and export").
 _FIXED_WORDS = {"and", "of", "for", "the", "&"}

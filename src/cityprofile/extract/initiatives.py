@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from .records import Initiative
+from ..contract.records import Initiative
 
 # "/" joins the halves of one word ("roll-on/roll-off").
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'\u2019./-]*[A-Za-z0-9])?|\S")

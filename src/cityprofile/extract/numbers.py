@@ -18,7 +18,7 @@ from quantulum3 import load as quantulum_load
 from quantulum3 import parser
 from quantulum3 import regex as quantulum_regex
 
-from .units import vocabulary
+from ..contract.units import vocabulary
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE = "|".join(_SCALES)

@@ -7,20 +7,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..contract.files import write_atomic
+from ..contract.profiles import INDEX_NAME
+from ..contract.records import Article, to_dict
 from .cities import attribute_city
 from .clean import parse_article
 from .corpus import Problem, read_sources
-from .formatting import plural
 from .dates import find_context_year, find_dates
-from .files import write_atomic
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries
 from .initiatives import extract_initiatives
-from .profiles import INDEX_NAME
-from .records import Article, to_dict
 from .timeline import extract_events
-
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
 
@@ -142,14 +140,3 @@ def write_profiles(extraction: Extraction, out: Path) -> list[Path]:
     )
     write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False, indent=1))
     return paths
-
-
-def summarise(profile: dict) -> str:
-    """Return a one-line summary of what was found for a city."""
-    sectors = {i["sector"] for i in profile["industries"]}
-    return (
-        f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
-        f"{plural(len(profile['industries']), 'industry', 'industries')} in {plural(len(sectors), 'sector')}, "
-        f"{plural(len(profile['initiatives']), 'initiative')}, {plural(len(profile['figures']), 'figure')}, "
-        f"{plural(len(profile['timeline']), 'dated event')}"
-    )

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from ..contract.records import DateMention, Event
 from .dates import build_alternation, find_context_year, find_dates, load_vocabulary, strip_stamps
-from .records import DateMention, Event
 
 _VOCAB = load_vocabulary()
 # Each date found becomes one private-use character, so clause splitting can

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..contract.units import to_base_unit
 from . import charts
-from .formatting import (format_comparison_title, format_date, format_figure, format_money, format_number, format_span,
-                         join_names, plural)
+from .city_report import footnote, sources_list
+from .formatting import (
+    format_comparison_title,
+    format_date,
+    format_figure,
+    format_money,
+    format_number,
+    format_span,
+    join_names,
+    plural,
+)
 from .markup import Markup, display_html, escape, render_table, tag
-from .report import footnote, sources_list
-from .units import to_base_unit
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
 # Up to this many cities a table has a column per city; beyond, it would run
