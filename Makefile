@@ -2,10 +2,13 @@
 SEEDS ?= seeds
 PROFILES ?= profiles
 JOBS ?= $(shell nproc)
+# Empty means the project's corrections.csv, if there is one.
+CORRECTIONS ?=
 PYTHON ?= python3
 
 VENV := .venv
 PY := $(VENV)/bin/python
+CORRECTING := $(if $(CORRECTIONS),--corrections $(CORRECTIONS))
 # Real files standing for "installed": redone only when their inputs change.
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
@@ -15,7 +18,7 @@ SYSTEM := $(VENV)/.system-deps
 ## Show this help
 help:
 	@awk '/^## /{text=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(text){split($$0,t,":"); printf "  make %-10s %s\n", t[1], text}; text=""}' $(MAKEFILE_LIST)
-	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS)"
+	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS) CORRECTIONS=$(or $(CORRECTIONS),corrections.csv)"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +34,7 @@ $(SYSTEM): tools/install-system-deps $(VENV)/bin/python
 
 ## Build the profile of every city in SEEDS, and the comparison, into PROFILES
 reports: $(INSTALLED) $(SYSTEM)
-	$(PY) -m cityprofile build --seeds $(SEEDS) --out $(PROFILES) --jobs $(JOBS)
+	$(PY) -m cityprofile build --seeds $(SEEDS) --out $(PROFILES) --jobs $(JOBS) $(CORRECTING)
 
 ## Run the test suite (sets up everything it needs first)
 test: $(INSTALLED) $(SYSTEM)
@@ -44,7 +47,7 @@ bench: $(INSTALLED) $(SYSTEM)
 ## Open the notebooks in JupyterLab with the project's venv as kernel
 lab: $(INSTALLED) $(SYSTEM)
 	$(PY) -m ipykernel install --sys-prefix --name cityprofile --display-name "Python (cityprofile)"
-	$(PY) -m cityprofile extract --seeds $(SEEDS) --out $(PROFILES)
+	$(PY) -m cityprofile extract --seeds $(SEEDS) --out $(PROFILES) $(CORRECTING)
 	$(VENV)/bin/jupyter lab notebooks/
 
 ## Remove generated reports and the virtual environment

@@ -10,7 +10,7 @@ from pathlib import Path
 from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
 from .build.pipeline import build, count_warnings, extract_stage
 from .contract.files import write_atomic
-from .contract.paths import PROFILES, SEEDS
+from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
 from .extract.corpus import SeedsError
 
@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
         if name in ("extract", "build"):
             command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
             command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
+            command.add_argument("--corrections", type=Path,
+                                 help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
         if name == "bench":
             command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
             continue
@@ -77,12 +79,19 @@ def _render(out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    corrections = getattr(args, "corrections", None)
+    if corrections is not None and not corrections.is_file():
+        # Only the default may be missing: a path given by hand that is not there is a typo to report.
+        print(f"error: {corrections}: no such corrections file", file=sys.stderr)
+        return 2
+    corrections = corrections or CORRECTIONS
     try:
         if args.command == "extract":
-            problems = extract_stage(args.seeds, args.out, force=args.force)
+            problems = extract_stage(args.seeds, args.out, force=args.force, corrections=corrections)
             return 1 if args.strict and count_warnings(problems) else 0
         if args.command == "build":
-            return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force)
+            return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
+                         corrections=corrections)
         if args.command == "bench":
             from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 

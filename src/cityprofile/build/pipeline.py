@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
 from ..contract.files import write_atomic
-from ..contract.profiles import INDEX_NAME, read_index
+from ..contract.paths import CORRECTIONS
 from ..extract.corpus import find_files
 from ..report.formatting import plural
-from .jobs import COMPARISON, Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
+from .correct import EXTRACTED, correct_stage, save_extraction
+from .exports import export_stage
+from .jobs import Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
 
 EXTRACT_STAMP = ".extract.json"
 
@@ -22,8 +23,9 @@ def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr) -> list[str]:
-    """Write every city's profile.json unless seeds and code are unchanged.
+def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
+                  corrections: Path = CORRECTIONS) -> list[str]:
+    """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
@@ -33,10 +35,10 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         report("extract: articles and code unchanged; profiles up to date")
         for problem in saved["problems"]:
             warn(problem)
-        return saved["problems"]
+        return saved["problems"] + correct_stage(out, key, corrections, report, warn)
     # Imported only when the articles or code changed: the extraction stack
     # (quantulum3, dateparser) takes seconds to import.
-    from ..extract.stage import build_profiles, write_profiles
+    from ..extract.stage import build_profiles
 
     started = time.perf_counter()
     extraction = build_profiles(seeds)
@@ -45,13 +47,12 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         warn(problem)
     if not extraction.profiles:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
-    _remove_stale(out, set(extraction.profiles))
-    write_profiles(extraction, out)
+    save_extraction(extraction.profiles, out)
     report(f"extract: {plural(len(extraction.profiles), 'city', 'cities')} in {time.perf_counter() - started:.1f}s")
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
-    return problems
+    return problems + correct_stage(out, key, corrections, report, warn, force=True)
 
 
 def _extract_key(seeds: Path) -> str:
@@ -61,7 +62,7 @@ def _extract_key(seeds: Path) -> str:
 def _saved_extraction(out: Path, key: str) -> dict | None:
     """Return the stamp of the last extraction if it had this key, else None."""
     stamp = out / EXTRACT_STAMP
-    if not (stamp.is_file() and (out / INDEX_NAME).is_file()):
+    if not (stamp.is_file() and (out / EXTRACTED).is_file()):
         return None
     saved = json.loads(stamp.read_text(encoding="utf-8"))
     return saved if saved["key"] == key else None
@@ -70,16 +71,6 @@ def _saved_extraction(out: Path, key: str) -> dict | None:
 def extract_is_current(seeds: Path, out: Path) -> bool:
     """Whether the profiles in ``out`` were extracted from the articles and code as they are now."""
     return _saved_extraction(out, _extract_key(seeds)) is not None
-
-
-def _remove_stale(out: Path, slugs: set[str]) -> None:
-    """Delete the generated folders of cities no longer in the seeds."""
-    if not (out / INDEX_NAME).is_file():
-        return
-    for entry in read_index(out):
-        folder = out / entry["slug"]
-        if entry["slug"] not in slugs and entry["slug"] != COMPARISON and (folder / "profile.json").is_file():
-            shutil.rmtree(folder)
 
 
 def summarise(profile: dict) -> str:
@@ -99,7 +90,7 @@ def count_warnings(problems: list[str]) -> int:
 
 
 def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print,
-          warn=_to_stderr) -> int:
+          warn=_to_stderr, corrections: Path = CORRECTIONS) -> int:
     """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``)."""
     started = time.perf_counter()
     with ExitStack() as stack:
@@ -109,7 +100,8 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             # their kernels ready while extraction runs. There are at most
             # as many cities as articles, plus the comparison.
             pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
-        problems = extract_stage(seeds, out, report, force, warn)
+        problems = extract_stage(seeds, out, report, force, warn, corrections)
+        export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     failed = [o for o in outcomes if o.status == "failed"]
     built = sum(o.status == "built" for o in outcomes)

@@ -26,6 +26,7 @@ def _find_root() -> Path:
 
 ROOT = _find_root()
 SEEDS = ROOT / "seeds"
+CORRECTIONS = ROOT / "corrections.csv"  # an analyst's fixes to the extraction, kept across rebuilds
 PROFILES = ROOT / "profiles"
 NOTEBOOKS = ROOT / "notebooks"
 CITY_NOTEBOOK = NOTEBOOKS / "city_profile.ipynb"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .files import write_atomic
 from .paths import PROFILES
 
 INDEX_NAME = "index.json"
@@ -49,6 +50,27 @@ def load_profiles(cities: list[str] | None = None, profiles_dir: str | Path = ""
     """Return the profiles of ``cities`` (slugs), or of every indexed city when empty."""
     slugs = cities or [entry["slug"] for entry in read_index(profiles_dir)]
     return [load_profile(slug, profiles_dir) for slug in slugs]
+
+
+def write_profiles(profiles: dict[str, dict], out: Path) -> list[Path]:
+    """Write ``<slug>/profile.json`` per city and the index, most articles first; return the profile paths.
+
+    A profile whose JSON is unchanged is left alone, so its file keeps its time.
+    """
+    paths = []
+    for slug, profile in profiles.items():
+        path = out / slug / "profile.json"
+        text = json.dumps(profile, ensure_ascii=False, indent=1)
+        if not (path.is_file() and path.read_text(encoding="utf-8") == text):
+            write_atomic(path, text)
+        paths.append(path)
+    index = sorted(
+        ({"slug": p["slug"], "city": p["city"], "province": p["province"], "articles": len(p["articles"])}
+         for p in profiles.values()),
+        key=lambda entry: (-entry["articles"], entry["city"]),
+    )
+    write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False, indent=1))
+    return paths
 
 
 def number_notes(profile: dict) -> dict[tuple[str, str], int]:

@@ -37,6 +37,7 @@ class Figure:
     sentence: str = ""
     date: str | None = None
     target: bool = False  # an aim, plan or forecast ("aiming to join the 1-trillion-yuan club"), not a fact
+    corrected: bool = False  # changed by a row of the corrections file
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Event:
     sentence: str = ""
     qualifier: str | None = None
     text: str = ""  # the date as written
+    corrected: bool = False
 
 
 @dataclass
@@ -74,6 +76,7 @@ class Initiative:
     article: str = ""
     sentence: str = ""
     date: str | None = None
+    corrected: bool = False
 
 
 @dataclass
@@ -85,6 +88,20 @@ class IndustryMention:
     term: str  # the phrase as matched
     article: str = ""
     sentence: str = ""
+    corrected: bool = False
+
+
+@dataclass
+class Correction:
+    """One row of the corrections file as applied to a profile."""
+
+    action: str  # drop | relabel | qualifier | date | move
+    article: str
+    text: str  # the item as written; empty for a move
+    value: str  # the new label, qualifier, date or city; empty for a drop
+    note: str = ""  # the analyst's reason
+    items: list[str] = field(default_factory=list)  # kinds it changed: figure, event, initiative, industry, article
+    moved_from: str | None = None  # for a move: the city the article was attributed to
 
 
 def to_dict(record) -> dict:

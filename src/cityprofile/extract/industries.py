@@ -95,3 +95,31 @@ def find_industries(sentence: str) -> list[IndustryMention]:
         for start, end, term in sorted(taken, key=lambda hit: hit[0])
         if term.industry
     ]
+
+
+def find_industry(name: str) -> IndustryMention | None:
+    """Return the taxonomy's industry called ``name`` (any case) with its sector, or None."""
+    wanted = name.strip().casefold()
+    for term in _load_terms():
+        if term.industry and term.industry.casefold() == wanted:
+            return IndustryMention(name=term.industry, sector=term.sector, term="")
+    return None
+
+
+def group_industries(mentions: list[IndustryMention]) -> list[dict]:
+    """Return one entry per industry named, most mentions first, with each mention's article and sentence."""
+    grouped: dict[str, dict] = {}
+    for mention in mentions:
+        entry = grouped.setdefault(
+            mention.name,
+            {"name": mention.name, "sector": mention.sector, "terms": [], "mentions": 0, "articles": [],
+             "mentioned_in": [], "corrected": False},
+        )
+        entry["mentions"] += 1
+        entry["corrected"] = entry["corrected"] or mention.corrected
+        entry["mentioned_in"].append({"article": mention.article, "sentence": mention.sentence, "term": mention.term})
+        if mention.term not in entry["terms"]:
+            entry["terms"].append(mention.term)
+        if mention.article not in entry["articles"]:
+            entry["articles"].append(mention.article)
+    return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..contract.files import write_atomic
-from ..contract.profiles import INDEX_NAME
 from ..contract.records import Article, to_dict
 from .cities import attribute_city
 from .clean import parse_article
@@ -16,7 +13,7 @@ from .corpus import Problem, read_sources
 from .dates import find_context_year, find_dates
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
-from .industries import find_industries
+from .industries import find_industries, group_industries
 from .initiatives import extract_initiatives
 from .timeline import extract_events
 
@@ -66,20 +63,6 @@ def extract_article(article: Article) -> dict:
     return {"figures": figures, "initiatives": list(unique.values()), "timeline": events, "mentions": mentions}
 
 
-def _industries(mentions) -> list[dict]:
-    grouped: dict[str, dict] = {}
-    for mention in mentions:
-        entry = grouped.setdefault(
-            mention.name, {"name": mention.name, "sector": mention.sector, "terms": [], "mentions": 0, "articles": []}
-        )
-        entry["mentions"] += 1
-        if mention.term not in entry["terms"]:
-            entry["terms"].append(mention.term)
-        if mention.article not in entry["articles"]:
-            entry["articles"].append(mention.article)
-    return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
-
-
 def _mostly_chinese(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
@@ -118,25 +101,9 @@ def build_profiles(seeds: Path) -> Extraction:
         result.profiles[slug] = {
             **head,
             "articles": items["articles"],
-            "industries": _industries(items["mentions"]),
+            "industries": group_industries(items["mentions"]),
             "initiatives": items["initiatives"],
             "figures": items["figures"],
             "timeline": sorted(items["timeline"], key=lambda e: e["date"]),
         }
     return result
-
-
-def write_profiles(extraction: Extraction, out: Path) -> list[Path]:
-    """Write ``<slug>/profile.json`` per city and the index; return the profile paths."""
-    paths = []
-    for slug, profile in extraction.profiles.items():
-        path = out / slug / "profile.json"
-        write_atomic(path, json.dumps(profile, ensure_ascii=False, indent=1))
-        paths.append(path)
-    index = sorted(
-        ({"slug": p["slug"], "city": p["city"], "province": p["province"], "articles": len(p["articles"])}
-         for p in extraction.profiles.values()),
-        key=lambda entry: (-entry["articles"], entry["city"]),
-    )
-    write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False, indent=1))
-    return paths

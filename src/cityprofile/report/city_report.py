@@ -38,6 +38,13 @@ def footnote(profile: dict, item: dict, prefix: str = "") -> Markup:
     return Markup(f'<sup class="fn">{link}</sup>')
 
 
+def mark_corrected(item: dict, text) -> Markup:
+    """Return ``text`` followed by a "corrected" mark when a row of the corrections file changed the item."""
+    if not item.get("corrected"):
+        return escape(text)
+    return Markup(f'{escape(text)} <span class="corrected">corrected</span>')
+
+
 def _empty(profile: dict, what: str) -> Markup:
     count = len(profile["articles"])
     article_text = "the 1 article" if count == 1 else f"the {count} articles"
@@ -79,17 +86,17 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     cards = []
     if money:
         top = max(money, key=lambda f: f["value"])
-        cards.append((format_figure(top), f"largest sum: {top['label']}", footnote(profile, top)))
+        cards.append((format_figure(top), mark_corrected(top, f"largest sum: {top['label']}"), footnote(profile, top)))
     if counts:
         top = max(counts, key=lambda f: f["value"])
-        cards.append((format_figure(top, with_label=False), top["label"], footnote(profile, top)))
+        cards.append((format_figure(top, with_label=False), mark_corrected(top, top["label"]), footnote(profile, top)))
     if shares:
         top = max(shares, key=lambda f: abs(f["value"]))
-        cards.append((format_figure(top), top["label"], footnote(profile, top)))
+        cards.append((format_figure(top), mark_corrected(top, top["label"]), footnote(profile, top)))
     areas = [f for f in figures if f.get("kind") == "area"]
     if areas and len(cards) < 3:  # an area is a headline only where little else is stated
         top = areas[0]
-        cards.append((format_figure(top), top["label"], footnote(profile, top)))
+        cards.append((format_figure(top), mark_corrected(top, top["label"]), footnote(profile, top)))
     industries = profile["industries"]
     if industries:
         sectors = {i["sector"] for i in industries}
@@ -101,8 +108,8 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
                       article_refs(profile, [i["article"] for i in profile["initiatives"]])))
     if profile["timeline"]:
         latest = max(profile["timeline"], key=lambda e: e["date"])
-        cards.append((format_date(latest["date"], latest.get("qualifier")), f"latest event: {latest['event']}",
-                      footnote(profile, latest)))
+        cards.append((format_date(latest["date"], latest.get("qualifier")),
+                      mark_corrected(latest, f"latest event: {latest['event']}"), footnote(profile, latest)))
     return cards[:6]
 
 
@@ -129,7 +136,7 @@ def show_industries(profile: dict):
     sectors = frame.groupby("sector")["mentions"].sum().sort_values(ascending=False)
     table = pd.DataFrame(
         {
-            "Industry": frame["name"],
+            "Industry": [mark_corrected(entry, entry["name"]) for entry in industries],
             "Sector": frame["sector"],
             "Phrases found": frame["terms"].map("; ".join),
             "Mentions": frame["mentions"],
@@ -157,7 +164,7 @@ def show_initiatives(profile: dict):
         records = group.to_dict("records")
         rows = pd.DataFrame(
             {
-                "Initiative": [i["name"] for i in records],
+                "Initiative": [mark_corrected(i, i["name"]) for i in records],
                 "Date": [format_date(i.get("date"), missing="not stated") for i in records],
                 "Partners": ["; ".join(i.get("partners") or []) or "none named" for i in records],
                 "Source": [footnote(profile, i) for i in records],
@@ -172,7 +179,7 @@ def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
     rows = pd.DataFrame(
         {
             "Figure": [format_figure(f, with_label=False) for f in records],
-            "What": [f["label"] for f in records],
+            "What": [mark_corrected(f, f["label"]) for f in records],
             "Date": [format_date(f.get("date"), missing="") for f in records],
             "As written": [f["text"] for f in records],
             "Source": [footnote(profile, f) for f in records],
@@ -227,7 +234,7 @@ def show_timeline(profile: dict):
     table = pd.DataFrame(
         {
             "When": [format_date(e["date"], e.get("qualifier")) for e in events],
-            "What happened": [e["event"] for e in events],
+            "What happened": [mark_corrected(e, e["event"]) for e in events],
             "Source": [footnote(profile, e) for e in events],
         }
     )
@@ -264,3 +271,37 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
 def show_sources(profile: dict):
     """Every article, numbered, with the sentences the report quotes from it."""
     return display_html(sources_list(profile))
+
+
+def _describe_correction(correction: dict, city: str) -> str:
+    """Say what a correction did, as a reader of this city's report needs it."""
+    value = correction["value"]
+    if correction["action"] == "move":
+        moved_here = correction["value"] == city
+        return f"article moved here from {correction['moved_from']}" if moved_here else f"article moved to {value}"
+    if correction["action"] == "drop":
+        return "dropped"
+    if correction["action"] == "relabel":
+        return f"relabelled “{value}”"
+    shown = format_date(value) if correction["action"] == "date" else value
+    return f"{correction['action']} set to {shown}" if value else f"{correction['action']} removed"
+
+
+def show_corrections(profile: dict):
+    """The rows of the corrections file that changed this profile: the item, what was done, and why."""
+    corrections = profile.get("corrections", [])
+    if not corrections:
+        return display_html(tag("p", "None: every item is as extracted from the articles.", class_="empty"))
+    ids = [article["id"] for article in profile["articles"]]
+    table = pd.DataFrame(
+        {
+            "Article": [article_number(profile, c["article"]) if c["article"] in ids else c["article"]
+                        for c in corrections],
+            "Item as written": [c["text"] or "the whole article" for c in corrections],
+            "Found as": [", ".join(plural(c["items"].count(kind), kind) for kind in sorted(set(c["items"])))
+                         for c in corrections],
+            "Correction": [_describe_correction(c, profile["city"]) for c in corrections],
+            "Note": [c["note"] for c in corrections],
+        }
+    )
+    return display_html(render_table(table))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..contract.units import to_base_unit
 from . import charts
-from .city_report import footnote, sources_list
+from .city_report import footnote, mark_corrected, sources_list
 from .formatting import (
     format_comparison_title,
     format_date,
@@ -188,7 +188,7 @@ def show_figures(profiles: list[dict]):
         for figure in shown_figures(profile, limit):
             value, unit = to_base_unit(figure["value"], figure["unit"])
             rows.append({"Kind": figure["kind"], "City": profile["city"],
-                         "Figure": format_figure(figure, with_label=False), "What": figure["label"],
+                         "Figure": format_figure(figure, with_label=False), "What": mark_corrected(figure, figure["label"]),
                          "Value": f"{format_number(value)} {_unit_name(unit)}".strip(),
                          "Source": _ref(profile, figure), "_unit": unit, "_target": bool(figure.get("target")),
                          "_sort": value})
@@ -224,7 +224,7 @@ def show_timeline(profiles: list[dict]):
         {
             "When": [format_date(e["date"], e.get("qualifier")) for e, _ in events],
             "City": [p["city"] for _, p in events],
-            "What happened": [e["event"] for e, _ in events],
+            "What happened": [mark_corrected(e, e["event"]) for e, _ in events],
             "Source": [_ref(p, e) for e, p in events],
         }
     )
@@ -252,7 +252,7 @@ def show_initiatives(profiles: list[dict]):
         return display_html(tag("p", "No initiatives were found in any city's articles.", class_="empty"))
     limit = count_rows_per_city(len(profiles))
     listing = pd.DataFrame(
-        [{"City": p["city"], "Kind": i["kind"], "Initiative": i["name"],
+        [{"City": p["city"], "Kind": i["kind"], "Initiative": mark_corrected(i, i["name"]),
           "Date": format_date(i.get("date"), missing="not stated"), "Source": _ref(p, i)}
          for p in profiles for i in shown_initiatives(p, limit)]
     )

@@ -1,0 +1,60 @@
+"""The profiles as flat tables for spreadsheets: one row per item, every row with its city, article and sentence.
+
+Values stay in the base units of profile.json (a sum in yuan, an area in m²),
+so that a spreadsheet can add and compare them; the reports format them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Per table: the fields of each item after city and article; the sentence comes last, as the longest.
+_FIELDS = {
+    "figures": ("value", "unit", "kind", "qualifier", "label", "text", "date", "target", "corrected"),
+    "timeline": ("date", "precision", "qualifier", "event", "text", "corrected"),
+    "initiatives": ("name", "kind", "partners", "date", "corrected"),
+}
+
+
+def _item_rows(profile: dict, key: str) -> list[dict]:
+    return [
+        {"city": profile["city"], "article": item["article"],
+         **{name: _cell(item.get(name)) for name in _FIELDS[key]}, "sentence": item["sentence"]}
+        for item in profile[key]
+    ]
+
+
+def _cell(value):
+    """A list (an initiative's partners) as one cell; a whole number without a decimal point."""
+    if isinstance(value, list):
+        return "; ".join(value)
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _industry_rows(profile: dict) -> list[dict]:
+    return [
+        {"city": profile["city"], "article": mention["article"], "industry": entry["name"], "sector": entry["sector"],
+         "term": mention["term"], "corrected": entry.get("corrected", False), "sentence": mention["sentence"]}
+        for entry in profile["industries"] for mention in entry.get("mentioned_in", [])
+    ]
+
+
+def _article_rows(profile: dict) -> list[dict]:
+    return [
+        {"city": profile["city"], "article": article["id"],
+         **{name: article.get(name) for name in ("title", "date", "source", "words", "attribution")}}
+        for article in profile["articles"]
+    ]
+
+
+def make_tables(profiles: list[dict]) -> dict[str, pd.DataFrame]:
+    """Return one table per kind of item (figures, timeline, initiatives, industries) and one of the articles."""
+    columns = {
+        **{key: ["city", "article", *fields, "sentence"] for key, fields in _FIELDS.items()},
+        "industries": ["city", "article", "industry", "sector", "term", "corrected", "sentence"],
+        "articles": ["city", "article", "title", "date", "source", "words", "attribution"],
+    }
+    rows = {key: [row for profile in profiles for row in _item_rows(profile, key)] for key in _FIELDS}
+    rows["industries"] = [row for profile in profiles for row in _industry_rows(profile)]
+    rows["articles"] = [row for profile in profiles for row in _article_rows(profile)]
+    return {key: pd.DataFrame(rows[key], columns=columns[key]) for key in columns}
