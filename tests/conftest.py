@@ -1,15 +1,19 @@
 """Shared paths and article loading for the tests."""
 
+import os
 from functools import cache
 from pathlib import Path
-
-from cityprofile.contract.records import Article
-from cityprofile.extract.clean import parse_article
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = TESTS / "fixtures"
+# Set before cityprofile is imported, and passed to every build the tests start: the tests
+# must not read the corrections an analyst keeps in the project's corrections.csv.
+os.environ["CITYPROFILE_CORRECTIONS"] = str(FIXTURES / "no_corrections.csv")
+
+from cityprofile.contract.records import Article  # noqa: E402
+from cityprofile.extract.clean import parse_article  # noqa: E402
 
 
 @cache

@@ -26,7 +26,8 @@ def _find_root() -> Path:
 
 ROOT = _find_root()
 SEEDS = ROOT / "seeds"
-CORRECTIONS = ROOT / "corrections.csv"  # an analyst's fixes to the extraction, kept across rebuilds
+# An analyst's fixes to the extraction, kept across rebuilds; CITYPROFILE_CORRECTIONS points elsewhere.
+CORRECTIONS = Path(os.environ.get("CITYPROFILE_CORRECTIONS") or ROOT / "corrections.csv")
 PROFILES = ROOT / "profiles"
 NOTEBOOKS = ROOT / "notebooks"
 CITY_NOTEBOOK = NOTEBOOKS / "city_profile.ipynb"

@@ -26,6 +26,8 @@ _PRECISIONS = {1: "year", 2: "month", 3: "day"}
 # Per list of a profile: what one item is called, and the field holding it as written.
 _KINDS = {"figures": ("figure", "text"), "initiatives": ("initiative", "name"), "timeline": ("event", "text"),
           "industries": ("industry", "term")}
+_NAMED_AS = {"figures": "a figure", "initiatives": "an initiative", "timeline": "an event",
+             "industries": "an industry phrase"}
 # The field a relabel sets, per list; industries take a name and sector from the taxonomy instead.
 _LABELS = {"figures": "label", "initiatives": "name", "timeline": "event"}
 _APPLIES_TO = {"qualifier": ("figures", "timeline"), "date": ("figures", "initiatives", "timeline")}
@@ -64,9 +66,14 @@ def read_corrections(path: Path) -> tuple[list[Row], list[str]]:
         if not any(cell.strip() for cell in cells) or cells[0].lstrip().startswith("#"):
             continue
         values = dict(zip(header, (cell.strip() for cell in cells)))
+        extra = cells[len(header):]
+        if extra and header[-1] == "note":  # a note written by hand may hold commas, unquoted
+            values["note"] = ",".join(cells[len(header) - 1:]).strip()
         row = Row(f"{path}:{reader.line_num}", values.get("article", ""), values.get("text", ""),
                   values.get("action", "").lower(), values.get("value", ""), values.get("note", ""))
         row.problem = _check(row)
+        if extra and header[-1] != "note":
+            row.problem = f"{len(cells)} cells for {len(header)} columns; quote a text that holds a comma"
         rows.append(row)
     return rows, []
 
@@ -165,9 +172,9 @@ def _apply(corpus: _Corpus, row: Row) -> str | None:
         return f"article {row.article} has no figure, initiative, date or industry phrase written {row.text!r}"
     applicable = [(key, item) for key, item in found if key in _APPLIES_TO.get(row.action, _KINDS)]
     if not applicable:
-        kinds = sorted({_KINDS[key][0] for key, _ in found})
+        kinds = " and ".join(sorted({_NAMED_AS[key] for key, _ in found}))
         allowed = " and ".join(f"{_KINDS[k][0]}s" for k in _APPLIES_TO[row.action])
-        return f"{row.text!r} in {row.article} is {' and '.join(kinds)}; {row.action} applies to {allowed}"
+        return f"{row.text!r} in {row.article} is only {kinds}; {row.action} applies to {allowed}"
     refusals = [_refusal(row, key) for key, _ in applicable]
     if any(refusals):
         return next(r for r in refusals if r)
