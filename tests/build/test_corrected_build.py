@@ -118,8 +118,8 @@ def test_a_build_with_nothing_changed_rewrites_nothing(run):
 
 def test_editing_the_file_rebuilds_only_the_cities_it_touches(run):
     out, corrections, _, _ = run
-    corrections.write_text(corrections.read_text(encoding="utf-8").replace(",35,qualifier,about,", ",35,qualifier,over,"),
-                           encoding="utf-8")
+    edited = corrections.read_text(encoding="utf-8").replace(",35,qualifier,about,", ",35,qualifier,over,")
+    corrections.write_text(edited, encoding="utf-8")
     lines = []
     assert build(SEEDS, out, workers=2, report=lines.append, warn=lambda _: None, corrections=corrections) == 0
     assert "extract: articles and code unchanged; profiles up to date" in lines

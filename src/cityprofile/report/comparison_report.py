@@ -188,7 +188,8 @@ def show_figures(profiles: list[dict]):
         for figure in shown_figures(profile, limit):
             value, unit = to_base_unit(figure["value"], figure["unit"])
             rows.append({"Kind": figure["kind"], "City": profile["city"],
-                         "Figure": format_figure(figure, with_label=False), "What": mark_corrected(figure, figure["label"]),
+                         "Figure": format_figure(figure, with_label=False),
+                         "What": mark_corrected(figure, figure["label"]),
                          "Value": f"{format_number(value)} {_unit_name(unit)}".strip(),
                          "Source": _ref(profile, figure), "_unit": unit, "_target": bool(figure.get("target")),
                          "_sort": value})
