@@ -84,6 +84,17 @@ def test_relabel_qualifier_and_date_change_the_item_and_mark_it(extracted, tmp_p
     assert [c["action"] for c in xining["corrections"]] == ["relabel", "qualifier", "date", "date"]
 
 
+def test_a_renamed_initiative_is_still_found_by_its_name_as_written(extracted, tmp_path):
+    profiles, warnings = correct(
+        extracted, tmp_path,
+        f"{XINING_FAIR},5th Green Development Forum,relabel,Fifth Green Development Forum,",
+        f"{XINING_FAIR},5th Green Development Forum,date,2020-07,",
+    )
+    assert warnings == []
+    forum = next(i for i in profiles["xining"]["initiatives"] if i["name"] == "Fifth Green Development Forum")
+    assert forum["date"] == "2020-07" and "_written" not in forum
+
+
 def test_industry_phrases_are_dropped_and_relabelled_and_counted_again(extracted, tmp_path):
     before = {i["name"]: i for i in extracted["xining"]["industries"]}
     profiles, warnings = correct(

@@ -23,8 +23,10 @@ ACTIONS = ("drop", "relabel", "qualifier", "date", "move")
 FIGURE_QUALIFIERS = ("over", "nearly", "about", "under")
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _PRECISIONS = {1: "year", 2: "month", 3: "day"}
-# Per list of a profile: what one item is called, and the field holding it as written.
-_KINDS = {"figures": ("figure", "text"), "initiatives": ("initiative", "name"), "timeline": ("event", "text"),
+# Per list of a profile: what one item is called, and the field holding it as written. An initiative's
+# name is kept as written apart, so a later row still finds an initiative an earlier one renamed.
+_WRITTEN = "_written"
+_KINDS = {"figures": ("figure", "text"), "initiatives": ("initiative", _WRITTEN), "timeline": ("event", "text"),
           "industries": ("industry", "term")}
 _NAMED_AS = {"figures": "a figure", "initiatives": "an initiative", "timeline": "an event",
              "industries": "an industry phrase"}
@@ -115,6 +117,8 @@ class _Corpus:
         self.city_of = {a["id"]: slug for slug, p in profiles.items() for a in p["articles"]}
         self.articles = {a["id"]: a for p in profiles.values() for a in p["articles"]}
         self.items = {key: [dict(item) for p in profiles.values() for item in p[key]] for key in _LABELS}
+        for initiative in self.items["initiatives"]:
+            initiative[_WRITTEN] = initiative["name"]
         self.items["industries"] = [
             {"name": entry["name"], "sector": entry["sector"], **mention}
             for p in profiles.values() for entry in p["industries"] for mention in entry["mentioned_in"]
@@ -240,7 +244,8 @@ def _regroup(corpus: _Corpus) -> dict[str, dict]:
             continue  # every article moved away
 
         def mine(key: str, ids=frozenset(ids)) -> list[dict]:
-            items = (item for item in corpus.items[key] if item["article"] in ids)
+            items = ({k: v for k, v in item.items() if k != _WRITTEN} for item in corpus.items[key]
+                     if item["article"] in ids)
             return sorted(items, key=lambda item: order[item["article"]])
 
         mentions = [IndustryMention(**mention) for mention in mine("industries")]
