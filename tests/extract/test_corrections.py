@@ -187,6 +187,14 @@ def test_a_file_without_the_columns_warns_and_applies_nothing(tmp_path):
                         f"(columns: article, text, action, value, note); no correction applied"]
 
 
+def test_a_file_that_is_not_utf8_warns_and_applies_nothing(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_bytes(HEADER.encode() + "000_x,3 亿元,drop,,\n".encode("gb18030"))
+    rows, warnings = read_corrections(path)
+    assert rows == [] and len(warnings) == 1
+    assert warnings[0].startswith(f"warning: {path}: not UTF-8 text") and "save it as UTF-8 CSV" in warnings[0]
+
+
 def test_a_missing_or_empty_file_is_no_corrections(tmp_path):
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     assert read_corrections(tmp_path / "empty.csv") == ([], [])

@@ -54,8 +54,12 @@ def read_corrections(path: Path) -> tuple[list[Row], list[str]]:
     A missing or empty file is no corrections. Blank lines and lines starting with ``#`` are skipped.
     A row that is wrong on its own carries its ``problem``.
     """
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    reader = csv.reader(text.splitlines())
+    try:
+        text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    except UnicodeDecodeError as error:
+        return [], [f"warning: {path}: not UTF-8 text ({error.reason} at byte {error.start}); "
+                    f"save it as UTF-8 CSV; no correction applied"]
+    reader = csv.reader(text.replace("\0", "").splitlines())  # the csv module stops at a NUL byte, which holds no text
     header = [name.strip().lower() for name in next(reader, [])]
     if not header:
         return [], []
