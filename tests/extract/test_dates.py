@@ -42,9 +42,42 @@ def test_month_day_takes_the_publication_year():
     assert _found(sentence, "2020-11-13") == [("2020-10-16", "day", None)]
 
 
-def test_context_year_comes_before_the_publication_year():
+def test_the_article_stamp_comes_before_the_context_year():
     sentence = "On October 16, the Political Bureau of the CPC Central Committee held a meeting to consider the outline."
-    assert _found(sentence, "2020-11-13", context_year=2019) == [("2019-10-16", "day", None)]
+    assert _found(sentence, "2020-11-13", context_year=2019) == [("2020-10-16", "day", None)]
+
+
+def test_context_year_dates_a_month_day_only_without_a_stamp():
+    sentence = "On October 16, the Political Bureau of the CPC Central Committee held a meeting to consider the outline."
+    assert _found(sentence, None, context_year=2019) == [("2019-10-16", "day", None)]
+
+
+def test_abbreviated_month_with_a_full_stop():
+    sentence = ("A total of 3,073 trains passed through Manzhouli between Jan. 1 and Nov. 17, marking a yearly "
+                "increase of 30.3 percent.")
+    assert _found(sentence, "2020-11-18") == [("2020-01-01", "day", "from"), ("2020-11-17", "day", "until")]
+    assert _found("CHONGQING, Sept. 30, 2023: the line opened.") == [("2023-09-30", "day", None)]
+
+
+def test_iso_date_in_running_text():
+    sentence = "The Harbin investment fair opened on 2020-05-14 with 46 projects signed."
+    assert _found(sentence) == [("2020-05-14", "day", None)]
+
+
+def test_iso_like_numbers_are_not_dates():
+    assert _found("The plan covers 2021-2025 and the 2016-20 period.") == []
+
+
+def test_last_month_name_is_the_one_before_the_stamp():
+    sentence = ("A total of 60 projects have been signed during the investment promotion activities in "
+                "Beijing-Tianjin-Hebei Region and Yangtze River Delta area last December.")
+    assert _found(sentence, "2017-02-14") == [("2016-12", "month", None)]
+    assert _found(sentence) == []
+
+
+def test_next_and_this_month_name():
+    sentence = "The Jianfa Yoyo City project is scheduled to open next March, and the school this May."
+    assert _found(sentence, "2022-03-09") == [("2023-03", "month", None), ("2022-05", "month", None)]
 
 
 def test_month_alone_takes_the_year_of_its_sentence():
@@ -279,3 +312,25 @@ def test_day_range_without_year_is_its_first_day():
 def test_dateline_without_agency_is_not_a_date():
     assert _found("YINCHUAN, June 20 -- Yinchuan, capital of northwest China's Ningxia Hui Autonomous Region, "
                   "is turning its wine industry into a calling card.", "2023-06-21") == []
+
+
+def test_half_or_quarter_with_its_own_year():
+    assert _found("Output of new energy vehicles doubled in H1 2023.", "2024-03-04") == [
+        ("2023", "year", "first half")]
+    assert _found("Exports to Europe recovered in Q3, 2022.") == [("2022", "year", "third quarter")]
+
+
+def test_half_of_the_year_is_the_stamp_year():
+    sentence = "Harbin attracted 46 projects in the first half of the year."
+    assert _found(sentence, "2020-07-14") == [("2020", "year", "first half")]
+    assert _found(sentence) == []
+
+
+def test_throughout_the_year_is_the_stamp_year():
+    sentence = ("Solid progress will be made in project construction, with a total investment of more than 13.6 "
+                "billion yuan completed throughout the year.")
+    assert _found(sentence, "2023-03-04") == [("2023", "year", None)]
+
+
+def test_the_year_alone_is_not_a_date():
+    assert _found("The year before, Yinchuan opened 12 new schools.", "2023-03-04") == []

@@ -7,7 +7,8 @@ against the publication date (its search_dates would take "we", "may" or
 Conventions:
 - A date is cut to what the text states: "2020", "2020-07" or "2020-07-23".
 - A partial date takes its year from the nearest year in the same sentence,
-  else the article's context year, else the publication year.
+  else the article's own stamp (publication date), else the year of the
+  headline or first sentence; "last December" is the December before the stamp.
 - Relative dates ("last year", "on Tuesday", "so far this year") resolve
   against the publication date, and are dropped when there is none.
 - Qualifiers keep every keyword in order: "since the beginning of 2010" is
@@ -68,6 +69,8 @@ _STANDALONE_PERIOD = (
     rf"(?:half|quarter|(?:{_PERIOD_COUNTS})\s+(?:quarters|months))\b(?!\s+of\b)"
 )
 _PERIOD_ABBREVIATION = rf"\b(?:{build_alternation(_VOCAB['period_abbreviations'])})\b"
+_PERIOD_YEAR = rf"\b(?:{build_alternation(_VOCAB['period_abbreviations'])})\s*,?\s*{_YEAR}(?!\d)"
+_RELATIVE_MONTH = rf"\b(?i:last|this|next)\s+(?:{_MONTH_FULL})\b(?!\s+\d)"
 _MONTH_SPAN = rf"\b(?:the\s+)?(?:{_MONTH_FULL})\s*[-\u2013]\s*(?:{_MONTH_FULL})\s+period\b"
 _AGO = rf"\b(?:{build_alternation(_VOCAB['ago_counts'])}|\d{{1,2}})\s+(?:years?|months?)\s+ago\b"
 
@@ -77,6 +80,8 @@ _PATTERNS = [
     ("day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-\u2013]\s*\d{{1,2}})?,?\s+{_YEAR}(?!\d)")),
     ("day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)")),
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}(?!\d)")),
+    ("period_year", re.compile(_PERIOD_YEAR)),
+    ("relative_month", re.compile(_RELATIVE_MONTH)),
     ("partial_period", re.compile(rf"{_MONTH_SPAN}|{_PERIOD_ABBREVIATION}|(?i:{_STANDALONE_PERIOD})")),
     ("partial_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_DAY_RANGE_END})?{_NOT_NUMBER_AFTER}")),
     ("partial_day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+(?:{_MONTH_FULL})\b(?!\s*\d)")),
@@ -86,6 +91,8 @@ _PATTERNS = [
     ("weekday", re.compile(rf"\b(?:{build_alternation(_VOCAB['weekdays'])})\b")),
     ("year", _BARE_YEAR),
 ]
+# Resolved against the publication date only, never guessed without one.
+_NEEDS_STAMP = ("relative", "relative_month", "ago", "weekday")
 _BASELINE = re.compile(rf"\b(?:{build_alternation(_VOCAB['baselines'])})\b", re.IGNORECASE)
 _BASELINE_LEAD = re.compile(
     rf"(?<![A-Za-z])(?:{build_alternation(_VOCAB['baseline_leads'])})\s+(?:the\s+)?$", re.IGNORECASE
@@ -125,7 +132,10 @@ _NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
 
 
 def find_context_year(title: str, sentences: list[str], pub_date: str | None) -> int | None:
-    """Return the year undated days and months default to: the title's, the first sentence's, else the publication's."""
+    """Return the year of the headline, else of the first sentence, else of the publication.
+
+    Undated days and months take it only when the article has no stamp of its own.
+    """
     for text in (title, strip_stamps(sentences[0]) if sentences else ""):
         found = _BARE_YEAR.search(text or "")
         if found:
@@ -179,8 +189,15 @@ def _opens_sentence(sentence: str, start: int) -> bool:
     return re.fullmatch(r"\s*(?:\w+\s+)?", sentence[:start]) is not None
 
 
+def _relative_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _is_date(kind: str, sentence: str, start: int, end: int, qualified: bool) -> bool:
-    """Whether a bare month or year found by shape is used as a date here."""
+    """Whether a bare month or year found by shape, or a bound relative phrase, is used as a date here."""
+    if kind == "relative":
+        after = _VOCAB["relative"][_relative_key(sentence[start:end])].get("after")
+        return not after or qualified or _previous_word(sentence, start) in after
     if kind == "partial_month":
         return qualified or _previous_word(sentence, start) in _VOCAB["month_prepositions"]
     if kind == "year":
@@ -233,10 +250,22 @@ def _period_name(text: str) -> str:
     return _VOCAB["period_abbreviations"].get(text) or (text if "-" in text else text.lower())
 
 
-def _date_string(kind: str, text: str, year: int | None) -> str | None:
+def _month_near(text: str, base: datetime) -> str:
+    """ "last December" is the December before the stamp, "next March" the one after, "this May" the stamp's."""
+    which, month = text.split(None, 1)
+    number = _VOCAB["months"].index(month) + 1
+    shift = {"last": -1 if number >= base.month else 0, "next": 1 if number <= base.month else 0}
+    return f"{month} {base.year + shift.get(which.lower(), 0)}"
+
+
+def _date_string(kind: str, text: str, year: int | None, base: datetime | None) -> str | None:
     """What dateparser is given for a span, or None when it cannot be resolved."""
     if kind == "relative":
-        return _VOCAB["relative"][text.lower()]["parse"]
+        return _VOCAB["relative"][_relative_key(text)]["parse"]
+    if kind == "relative_month":
+        return _month_near(" ".join(text.split()), base)
+    if kind == "period_year":
+        return _BARE_YEAR.search(text).group()
     if kind == "partial_period":
         return str(year) if year else None
     if kind.startswith("partial"):
@@ -279,20 +308,20 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
     mentions = []
     for kind, start, end in _claim(text):
         core = text[start:end]
-        if kind in ("relative", "ago", "weekday") and base is None:
+        if kind in _NEEDS_STAMP and base is None:
             continue
         span_start, qualifiers, qualified = _qualify(text, start)
         if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
             continue
-        year = _sentence_year(text, start) or context_year or (base.year if base else None)
-        resolved = _date_string(kind, core, year)
+        year = _sentence_year(text, start) or (base.year if base else context_year)
+        resolved = _date_string(kind, core, year, base)
         normalised = resolved and _normalise(resolved, base)
         if not normalised:
             continue
         if kind == "relative":
-            qualifiers.append(_VOCAB["relative"][core.lower()]["qualifier"])
-        if kind == "partial_period":
-            qualifiers.append(_period_name(core))
+            qualifiers.append(_VOCAB["relative"][_relative_key(core)]["qualifier"])
+        if kind in ("partial_period", "period_year"):
+            qualifiers.append(_period_name(_BARE_YEAR.sub("", core).strip(" ,")))
         qualifier = " ".join(filter(None, qualifiers)) or None
         mentions.append(DateMention(sentence[span_start:end], *normalised, qualifier, span_start, end))
     _mark_ranges(mentions, sentence)
