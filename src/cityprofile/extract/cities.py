@@ -2,9 +2,14 @@
 
 Every gazetteer name in the title and body is a vote for its city. Votes weigh
 more in the title and as a sentence's subject, less inside a compound
-("Guangzhou-Foshan"), inside an organisation's name ("China Railway Jinan
-Group") or in a dateline. Places in a municipality count for the municipality,
-and "X district of Y" counts for Y.
+("Guangzhou-Foshan") or a longer name, or in a dateline, and not at all inside
+an organisation's name ("Harbin Electric Corporation", "Bank of Dalian").
+Places in a municipality count for the municipality. A district, county or new
+area counts for its city: once an article says "Jinfeng District of Yinchuan"
+(or "Yinchuan's Jinfeng District"), every "Jinfeng" in it is Yinchuan's, and
+a name the article only ever calls a district is never a city of its own.
+The province is the chosen city's own, and of two cities with one name, the
+one in the province the article names wins.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from functools import cache
 from importlib.resources import files
 
 from ..contract.records import Article
-from .gazetteer import Gazetteer, Mention, Place, slugify
+from .gazetteer import Gazetteer, Mention, Place, load_prefecture_cities, slugify
 
 TITLE_WEIGHT = 3.0
 SUBJECT_WEIGHT = 2.0
@@ -40,11 +45,62 @@ class CityChoice:
     reason: str
 
 
+def _data_words(name: str) -> str:
+    """A regex alternation of the words in a data file, one a line, longest first."""
+    lines = (files("cityprofile") / "data" / name).read_text(encoding="utf-8").splitlines()
+    words = sorted((w.strip() for w in lines if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _subdivision() -> re.Pattern:
+    """A subdivision word right after a place name: "Jinfeng District", "Xixia district"."""
+    return re.compile(rf"\s+(?:{_data_words('subdivisions.txt')})\b", re.IGNORECASE)
+
+
 @cache
 def _part_of() -> re.Pattern:
-    lines = (files("cityprofile") / "data" / "subdivisions.txt").read_text(encoding="utf-8").splitlines()
-    words = sorted((w.strip() for w in lines if w.strip() and not w.startswith("#")), key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\s+of\s+", re.IGNORECASE)
+    return re.compile(rf"(?:\s+(?:{_data_words('subdivisions.txt')}))?\s+of\s+", re.IGNORECASE)
+
+
+@cache
+def _organisation() -> tuple[re.Pattern, re.Pattern]:
+    """A name's next capitalised words ending in an organisation word, and "Bank of" before a name."""
+    words = _data_words("organisations.txt")
+    after = re.compile(rf"(?:\s+[A-Z][\w&'\u2019-]*){{0,3}}?\s+(?:{words})\b\.?")
+    before = re.compile(rf"\b(?:{words})\s+of\s+(?:the\s+)?$")
+    return after, before
+
+
+def _is_organisation(text: str, mention: Mention) -> bool:
+    """Whether a city name is part of an organisation's name: not evidence for the city."""
+    after, before = _organisation()
+    return bool(after.match(text, mention.end) or before.search(text[: mention.start]))
+
+
+def _districts(texts: list[str], gazetteer: Gazetteer) -> tuple[dict[str, Place], set[str]]:
+    """The parent city of each place an article calls part of one, and the names it calls districts.
+
+    "Jinfeng District of Yinchuan", "Yinchuan's Jinfeng District" and, once
+    Jinfeng is known to be a district, "Jinfeng of Yinchuan" give Jinfeng to Yinchuan.
+    """
+    # "Lanzhou New Area" is the city's own new area, not a district named like a city.
+    cities = set(load_prefecture_cities())
+    named = {m.text for text in texts for m in gazetteer.find(text)
+             if _subdivision().match(text, m.end) and m.place.name not in cities}
+    parents: dict[str, Place] = {}
+    for text in texts:
+        mentions = gazetteer.find(text)
+        for mention, following in zip(mentions, mentions[1:]):
+            joined = text[mention.end : following.start]
+            if mention.place.name != following.place.name and re.fullmatch(_part_of(), joined) and (
+                mention.text in named or _subdivision().match(joined)
+            ):
+                parents.setdefault(mention.text, following.place)
+            owner = re.fullmatch(r"['\u2019]s\s+", joined)
+            if owner and _subdivision().match(text, following.end):
+                parents.setdefault(following.text, mention.place)
+    return parents, named - set(parents)
 
 
 def _city_of(place: Place, gazetteer: Gazetteer) -> Place:
@@ -65,10 +121,12 @@ def _is_weak(text: str, mention: Mention) -> bool:
     return bool(previous and previous.start(1) > 0 and re.match(r"\s[A-Z]", after))
 
 
-def _weight(text: str, mention: Mention, in_title: bool) -> float:
+def _weight(text: str, mention: Mention, in_title: bool, districts: set[str]) -> float:
     # GeoNames aliases are mostly old or foreign spellings that modern copy uses
     # for other things ("Yili Group", "Helan Mountain"): a vote, but a weak one.
-    if _is_weak(text, mention) or mention.text != mention.place.name:
+    if _is_organisation(text, mention):
+        return 0.0
+    if _is_weak(text, mention) or mention.text != mention.place.name or mention.text in districts:
         return WEAK_WEIGHT
     if in_title:
         return TITLE_WEIGHT
@@ -78,16 +136,29 @@ def _weight(text: str, mention: Mention, in_title: bool) -> float:
 def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
     """Return each city's score for an article, keyed by city name."""
     scores: dict[str, float] = defaultdict(float)
-    for index, text in enumerate([article.title, *article.sentences]):
+    texts = [article.title, *article.sentences]
+    parents, districts = _districts(texts, gazetteer)
+    for index, text in enumerate(texts):
         for mention in gazetteer.find(text):
-            if _part_of().match(text, mention.end):
-                continue  # the city named after "district of" gets the vote
-            city = _city_of(mention.place, gazetteer)
-            scores[city.name] += _weight(text, mention, in_title=index == 0)
+            if mention.text in parents:
+                continue  # the city it is part of is named beside it, and gets the vote
+            weight = _weight(text, mention, index == 0, districts)
+            if weight:
+                scores[_city_of(mention.place, gazetteer).name] += weight
     place = gazetteer.lookup(article.dateline.title()) if article.dateline else None
     if place:
         scores[_city_of(place, gazetteer).name] += DATELINE_WEIGHT
     return dict(scores)
+
+
+def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
+    """The city called ``name`` in the province the article names most, else the most populous one."""
+    namesakes = gazetteer.namesakes(name)
+    counts: dict[str, int] = defaultdict(int)
+    for text in [article.title, *article.sentences]:
+        for province in gazetteer.find_provinces(text):
+            counts[province] += 1
+    return max(namesakes, key=lambda place: (counts.get(place.province, 0), place.population))
 
 
 def _first_seen(article: Article, gazetteer: Gazetteer) -> dict[str, int]:
@@ -109,7 +180,7 @@ def attribute_city(article: Article, gazetteer: Gazetteer) -> CityChoice | None:
         return None
     first = _first_seen(article, gazetteer)
     ranked = sorted(scores, key=lambda name: (-scores[name], first.get(name, len(first)), name))
-    best = gazetteer.lookup(ranked[0])
+    best = _place_in_named_province(ranked[0], article, gazetteer)
     runner_up = ranked[1] if len(ranked) > 1 else None
     runner_up_score = scores[runner_up] if runner_up else 0.0
     if runner_up and runner_up_score == scores[best.name]:

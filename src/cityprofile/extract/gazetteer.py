@@ -71,6 +71,24 @@ class Gazetteer:
         """Return the most populous city called ``name`` (name or alias), or None."""
         return self._by_name.get(_normalise(name))
 
+    def namesakes(self, name: str) -> list[Place]:
+        """Return every city whose own name is ``name``, or the one it is an alias of."""
+        found = [place for place in self.places if place.name == _normalise(name)]
+        place = self.lookup(name)
+        return found or ([place] if place else [])
+
+    def find_provinces(self, text: str) -> list[str]:
+        """Return the short names of the provinces named in ``text``, in order."""
+        words = list(_WORD.finditer(text))
+        found = []
+        for index in range(len(words)):
+            for size in range(min(_LONGEST_NAME_WORDS, len(words) - index), 0, -1):
+                province = self.province(text[words[index].start() : words[index + size - 1].end()])
+                if province:
+                    found.append(province)
+                    break
+        return found
+
     def province(self, name: str) -> str | None:
         """Return the short province name for a province name or alias, or None."""
         return self.provinces.get(_normalise(name))
