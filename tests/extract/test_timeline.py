@@ -82,16 +82,97 @@ def test_date_of_the_attribution_does_not_make_a_second_event():
     assert event.event.endswith("via Manzhouli has surpassed 3,000")
 
 
-def test_long_clause_is_cut_at_a_word_boundary():
+def test_long_clause_is_cut_where_a_phrase_ends():
     sentence = (
         "On October 16, the Political Bureau of the CPC Central Committee held a meeting to consider the outline "
         "of the plan for the construction of the Chengdu-Chongqing economic circle."
     )
     event = _only(sentence, "2020-11-13")
-    assert len(event.event) <= 100
+    assert len(event.event) <= 130
     assert event.event.startswith("Political Bureau of the CPC Central Committee held a meeting")
     assert event.event.split()[-1] not in {"the", "of", "for"}
     assert event.event.split()[-1] in sentence.split()
+
+
+def test_long_clause_is_cut_at_a_second_verb_phrase_not_inside_a_name():
+    sentence = ("This year, it hosted the first World Dairy Industry Conference and was honored with the titles of "
+                "Dairy Science and Technology Capital of the World and Dairy Breeding Capital of China.")
+    assert _only(sentence, "2023-11-16").event == "hosted the first World Dairy Industry Conference"
+
+
+def test_bare_name_before_an_appositive_is_joined_to_its_verb():
+    sentence = ("Since early this year, Jinfeng District of Yinchuan, capital of Northwest China's Ningxia Hui "
+                "Autonomous Region, has strengthened its contact with local firms and provided them with better "
+                "government services in a move to help them resume work in the first quarter of this year.")
+    events = _events(sentence, "2022-03-09")
+    assert events and all(e.event.startswith("Jinfeng District of Yinchuan has strengthened") for e in events)
+
+
+def test_subject_split_from_its_verb_by_an_aside_is_joined():
+    sentence = ("In the first three months of 2020, some 46 projects, each with an investment over 10 million yuan "
+                "from cities outside Heilongjiang province were signed, involving 137.60 billion yuan.")
+    assert _only(sentence, "2020-05-14").event == "some 46 projects signed"
+
+
+def test_date_in_a_list_item_gives_the_list_clause():
+    sentence = ("Dalian has realized 255 newly-reserved projects, 215 newly-signed projects, 171 newly-registered "
+                "projects, 95 newly-commenced projects and 48 newly-produced projects last year.")
+    assert _only(sentence, "2017-02-14").event.startswith("Dalian has realized")
+
+
+def test_fronted_phrase_without_a_subject_leads_to_the_main_clause():
+    sentence = ("Among the 81 projects signed on the investment promotion activities in Pearl River Delta area and "
+                "Yangtze River Delta area in the first half year of 2016, the enrollment rate reached 46.9 percent.")
+    assert _only(sentence, "2017-02-14").event == "the enrollment rate reached 46.9 percent"
+
+
+def test_dated_aside_follows_its_main_clause():
+    sentence = ("Solid progress will be made in project construction, with a project operating rate of over 70 "
+                "percent in the first quarter and a total investment of more than 13.6 billion yuan completed "
+                "throughout the year.")
+    events = _events(sentence, "2023-03-04")
+    assert events[0].event.startswith("Solid progress will be made in project construction, with a project")
+
+
+def test_wire_tag_is_not_part_of_the_event():
+    sentence = ("(DALIANNEWS)- The port city of Dalian has introduced an investment of 62.86 billion yuan from other "
+                "domestic provinces in 2016, topping other cities in Liaoning Province.")
+    assert _only(sentence, "2017-02-14").event.startswith("The port city of Dalian has introduced")
+    event = _only("XINING, Jan. 18 (Xinhua) -- Xining launched two freight trains to Russia last year.", "2021-01-18")
+    assert event.event == "Xining launched two freight trains to Russia"
+
+
+def test_reporting_phrase_is_never_the_event():
+    sentence = ("The number of China-Europe freight trains inbound and outbound via Manzhouli, China's largest land "
+                "port, has surpassed 3,000 so far this year, a record high despite the impact of COVID-19, railway "
+                "authorities said Wednesday.")
+    events = _events(sentence, "2020-11-18")
+    assert events and not any(e.event.endswith(("said", "Wednesday")) for e in events)
+
+
+def test_verb_in_the_middle_keeps_its_auxiliary():
+    sentence = ("Meanwhile, the Jianfa Yoyo City project has entered a critical stage in its construction and is "
+                "scheduled to open in the next year.")
+    event = _only(sentence, "2022-03-09")
+    assert event.event.endswith("and is scheduled to open") and event.target
+
+
+def test_plans_and_forecasts_are_targets():
+    sentence = ("The local government said about 20 projects will resume by the end of February and the district "
+                "will complete cumulative investment of 700 million yuan in the first two months of this year.")
+    events = _events(sentence, "2022-03-09")
+    assert [e.event for e in events][0] == "about 20 projects will resume"
+    assert all(e.target for e in events)
+
+
+def test_later_date_than_the_article_is_a_target():
+    event = _only("In 2025, a new express freight route from Kunming to Bangkok opens.", "2023-10-12")
+    assert event.target
+
+
+def test_past_events_are_not_targets():
+    assert not _only("Chongqing launched the cross-border highway freight service in 2016.", "2020-11-18").target
+    assert not _only("In late 2022, Xining again made it into the list of China's happiest cities.").target
 
 
 def test_events_keep_article_and_sentence():

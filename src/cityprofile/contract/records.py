@@ -63,6 +63,7 @@ class Event:
     sentence: str = ""
     qualifier: str | None = None
     text: str = ""  # the date as written
+    target: bool = False  # a plan, aim or forecast ("is scheduled to open next year"), not something that happened
     corrected: bool = False
 
 

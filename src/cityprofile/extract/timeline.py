@@ -2,10 +2,16 @@
 
 Each event is the clause holding a date, shortened to what happened: the date
 and the words leading into it are cut out, then appositives, subordinate
-clauses and attributions ("Xie said", "according to ...") are dropped, and
-what is left is cut at a word boundary. A clause gets one event (clauses joined
-by "and" that each hold a date are two); when it holds a range ("between
-Jan. 1 and Nov. 17") the event is dated by its end.
+clauses, attributions ("Xie said", "according to ...") and wire tags
+("(Xinhua)") are dropped. An event must be a clause, with a verb (found by
+TextBlob's tagger, see clauses.py): a date-only or verbless piece ("In 2019,",
+"Jinfeng District of Yinchuan") leads into the main clause, a subject split
+from its verb by an aside is joined to it ("some 46 projects ... were signed"),
+and a long clause is cut where a clause or phrase ends, never inside a name.
+A clause gets one event (clauses joined by "and" that each hold a date are
+two); when it holds a range ("between Jan. 1 and Nov. 17") the event is dated
+by its end. An event stated as a plan or forecast ("will", "is scheduled to",
+or dated after its article) is a target.
 Vocabulary lives in data/dates.json.
 """
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ..contract.records import DateMention, Event
+from .clauses import cut_at_boundary, has_infinitive, has_verb, starts_with, verb_phrase_start
 from .dates import build_alternation, find_context_year, find_dates, load_vocabulary, strip_stamps
 
 _VOCAB = load_vocabulary()
@@ -53,6 +60,14 @@ _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
 _PASSIVE = re.compile(rf"\b(?:{_words('passive_auxiliaries')})\s+(?={_PARTICIPLE})")
 _TRAILING = re.compile(rf"(?:\s+(?:{_words('event_trailing_words')}))+$", re.IGNORECASE)
+_WIRE_TAG = re.compile(
+    rf"\(\s*(?:[A-Z]{{3,}}|{_words('wire_agencies')})\s*\)\s*(?:-{{1,2}}|\u2013|\u2014)?\s*"
+    rf"|^\s*(?:{_words('wire_agencies')})\s*(?:-{{1,2}}|\u2013|\u2014)\s*"
+)
+_PLAN = re.compile(rf"\b(?:{_words('plan_cues')})\b", re.IGNORECASE)
+# A piece opening with these is no subject: "each with an investment ... were signed".
+_NOT_SUBJECT_TAGS = {"IN", "TO", "VBG", "RB"}
+_NOT_SUBJECT_WORDS = {"each", "both", "all", "including"}
 
 
 def _mark(text: str, mentions: list[DateMention]) -> str:
@@ -113,36 +128,126 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
     return pieces
 
 
-def _shorten(text: str) -> str:
-    """Cut a clause to the event it states."""
+def _tidy(text: str) -> str:
+    """Cut what leads into an event: markers, "X said that", prepositions, a generic subject, a passive auxiliary."""
     text = " ".join(_MARKS.sub(" ", text).split())
     text = _SAID_THAT.sub("", text)
     text = _LEADING.sub("", text + " ").strip()
     text = _GENERIC_SUBJECT.sub("", text)
-    text = _PASSIVE.sub("", text, count=1)
-    limit = _VOCAB["event_max_chars"]
-    if len(text) > limit:
-        text = text[: text.rfind(" ", 0, limit + 1)]
+    passive = _PASSIVE.search(text)
+    # "... were held" becomes a headline; "... and is scheduled to open" keeps its verb.
+    if passive and verb_phrase_start(text) == passive.start():
+        text = text[: passive.start()] + text[passive.end():]
+    return text
+
+
+def _shorten(text: str) -> str:
+    """Cut a clause to the event it states, at a clause or phrase boundary."""
+    text = _tidy(text).rstrip(" .,;:!?\"'\u201d")
+    text = cut_at_boundary(text, _VOCAB["event_max_chars"])
     return _TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS)
+
+
+def _is_clause(text: str) -> bool:
+    """Two words or more with a verb, not opening as an aside ("Among the 81 projects signed ...")."""
+    return len(text.split()) >= 2 and has_verb(text) and not _opens_aside(text)
+
+
+def _opens_aside(text: str) -> bool:
+    """Whether a piece opens with a preposition, adverb or "each": no subject ("about 20 projects" has one)."""
+    words = text.split(None, 2)
+    if not words or (len(words) > 1 and starts_with(words[1], {"CD"})):
+        return False
+    return starts_with(text, _NOT_SUBJECT_TAGS) or words[0].lower() in _NOT_SUBJECT_WORDS
+
+
+def _is_phrase(text: str) -> bool:
+    """A noun phrase that may be a subject: no verb, not opening with a preposition."""
+    return bool(text) and not has_verb(text) and not has_infinitive(text) and not _opens_aside(text)
+
+
+def _predicate(pieces: list[str], at: int) -> str | None:
+    """The verb phrase a subject in piece `at` was split from by an aside: "were signed" in
+    "some 46 projects, each with an investment over 10 million yuan ... were signed"."""
+    for piece in pieces[at + 1:]:
+        text = _tidy(piece)
+        start = verb_phrase_start(text) if not _is_attribution(piece) else None
+        if start is None:
+            continue
+        # "to expand opening up, carry out ..." has no finite verb to give the subject.
+        finite = not starts_with(text[start:], {"VB"})
+        return text[start:] if finite and (start == 0 or _opens_aside(text)) else None
+    return None
+
+
+def _subject(pieces: list[str], at: int) -> str | None:
+    """The sentence's subject for a clause that opens with its verb: the first noun-phrase piece before it."""
+    for piece in pieces[:at]:
+        text = _tidy(piece)
+        if text and not _is_attribution(piece) and not _marks(piece) and _is_phrase(text):
+            return text
+    return None
+
+
+def _clause_at(pieces: list[str], at: int) -> str | None:
+    """Piece `at` as a clause, its subject joined to a verb phrase an aside split off; None if it is none."""
+    text = _shorten(pieces[at])
+    if _is_clause(text):
+        return _whole(pieces, at)
+    predicate = _predicate(pieces, at) if len(text.split()) >= 2 and _is_phrase(text) else None
+    return _shorten(f"{_tidy(pieces[at])} {predicate}") if predicate else None
+
+
+def _main_clause(pieces: list[str], at: int) -> tuple[str, int] | None:
+    """The nearest main clause to piece `at`: after it first (a leading date), then before it.
+
+    A leading date leads into the first statement after it, even one without a
+    finite verb ("the city of Xining to expand opening up"), not a clause further on.
+    """
+    for j in [*range(at + 1, len(pieces)), *range(at - 1, -1, -1)]:
+        opens = all(len(_shorten(p).split()) < 2 for p in pieces[:j])
+        if _is_aside(pieces[j], opens) or _is_attribution(pieces[j]):
+            continue
+        clause = _clause_at(pieces, j)
+        if clause:
+            return clause, j
+        if j > at and len(_shorten(pieces[j]).split()) >= 2 and not _marks(pieces[j]):
+            return _shorten(pieces[j]), j
+    return None
+
+
+def _whole(pieces: list[str], at: int) -> str:
+    """Piece `at` as a clause: given back its subject when it opens with its verb."""
+    text = _tidy(pieces[at])
+    if verb_phrase_start(text) == 0 and not _GENERIC_SUBJECT.match(_MARKS.sub("", pieces[at]).strip()):
+        subject = _subject(pieces, at)
+        if subject:
+            return _shorten(f"{subject} {text}")
+    return _shorten(pieces[at])
 
 
 def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     """The event text for the date in piece `at`, and the piece it came from.
 
-    A piece that is only its date ("On July 23, 2020,") leads into the next
-    main clause; a relative clause joins the noun it is about.
+    A piece that is only its date ("On July 23, 2020,"), or a phrase with no
+    verb, leads into the nearest main clause; a subject cut off from its verb
+    by an aside is joined to it; a relative clause joins the noun it is about;
+    an aside ("with a rate of over 70 percent in the first quarter") follows
+    the main clause before it.
     """
     piece = _MARKS.sub("", pieces[at]).strip()
-    if _RELATIVE.match(piece) and at > 0:
+    relative = bool(_RELATIVE.match(piece)) and at > 0
+    if relative:
         piece = f"{pieces[at - 1]} {_RELATIVE.sub('', piece)}"
     own = "" if _is_attribution(piece) else _shorten(piece)
-    if len(own.split()) >= 2:
-        return own, at
-    for j in [*range(at + 1, len(pieces)), *range(at - 1, -1, -1)]:
-        opens = all(len(_shorten(p).split()) < 2 for p in pieces[:j])
-        if not _is_aside(pieces[j], opens) and len(_shorten(pieces[j]).split()) >= 2:
-            return _shorten(pieces[j]), j
-    return "", at
+    if own and not relative and at > 0 and _is_aside(pieces[at]):
+        before = _main_clause(pieces[:at], at)
+        if before:
+            return _shorten(f"{_tidy(pieces[before[1]])}, {_tidy(pieces[at])}"), before[1]
+    clause = (own if _is_clause(own) else None) if relative else own and _clause_at(pieces, at)
+    if clause:
+        return clause, at
+    return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
 
 
 def _dated_by(mentions: list[DateMention]) -> DateMention:
@@ -155,7 +260,8 @@ def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> l
     mentions = find_dates(sentence, pub_date, year)
     if not mentions:
         return []
-    marked = _UNDATED_PARENTHESIS.sub("\ue100\\1\ue101", _mark(strip_stamps(sentence), mentions))
+    unstamped = _WIRE_TAG.sub(lambda m: " " * len(m.group()), strip_stamps(sentence))
+    marked = _UNDATED_PARENTHESIS.sub("\ue100\\1\ue101", _mark(unstamped, mentions))
     clauses = _CLAUSE_BREAK.split(marked)
     pieces = _drop_appositives([c.strip() for clause in clauses for c in _split_coordinated(clause)])
     dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
@@ -170,8 +276,15 @@ def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> l
         own = [mentions[i] for i in _marks(pieces[at])]
         date = _dated_by(own)
         written = sentence[own[0].start : own[-1].end]
-        events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier, text=written))
+        target = bool(_PLAN.search(_MARKS.sub("", pieces[source]))) or _PLAN.search(text) is not None
+        events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier,
+                            text=written, target=target or _is_after(date.date, pub_date)))
     return events
+
+
+def _is_after(date: str, pub_date: str | None) -> bool:
+    """Whether a date lies wholly after the publication date: a forecast, not news."""
+    return bool(pub_date) and date > pub_date[: len(date)]
 
 
 def extract_events(sentences: list[str], pub_date: str | None, article_id: str, title: str = "") -> list[Event]:

@@ -1,0 +1,118 @@
+"""Clause structure of a short text from TextBlob's bundled tagger and chunker.
+
+TextBlob (``textblob.en.parse``, MIT, works offline with no model download)
+tags each word and groups words into noun, verb and prepositional chunks. That
+is enough to tell a clause (it has a finite verb) from a bare name or noun
+phrase, to find where a clause's verb phrase starts, and to cut a long clause
+where a chunk ends rather than inside a name ("... will host the World").
+Its tokenizer splits "'s" and punctuation off; each token is mapped back to its
+characters, so cuts are made in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textblob.en import parse
+
+# Tags of words that cannot end a clause: determiners, prepositions, conjunctions, possessives.
+_OPEN_ENDED = {"DT", "PDT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "WRB", "MD", "EX"}
+_FINITE = {"VBD", "VBZ", "VBP", "VBN", "MD"}
+# Never tagged as words: punctuation the tokenizer keeps as tokens.
+_PUNCTUATION = re.compile(r"^\W+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word with its part-of-speech tag, chunk tag ("B-NP", "I-VP", "O") and character span."""
+
+    word: str
+    tag: str
+    chunk: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=4096)
+def tag_words(text: str) -> tuple[Token, ...]:
+    """Return the tagged and chunked words of ``text``, with their spans in it."""
+    tokens, position = [], 0
+    for sentence in parse(text, lemmata=False, relations=False).split():
+        for word, tag, chunk, _pnp in sentence:
+            found = text.find(word, position)
+            if found < 0:  # the tokenizer rewrote it (quotes); it spans nothing
+                continue
+            position = found + len(word)
+            tokens.append(Token(word, tag, chunk, found, position))
+    return tuple(tokens)
+
+
+def _is_verb(tokens: tuple[Token, ...], index: int) -> bool:
+    token = tokens[index]
+    before = tokens[index - 1].tag if index > 0 else ""
+    after = tokens[index + 1].tag if index + 1 < len(tokens) else ""
+    if token.tag == "VBN" and after.startswith("NN") and not before.startswith(("NN", "PRP", "VB", "MD")):
+        # A participle between a number or determiner and a noun is an adjective: "95 newly-commenced projects";
+        # after its subject it is the verb: "the Zone recorded transactions".
+        return False
+    # A base form opening the text is an order or a list item ("carry out exchanges"), not a statement.
+    return token.tag in _FINITE or (token.tag == "VB" and before not in ("TO", ""))
+
+
+def has_infinitive(text: str) -> bool:
+    """Whether ``text`` holds a verb in its base form ("the city of Xining to expand opening up")."""
+    return any(t.tag in ("VB", "VBP") for t in tag_words(text))
+
+
+def has_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb that can make it a clause (not "to expand", not "signing")."""
+    tokens = tag_words(text)
+    return any(_is_verb(tokens, i) for i in range(len(tokens)))
+
+
+def verb_phrase_start(text: str) -> int | None:
+    """The character offset of the first verb phrase of ``text``, or None."""
+    tokens = tag_words(text)
+    return next((t.start for i, t in enumerate(tokens) if _is_verb(tokens, i)), None)
+
+
+def starts_with(text: str, tags: set[str]) -> bool:
+    """Whether the first word of ``text`` carries one of ``tags``."""
+    tokens = tag_words(text)
+    return bool(tokens) and tokens[0].tag in tags
+
+
+def _cut_rank(tokens: tuple[Token, ...], index: int) -> int:
+    """How good a place the end of ``tokens[index]`` is to cut: 0 never, 3 a clause boundary."""
+    token, following = tokens[index], tokens[index + 1]
+    if token.tag in _OPEN_ENDED or _PUNCTUATION.match(token.word) or following.chunk.startswith("I-"):
+        return 0
+    if token.tag.startswith("VB") and following.chunk.endswith("NP"):
+        return 0  # a verb without its object
+    rest = tokens[index + 2:]
+    if following.tag == "CC" or following.word in ",;":
+        # "... and was honored ...": a second verb phrase opens a clause of its own.
+        return 3 if rest and rest[0].chunk.endswith("VP") else 2
+    return 2 if following.chunk.endswith("PP") else 1
+
+
+def cut_at_boundary(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters where a clause, else a phrase, else a chunk ends.
+
+    A clause boundary ("... and was honored ...") is taken when it keeps at
+    least a third of the limit; else the longest cut before a prepositional
+    phrase or conjunction that keeps half; else the longest after any
+    complete chunk; a name is never cut in two.
+    """
+    if len(text) <= limit:
+        return text
+    tokens = tag_words(text)
+    cuts = [(rank, tokens[i].end) for i in range(len(tokens) - 1)
+            if tokens[i].end <= limit and (rank := _cut_rank(tokens, i))]
+    for lowest, shortest in ((3, limit // 3), (2, limit // 2), (1, 0)):
+        ends = [end for rank, end in cuts if rank >= lowest and end >= shortest]
+        if ends:
+            return text[: max(ends)]
+    return text[: text.rfind(" ", 0, limit + 1)]
