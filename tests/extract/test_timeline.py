@@ -1,7 +1,7 @@
 """Timeline events: one per dated statement, shortened to what happened."""
 
-from cityprofile.extract.dates import find_context_year
-from cityprofile.extract.timeline import extract_events
+from cityprofile.extract.dates import find_context_year, find_dates
+from cityprofile.extract.timeline import extract_events, find_clause_date
 
 
 def _events(sentence, pub_date=None, title=""):
@@ -237,3 +237,39 @@ def test_undated_parenthesis_stays_in_its_clause():
     event = _only(sentence, "2023-10-12")
     assert event.date == "2022"
     assert event.event.startswith("China (Kunming) Cross-border E-commerce Comprehensive Pilot Zone recorded")
+
+
+# Which date a figure in a sentence takes
+
+
+def _date_at(sentence, written, pub_date):
+    mentions = [m for m in find_dates(sentence, pub_date) if not (m.qualifier or "").startswith("so far")]
+    found = find_clause_date(sentence, sentence.index(written), mentions)
+    return found.date if found else None
+
+
+def test_opening_date_dates_the_main_clause_and_its_aside():
+    sentence = ("In 2019, Suining's GDP reached 134.57 billion yuan, an increase of 8.1 percent over the same period "
+                "last year, ranking second in the province.")
+    assert _date_at(sentence, "134.57 billion", "2020-11-13") == "2019"
+    assert _date_at(sentence, "8.1 percent", "2020-11-13") == "2019"
+
+
+def test_date_at_the_end_of_a_list_dates_every_item():
+    sentence = ("Dalian has realized 255 newly-reserved projects, 215 newly-signed projects, 171 newly-registered "
+                "projects, 95 newly-commenced projects and 48 newly-produced projects last year.")
+    assert _date_at(sentence, "255", "2017-02-14") == _date_at(sentence, "48", "2017-02-14") == "2016"
+
+
+def test_date_of_a_phrase_opening_with_a_preposition_stays_there():
+    sentence = ("Among the 81 projects signed on the investment promotion activities in Pearl River Delta area and "
+                "Yangtze River Delta area in the first half year of 2016, the enrollment rate reached 46.9 percent.")
+    assert _date_at(sentence, "81 projects", "2017-02-14") == "2016"
+    assert _date_at(sentence, "46.9 percent", "2017-02-14") is None
+
+
+def test_date_of_the_attribution_dates_no_figure():
+    sentence = ("The number of China-Europe freight trains inbound and outbound via Manzhouli, China's largest land "
+                "port, has surpassed 3,000 so far this year, a record high despite the impact of COVID-19, railway "
+                "authorities said Wednesday.")
+    assert _date_at(sentence, "3,000", "2020-11-18") is None

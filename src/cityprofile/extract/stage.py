@@ -15,7 +15,7 @@ from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries, group_industries
 from .initiatives import extract_initiatives
-from .timeline import extract_events
+from .timeline import extract_events, find_clause_date
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
 
@@ -29,16 +29,20 @@ class Extraction:
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
-    """Return records as dicts that carry their article, sentence and the sentence's first point date.
+    """Return records as dicts that carry their article, sentence and the point date of their clause.
 
     A span ("since the beginning of 2010", "by 2025") says when a total began or is due,
-    not when the figure or initiative is dated, so it dates nothing.
+    not when the figure or initiative is dated, so it dates nothing. A date in
+    another clause dates a record only when it governs the sentence (timeline.find_clause_date).
     """
     found = [d for d in find_dates(sentence, article.date, context_year)
              if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
     for record in records:
         record.article, record.sentence = article.id, sentence
-        record.date = found[0].date if found else None
+        written = getattr(record, "text", None) or getattr(record, "name", "")
+        position = max(sentence.find(written), 0)
+        date = find_clause_date(sentence, position, found) if found else None
+        record.date = date.date if date else None
     return [to_dict(record) for record in records]
 
 

@@ -18,6 +18,7 @@ Vocabulary lives in data/dates.json.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..contract.records import DateMention, Event
 from .clauses import cut_at_boundary, has_infinitive, has_verb, starts_with, verb_phrase_start
@@ -280,6 +281,60 @@ def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> l
         events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier,
                             text=written, target=target or _is_after(date.date, pub_date)))
     return events
+
+
+def _clause_spans(sentence: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
+    """The character spans of a sentence's clauses; a comma inside a date ("July 23, 2020") splits nothing."""
+    cuts = [c for c in _CLAUSE_BREAK.finditer(sentence) if not any(m.start <= c.start() < m.end for m in mentions)]
+    return list(zip([0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(sentence)]))
+
+
+def _undated(piece: str, start: int, mentions: list[DateMention]) -> str:
+    """A clause's text with its dates and the words leading into them cut out."""
+    local = [replace(m, start=m.start - start, end=m.end - start) for m in mentions]
+    return _tidy(_mark(piece, local))
+
+
+def find_clause_date(sentence: str, position: int, mentions: list[DateMention]) -> DateMention | None:
+    """The date of the clause holding ``position``, for a figure or name found there.
+
+    Its own clause's date first; else an opening date phrase ("In 2019, ...") or
+    the main clause before it (", an increase of 8.1 percent" is dated by the
+    clause it follows); else a date-only phrase after it. A date inside a
+    phrase opening with a preposition ("During the forum held in May, ...")
+    or inside an aside or attribution belongs to that phrase alone.
+    """
+    spans = _clause_spans(sentence, mentions)
+    own = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
+    dated = [[m for m in mentions if a <= m.start < b] for a, b in spans]
+    texts = [_undated(sentence[a:b], a, dated[i]) for i, (a, b) in enumerate(spans)]
+
+    def is_main(i: int) -> bool:
+        piece = sentence[slice(*spans[i])]
+        return not (_is_aside(piece, i == 0) or _is_attribution(piece) or _opens_aside(texts[i]))
+
+    first, last = _list_around(own, texts, is_main)
+    clause = [m for i in range(first, last + 1) for m in dated[i]]
+    if clause:
+        return clause[0]
+    found = [i for i in range(first - 1, -1, -1) if dated[i] and (len(texts[i].split()) < 2 or is_main(i))]
+    found = found or [i for i in range(last + 1, len(spans)) if dated[i] and len(texts[i].split()) < 2]
+    return dated[found[0]][0] if found else None
+
+
+def _list_around(own: int, texts: list[str], is_main) -> tuple[int, int]:
+    """The first and last clause piece of the list or clause that piece `own` belongs to.
+
+    Verbless pieces are items of a list ("Dalian has realized 255 ..., 215 ...,
+    and 48 ... last year") or a clause's trailing asides: they join the clause
+    before them and the verbless pieces after them.
+    """
+    first, last = own, own
+    while first > 0 and not has_verb(texts[first]) and is_main(first - 1):
+        first -= 1
+    while last + 1 < len(texts) and texts[last + 1] and not has_verb(texts[last + 1]) and is_main(last + 1):
+        last += 1
+    return first, last
 
 
 def _is_after(date: str, pub_date: str | None) -> bool:
