@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textblob.en import parse
-
 # Tags of words that cannot end a clause: determiners, prepositions, conjunctions, possessives.
 _OPEN_ENDED = {"DT", "PDT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "WRB", "MD", "EX"}
 _FINITE = {"VBD", "VBZ", "VBP", "VBN", "MD"}
@@ -38,6 +36,9 @@ class Token:
 @lru_cache(maxsize=4096)
 def tag_words(text: str) -> tuple[Token, ...]:
     """Return the tagged and chunked words of ``text``, with their spans in it."""
+    # textblob imports nltk (about a second): paid only once a dated sentence is read.
+    from textblob.en import parse
+
     tokens, position = [], 0
     for sentence in parse(text, lemmata=False, relations=False).split():
         for word, tag, chunk, _pnp in sentence:

@@ -106,8 +106,9 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     if profile["initiatives"]:
         cards.append((str(len(profile["initiatives"])), f"{noun_for(len(profile['initiatives']), 'initiative')} named",
                       article_refs(profile, [i["article"] for i in profile["initiatives"]])))
-    if profile["timeline"]:
-        latest = max(profile["timeline"], key=lambda e: e["date"])
+    happened = [e for e in profile["timeline"] if not e.get("target")]  # a plan is not the latest news
+    if happened:
+        latest = max(happened, key=lambda e: e["date"])
         cards.append((format_date(latest["date"], latest.get("qualifier")),
                       mark_corrected(latest, f"latest event: {latest['event']}"), footnote(profile, latest)))
     return cards[:6]
@@ -218,14 +219,19 @@ def show_figures(profile: dict):
     return display_html(*parts)
 
 
+def event_text(event: dict) -> str:
+    """What an event says, a plan or forecast marked as one: "Planned: ..."."""
+    return f"Planned: {event['event']}" if event.get("target") else event["event"]
+
+
 def show_timeline(profile: dict):
-    """A timeline chart drawn at each date's precision, then the dated list."""
+    """A timeline chart drawn at each date's precision, then the dated list; plans are marked "Planned"."""
     events = sorted(profile["timeline"], key=lambda e: e["date"])
     if not events:
         return display_html(_empty(profile, "dated events"))
     colour = charts.city_colour(profile["slug"], profile["all_slugs"])
     drawn = events[-TIMELINE_ROWS:]  # one row per event: more would not fit a page
-    rows = [{"date": e["date"], "lane": profile["city"], "label": e["event"]} for e in drawn]
+    rows = [{"date": e["date"], "lane": profile["city"], "label": event_text(e)} for e in drawn]
     first, last = format_date(events[0]["date"]), format_date(events[-1]["date"])
     title = f"{plural(len(events), 'dated event')}, {first} to {last}" if len(events) > 1 else f"One dated event, {first}"
     caption = (f"The {len(drawn)} latest of {len(events)} events are drawn; all are listed below."
@@ -234,7 +240,7 @@ def show_timeline(profile: dict):
     table = pd.DataFrame(
         {
             "When": [format_date(e["date"], e.get("qualifier")) for e in events],
-            "What happened": [mark_corrected(e, e["event"]) for e in events],
+            "What happened": [mark_corrected(e, event_text(e)) for e in events],
             "Source": [footnote(profile, e) for e in events],
         }
     )
