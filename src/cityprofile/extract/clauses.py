@@ -116,4 +116,5 @@ def cut_at_boundary(text: str, limit: int) -> str:
         ends = [end for rank, end in cuts if rank >= lowest and end >= shortest]
         if ends:
             return text[: max(ends)]
-    return text[: text.rfind(" ", 0, limit + 1)]
+    space = text.rfind(" ", 0, limit + 1)
+    return text[: space if space > 0 else limit]
