@@ -334,3 +334,13 @@ def test_throughout_the_year_is_the_stamp_year():
 
 def test_the_year_alone_is_not_a_date():
     assert _found("The year before, Yinchuan opened 12 new schools.", "2023-03-04") == []
+
+
+def test_day_range_with_its_year_is_dated_by_its_first_day():
+    assert _found("The 5th China-Eurasia Expo was held in Urumqi from Sept. 19-22, 2016.") == [
+        ("2016-09-19", "day", None)]
+
+
+def test_first_months_in_figures_are_a_period():
+    assert _found("Foreign trade rose 11.4 percent in the first 10 months.", "2020-11-18") == [
+        ("2020", "year", "first 10 months")]

@@ -66,7 +66,7 @@ _BARE_YEAR = re.compile(rf"{_NOT_NUMBER_BEFORE}{_YEAR}{_NOT_NUMBER_AFTER}")
 _PERIOD_COUNTS = build_alternation(_VOCAB["period_counts"])
 _STANDALONE_PERIOD = (
     rf"\b(?:the\s+)?(?:{build_alternation(_VOCAB['standalone_period_ordinals'])})\s+"
-    rf"(?:half|quarter|(?:{_PERIOD_COUNTS})\s+(?:quarters|months))\b(?!\s+of\b)"
+    rf"(?:half|quarter|(?:{_PERIOD_COUNTS}|1[01]|[2-9])\s+(?:quarters|months))\b(?!\s+of\b)"
 )
 _PERIOD_ABBREVIATION = rf"\b(?:{build_alternation(_VOCAB['period_abbreviations'])})\b"
 _PERIOD_YEAR = rf"\b(?:{build_alternation(_VOCAB['period_abbreviations'])})\s*,?\s*{_YEAR}(?!\d)"
@@ -270,7 +270,8 @@ def _date_string(kind: str, text: str, year: int | None, base: datetime | None) 
         return str(year) if year else None
     if kind.startswith("partial"):
         return f"{re.sub(_DAY_RANGE_END + '$', '', text)} {year}" if year else None
-    return text
+    # "May 5-9, 2023" is dated by its first day.
+    return re.sub(rf"(?<=\d){_DAY_RANGE_END}(?=,?\s+{_YEAR})", "", text) if kind == "day" else text
 
 
 def _claim(sentence: str) -> list[tuple[str, int, int]]:
