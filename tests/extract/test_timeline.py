@@ -273,3 +273,24 @@ def test_date_of_the_attribution_dates_no_figure():
                 "port, has surpassed 3,000 so far this year, a record high despite the impact of COVID-19, railway "
                 "authorities said Wednesday.")
     assert _date_at(sentence, "3,000", "2020-11-18") is None
+
+
+# Sentences written in the genre's style, for rules the corpus at hand has no example of.
+
+
+def test_dated_participle_aside_is_an_event_of_its_noun():
+    sentence = "The China-Europe freight train service, launched in 2016, has made over 1,000 trips."
+    assert _only(sentence, "2023-11-21").event == "China-Europe freight train service launched"
+
+
+def test_clause_opened_by_when_is_no_main_clause():
+    sentence = ("Since 2019, when the free trade zone was established, more than 10,000 enterprises have "
+                "registered there.")
+    assert _only(sentence, "2023-11-21").event == "more than 10,000 enterprises have registered there"
+
+
+def test_coordinated_clause_takes_the_subject_of_the_first():
+    sentence = "Construction of the 12-km subway line started in March and is expected to be completed by 2026."
+    started, completed = _events(sentence, "2023-11-21")
+    assert (started.date, started.target) == ("2023-03", False)
+    assert completed.event == "Construction of the 12-km subway line expected to be completed" and completed.target

@@ -129,6 +129,8 @@ _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 _RANGE_STARTS = set(_VOCAB["range_starts"])
 _RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*$", re.IGNORECASE)
 _NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
+# At most four words, with a comma only right before the year: "and April 5, 2023", " year of ".
+_SAME_PHRASE = re.compile(r"(?:\s*[\w.-]+){0,4}\s*,?\s*")
 
 
 def find_context_year(title: str, sentences: list[str], pub_date: str | None) -> int | None:
@@ -207,11 +209,15 @@ def _is_date(kind: str, sentence: str, start: int, end: int, qualified: bool) ->
     return True
 
 
-def _sentence_year(sentence: str, position: int) -> int | None:
-    """The stated year nearest before a position, else the first after it."""
+def _sentence_year(sentence: str, start: int, end: int) -> int | None:
+    """The stated year nearest before a date span, else one just after it in the same phrase.
+
+    "in March and April 2023" gives March its year; "started in March and is
+    expected to be completed by 2026" does not.
+    """
     years = [(m.start(), int(m.group())) for m in _BARE_YEAR.finditer(sentence)]
-    before = [year for at, year in years if at < position]
-    after = [year for at, year in years if at >= position]
+    before = [year for at, year in years if at < start]
+    after = [year for at, year in years if at >= end and _SAME_PHRASE.fullmatch(sentence[end:at])]
     return before[-1] if before else (after[0] if after else None)
 
 
@@ -314,7 +320,7 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
         span_start, qualifiers, qualified = _qualify(text, start)
         if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
             continue
-        year = _sentence_year(text, start) or (base.year if base else context_year)
+        year = _sentence_year(text, start, end) or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
         normalised = resolved and _normalise(resolved, base)
         if not normalised:

@@ -182,11 +182,21 @@ def _predicate(pieces: list[str], at: int) -> str | None:
 
 
 def _subject(pieces: list[str], at: int) -> str | None:
-    """The sentence's subject for a clause that opens with its verb: the first noun-phrase piece before it."""
+    """The sentence's subject for a clause that opens with its verb.
+
+    The first noun-phrase piece before it ("Jinfeng District of Yinchuan, ...,
+    has strengthened"), else the subject of the clause it is coordinated with
+    ("Construction of the line started in March and is expected to ...").
+    """
     for piece in pieces[:at]:
         text = _tidy(piece)
         if text and not _is_attribution(piece) and not _marks(piece) and _is_phrase(text):
             return text
+    for piece in reversed(pieces[:at]):
+        text = _tidy(piece)
+        start = verb_phrase_start(text)
+        if start and _is_clause(text) and not _is_attribution(piece):
+            return text[:start].strip()
     return None
 
 
@@ -248,6 +258,9 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     clause = (own if _is_clause(own) else None) if relative else own and _clause_at(pieces, at)
     if clause:
         return clause, at
+    subject = _subject(pieces, at) if own and not relative and verb_phrase_start(own) == 0 else None
+    if subject:  # "The service, launched in 2016, has made ...": the service launched
+        return _shorten(f"{subject} {_tidy(pieces[at])}"), at
     return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
 
 
