@@ -220,3 +220,15 @@ def test_alias_spellings_are_weak_evidence(gazetteer):
         "Yili Group has been expanding its production base in recent years.",
     )
     assert attribute_city(article, gazetteer).city == "Hohhot"
+
+
+@pytest.mark.parametrize("joined", [" District in ", " District, "])
+def test_district_in_or_comma_its_city_counts_for_the_city(gazetteer, joined):
+    article = _article(f"Jinfeng{joined}Yinchuan, has strengthened its contact with local firms.",
+                       "Furthermore, Jinfeng District is building a digital agri-tourism complex.")
+    assert set(score_cities(article, gazetteer)) == {"Yinchuan"}
+
+
+def test_city_in_a_larger_city_stays_a_city_unless_called_a_district(gazetteer):
+    article = _article("Manzhouli in Hulunbuir is China's largest land port.")
+    assert attribute_city(article, gazetteer).city == "Manzhouli"

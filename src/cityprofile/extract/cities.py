@@ -60,7 +60,9 @@ def _subdivision() -> re.Pattern:
 
 @cache
 def _part_of() -> re.Pattern:
-    return re.compile(rf"(?:\s+(?:{_data_words('subdivisions.txt')}))?\s+of\s+", re.IGNORECASE)
+    """What joins a place to the city it is part of: " District of ", " in ", " County, "."""
+    words = _data_words("subdivisions.txt")
+    return re.compile(rf"(?:\s+(?:{words}))?\s+(?:of|in)\s+(?:the\s+)?|\s+(?:{words})\s*,\s*", re.IGNORECASE)
 
 
 @cache
