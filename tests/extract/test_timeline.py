@@ -294,3 +294,13 @@ def test_coordinated_clause_takes_the_subject_of_the_first():
     started, completed = _events(sentence, "2023-11-21")
     assert (started.date, started.target) == ("2023-03", False)
     assert completed.event == "Construction of the 12-km subway line expected to be completed" and completed.target
+
+
+def test_photo_caption_is_a_photo_not_a_bare_name():
+    event = _only("Aerial photo taken on July 2, 2023 shows the Lanzhou New Area.")
+    assert (event.date, event.event) == ("2023-07-02", "Photo: the Lanzhou New Area")
+
+
+def test_a_phrase_after_the_dated_clause_is_never_its_event():
+    sentence = "Photo taken on May 5, 2023 shows a view of the port in Xining, northwest China's Qinghai Province."
+    assert _only(sentence).event == "Photo: a view of the port in Xining"

@@ -57,6 +57,7 @@ _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
 _VERBS = _words("attribution_verbs")
 _ATTRIBUTION = re.compile(rf"^(?:(?:{_VERBS})\b|(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)", re.IGNORECASE)
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:that\s+)?(?=(?:\S+\s+){{2}})", re.IGNORECASE)
+_CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\u2019]s\b)", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
 _PASSIVE = re.compile(rf"\b(?:{_words('passive_auxiliaries')})\s+(?={_PARTICIPLE})")
@@ -131,7 +132,10 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
 
 def _tidy(text: str) -> str:
     """Cut what leads into an event: markers, "X said that", prepositions, a generic subject, a passive auxiliary."""
-    text = " ".join(_MARKS.sub(" ", text).split())
+    text = " ".join(_MARKS.sub(" ", text).split()).lstrip("\"'\u201c\u2018 ")
+    caption = _CAPTION.match(text)
+    if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
+        return f"Photo: {text[caption.end():]}"
     text = _SAID_THAT.sub("", text)
     text = _LEADING.sub("", text + " ").strip()
     text = _GENERIC_SUBJECT.sub("", text)
@@ -222,7 +226,7 @@ def _main_clause(pieces: list[str], at: int) -> tuple[str, int] | None:
         clause = _clause_at(pieces, j)
         if clause:
             return clause, j
-        if j > at and len(_shorten(pieces[j]).split()) >= 2 and not _marks(pieces[j]):
+        if j > at and not _shorten(pieces[at]) and len(_shorten(pieces[j]).split()) >= 2 and not _marks(pieces[j]):
             return _shorten(pieces[j]), j
     return None
 
