@@ -304,3 +304,9 @@ def test_photo_caption_is_a_photo_not_a_bare_name():
 def test_a_phrase_after_the_dated_clause_is_never_its_event():
     sentence = "Photo taken on May 5, 2023 shows a view of the port in Xining, northwest China's Qinghai Province."
     assert _only(sentence).event == "Photo: a view of the port in Xining"
+
+
+def test_date_of_the_report_does_not_date_what_it_reports():
+    sentence = "Data released on Monday showed that the province's GDP grew 6 percent in the first quarter."
+    event = _only(sentence, "2023-11-21")
+    assert (event.date, event.qualifier, event.event) == ("2023", "first quarter", "the province's GDP grew 6 percent")

@@ -268,6 +268,13 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
 
 
+def _statement_marks(piece: str) -> list[int]:
+    """The dates of a piece, less those of a report leading into it ("Data released on Monday showed that")."""
+    reported = _SAID_THAT.match(piece)
+    stated = _marks(piece[reported.end():]) if reported else []
+    return stated or _marks(piece)
+
+
 def _dated_by(mentions: list[DateMention]) -> DateMention:
     """The date a clause is put at: the end of a range, else its first date."""
     ends = [m for m in mentions if m.qualifier and m.qualifier.startswith("until")]
@@ -291,7 +298,7 @@ def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> l
         if not text or source in used:
             continue
         used.add(source)
-        own = [mentions[i] for i in _marks(pieces[at])]
+        own = [mentions[i] for i in _statement_marks(pieces[at])]
         date = _dated_by(own)
         written = sentence[own[0].start : own[-1].end]
         target = bool(_PLAN.search(_MARKS.sub("", pieces[source]))) or _PLAN.search(text) is not None
