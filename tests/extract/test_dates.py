@@ -344,3 +344,9 @@ def test_day_range_with_its_year_is_dated_by_its_first_day():
 def test_first_months_in_figures_are_a_period():
     assert _found("Foreign trade rose 11.4 percent in the first 10 months.", "2020-11-18") == [
         ("2020", "year", "first 10 months")]
+
+
+def test_earlier_this_month_and_the_previous_year():
+    assert _found("The port opened a new route earlier this month.", "2020-11-18") == [("2020-11", "month", "early")]
+    assert _found("Exports doubled over the previous year.", "2020-11-18") == []
+    assert _found("In the previous year, exports doubled.", "2020-11-18") == [("2019", "year", None)]
