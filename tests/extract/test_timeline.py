@@ -310,3 +310,10 @@ def test_date_of_the_report_does_not_date_what_it_reports():
     sentence = "Data released on Monday showed that the province's GDP grew 6 percent in the first quarter."
     event = _only(sentence, "2023-11-21")
     assert (event.date, event.qualifier, event.event) == ("2023", "first quarter", "the province's GDP grew 6 percent")
+
+
+def test_a_forum_s_month_dates_the_forum_not_the_main_clause():
+    sentence = ("During the Exposition on China Brand 2023 held in Shanghai in May, northwest Chinese province "
+                "Qinghai's capital city Xining gained much spotlight with a series of approaches.")
+    assert _date_at(sentence, "Exposition on China Brand", None) == "2023-05"
+    assert _date_at(sentence, "Xining gained", None) is None

@@ -313,10 +313,13 @@ def _clause_spans(sentence: str, mentions: list[DateMention]) -> list[tuple[int,
     return list(zip([0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(sentence)]))
 
 
-def _undated(piece: str, start: int, mentions: list[DateMention]) -> str:
-    """A clause's text with its dates and the words leading into them cut out."""
+def _undated(piece: str, start: int, mentions: list[DateMention]) -> tuple[str, bool]:
+    """A clause's text with its dates and the words leading into them cut out, and whether it opens with a
+    preposition of its own ("During the forum held in May"), not one of its date ("In 2019")."""
     local = [replace(m, start=m.start - start, end=m.end - start) for m in mentions]
-    return _tidy(_mark(piece, local))
+    marked = _mark(piece, local).strip()
+    text = _tidy(marked)
+    return text, not _MARKS.match(marked) and _opens_aside(_MARKS.sub("", marked).strip())
 
 
 def find_clause_date(sentence: str, position: int, mentions: list[DateMention]) -> DateMention | None:
@@ -331,11 +334,11 @@ def find_clause_date(sentence: str, position: int, mentions: list[DateMention]) 
     spans = _clause_spans(sentence, mentions)
     own = next((i for i, (a, b) in enumerate(spans) if a <= position < b), len(spans) - 1)
     dated = [[m for m in mentions if a <= m.start < b] for a, b in spans]
-    texts = [_undated(sentence[a:b], a, dated[i]) for i, (a, b) in enumerate(spans)]
+    texts, opens_aside = zip(*(_undated(sentence[a:b], a, dated[i]) for i, (a, b) in enumerate(spans)))
 
     def is_main(i: int) -> bool:
         piece = sentence[slice(*spans[i])]
-        return not (_is_aside(piece, i == 0) or _is_attribution(piece) or _opens_aside(texts[i]))
+        return not (_is_aside(piece, i == 0) or _is_attribution(piece) or opens_aside[i])
 
     first, last = _list_around(own, texts, is_main)
     clause = [m for i in range(first, last + 1) for m in dated[i]]
