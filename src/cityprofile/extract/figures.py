@@ -1,7 +1,7 @@
 """Figures in a sentence: numbers with their unit, qualifier and what they count or measure.
 
-quantulum3 finds the numbers; the vocabulary of data/units.json names their units, drops the
-numbers that are dates, ranks or names, and labels the rest from the words around them.
+quantulum3 finds the numbers; the vocabulary of data/units.json names their units and drops the
+numbers that are dates, ranks or names; labels.py says what the rest measure.
 """
 
 from __future__ import annotations
@@ -15,20 +15,15 @@ from quantulum3.classes import Quantity
 
 from ..contract.records import Figure
 from ..contract.units import vocabulary
+from .labels import Placed, find_label
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
-_TOKEN = re.compile(r"[^\W_][\w'’&-]*|[^\w\s]")
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
 _FIRST_WORD = re.compile(r"\W*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\s*$|^\s*(?::\d|[ap]\.?m\b)", re.I)
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$")
 _CODE = re.compile(r"\d{7,}")
-# "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
-_HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
-_BE = {"were", "was", "are", "is", "be", "been", "being"}
-_AUXILIARIES = _BE | {"have", "has", "had", "will", "would"}
-_MAX_LABEL_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -44,18 +39,7 @@ class _Lexicon:
     identifiers: set[str]
     period_openers: set[str]
     period_units: set[str]
-    count_phrases: re.Pattern
-    linking: re.Pattern
-    change_percent: re.Pattern
-    change_amount: re.Pattern
-    change_noun: dict[str, str]
-    stops: set[str]
-    partitives: set[str]
-    modifiers: set[str]
-    default_labels: dict[str, str]
-    anaphors: set[str]
     determiners: set[str]
-    measure_adverbs: set[str]
     target_cues: re.Pattern
 
 
@@ -74,8 +58,6 @@ def _lexicon() -> _Lexicon:
     spelling = {s.lower(): name for name, unit in units.items() for s in unit["suffixes"] + unit["prefixes"]}
     prefixes = [p for unit in units.values() for p in unit["prefixes"]]
     qualifier_of = {p: q for q, phrases in _entries(words["qualifiers"]).items() for p in phrases}
-    change_noun = {v: noun for noun, verbs in _entries(words["change_verbs"]).items() for v in verbs}
-    verbs = _alternation(change_noun)
     return _Lexicon(
         suffixes=re.compile(rf"\s*({_alternation(s for u in units.values() for s in u['suffixes'])})(?!\w)", re.I),
         prefixes=re.compile(rf"({_alternation(prefixes)})\s*$"),
@@ -88,18 +70,7 @@ def _lexicon() -> _Lexicon:
         identifiers=set(words["identifier_words"]["words"]),
         period_openers=set(words["periods"]["openers"]),
         period_units=set(words["periods"]["units"]),
-        count_phrases=re.compile(rf"\b(?:{_alternation(words['count_phrases']['phrases'])})\s+", re.I),
-        linking=re.compile(rf"\b(?:{_alternation(words['linking_words']['words'])})\s*$", re.I),
-        change_percent=re.compile(rf"\b({verbs})(?:\s+by)?\s*$", re.I),
-        change_amount=re.compile(rf"\b({verbs})\b[^,;()]*\sto\s*$", re.I),
-        change_noun=change_noun,
-        stops=set(words["noun_phrase_stops"]["words"]),
-        partitives=set(words["partitive_nouns"]["words"]),
-        modifiers=set(words["leading_modifiers"]["words"]),
-        default_labels=_entries(words["default_labels"]),
-        anaphors=set(words["anaphoric_nouns"]["words"]),
         determiners=set(words["definite_determiners"]["words"]),
-        measure_adverbs=set(words["measure_adverbs"]["words"]),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
     )
 
@@ -108,6 +79,7 @@ def extract_figures(sentence: str) -> list[Figure]:
     """Return the figures stated in one sentence, in reading order."""
     rewrite = rewrite_amounts(sentence)
     figures: list[Figure] = []
+    placed: list[Placed] = []
     # Every figure holds a number; quantulum3 is slow to say a sentence has none.
     if not NUMBER.search(rewrite.text):
         return figures
@@ -115,14 +87,15 @@ def extract_figures(sentence: str) -> list[Figure]:
         number = find_number(rewrite.text, *quantity.span)
         # quantulum3's ranges ("2-3 billi") come back garbled; a guessed midpoint is no figure.
         if number and quantity.uncertainty is None:
-            figure = _read_figure(rewrite, sentence, number, quantity, figures[-1] if figures else None)
-            if figure:
-                figures.append(figure)
+            found = _read_figure(rewrite, sentence, number, quantity, placed)
+            if found:
+                figures.append(found[0])
+                placed.append(found[1])
     return figures
 
 
 def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Quantity,
-                 previous: Figure | None) -> Figure | None:
+                 placed: list[Placed]) -> tuple[Figure, Placed] | None:
     text, (start, end) = rewrite.text, number.span()
     value = parse_number(number[0])
     found = _find_unit(text, start, end, quantity)
@@ -136,16 +109,19 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     kind = "count" if unit == "count" else _lexicon().kinds.get(unit, "other")
     if kind == "count" and (not _is_count(number[0], value) or _is_reference(text[:span_start], number[0])):
         return None
-    adjective = unit != "count" and _is_adjective(sentence[slice(*rewrite.original_span(span_start, span_end))])
-    if adjective and _is_duration(unit, quantity):
+    amount_start, last = rewrite.original_span(span_start, span_end)
+    adjective = unit != "count" and _is_adjective(sentence[amount_start:last])
+    # "around 12 days", "the 14th Five-Year Plan": a span of time is when, not a figure an analyst quotes.
+    if _is_duration(unit, quantity):
         return None
     qualifier, before = _split_qualifier(text[:span_start])
-    label = _label(before, text[:span_start], text[span_end:], kind, previous, adjective)
+    first = rewrite.original_span(len(before), span_end)[0] if qualifier else amount_start
+    label = find_label(sentence, first, amount_start, last, kind, adjective, placed)
     if not label:
         return None
-    first, last = rewrite.original_span(len(before) if qualifier else span_start, span_end)
-    return Figure(value=value, unit=unit, text=sentence[first:last].strip(), qualifier=qualifier,
-                  label=label, kind=kind, target=_is_target(sentence[:first]))
+    figure = Figure(value=value, unit=unit, text=sentence[first:last].strip(), qualifier=qualifier,
+                    label=label, kind=kind, target=_is_target(sentence[:first]))
+    return figure, Placed(label, first, amount_start, last, kind)
 
 
 def _is_target(before: str) -> bool:
@@ -214,7 +190,8 @@ def _is_adjective(written: str) -> bool:
 
 def _is_duration(unit: str, quantity: Quantity) -> bool:
     # "the 14th Five-Year Plan", "a three-year action plan", "the five-day holiday" name a span, not a figure.
-    return unit in _lexicon().period_units or quantity.unit.entity.name == "time"
+    # quantulum3 reads "50 key projects" as 50 exayears: a time unit counts only where a unit was read.
+    return unit in _lexicon().period_units or (unit != "count" and quantity.unit.entity.name == "time")
 
 
 def _split_qualifier(before: str) -> tuple[str | None, str]:
@@ -223,129 +200,3 @@ def _split_qualifier(before: str) -> tuple[str | None, str]:
     if not match:
         return None, before
     return _lexicon().qualifier_of[match[1].lower()], before[:match.start()]
-
-
-def _label(before: str, full: str, after: str, kind: str, previous: Figure | None, adjective: bool) -> str:
-    """What a figure counts or measures, from the words around it; empty for a bare count."""
-    heading = _heading(before)
-    if kind == "count":
-        return (_phrase(_TOKEN.findall(after)) or heading or _counted_thing(before)
-                or _changed_thing(before, kind, previous) or _linked_noun(before, previous)
-                or _linked_noun(full, previous))
-    # "a 1,200-mu wine industrial park": the amount describes the noun it is hyphenated to.
-    described = _phrase(_TOKEN.findall(after), attributive=True) if adjective else ""
-    return (described or heading or _converted_label(before, previous) or _changed_thing(before, kind, previous)
-            or _linked_noun(before, previous) or _linked_noun(full, previous) or _measured_thing(after)
-            or _counted_thing(before) or _lexicon().default_labels[kind])
-
-
-def _heading(before: str) -> str:
-    """The heading of a list line, "Tourists received: 32.6 million"."""
-    match = _HEADING.match(before)
-    return match[1] if match and len(match[1].split()) <= _MAX_LABEL_WORDS else ""
-
-
-def _measured_thing(after: str) -> str:
-    """The noun after an amount, "10 billion yuan of loans"; none after "38 kilometers north"."""
-    tokens = _tokens_after_of(after)
-    return "" if tokens[:1] and tokens[0].lower() in _lexicon().measure_adverbs else _phrase(tokens)
-
-
-def _tokens_after_of(text: str) -> list[str]:
-    tokens = _TOKEN.findall(text)
-    return tokens[1:] if tokens[:1] == ["of"] else tokens
-
-
-def _converted_label(before: str, previous: Figure | None) -> str:
-    """A bracketed conversion, "3 billion yuan (about 420 million U.S. dollars)", shares its label."""
-    return previous.label if previous and previous.kind == "money" and before.rstrip().endswith("(") else ""
-
-
-def _counted_thing(before: str) -> str:
-    """The thing in the last "number of <thing>" before a bare number."""
-    found = list(_lexicon().count_phrases.finditer(before))
-    return _phrase(_TOKEN.findall(before[found[-1].end():])) if found else ""
-
-
-def _changed_thing(before: str, kind: str, previous: Figure | None) -> str:
-    """The subject of a change: "exports increase by <7 percent>", "... rose to <2,400>"."""
-    lexicon = _lexicon()
-    by = lexicon.change_percent.search(before) if kind == "share" else None
-    match = by or lexicon.change_amount.search(before)
-    if not match:
-        return ""
-    subject = before[:match.start()]
-    # "totaled 80 billion yuan, down 3 percent": the change is of the amount just given.
-    thing = (_counted_thing(subject) or _phrase(_TOKEN.findall(subject), backward=True) or _heading(subject)
-             or (previous.label if previous else ""))
-    return f"{thing} {lexicon.change_noun[match[1].lower()]}".strip() if by else thing
-
-
-def _linked_noun(before: str, previous: Figure | None) -> str:
-    """The noun phrase before a linking word: "contract capital being", "GDP reached", "goods worth"."""
-    match = _lexicon().linking.search(before)
-    noun = _phrase(_TOKEN.findall(before[:match.start()]), backward=True) if match else ""
-    # "..., and the number is expected to exceed 1,500" is the number of what the figure before counted.
-    if noun.lower() in _lexicon().anaphors:
-        return previous.label if previous else ""
-    return noun
-
-
-def _is_word(token: str) -> bool:
-    # "5G base stations": a word may hold digits, but not only digits.
-    return any(c.isalpha() for c in token) and token.lower() not in _lexicon().stops
-
-
-def _is_participle(token: str, following: str, attributive: bool) -> bool:
-    # A lower-case "-ed"/"-ing" word after the noun is a verb: "trains passed", "trucks carrying"; but after an
-    # amount used as an adjective an "-ing" word before a noun is part of the name: "intelligent computing center".
-    if attributive and token.endswith("ing") and _is_word(following):
-        return False
-    return token.islower() and "-" not in token and (
-        (token.endswith("ed") and len(token) > 4) or (token.endswith("ing") and len(token) > 5))
-
-
-def _joins_like(word: str, following: str) -> bool:
-    # "ports and Beijing": a name after a common noun starts a new phrase.
-    return bool(following) and _is_word(following) and not (word.islower() and following[0].isupper())
-
-
-def _phrase(tokens: list[str], backward: bool = False, attributive: bool = False) -> str:
-    """The noun phrase at the start of ``tokens`` (at their end if ``backward``); ``attributive`` after an adjective."""
-    lexicon = _lexicon()
-    ordered = tokens[::-1] if backward else tokens
-    words: list[str] = []
-    stop = len(ordered)
-    for i, token in enumerate(ordered):
-        following = ordered[i + 1] if i + 1 < len(ordered) else ""
-        low = token.lower()
-        if not words and low in lexicon.modifiers:
-            continue
-        # Before an amount any "of" joins ("retail sales of consumer goods"); after a count only a partitive's.
-        joins = low == "and" or (low == "of" and (backward or (words and words[-1].lower() in lexicon.partitives)))
-        if joins and words and _joins_like(words[-1], following) and len(words) < _MAX_LABEL_WORDS - 1:
-            words.append(token)
-            continue
-        possessive = token.endswith(("'s", "’s", "'", "’"))
-        if (not _is_word(token) or possessive or (words and _is_participle(token, following, attributive))
-                or len(words) == _MAX_LABEL_WORDS):
-            stop = i
-            break
-        words.append(token)
-    if backward:
-        return " ".join(words[::-1])
-    # "a 100-megawatt solar farm was connected": the passive tells what happened to the farm, not what it is.
-    passive = [] if attributive else _passive_participle(ordered[stop:])
-    return " ".join(words + passive) if words else ""
-
-
-def _passive_participle(tokens: list[str]) -> list[str]:
-    """The participle of a passive after a noun phrase: "40 projects were signed" adds "signed"."""
-    verb = 0
-    while verb < len(tokens) and tokens[verb].lower() in _AUXILIARIES:
-        verb += 1
-    # "have transported" is active; only a form of "be" makes the participle passive.
-    passive = verb and tokens[verb - 1].lower() in _BE
-    if passive and verb < len(tokens) and tokens[verb].islower() and tokens[verb].endswith("ed"):
-        return [tokens[verb]]
-    return []

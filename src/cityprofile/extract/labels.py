@@ -1,0 +1,413 @@
+"""What a figure measures, read from the structure of its sentence.
+
+The words of the sentence are tagged (grammar.py); a label is a noun phrase found by the figure's place in
+the sentence, tried in this order:
+
+- a list line's heading ("- GDP: 332.9 billion yuan"), or the amount a bracketed conversion converts;
+- the noun an amount describes ("a 1,200-mu wine industrial park") or a count counts ("35 projects were signed");
+- a change: "X rose 8.5 percent" and "X increase by 8.5 percent" give "X growth"; "an increase of 8.1 percent"
+  and ", up 8.1 percent" after an amount give that amount's label with "growth";
+- "N percent of X" gives "X share"; "X of N" gives X ("a project operating rate of over 70 percent");
+- "X reached / was / totaled / stood at N", "X worth N" (then "X value"), "X grew from N to M": the noun phrase
+  before the verb, followed back through its "of", "from" and "in" phrases to their head ("the GDP of the area");
+- "N yuan of X", "a $5 million agreement": the noun phrase after the amount.
+
+Lists read "respectively" pair their parts: "A and B reached N and M, respectively" gives N to A and M to B.
+A label is at most three words of a noun phrase (four with "and"), never a place name, a pronoun or a period
+of time, and never ends in a function word. When nothing names the measure, the label says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..contract.units import vocabulary
+from .grammar import Word, tag_words, word_at
+
+# "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
+_HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
+_A_TOTAL_OF = re.compile(r"\ba\s+total(?:\s+of)?\s*$", re.I)
+_LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
+_AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
+_MAX_WORDS = 3
+_DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
+
+
+@dataclass(frozen=True)
+class _Words:
+    linking: re.Pattern
+    change_noun: dict[str, str]
+    anaphors: set[str]
+    partitives: set[str]
+    modifiers: set[str]
+    share_nouns: set[str]
+    time_nouns: set[str]
+    measure_adverbs: set[str]
+    count_phrases: re.Pattern
+    unstated: dict[str, str]
+    unit_words: set[str]
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    words = vocabulary()
+    change_noun = {v: noun for noun, verbs in words["change_verbs"].items() if not noun.startswith("_")
+                   for v in verbs}
+    return _Words(
+        linking=re.compile(rf"\b(?:{_alternation(words['linking_words']['words'])})\s*$", re.I),
+        change_noun=change_noun,
+        anaphors=set(words["anaphoric_nouns"]["words"]),
+        partitives=set(words["partitive_nouns"]["words"]),
+        modifiers=set(words["leading_modifiers"]["words"]),
+        share_nouns=set(words["share_nouns"]["words"]),
+        time_nouns=set(words["time_nouns"]["words"]),
+        measure_adverbs=set(words["measure_adverbs"]["words"]),
+        count_phrases=re.compile(rf"\b(?:{_alternation(words['count_phrases']['phrases'])})\s+", re.I),
+        unstated={k: v for k, v in words["default_labels"].items() if not k.startswith("_")},
+        unit_words={s.split()[-1].lower() for name, unit in words["units"].items() if not name.startswith("_")
+                    for s in unit["suffixes"]},
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure's label and where it sits in its sentence: from its qualifier (or amount) to its unit's end."""
+
+    label: str
+    first: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Site:
+    words: tuple[Word, ...]
+    sentence: str
+    first: int  # index of the first word of the qualifier or amount
+    after: int  # index of the first word after the amount and its unit
+    kind: str
+    qualified: bool = False
+
+
+def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
+               earlier: list[Placed]) -> str:
+    """Return what the figure at ``sentence[start:end]`` measures (its qualifier starts at ``first``).
+
+    ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
+    hyphenated to its unit before a noun ("a 1,200-mu park").
+    """
+    words = tag_words(sentence)
+    site = _Site(words, sentence, word_at(words, first), word_at(words, end), kind, first < start)
+    heading = _HEADING.match(sentence[:first])
+    if heading and len(heading[1].split()) <= _MAX_WORDS + 2:
+        return heading[1]
+    if earlier and earlier[-1].kind == "money" and sentence[:first].rstrip().endswith("("):
+        return earlier[-1].label
+    if adjective:
+        return _show(_phrase_after(words, site.after, attributive=True)) or _unstated(kind)
+    position, chain = _list_position(sentence, first, kind, earlier)
+    if position:
+        # "15841.6 yuan and 6634 yuan": the second amount is read where the first one stands.
+        site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
+    respectively = "respectively" in sentence.lower()
+    return (_counted(site) or _changed(site, position, earlier, respectively) or _share_of(site)
+            or _linked(site, position if respectively else None, earlier) or _measured(site)
+            or _unstated(kind))
+
+
+def _unstated(kind: str) -> str:
+    return _words().unstated.get(kind, _words().unstated["other"])
+
+
+def _list_position(sentence: str, first: int, kind: str, earlier: list[Placed]) -> tuple[int, list[Placed]]:
+    """How many amounts of the same kind stand before this one in an "N, M and P" list, and those amounts."""
+    chain: list[Placed] = []
+    cursor = first
+    for figure in reversed(earlier):
+        if figure.kind != kind or not _LIST_JOINT.match(sentence[figure.end:cursor]):
+            break
+        chain.insert(0, figure)
+        cursor = figure.first
+    return len(chain), chain
+
+
+def _show(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def _acceptable(phrase: list[Word]) -> bool:
+    """False for a place name, a number, a period of time or a unit: none says what is measured."""
+    if not phrase or any(w.is_number() for w in phrase):
+        return False
+    if all(w.tag.startswith("NNP") and not w.text.isupper() for w in phrase):
+        return False
+    return phrase[-1].low not in _words().time_nouns and phrase[-1].tag not in ("PRP", "$")
+
+
+def _capped(phrase: list[Word], limit: int = _MAX_WORDS) -> list[Word]:
+    """The last ``limit`` words of a phrase (its head is last): one more to keep "X and Y" or "per capita"."""
+    if len(phrase) > limit and (any(w.low == "and" for w in phrase[-limit - 1:-1]) or phrase[-limit].low == "capita"):
+        limit += 1
+    phrase = phrase[-limit:]
+    while phrase and not phrase[0].is_modifier() and phrase[0].low != "per":
+        phrase = phrase[1:]
+    return phrase
+
+
+def _verb_inside_phrase(words: tuple[Word, ...], k: int) -> bool:
+    # "a project operating rate", "industrial added value", "the signed investment": a participle inside a noun
+    # phrase follows a determiner, an adjective or a determined noun; "the city attracted investment" does not.
+    if k == 0:
+        return True
+    before = words[k - 1]
+    return (before.tag in _DETERMINERS or before.tag.startswith("JJ") or before.tag == "POS"
+            or (before.is_noun() and k >= 2 and words[k - 2].tag in _DETERMINERS))
+
+
+def _phrase_before(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | None:
+    """The noun phrase ending right before ``words[j]`` (its head last, a year or number allowed as head)."""
+    k, phrase = j - 1, []
+    while k >= 0:
+        w = words[k]
+        if phrase and w.text == ")" and k >= 2 and words[k - 2].text == "(" and words[k - 1].is_noun():
+            phrase.insert(0, words[k - 1])  # "(R&D) investment intensity": the bracketed name is part of it
+            k -= 3
+            continue
+        if not phrase:
+            if not (w.is_noun() or w.is_number()):
+                break
+        elif w.low == "per" and phrase[0].low == "capita":
+            pass
+        elif not w.is_modifier() or (w.tag.startswith("VB") and not _verb_inside_phrase(words, k)):
+            break
+        phrase.insert(0, w)
+        k -= 1
+    return (k + 1, phrase) if phrase else None
+
+
+def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False) -> list[Word]:
+    """The noun phrase starting at ``words[k]``: "projects", "sales centers and warehouses", "types of vehicles"."""
+    lexicon = _words()
+    while k < len(words) and (words[k].low in lexicon.modifiers or words[k].tag in _DETERMINERS):
+        k += 1
+    phrase: list[Word] = []
+    while k < len(words):
+        w, following = words[k], words[k + 1] if k + 1 < len(words) else None
+        nominal = following is not None and following.is_modifier()
+        if w.low == "and" and phrase and nominal and not (phrase[-1].text.islower() and following.text[0].isupper()):
+            pass
+        elif w.low == "of" and phrase and phrase[-1].low in lexicon.partitives and nominal:
+            pass
+        elif w.tag.startswith("VB") and w.text[0].isalpha():
+            # "intelligent computing center", "newly-signed projects"; but "trucks carrying goods" and "trains passed".
+            inside = following is not None and following.is_noun() and (not phrase or not phrase[-1].is_noun())
+            gerund = w.tag == "VBG" and phrase and phrase[-1].tag == "NN" and not nominal
+            if not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
+                break
+        elif not w.is_modifier() or w.low in lexicon.measure_adverbs:
+            break
+        elif phrase and phrase[-1].tag == "NNS" and w.low.endswith("ing") and following and following.is_noun():
+            break  # "trains loading goods", "trucks carrying cargo": a participle, though tagged as a noun
+        phrase.append(w)
+        k += 1
+    phrase = _trimmed(phrase, words[k] if k < len(words) else None)
+    if not _acceptable(phrase):
+        return []
+    participle = [] if attributive else _passive_participle(words, k)
+    return _capped(phrase, _MAX_WORDS - len(participle)) + participle
+
+
+def _trimmed(phrase: list[Word], following: Word | None) -> list[Word]:
+    """A phrase read forward, cut to a noun phrase: no trailing "last year", "and" or adjective."""
+    time_nouns, trimmed = _words().time_nouns, len(phrase)
+    while phrase and phrase[-1].low in time_nouns:
+        phrase.pop()
+        while phrase and not phrase[-1].is_noun():
+            phrase.pop()
+    while phrase and not (phrase[-1].is_noun() or phrase[-1].tag == "VBG" and len(phrase) > 1):
+        phrase.pop()
+    if len(phrase) > 2 and phrase[-2].low == "and" and len(phrase) == trimmed and following and following.tag == "TO":
+        phrase = phrase[:[w.low for w in phrase].index("and")]  # "grape planting and attempt to": a verb after "and"
+    return phrase
+
+
+def _passive_participle(words: tuple[Word, ...], k: int) -> list[Word]:
+    """The participle of a passive after a noun phrase: "40 projects were signed" adds "signed"."""
+    verb = k
+    while verb < len(words) and words[verb].low in _AUXILIARIES | {"will", "would", "to"}:
+        verb += 1
+    passive = verb > k and words[verb - 1].low in _AUXILIARIES - {"have", "has", "had"}
+    if passive and verb < len(words) and words[verb].tag in ("VBN", "VBD") and words[verb].text.islower():
+        return [words[verb]]
+    return []
+
+
+def _head(words: tuple[Word, ...], j: int, position: int | None) -> list[Word]:
+    """The noun phrase the words before ``words[j]`` name: through "of", "from", "in" phrases to their head.
+
+    "Direct investment from provinces and cities from Heilongjiang" is direct investment. With ``position``
+    (a list read "respectively") the part of an "A and B" subject at that position.
+    """
+    found = _phrase_before(words, j)
+    parts: list[list[Word]] = []
+    while found:
+        k, phrase = found
+        if k > 0 and words[k - 1].is_number() and phrase[-1].low in _words().unit_words:
+            break  # "12 percent exceeding ...": the unit of an amount before, not what is measured
+        parts.insert(0, phrase)
+        while k > 0 and words[k - 1].tag in _DETERMINERS:
+            k -= 1
+        joint = words[k - 1] if k > 0 else None
+        if joint is None or joint.tag == "POS" or joint.low in ("than", "as"):
+            break
+        if joint.low in ("and", "or"):
+            found = _phrase_before(words, k - 1)
+        elif joint.tag == "IN":
+            found = _phrase_before(words, k - 1)
+            if found:
+                parts = []
+        else:
+            break
+    if not parts:
+        return []
+    head = parts[position] if position is not None and position < len(parts) else parts[-1]
+    return _capped(head) if _acceptable(head) else []
+
+
+def _clause_start(words: tuple[Word, ...], j: int) -> int:
+    """Skip back over auxiliaries, modals, adverbs and "to" before ``words[j]``: "will reach", "has also grown"."""
+    while j > 0 and (words[j - 1].tag in ("MD", "TO", "RB") or words[j - 1].low in _AUXILIARIES):
+        j -= 1
+    return j
+
+
+def _counted(site: _Site) -> str:
+    """What a count counts: the noun after it, or "the number of X" before it."""
+    if site.kind != "count":
+        return ""
+    return _show(_phrase_after(site.words, site.after)) or _number_of(site)
+
+
+def _number_of(site: _Site) -> str:
+    """The thing in the last "number of <thing>" before the figure, in its clause."""
+    clause = re.split(r"[;:]", site.sentence[:site.words[site.first].start])[-1] if site.first < len(site.words) \
+        else ""
+    found = list(_words().count_phrases.finditer(clause))
+    if not found:
+        return ""
+    offset = site.words[site.first].start - len(clause) + found[-1].end()
+    return _show(_phrase_after(site.words, word_at(site.words, offset)))
+
+
+def _changed(site: _Site, position: int, earlier: list[Placed], respectively: bool) -> str:
+    """A change: "X grew 8 percent" is X growth; "X, up 8 percent" and "an increase of 8 percent" follow X."""
+    words, i, lexicon = site.words, site.first, _words()
+    before = words[i - 1] if i > 0 else None
+    if before is None:
+        return ""
+    if before.low == "by" and i > 1 and words[i - 2].low in lexicon.change_noun:
+        verb, noun, referent = i - 2, lexicon.change_noun[words[i - 2].low], False
+    elif before.low in lexicon.change_noun and (before.tag.startswith("VB") or before.low in ("up", "down")):
+        verb, noun = i - 1, lexicon.change_noun[before.low]
+        referent = i > 1 and words[i - 2].text == ","
+    elif before.low == "of" and (found := _phrase_before(words, i - 1)) and found[1][-1].low in lexicon.change_noun:
+        if any(w.is_noun() for w in found[1][:-1]):
+            return _show(_capped(found[1]))  # "the target of investment growth of 10 percent" names it
+        verb, noun, referent = found[0], lexicon.change_noun[found[1][-1].low], True
+    else:
+        return _changed_amount(site)
+    if site.kind != "share":
+        return ""
+    thing = _referent(site.sentence, earlier, position) if referent else ""
+    if not thing:
+        start = _clause_start(words, verb)
+        thing = _number_of(_Site(words, site.sentence, start, start, "count")) \
+            or _show(_head(words, start, position if respectively else None))
+    if not thing and earlier and not referent:
+        thing = earlier[-1].label
+    return f"{thing} {noun}" if thing and thing not in lexicon.unstated.values() else noun
+
+
+def _referent(sentence: str, earlier: list[Placed], position: int) -> str:
+    """The label of the amount a change refers back to: the one at the same place in the list before."""
+    own = len(earlier) - position
+    if own <= 0:
+        return ""
+    last = earlier[own - 1]
+    _, chain = _list_position(sentence, last.first, last.kind, earlier[:own - 1])
+    chain.append(last)
+    return chain[position].label if position < len(chain) else last.label
+
+
+def _changed_amount(site: _Site) -> str:
+    """The subject of a change to an amount: "The GDP of the area has grown from N to M"."""
+    words, lexicon = site.words, _words()
+    for k in range(site.first - 1, -1, -1):
+        if words[k].text in ",;()":
+            return ""
+        if words[k].low in lexicon.change_noun and words[k].low not in ("up", "down") \
+                and any(w.low in ("to", "from") for w in words[k + 1:site.first]):
+            start = _clause_start(words, k)
+            return _number_of(_Site(words, site.sentence, start, start, "count")) or _show(_head(words, start, None))
+    return ""
+
+
+def _share_of(site: _Site) -> str:
+    """"46.2% of the proportion of GDP" is GDP share; "40 percent of them" says nothing."""
+    words, k = site.words, site.after
+    if site.kind != "share":
+        return ""
+    while k < len(words) and words[k].low == "of":
+        phrase = _phrase_after(words, k + 1, attributive=True)
+        if not phrase:
+            return ""
+        if phrase[-1].low not in _words().share_nouns:
+            return f"{_show(_capped(phrase, _MAX_WORDS - 1))} share"
+        k = next(i for i, w in enumerate(words) if w is phrase[-1]) + 1
+    return ""
+
+
+def _linked(site: _Site, position: int | None, earlier: list[Placed]) -> str:
+    """What is linked to the amount: "X of N", "X reached N", "X worth N", "an investment over N"."""
+    words, sentence, i = site.words, site.sentence, site.first
+    if i == 0 or i >= len(words):
+        return ""
+    text = sentence[:words[i].start]
+    total = _A_TOTAL_OF.search(text)
+    if total:
+        text = text[:total.start()]
+    if words[i - 1].low == "of" and not total:
+        found = _phrase_before(words, i - 1)
+        if found and found[1][-1].low in _words().anaphors:
+            return ""
+        return _show(_capped(found[1])) if found and _acceptable(found[1]) else ""
+    link = _words().linking.search(text)
+    if link:
+        j = _clause_start(words, word_at(words, link.start()))
+        head = _show(_head(words, j, position)) or _number_of(_Site(words, sentence, j, j, "count"))
+        if head and head.split()[-1].lower() in _words().anaphors:
+            return earlier[-1].label if earlier else ""
+        return f"{head} value" if head and link[0].lower().startswith("worth") else head
+    # "each with an investment over 10 million yuan": a noun phrase right before a qualified amount.
+    if site.qualified:
+        return _show(_head(words, i, position))
+    return ""
+
+
+def _measured(site: _Site) -> str:
+    """The noun after an amount: "10 billion yuan of loans", "5,000 mu (about 333 hectares) of grape planting"."""
+    words, k = site.words, site.after
+    if site.kind in ("share", "count"):
+        return ""
+    if k < len(words) and words[k].text == "(":
+        k = next((i + 1 for i in range(k, len(words)) if words[i].text == ")"), len(words))
+    if k < len(words) and words[k].low == "of":
+        return _show(_phrase_after(words, k + 1, attributive=True))
+    return _show(_phrase_after(words, k, attributive=True)) if k == site.after else ""
