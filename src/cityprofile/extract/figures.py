@@ -24,6 +24,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\s*$|^\s*(?::\d|[ap]\.?m\b)", re.I)
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$")
 _CODE = re.compile(r"\d{7,}")
+_MINUS = re.compile(r"(?:^|(?<=[\s(]))[-−]$")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     if value is None or found is None:
         return None
     unit, span_start, span_end = found
+    if _MINUS.search(text, 0, span_start):
+        # "-0.8%": a sign written before an amount, not a hyphen inside a word or range.
+        value, span_start = -value, span_start - 1
     if _names_no_amount(text, start, end, number[0], value, unit):
         return None
     if _GLUED_BEFORE.search(text[:span_start]) or _is_period(text[:span_start], unit):

@@ -28,6 +28,7 @@ from .grammar import Word, tag_words, word_at
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
+_SIZE_CLASS = re.compile(r"(?:[\d,.]+-)?(?:hundred|thousand|million|billion|trillion)-", re.I)
 _A_TOTAL_OF = re.compile(r"\ba\s+total(?:\s+of)?\s*$", re.I)
 _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
@@ -111,15 +112,16 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     if earlier and earlier[-1].kind == "money" and sentence[:first].rstrip().endswith("("):
         return earlier[-1].label
     if adjective:
-        return _show(_phrase_after(words, site.after, attributive=True)) or _unstated(kind)
+        return _show(_phrase_after(words, site.after, attributive=True, limit=_MAX_WORDS + 1)) or _unstated(kind)
     position, chain = _list_position(sentence, first, kind, earlier)
     if position:
         # "15841.6 yuan and 6634 yuan": the second amount is read where the first one stands.
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
+    # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
     return (_counted(site) or _changed(site, position, earlier, respectively) or _share_of(site)
             or _linked(site, position if respectively else None, earlier) or _measured(site)
-            or _unstated(kind))
+            or ("" if kind == "count" else _unstated(kind)))
 
 
 def _unstated(kind: str) -> str:
@@ -192,10 +194,15 @@ def _phrase_before(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | 
     return (k + 1, phrase) if phrase else None
 
 
-def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False) -> list[Word]:
-    """The noun phrase starting at ``words[k]``: "projects", "sales centers and warehouses", "types of vehicles"."""
+def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, limit: int = _MAX_WORDS) -> list[Word]:
+    """The noun phrase starting at ``words[k]``: "projects", "sales centers and warehouses", "types of vehicles".
+
+    ``attributive`` after an amount used as an adjective, whose noun (at most ``limit`` words) names a thing.
+    """
     lexicon = _words()
-    while k < len(words) and (words[k].low in lexicon.modifiers or words[k].tag in _DETERMINERS):
+    # "more containers", "the park", "billion-yuan-level clusters": the size class is not the thing counted.
+    while k < len(words) and (words[k].low in lexicon.modifiers or words[k].tag in _DETERMINERS
+                              or _SIZE_CLASS.match(words[k].text)):
         k += 1
     phrase: list[Word] = []
     while k < len(words):
@@ -221,7 +228,7 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False) ->
     if not _acceptable(phrase):
         return []
     participle = [] if attributive else _passive_participle(words, k)
-    return _capped(phrase, _MAX_WORDS - len(participle)) + participle
+    return _capped(phrase, limit - len(participle)) + participle
 
 
 def _trimmed(phrase: list[Word], following: Word | None) -> list[Word]:
@@ -314,7 +321,7 @@ def _changed(site: _Site, position: int, earlier: list[Placed], respectively: bo
         return ""
     if before.low == "by" and i > 1 and words[i - 2].low in lexicon.change_noun:
         verb, noun, referent = i - 2, lexicon.change_noun[words[i - 2].low], False
-    elif before.low in lexicon.change_noun and (before.tag.startswith("VB") or before.low in ("up", "down")):
+    elif before.low in lexicon.change_noun and (i < 2 or words[i - 2].tag not in _DETERMINERS):
         verb, noun = i - 1, lexicon.change_noun[before.low]
         referent = i > 1 and words[i - 2].text == ","
     elif before.low == "of" and (found := _phrase_before(words, i - 1)) and found[1][-1].low in lexicon.change_noun:
@@ -330,8 +337,10 @@ def _changed(site: _Site, position: int, earlier: list[Placed], respectively: bo
         start = _clause_start(words, verb)
         thing = _number_of(_Site(words, site.sentence, start, start, "count")) \
             or _show(_head(words, start, position if respectively else None))
-    if not thing and earlier and not referent:
-        thing = earlier[-1].label
+    if not thing:
+        # "- Fixed-asset investment: up 20.1%": a list line's heading is what changed.
+        heading = _HEADING.match(site.sentence[:words[verb].start])
+        thing = heading[1] if heading else earlier[-1].label if earlier and not referent else ""
     return f"{thing} {noun}" if thing and thing not in lexicon.unstated.values() else noun
 
 
@@ -410,4 +419,6 @@ def _measured(site: _Site) -> str:
         k = next((i + 1 for i in range(k, len(words)) if words[i].text == ")"), len(words))
     if k < len(words) and words[k].low == "of":
         return _show(_phrase_after(words, k + 1, attributive=True))
-    return _show(_phrase_after(words, k, attributive=True)) if k == site.after else ""
+    if k + 1 < len(words) and words[k].low in ("a", "per") and words[k + 1].low in _words().time_nouns:
+        k += 2  # "a $2500 a month mortgage"
+    return _show(_phrase_after(words, k, attributive=True)) if words[k - 1].text != ")" else ""

@@ -101,7 +101,16 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     levels = "|".join(words["level_suffixes"])
     abbreviations = words["scale_abbreviations"]
     short = "|".join(k for k in abbreviations if not k.startswith("_"))
+    letters = {k: v for k, v in words["currency_scale_letters"].items() if not k.startswith("_")}
+    indian = {k: float(v) for k, v in words["indian_scales"].items() if not k.startswith("_")}
     return [
+        # "$27.5M", "£4.1m", "$85k": a scale letter is glued to an amount of money, never to metres or counts.
+        (re.compile(rf"(?<=\d)({'|'.join(sorted(letters, key=len, reverse=True))})\b"),
+         lambda m: " " + letters[m[1]] if _after_currency(m) else m[0]),
+        (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({'|'.join(sorted(indian, key=len, reverse=True))})\b", re.I),
+         lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
+        # "from $41,200 to $39,850" states two amounts; quantulum3 would read a range and its midpoint.
+        (re.compile(r"\s+to\s+(?=\S{0,4}\d)"), lambda m: " ; to " if _FROM_AMOUNT.search(m.string[:m.start()]) else m[0]),
         # "billion-yuan-level clusters" describes the clusters; the number before it counts them.
         (re.compile(rf"\b(?:\d[\d,.]*-)?(?:{_SCALE})-(?:{units})-(?:{levels})\b", re.I), lambda m: " " * len(m[0])),
         (re.compile(rf"(?<=\d)\s*({short})\b", re.I), lambda m: " " + abbreviations[m[1].lower()]),
@@ -115,6 +124,30 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     ]
 
 
+_FROM_AMOUNT = re.compile(r"\bfrom\s+(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)?\d[\d,.]*(?:\s+[^\W\d_]+){0,2}$", re.I)
+
+
+def _after_currency(match: re.Match) -> bool:
+    """True when the number before ``match`` follows a currency sign or code: "$27.5M", "US$4.1m"."""
+    return bool(_currency_before().search(match.string, 0, match.start()))
+
+
+@cache
+def _currency_before() -> re.Pattern:
+    units = vocabulary()["units"]
+    signs = {p for name, unit in units.items() if not name.startswith("_") and unit["kind"] == "money"
+             for p in unit["prefixes"]}
+    return re.compile(rf"(?:{'|'.join(re.escape(p) for p in sorted(signs, key=len, reverse=True))})\s*[\d,]*\.?\d+$")
+
+
+def _spell_scaled(value: float) -> str:
+    """Return an amount in the scale words quantulum3 reads: 3e7 as "30 million"."""
+    for word, scale in reversed(_SCALES.items()):
+        if value >= scale:
+            return f"{value / scale:.12g} {word}"
+    return f"{value:.12g}"
+
+
 def rewrite_amounts(sentence: str) -> Rewrite:
     """Return ``sentence`` with amounts spelled the way quantulum3 reads them."""
     rewrite = Rewrite(sentence, tuple(range(len(sentence))), tuple(range(1, len(sentence) + 1)))
@@ -123,6 +156,7 @@ def rewrite_amounts(sentence: str) -> Rewrite:
     return rewrite
 
 
+_DIGITS_ON = re.compile(r"[,.]?\d")
 _SCALES_AFTER = re.compile(rf"(?:[\s-]+(?:{_SCALE}))+", re.I)
 
 
@@ -135,6 +169,9 @@ def find_number(text: str, start: int, end: int) -> re.Match | None:
     found = NUMBER.search(text, start, end)
     if found is None:
         return None
+    if found.end() == end and _DIGITS_ON.match(text, end):
+        # quantulum3 may also cut inside the digits: in "a $2500 a month mortgage" it reads "a $25".
+        found = NUMBER.match(text, found.start())
     scales = _SCALES_AFTER.match(text, found.end())
     return NUMBER.match(text, found.start(), scales.end()) if scales else found
 

@@ -1,0 +1,132 @@
+"""What a figure measures, read from its sentence's structure; sentences from the dev articles and seeds."""
+
+import pytest
+
+from cityprofile.extract.figures import extract_figures
+from cityprofile.extract.grammar import tag_words
+
+
+def _labels(sentence):
+    return [(f.text, f.label) for f in extract_figures(sentence)]
+
+
+def test_words_keep_their_offsets_and_get_tags():
+    sentence = "In 2019, Suining's GDP reached 134.57 billion yuan."
+    words = tag_words(sentence)
+    assert all(sentence[w.start:w.end] == w.text for w in words)
+    assert [(w.text, w.tag) for w in words][3:6] == [("Suining", "NNP"), ("'s", "POS"), ("GDP", "NNP")]
+
+
+def test_no_words_in_an_empty_sentence():
+    assert tag_words("") == ()
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    # "X of N": the noun phrase before "of", a participle inside it included.
+    ("Solid progress will be made in project construction, with a project operating rate of over 70 percent in the "
+     "first quarter and a total investment of more than 13.6 billion yuan completed throughout the year.",
+     "over 70 percent", "project operating rate"),
+    ("Last year, Xining city industrial added value of 35 billion 628 million yuan, an increase of 22.3%, accounting "
+     "for 46.2% of the proportion of GDP in Xining city", "35 billion 628 million yuan", "industrial added value"),
+    # "X reached N": the subject, followed back through its "from" and "of" phrases, never the place in them.
+    ("Direct investment from provinces and cities from Heilongjiang reached 2.37 billion yuan, completing 8.1 percent "
+     "of the annual target.", "2.37 billion yuan", "Direct investment"),
+    ("In particular, the industrial investment growth rate of Harbin in 2022 reached 19.3 percent.",
+     "19.3 percent", "investment growth rate"),
+    ("In terms of education, the district will expand five schools in Yinchuan, adding 6,000 admission quotas, and "
+     "the coverage rate of inclusive kindergartens will reach 90.5 percent.", "90.5 percent", "coverage rate"),
+    ("The research and development (R&D) investment intensity will reach 5.89 percent, and more than 500 industrial "
+     "engineers and highly-skilled talents will be cultivated.", "5.89 percent", "R&D investment intensity"),
+    ("Among the 81 projects signed on the investment promotion activities in Pearl River Delta area and Yangtze River "
+     "Delta area in the first half year of 2016, the enrollment rate reached 46.9 percent, the operating rate "
+     "achieved 24.7 percent, and the production rate hit 13.6 percent.", "24.7 percent", "operating rate"),
+    # A qualifying verb links like "reached": "X ... exceeding N".
+    ("The district will attempt to achieve a comprehensive output value in the grape and wine industry exceeding "
+     "3.5 billion yuan.", "exceeding 3.5 billion yuan", "comprehensive output value"),
+    ("In the first three months of 2020, some 46 projects, each with an investment over 10 million yuan from cities "
+     "outside Heilongjiang province were signed, involving 137.60 billion yuan.", "over 10 million yuan", "investment"),
+    # "X worth N" is the value of X.
+    ("At the event, Shenyang released 513 application scenarios around \"one highland, one hub, four centers\", with "
+     "investment and cooperation opportunities worth a total of 928.3 billion yuan.", "928.3 billion yuan",
+     "cooperation opportunities value"),
+    # "X grew from N to M": both amounts are X.
+    ("The GDP of the area has grown from less than 500 million yuan at the beginning of its establishment to "
+     "30 billion yuan in 2021.", "30 billion yuan", "GDP"),
+    ("Chongqing saw its foreign trade increase by 11.4 percent year on year to nearly 461.4 billion yuan in the first "
+     "three quarters of this year, customs data showed.", "nearly 461.4 billion yuan", "foreign trade"),
+    # "N percent of X" is a share of X.
+    ("Last year, Xining city industrial added value of 35 billion 628 million yuan, an increase of 22.3%, accounting "
+     "for 46.2% of the proportion of GDP in Xining city", "46.2%", "GDP share"),
+    # "N yuan of X", with a bracketed conversion between them.
+    ("The district will add 5,000 mu (about 333.33 hectares) of grape planting and attempt to achieve more.",
+     "5,000 mu", "grape planting"),
+])
+def test_label_is_found_from_the_sentence_structure(sentence, text, label):
+    assert (text, label) in _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, text, label", [
+    ("In 2019, Suining's GDP reached 134.57 billion yuan, an increase of 8.1 percent over the same period last year, "
+     "ranking second in the province.", "8.1 percent", "GDP growth"),
+    ("Last year, Xining city industrial added value of 35 billion 628 million yuan, an increase of 22.3%, accounting "
+     "for 46.2% of the proportion of GDP in Xining city", "22.3%", "industrial added value growth"),
+    # The issue's phrasing of wire copy.
+    ("Imports reached 2.3 billion yuan, up 11.2 percent.", "11.2 percent", "Imports growth"),
+    ("Exports rose 8.5 percent in the first half.", "8.5 percent", "Exports growth"),
+    # A noun phrase that names the change is the label itself.
+    ("From 2021 to 2022, Harbin promoted 515 industrial projects and 200 digital economy projects, exceeding the "
+     "planned target of investment growth of more than 10 percent each year.", "more than 10 percent",
+     "investment growth"),
+])
+def test_a_change_is_labelled_with_what_changed(sentence, text, label):
+    assert (text, label) in _labels(sentence)
+
+
+def test_respectively_pairs_the_parts_of_a_list():
+    sentence = ("urban residents per capita disposable income and rural per capita net income reached 15841.6 yuan "
+                "and 6634 yuan, respectively, up 12.5% and 21.4%, to further improve the people’s happiness index.")
+    assert _labels(sentence) == [("15841.6 yuan", "per capita disposable income"),
+                                 ("6634 yuan", "per capita net income"),
+                                 ("12.5%", "per capita disposable income growth"),
+                                 ("21.4%", "per capita net income growth")]
+
+
+def test_without_respectively_a_list_shares_its_label():
+    # The seeds' phrasing, with "respectively" left out: both amounts are the contract value.
+    sentence = "The deals had a contract value of 16.7 billion yuan and 14.9 billion yuan."
+    assert [label for _, label in _labels(sentence)] == ["contract value", "contract value"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Direct investment from provinces and cities from Heilongjiang reached 2.37 billion yuan.",
+    "Harbin, the capital city of China's northernmost Heilongjiang province, will implement 350 key industrial "
+    "projects in the current year to boost the construction of a modern industrial system.",
+])
+def test_a_place_is_never_a_label(sentence):
+    assert all(label not in ("Heilongjiang", "Harbin") for _, label in _labels(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The city of Dalian has accomplished 214 projects and tracked 141 projects in 2016.",
+    "The district will add 5,000 mu (about 333.33 hectares) of grape planting and attempt to achieve more.",
+    "invited to nearly 20 countries embassy officials and foreign representatives.",
+])
+def test_no_label_ends_in_a_function_word(sentence):
+    for _, label in _labels(sentence):
+        assert label.split()[-1].lower() not in {"and", "or", "of", "the", "a", "to", "in", "attempt"}
+
+
+def test_a_period_after_an_amount_is_no_label():
+    sentence = "Dalian has realized 95 newly-commenced projects and 48 newly-produced projects last year."
+    assert _labels(sentence) == [("95", "newly-commenced projects"), ("48", "newly-produced projects")]
+
+
+def test_the_unit_of_an_earlier_amount_is_no_label():
+    sentence = ("In addition, turnover of technology contracts is to grow by more than 12 percent exceeding "
+                "500 million yuan.")
+    assert ("exceeding 500 million yuan", "percent") not in _labels(sentence)
+
+
+def test_when_nothing_names_the_measure_the_label_says_so():
+    sentence = ("In the first three months of 2020, some 46 projects were signed, involving 137.60 billion yuan.")
+    assert ("137.60 billion yuan", "amount (measure not stated)") in _labels(sentence)
