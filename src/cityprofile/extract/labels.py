@@ -240,6 +240,11 @@ def _trimmed(phrase: list[Word], following: Word | None) -> list[Word]:
             phrase.pop()
     while phrase and not (phrase[-1].is_noun() or phrase[-1].tag == "VBG" and len(phrase) > 1):
         phrase.pop()
+    lows = [w.low for w in phrase]
+    if len(phrase) > _MAX_WORDS + 1 and "and" in lows:
+        head = phrase[:lows.index("and")]
+        if len(head) >= _MAX_WORDS and head[-1].tag == "NNS":
+            return head  # "countries embassy officials and foreign local government officials": two phrases
     if len(phrase) > 2 and phrase[-2].low == "and" and len(phrase) == trimmed and following and following.tag == "TO":
         phrase = phrase[:[w.low for w in phrase].index("and")]  # "grape planting and attempt to": a verb after "and"
     return phrase
