@@ -201,9 +201,18 @@ def test_a_unit_quantulum_spells_out_is_kept():
 
 
 def test_a_stray_unit_quantulum_guesses_is_ignored():
-    # quantulum3 reads "50 key" as 50 exayears.
-    sentence = "One of them is Sichuan JAC Automobile Co., Ltd., which was listed as one of the 50 key projects."
-    assert _figures(sentence) == [(50, "count", None, "key projects")]
+    # quantulum3 reads "350 key" as 350 exayears.
+    sentence = ("Harbin, the capital city of China's northernmost Heilongjiang province, will implement 350 key "
+                "industrial projects in the current year to boost the construction of a modern industrial system.")
+    assert _figures(sentence) == [(350, "count", None, "key industrial projects")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "One of them is Sichuan JAC Automobile Co., Ltd., which was listed as one of the 50 key projects.",
+    "In the past five years, its GDP growth rate has ranked first among 19 national-level new areas.",
+])
+def test_the_size_of_a_comparison_set_is_no_figure(sentence):
+    assert extract_figures(sentence) == []
 
 
 def test_a_four_digit_amount_of_money_is_no_year():

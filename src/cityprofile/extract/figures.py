@@ -41,6 +41,7 @@ class _Lexicon:
     period_openers: set[str]
     period_units: set[str]
     determiners: set[str]
+    comparison_sets: re.Pattern
     target_cues: re.Pattern
 
 
@@ -72,6 +73,7 @@ def _lexicon() -> _Lexicon:
         period_openers=set(words["periods"]["openers"]),
         period_units=set(words["periods"]["units"]),
         determiners=set(words["definite_determiners"]["words"]),
+        comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
     )
 
@@ -111,7 +113,8 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     if _GLUED_BEFORE.search(text[:span_start]) or _is_period(text[:span_start], unit):
         return None
     kind = "count" if unit == "count" else _lexicon().kinds.get(unit, "other")
-    if kind == "count" and (not _is_count(number[0], value) or _is_reference(text[:span_start], number[0])):
+    if kind == "count" and (not _is_count(number[0], value) or _is_reference(text[:span_start], number[0])
+                            or _lexicon().comparison_sets.search(text, 0, span_start)):
         return None
     amount_start, last = rewrite.original_span(span_start, span_end)
     adjective = unit != "count" and _is_adjective(sentence[amount_start:last])

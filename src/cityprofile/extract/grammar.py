@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# "U.S.", the possessive "'s", words holding a letter ("5G", "R&D", "China-Europe"), numbers, any other mark.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|['’]s\b|\d*[^\W\d_][\w&-]*|\d[\d,.]*\d|\d|\S")
+# "U.S.", the possessive "'s", words holding a letter ("5G", "R&D", "China-Europe", "Xi'an"), numbers, any other mark.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|['’]s\b|\d*[^\W\d_][\w&-]*(?:['’](?!s\b)[^\W\d_][\w&-]*)*|\d[\d,.]*\d|\d|\S")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class Word:
     def is_modifier(self) -> bool:
         """True for a word that may stand before a noun inside its phrase: "industrial", "added", "operating"."""
         return self.is_noun() or self.tag.startswith(("JJ", "VBG", "VBN", "VBD")) and self.text[0].isalpha()
+
+    def is_participle(self) -> bool:
+        """True for a past tense or participle: "signed", "added"."""
+        return self.tag in ("VBD", "VBN")
 
     def is_number(self) -> bool:
         """True for a number or a year: "2022", "8.1", "five"."""

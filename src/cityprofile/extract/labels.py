@@ -29,7 +29,8 @@ from .grammar import Word, tag_words, word_at
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
 _SIZE_CLASS = re.compile(r"(?:[\d,.]+-)?(?:hundred|thousand|million|billion|trillion)-", re.I)
-_A_TOTAL_OF = re.compile(r"\ba\s+total(?:\s+of)?\s*$", re.I)
+# "worth a total of N", "hit a record N", "reached a record high of N": the measure is before these words.
+_A_TOTAL_OF = re.compile(r"\ban?\s+(?:total|record(?:\s+high)?|all-time\s+high|new\s+high)(?:\s+of)?\s*$", re.I)
 _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
@@ -49,6 +50,7 @@ class _Words:
     count_phrases: re.Pattern
     unstated: dict[str, str]
     unit_words: set[str]
+    unit_nouns: set[str]
 
 
 def _alternation(phrases) -> str:
@@ -71,6 +73,7 @@ def _words() -> _Words:
         measure_adverbs=set(words["measure_adverbs"]["words"]),
         count_phrases=re.compile(rf"\b(?:{_alternation(words['count_phrases']['phrases'])})\s+", re.I),
         unstated={k: v for k, v in words["default_labels"].items() if not k.startswith("_")},
+        unit_nouns=set(words["unit_nouns"]["words"]),
         unit_words={s.split()[-1].lower() for name, unit in words["units"].items() if not name.startswith("_")
                     for s in unit["suffixes"]},
     )
@@ -121,7 +124,7 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
     return (_counted(site) or _changed(site, position, earlier, respectively) or _share_of(site)
             or _linked(site, position if respectively else None, earlier) or _measured(site)
-            or ("" if kind == "count" else _unstated(kind)))
+            or (_show(_phrase_after(words, site.after)) if kind == "count" else _unstated(kind)))
 
 
 def _unstated(kind: str) -> str:
@@ -166,11 +169,12 @@ def _capped(phrase: list[Word], limit: int = _MAX_WORDS) -> list[Word]:
 def _verb_inside_phrase(words: tuple[Word, ...], k: int) -> bool:
     # "a project operating rate", "industrial added value", "the signed investment": a participle inside a noun
     # phrase follows a determiner, an adjective or a determined noun; "the city attracted investment" does not.
+    # "The province signed investment" is a subject and its verb: a past participle never follows a noun.
     if k == 0:
         return True
     before = words[k - 1]
     return (before.tag in _DETERMINERS or before.tag.startswith("JJ") or before.tag == "POS"
-            or (before.is_noun() and k >= 2 and words[k - 2].tag in _DETERMINERS))
+            or (not words[k].is_participle() and before.is_noun() and k >= 2 and words[k - 2].tag in _DETERMINERS))
 
 
 def _phrase_before(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | None:
@@ -207,6 +211,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
     phrase: list[Word] = []
     while k < len(words):
         w, following = words[k], words[k + 1] if k + 1 < len(words) else None
+        if w.tag == "POS" and phrase:
+            phrase, k = [], k + 1  # "the city's GDP": the possessor is not the thing
+            continue
         nominal = following is not None and following.is_modifier()
         if w.low == "and" and phrase and nominal and not (phrase[-1].text.islower() and following.text[0].isupper()):
             pass
@@ -228,6 +235,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
     if not _acceptable(phrase):
         return []
     participle = [] if attributive else _passive_participle(words, k)
+    if not participle and k + 1 < len(words) and words[k].low in ("per", "a", "each") \
+            and words[k + 1].low in lexicon.time_nouns:
+        participle = [Word("per", words[k].start, words[k].end, "IN"), words[k + 1]]  # "100 containers per day"
     return _capped(phrase, limit - len(participle)) + participle
 
 
@@ -304,7 +314,10 @@ def _counted(site: _Site) -> str:
     """What a count counts: the noun after it, or "the number of X" before it."""
     if site.kind != "count":
         return ""
-    return _show(_phrase_after(site.words, site.after)) or _number_of(site)
+    counted = _show(_phrase_after(site.words, site.after))
+    if counted.lower() in _words().unit_nouns:
+        return ""  # "reached 1 million units": what the units are is said elsewhere (see find_label)
+    return counted or _number_of(site)
 
 
 def _number_of(site: _Site) -> str:
