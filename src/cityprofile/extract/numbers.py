@@ -110,7 +110,8 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
         (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({'|'.join(sorted(indian, key=len, reverse=True))})\b", re.I),
          lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
         # "from $41,200 to $39,850" states two amounts; quantulum3 would read a range and its midpoint.
-        (re.compile(r"\s+to\s+(?=\S{0,4}\d)"), lambda m: " ; to " if _FROM_AMOUNT.search(m.string[:m.start()]) else m[0]),
+        (re.compile(r"\s+to\s+(?=\S{0,4}\d)"),
+         lambda m: " ; to " if _FROM_AMOUNT.search(m.string, 0, m.start()) else m[0]),
         # "billion-yuan-level clusters" describes the clusters; the number before it counts them.
         (re.compile(rf"\b(?:\d[\d,.]*-)?(?:{_SCALE})-(?:{units})-(?:{levels})\b", re.I), lambda m: " " * len(m[0])),
         (re.compile(rf"(?<=\d)\s*({short})\b", re.I), lambda m: " " + abbreviations[m[1].lower()]),
