@@ -9,6 +9,8 @@ which imports quantulum3: the report kernels need this, not that.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 
@@ -19,10 +21,20 @@ def vocabulary() -> dict:
     return json.loads((files("cityprofile") / "data" / "units.json").read_text(encoding="utf-8"))
 
 
+def entries(table: dict) -> dict:
+    """Return a table of units.json without its "_comment"-style keys."""
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Return a regex alternation of ``phrases``, longest first so that "more than" wins over "more"."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
 @cache
 def _bases() -> dict[str, tuple[str, float]]:
     return {name: (unit["base"][0], float(unit["base"][1]))
-            for name, unit in vocabulary()["units"].items() if not name.startswith("_") and "base" in unit}
+            for name, unit in entries(vocabulary()["units"]).items() if "base" in unit}
 
 
 def to_base_unit(value: float, unit: str) -> tuple[float, str]:

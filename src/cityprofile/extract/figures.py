@@ -14,6 +14,8 @@ from quantulum3 import parser
 from quantulum3.classes import Quantity
 
 from ..contract.records import Figure
+from ..contract.units import alternation as _alternation
+from ..contract.units import entries as _entries
 from ..contract.units import vocabulary
 from .labels import Placed, find_label
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
@@ -43,14 +45,6 @@ class _Lexicon:
     determiners: set[str]
     comparison_sets: re.Pattern
     target_cues: re.Pattern
-
-
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-def _entries(table: dict) -> dict:
-    return {k: v for k, v in table.items() if not k.startswith("_")}
 
 
 @cache

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..contract.units import vocabulary
+from ..contract.units import alternation, entries, vocabulary
 from .grammar import Word, tag_words, word_at
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -53,17 +53,12 @@ class _Words:
     unit_nouns: set[str]
 
 
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
 @cache
 def _words() -> _Words:
     words = vocabulary()
-    change_noun = {v: noun for noun, verbs in words["change_verbs"].items() if not noun.startswith("_")
-                   for v in verbs}
+    change_noun = {v: noun for noun, verbs in entries(words["change_verbs"]).items() for v in verbs}
     return _Words(
-        linking=re.compile(rf"\b(?:{_alternation(words['linking_words']['words'])})\s*$", re.I),
+        linking=re.compile(rf"\b(?:{alternation(words['linking_words']['words'])})\s*$", re.I),
         change_noun=change_noun,
         anaphors=set(words["anaphoric_nouns"]["words"]),
         partitives=set(words["partitive_nouns"]["words"]),
@@ -71,11 +66,10 @@ def _words() -> _Words:
         share_nouns=set(words["share_nouns"]["words"]),
         time_nouns=set(words["time_nouns"]["words"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
-        count_phrases=re.compile(rf"\b(?:{_alternation(words['count_phrases']['phrases'])})\s+", re.I),
-        unstated={k: v for k, v in words["default_labels"].items() if not k.startswith("_")},
+        count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
+        unstated=entries(words["default_labels"]),
         unit_nouns=set(words["unit_nouns"]["words"]),
-        unit_words={s.split()[-1].lower() for name, unit in words["units"].items() if not name.startswith("_")
-                    for s in unit["suffixes"]},
+        unit_words={s.split()[-1].lower() for unit in entries(words["units"]).values() for s in unit["suffixes"]},
     )
 
 

@@ -18,7 +18,7 @@ from quantulum3 import load as quantulum_load
 from quantulum3 import parser
 from quantulum3 import regex as quantulum_regex
 
-from ..contract.units import vocabulary
+from ..contract.units import alternation, entries, vocabulary
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SCALE = "|".join(_SCALES)
@@ -101,13 +101,13 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     levels = "|".join(words["level_suffixes"])
     abbreviations = words["scale_abbreviations"]
     short = "|".join(k for k in abbreviations if not k.startswith("_"))
-    letters = {k: v for k, v in words["currency_scale_letters"].items() if not k.startswith("_")}
-    indian = {k: float(v) for k, v in words["indian_scales"].items() if not k.startswith("_")}
+    letters = entries(words["currency_scale_letters"])
+    indian = {k: float(v) for k, v in entries(words["indian_scales"]).items()}
     return [
         # "$27.5M", "£4.1m", "$85k": a scale letter is glued to an amount of money, never to metres or counts.
-        (re.compile(rf"(?<=\d)({'|'.join(sorted(letters, key=len, reverse=True))})\b"),
+        (re.compile(rf"(?<=\d)({alternation(letters)})\b"),
          lambda m: " " + letters[m[1]] if _after_currency(m) else m[0]),
-        (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({'|'.join(sorted(indian, key=len, reverse=True))})\b", re.I),
+        (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({alternation(indian)})\b", re.I),
          lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
         # "from $41,200 to $39,850" states two amounts; quantulum3 would read a range and its midpoint.
         (re.compile(r"\s+to\s+(?=\S{0,4}\d)"),
@@ -135,10 +135,8 @@ def _after_currency(match: re.Match) -> bool:
 
 @cache
 def _currency_before() -> re.Pattern:
-    units = vocabulary()["units"]
-    signs = {p for name, unit in units.items() if not name.startswith("_") and unit["kind"] == "money"
-             for p in unit["prefixes"]}
-    return re.compile(rf"(?:{'|'.join(re.escape(p) for p in sorted(signs, key=len, reverse=True))})\s*[\d,]*\.?\d+$")
+    signs = {p for unit in entries(vocabulary()["units"]).values() if unit["kind"] == "money" for p in unit["prefixes"]}
+    return re.compile(rf"(?:{alternation(signs)})\s*[\d,]*\.?\d+$")
 
 
 def _spell_scaled(value: float) -> str:
