@@ -453,7 +453,7 @@ def test_a_figure_achieved_is_not_a_target():
     [
         ("The company signed a $5 million agreement with a US parts maker.", 5e6, "$5 million", "agreement"),
         ("A $45-million project was approved.", 45e6, "$45-million", "project"),
-        ("It raised $5 million.", 5e6, "$5 million", "amount (measure not stated)"),
+        ("It raised $5 million.", 5e6, "$5 million", "funds raised"),
     ],
 )
 def test_a_dollar_amount_keeps_its_scale_word_when_a_noun_follows(sentence, value, text, label):

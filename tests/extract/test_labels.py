@@ -130,3 +130,27 @@ def test_the_unit_of_an_earlier_amount_is_no_label():
 def test_when_nothing_names_the_measure_the_label_says_so():
     sentence = ("In the first three months of 2020, some 46 projects were signed, involving 137.60 billion yuan.")
     assert ("137.60 billion yuan", "amount (measure not stated)") in _labels(sentence)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # The usual phrasing of Xinhua economic reports; the dev articles have none of these.
+    ("The company plans to invest 10 billion yuan to build a battery plant.", "investment"),
+    ("Chongqing exported 300 billion yuan of goods last year.", "exports"),
+    ("High-tech industries accounted for 35.2 percent.", "High-tech industries share"),
+    ("The service sector accounted for 52 percent of GDP.", "service sector share"),
+    ("Foreign trade volume hit a record 500 billion yuan last year.", "Foreign trade volume"),
+    ("The new energy vehicle output of Xi'an reached 1 million units in 2023.", "energy vehicle output"),
+])
+def test_verbs_of_money_and_shares_name_the_measure(sentence, label):
+    assert [f.label for f in extract_figures(sentence)] == [label]
+
+
+def test_a_verb_that_is_no_verb_of_money_names_nothing():
+    assert [f.label for f in extract_figures("Tourism revenue generated 5 billion yuan.")] == [
+        "amount (measure not stated)"]
+
+
+def test_a_subject_and_its_verb_are_no_label():
+    # "signed" is the verb here, not part of the noun phrase: compare "the signed investment of ...".
+    assert [f.label for f in extract_figures("The province signed investment of 137.60 billion yuan.")] == [
+        "investment"]

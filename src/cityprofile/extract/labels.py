@@ -7,9 +7,12 @@ the sentence, tried in this order:
 - the noun an amount describes ("a 1,200-mu wine industrial park") or a count counts ("35 projects were signed");
 - a change: "X rose 8.5 percent" and "X increase by 8.5 percent" give "X growth"; "an increase of 8.1 percent"
   and ", up 8.1 percent" after an amount give that amount's label with "growth";
-- "N percent of X" gives "X share"; "X of N" gives X ("a project operating rate of over 70 percent");
-- "X reached / was / totaled / stood at N", "X worth N" (then "X value"), "X grew from N to M": the noun phrase
-  before the verb, followed back through its "of", "from" and "in" phrases to their head ("the GDP of the area");
+- "X of N" gives X ("a project operating rate of over 70 percent");
+- "X reached / was / totaled / stood at N", "X worth N" (then "X value"), "X accounted for N%" (then "X share"),
+  "X grew from N to M": the noun phrase before the verb, followed back through its "of", "from" and "in" phrases
+  to their head ("the GDP of the area");
+- "N percent of X" gives "X share";
+- "will invest N": the noun of a few verbs of money ("investment");
 - "N yuan of X", "a $5 million agreement": the noun phrase after the amount.
 
 Lists read "respectively" pair their parts: "A and B reached N and M, respectively" gives N to A and M to B.
@@ -51,6 +54,7 @@ class _Words:
     unstated: dict[str, str]
     unit_words: set[str]
     unit_nouns: set[str]
+    action_noun: dict[str, str]
 
 
 @cache
@@ -69,6 +73,7 @@ def _words() -> _Words:
         count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
         unstated=entries(words["default_labels"]),
         unit_nouns=set(words["unit_nouns"]["words"]),
+        action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         unit_words={s.split()[-1].lower() for unit in entries(words["units"]).values() for s in unit["suffixes"]},
     )
 
@@ -116,8 +121,9 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
-    return (_counted(site) or _changed(site, position, earlier, respectively) or _share_of(site)
-            or _linked(site, position if respectively else None, earlier) or _measured(site)
+    return (_counted(site) or _changed(site, position, earlier, respectively)
+            or _linked(site, position if respectively else None, earlier) or _share_of(site) or _acted_on(site)
+            or _measured(site)
             or (_show(_phrase_after(words, site.after)) if kind == "count" else _unstated(kind)))
 
 
@@ -415,11 +421,21 @@ def _linked(site: _Site, position: int | None, earlier: list[Placed]) -> str:
         head = _show(_head(words, j, position)) or _number_of(_Site(words, sentence, j, j, "count"))
         if head and head.split()[-1].lower() in _words().anaphors:
             return earlier[-1].label if earlier else ""
-        return f"{head} value" if head and link[0].lower().startswith("worth") else head
+        if head and link[0].lower().startswith("worth"):
+            return f"{head} value"
+        # "High-tech industries accounted for 35.2 percent": their share.
+        return f"{head} share" if head and site.kind == "share" and link[0].lower().startswith(("acc", "mak", "made")) \
+            else head
     # "each with an investment over 10 million yuan": a noun phrase right before a qualified amount.
     if site.qualified:
         return _show(_head(words, i, position))
     return ""
+
+
+def _acted_on(site: _Site) -> str:
+    """The amount a verb acts on: "will invest 10 billion yuan" is investment, "exported $5 million" exports."""
+    before = site.words[site.first - 1] if 0 < site.first <= len(site.words) else None
+    return _words().action_noun.get(before.low, "") if before and before.tag.startswith("VB") else ""
 
 
 def _measured(site: _Site) -> str:
