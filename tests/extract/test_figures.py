@@ -515,3 +515,8 @@ def test_energy_volume_and_yield_are_read_as_such(sentence, value, unit, kind):
 
 def test_up_to_is_the_qualifier_under():
     assert _figures("The park will house up to 500 companies.") == [(500, "count", "under", "companies")]
+
+
+def test_a_bare_number_before_to_is_a_range_not_a_count():
+    # "10" has no unit of its own: it is the low end of a range of percentages, not ten things.
+    assert all(f.unit != "count" for f in extract_figures("The share rose from 10 to 20 percent."))

@@ -125,7 +125,9 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     ]
 
 
-_FROM_AMOUNT = re.compile(r"\bfrom\s+(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)?\d[\d,.]*(?:\s+[^\W\d_]+){0,2}$", re.I)
+# "from $41,200", "from 41,200 yuan": an amount with its own unit; "from 10 to 20 percent" is one range.
+_FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.]*(?:\s+[^\W\d_]+){0,2}"
+                          r"|\d[\d,.]*(?:\s+[^\W\d_]+){1,2})$", re.I)
 
 
 def _after_currency(match: re.Match) -> bool:
