@@ -17,6 +17,10 @@ def test_words_keep_their_offsets_and_get_tags():
     assert [(w.text, w.tag) for w in words][3:6] == [("Suining", "NNP"), ("'s", "POS"), ("GDP", "NNP")]
 
 
+def test_an_apostrophe_inside_a_name_keeps_it_whole():
+    assert "Xi'an" in [w.text for w in tag_words("The new energy vehicle output of Xi'an reached 1 million units.")]
+
+
 def test_no_words_in_an_empty_sentence():
     assert tag_words("") == ()
 
