@@ -1,9 +1,10 @@
 """nbconvert exporters for reports: offline HTML, and PDF through WeasyPrint.
 
-Both use the package's ``cityprofile`` template, hide code, prompts and the
-papermill parameter cells, and add a table of contents. They are registered
-under the ``nbconvert.exporters`` entry point, so
-``jupyter nbconvert --to cityprofile_pdf executed.ipynb`` works too.
+Both use the package's ``cityprofile`` template and hide code, prompts and the
+papermill parameter cells. They are registered under the ``nbconvert.exporters``
+entry point, so ``jupyter nbconvert --to cityprofile_pdf executed.ipynb`` works
+too; like nbconvert's own ``--to notebook``, that writes ``executed.nbconvert.pdf``,
+never over the build's ``executed.pdf`` beside it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from traitlets import default
 from ..contract.paths import TEMPLATES
 
 HIDDEN_TAGS = ("parameters", "injected-parameters")
-_HEADING = re.compile(r"^(#{2})\s+(.+?)\s*#*\s*$", re.MULTILINE)
+CONTENTS_TAG = "toc"
+# What nbconvert's own "--to notebook" puts between a notebook's name and its extension.
+OUTPUT_SUFFIX = ".nbconvert"
+_HEADING = re.compile(r"^#{2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_LOCAL_LINK = re.compile(r"\]\(#([^)\s]+)\)")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -30,27 +35,39 @@ def anchor_for(heading: str) -> str:
 
 
 class OutlinePreprocessor(Preprocessor):
-    """Collect level-2 markdown headings as a table of contents, and a title.
+    """Name the report, and warn about what would make a wrong or empty one.
 
     The title is the notebook's ``title`` metadata, else the first ``<h1>``
-    a cell printed, so a PDF's metadata names the report, not the file.
+    a cell printed, so a PDF's metadata names the report, not the file. A
+    notebook whose code cells have no outputs has not been executed, and a
+    Contents cell whose links are not the notebook's sections is out of date.
     """
 
     def preprocess(self, nb, resources):
-        """Fill ``resources['toc']`` and ``nb.metadata['title']``."""
-        toc = []
-        for cell in nb.cells:
-            if cell.cell_type == "markdown":
-                toc += [
-                    {"text": text, "anchor": anchor_for(text)}
-                    for _, text in _HEADING.findall(cell.source)
-                ]
-        resources["toc"] = toc
+        """Set ``nb.metadata['title']``; log a warning for each problem found."""
+        name = resources.get("metadata", {}).get("name", "the notebook")
+        for problem in find_report_problems(nb):
+            self.log.warning("%s: %s", name, problem)
         if "title" not in nb.metadata:
             title = _first_output_heading(nb)
             if title:
                 nb.metadata["title"] = title
         return nb, resources
+
+
+def find_report_problems(nb) -> list[str]:
+    """Return what is wrong with a notebook as a report: unexecuted, or a stale Contents cell."""
+    problems = []
+    code = [cell for cell in nb.cells if cell.cell_type == "code" and cell.source.strip()]
+    if code and not any(cell.get("outputs") for cell in code):
+        problems.append("no code cell has any output: the notebook has not been executed, so the report will "
+                        "be empty; run it first (JupyterLab's Run All, or `make reports`)")
+    sections = [anchor_for(text) for cell in nb.cells if cell.cell_type == "markdown"
+                for text in _HEADING.findall(cell.source)]
+    for cell in nb.cells:
+        if CONTENTS_TAG in cell.metadata.get("tags", []) and _LOCAL_LINK.findall(cell.source) != sections:
+            problems.append(f"the Contents cell does not link the sections in order ({', '.join(sections)})")
+    return problems
 
 
 def _first_output_heading(nb) -> str | None:
@@ -92,7 +109,13 @@ class ReportHTMLExporter(HTMLExporter):
         self.register_preprocessor(
             TagRemovePreprocessor(remove_cell_tags=set(HIDDEN_TAGS)), enabled=True
         )
-        self.register_preprocessor(OutlinePreprocessor(), enabled=True)
+        self.register_preprocessor(OutlinePreprocessor(parent=self), enabled=True)
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        """Render the report; name the output so it never replaces the build's report beside it."""
+        output, resources = super().from_notebook_node(nb, resources, **kw)
+        resources["output_suffix"] = OUTPUT_SUFFIX
+        return output, resources
 
 
 class WeasyPDFExporter(ReportHTMLExporter):

@@ -13,6 +13,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent
 DATA = PACKAGE / "data"
 TEMPLATES = PACKAGE / "templates"
+# The look of the report sections, which every section's output carries with it.
+SECTION_STYLES = PACKAGE / "report" / "sections.css"
 
 
 def _find_root() -> Path:

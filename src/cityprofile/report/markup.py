@@ -8,9 +8,12 @@ Markdown, HTML or math.
 from __future__ import annotations
 
 import html
+from functools import cache
 
 import pandas as pd
 from IPython.display import HTML
+
+from ..contract.paths import SECTION_STYLES
 
 
 class Markup(str):
@@ -52,6 +55,16 @@ def render_table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: st
     return Markup(f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
+@cache
+def _section_styles() -> str:
+    return SECTION_STYLES.read_text(encoding="utf-8")
+
+
 def display_html(*parts) -> HTML:
-    """Return an IPython HTML object that a notebook cell shows as its output."""
-    return HTML("".join(escape(part) for part in parts))
+    """Return an IPython HTML object that a notebook cell shows as its output.
+
+    The output carries the sections' stylesheet, scoped to its own wrapper, so
+    it looks the same in JupyterLab as in the HTML and PDF reports.
+    """
+    body = "".join(escape(part) for part in parts)
+    return HTML(f'<div class="cityprofile"><style>{_section_styles()}</style>{body}</div>')
