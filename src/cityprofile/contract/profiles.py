@@ -28,28 +28,45 @@ def read_index(profiles_dir: str | Path = "") -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))["cities"]
 
 
+def find_slug(city: str, index: list[dict], where: Path) -> str:
+    """Return the slug of ``city``, given as its slug or its name in any case.
+
+    Empty means the first city of ``index`` (read from ``where``), the one with most articles.
+    """
+    if not index:
+        raise ProfileNotFound(f"{where}: lists no cities")
+    wanted = city.strip().casefold()
+    if not wanted:
+        return index[0]["slug"]
+    for entry in index:
+        if wanted in (entry["slug"].casefold(), entry["city"].casefold()):
+            return entry["slug"]
+    known = ", ".join(entry["city"] for entry in index)
+    raise ProfileNotFound(f"{where}: no city {city!r}; known cities: {known}")
+
+
 def load_profile(city: str = "", profiles_dir: str | Path = "") -> dict:
     """Return one city's profile, with source notes numbered for footnotes.
 
     Args:
-        city: the city's slug; empty means the first city of the index.
+        city: the city's slug or name, in any case; empty means the first city of the index.
         profiles_dir: folder holding ``<slug>/profile.json``; empty means the project's.
     """
-    slugs = [entry["slug"] for entry in read_index(profiles_dir)]
-    slug = city or slugs[0]
+    index = read_index(profiles_dir)
+    slug = find_slug(city, index, resolve_dir(profiles_dir) / INDEX_NAME)
     path = resolve_dir(profiles_dir) / slug / "profile.json"
     if not path.is_file():
-        raise ProfileNotFound(f"{path}: no profile for city {slug!r}; known cities: {', '.join(slugs)}")
+        raise ProfileNotFound(f"{path}: no profile for city {slug!r}; run `make reports` or `cityprofile extract`")
     profile = json.loads(path.read_text(encoding="utf-8"))
-    profile["all_slugs"] = slugs
+    profile["all_slugs"] = [entry["slug"] for entry in index]
     profile["notes"] = number_notes(profile)
     return profile
 
 
 def load_profiles(cities: list[str] | None = None, profiles_dir: str | Path = "") -> list[dict]:
-    """Return the profiles of ``cities`` (slugs), or of every indexed city when empty."""
-    slugs = cities or [entry["slug"] for entry in read_index(profiles_dir)]
-    return [load_profile(slug, profiles_dir) for slug in slugs]
+    """Return the profiles of ``cities`` (slugs or names), or of every indexed city when empty."""
+    names = cities or [entry["slug"] for entry in read_index(profiles_dir)]
+    return [load_profile(name, profiles_dir) for name in names]
 
 
 def write_profiles(profiles: dict[str, dict], out: Path) -> list[Path]:
