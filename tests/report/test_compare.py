@@ -127,3 +127,17 @@ def test_aims_are_listed_after_the_sums_a_city_states(tmp_path):
     money = compare.show_figures(profiles).data.split(">Money</h3>", 1)[1].split("</table>", 1)[0]
     values = re.findall(r"([\d,]+) CNY<", money)
     assert values[-1] == "1,000,000,000,000" and values[0] == "31,600,000,000"
+
+
+def test_the_uneven_evidence_caution_names_every_thinly_covered_city(tmp_path):
+    profiles = _copies(tmp_path, 4)
+    article = profiles[0]["articles"][0]
+    for profile, count in zip(profiles, [8, 4, 3, 5]):
+        profile["articles"] = [{**article, "id": f"{profile['slug']}-{n}"} for n in range(count)]
+    caution = re.search(r'<p class="caution">(.*?)</p>', compare.show_coverage(profiles).data).group(1)
+    assert caution.startswith("Uneven evidence: City 0 has 8 articles, at least 2 times as many as")
+    assert "City 1 (4) and City 2 (3)." in caution and "City 3" not in caution
+
+
+def test_even_evidence_gets_no_caution(tmp_path):
+    assert 'class="caution"' not in compare.show_coverage(_copies(tmp_path, 3)).data

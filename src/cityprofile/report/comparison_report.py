@@ -84,11 +84,13 @@ def show_coverage(profiles: list[dict]):
     table = coverage_table(profiles)
     parts = [render_table(table, numeric=("Articles", "Words"))]
     counts = table.set_index("City")["Articles"]
-    if len(counts) > 1 and counts.max() >= UNEVEN * counts.min():
-        most, least = counts.idxmax(), counts.idxmin()
-        parts.append(tag("p", f"Uneven evidence: {most} has {plural(int(counts[most]), 'article')} and {least} "
-                              f"{plural(int(counts[least]), 'article')}. A difference in counts below is a "
-                              "difference in coverage, not between the cities.", class_="caution"))
+    thin = counts[counts * UNEVEN <= counts.max()]
+    if len(thin):
+        most = counts.idxmax()
+        others = join_names([f"{city} ({count})" for city, count in thin.items()])
+        parts.append(tag("p", f"Uneven evidence: {most} has {plural(int(counts[most]), 'article')}, at least "
+                              f"{UNEVEN} times as many as {others}. A difference in counts below is a difference "
+                              "in coverage, not between the cities.", class_="caution"))
     return display_html(*parts)
 
 
