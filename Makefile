@@ -5,6 +5,7 @@ JOBS ?= $(shell nproc)
 # Empty means the project's corrections.csv, if there is one.
 CORRECTIONS ?=
 PYTHON ?= python3
+LAB_ARGS ?=
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -12,13 +13,14 @@ CORRECTING := $(if $(CORRECTIONS),--corrections $(CORRECTIONS))
 # Real files standing for "installed": redone only when their inputs change.
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
+SYSTEM_TEST := $(VENV)/.system-test-deps
 
 .DEFAULT_GOAL := help
 
 ## Show this help
 help:
 	@awk '/^## /{text=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(text){split($$0,t,":"); printf "  make %-10s %s\n", t[1], text}; text=""}' $(MAKEFILE_LIST)
-	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS) CORRECTIONS=$(or $(CORRECTIONS),corrections.csv)"
+	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS) CORRECTIONS=$(or $(CORRECTIONS),corrections.csv) LAB_ARGS=$(LAB_ARGS)"
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,23 +34,30 @@ $(SYSTEM): tools/install-system-deps $(VENV)/bin/python
 	tools/install-system-deps
 	touch $@
 
+# The tests also drive JupyterLab in Chromium.
+$(SYSTEM_TEST): tools/install-system-deps $(VENV)/bin/python
+	tools/install-system-deps test
+	touch $@
+
 ## Build the profile of every city in SEEDS, and the comparison, into PROFILES
 reports: $(INSTALLED) $(SYSTEM)
 	$(PY) -m cityprofile build --seeds $(SEEDS) --out $(PROFILES) --jobs $(JOBS) $(CORRECTING)
 
 ## Run the test suite (sets up everything it needs first)
-test: $(INSTALLED) $(SYSTEM)
+test: $(INSTALLED) $(SYSTEM_TEST)
 	$(PY) -m pytest
 
 ## Print build timings: seeds cold/no-op/one-change, a peer papermill+nbconvert chain, and scale
 bench: $(INSTALLED) $(SYSTEM)
 	$(PY) -m cityprofile bench
 
-## Open the notebooks in JupyterLab with the project's venv as kernel
+# JupyterLab refuses to run as root without this flag.
+ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+
+## Open the notebooks in JupyterLab; LAB_ARGS passes options, e.g. LAB_ARGS="--no-browser --port 8899"
 lab: $(INSTALLED) $(SYSTEM)
-	$(PY) -m ipykernel install --sys-prefix --name cityprofile --display-name "Python (cityprofile)"
 	$(PY) -m cityprofile extract --seeds $(SEEDS) --out $(PROFILES) $(CORRECTING)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
 
 ## Remove generated reports and the virtual environment
 clean:
