@@ -114,11 +114,15 @@ def test_failing_notebook_keeps_the_last_good_report_and_other_cities_build(buil
     assert not list((built / "xining").glob(".*.tmp"))
 
 
-def test_exporter_is_registered_with_nbconvert(built, tmp_path):
+def test_exporter_is_registered_with_nbconvert_and_keeps_the_build_report(built, tmp_path):
+    shutil.copytree(built / "dalian", tmp_path / "dalian")
+    before = (tmp_path / "dalian" / "dalian.pdf").read_bytes()
     jupyter = Path(sys.executable).parent / "jupyter"
-    subprocess.run([str(jupyter), "nbconvert", "--to", "cityprofile_pdf", str(built / "dalian" / "dalian.ipynb"),
-                    "--output-dir", str(tmp_path)], check=True, capture_output=True)
-    pdf = tmp_path / "dalian.pdf"
+    result = subprocess.run([str(jupyter), "nbconvert", "--to", "cityprofile_pdf", str(tmp_path / "dalian" / "dalian.ipynb")],
+                            check=True, capture_output=True, text=True)
+    assert "WARNING" not in result.stderr, result.stderr
+    assert (tmp_path / "dalian" / "dalian.pdf").read_bytes() == before
+    pdf = tmp_path / "dalian" / "dalian.nbconvert.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "import " not in "".join(page.extract_text() for page in PdfReader(pdf).pages)
 
