@@ -45,6 +45,8 @@ def test_html_is_offline_script_free_and_hides_code(built):
     assert not re.search(r'<link[^>]+href="https?:', html)
     assert "In&nbsp;[" not in html and "load_profile" not in html and "profiles_dir" not in html
     assert "<title>Xining: city profile</title>" in html
+    # the page's own styles, and the sections' once, though every section's output carries them
+    assert html.count("<style>") == 2 and html.count('<div class="cityprofile">') > 5
     # hostile text from the articles shows literally
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;Special&lt;/b&gt; $5 million" in html and "$5 $6" in html

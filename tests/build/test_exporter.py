@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from cityprofile.build.exporter import find_report_problems
+from cityprofile.build.exporter import drop_repeated_styles, find_report_problems
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -36,3 +36,8 @@ def test_rendering_an_unexecuted_notebook_warns_and_writes_beside_it_under_its_o
     assert "city_profile: no code cell has any output: the notebook has not been executed" in result.stderr
     assert (tmp_path / "city_profile.nbconvert.html").is_file()
     assert not (tmp_path / "city_profile.html").exists()
+
+
+def test_a_stylesheet_repeated_by_every_output_is_kept_once_where_it_first_appears():
+    markup = "<style>a{}</style><p>1</p><style>b{}</style><style>a{}</style><p>2</p><style>a{}</style>"
+    assert drop_repeated_styles(markup) == "<style>a{}</style><p>1</p><style>b{}</style><p>2</p>"

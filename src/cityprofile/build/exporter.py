@@ -26,6 +26,7 @@ OUTPUT_SUFFIX = ".nbconvert"
 _HEADING = re.compile(r"^#{2}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _LOCAL_LINK = re.compile(r"\]\(#([^)\s]+)\)")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -115,7 +116,25 @@ class ReportHTMLExporter(HTMLExporter):
         """Render the report; name the output so it never replaces the build's report beside it."""
         output, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_suffix"] = OUTPUT_SUFFIX
-        return output, resources
+        return drop_repeated_styles(output), resources
+
+
+def drop_repeated_styles(markup: str) -> str:
+    """Return ``markup`` with each distinct ``<style>`` block kept only where it first appears.
+
+    Every section's output carries the same stylesheet, so that it is styled on
+    its own in JupyterLab; on one page the first copy styles them all, and
+    WeasyPrint lays the page out faster without the copies.
+    """
+    seen = set()
+
+    def keep_first(match: re.Match) -> str:
+        if match.group(0) in seen:
+            return ""
+        seen.add(match.group(0))
+        return match.group(0)
+
+    return _STYLE_BLOCK.sub(keep_first, markup)
 
 
 class WeasyPDFExporter(ReportHTMLExporter):
