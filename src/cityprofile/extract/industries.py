@@ -1,15 +1,22 @@
 """Find the industries a sentence names, with the phrases of data/taxonomy.csv.
 
-Each taxonomy row maps an English phrase to a canonical industry and its
-sector (China's Strategic Emerging Industries 2018 classification, or a
-GB/T 4754-2017 section for traditional industries). Matching is on whole
-words, ignores case unless a row says ``exact``, accepts plurals, hyphens
-for spaces and "&" for "and", and the longest phrase wins, so "photovoltaic
-solar thermal" is one mention. Rows without an industry name phrases that
-are not industries ("Bureau of Economy and Information Technology") and
-swallow their span; rows marked ``organisation`` ("Ministry of") swallow the
-capitalised name of a government body, so "Ministry of Culture and Tourism"
-is not the tourism industry.
+Each taxonomy row is a canonical industry with its sector (China's Strategic
+Emerging Industries 2018 classification, or a GB/T 4754-2017 section for
+traditional industries) and the English phrases that name it. A sentence is
+cut into words, and every run of words is looked up by its key: the words
+lower-cased, singular and run together, so that "industries", "e-commerce" and
+"ecommerce", "R&D" and "r and d" find their phrase with one rule instead of a
+row per spelling. The longest phrase wins, so "photovoltaic solar thermal" is
+one mention. A mention then takes in the head words after it ("dairy industry",
+"grape planting") and a modifier before it ("international freight"), from
+data/industry_words.csv, so the phrase reads as the article wrote it.
+
+Not industries: rows without an industry ("retail sales") swallow their words;
+the capitalised name of a body or company ("Ministry of Culture and Tourism",
+"Qinghai Digital Economy Development Group Co") and a government body in lower
+case ("the municipal commercial bureau") are skipped; a product ("timber",
+"auto parts") in a sentence about goods carried or imported is cargo; and a
+one-word product written with a capital inside a sentence ("Apple") is a name.
 """
 
 from __future__ import annotations
@@ -22,85 +29,68 @@ from importlib.resources import files
 
 from ..contract.records import IndustryMention
 
-# Small words that keep their form inside a phrase ("import and export").
-_FIXED_WORDS = {"and", "of", "for", "the", "&"}
+_WORD = re.compile(r"[^\W_]+|&")
+# What may stand between two words of one phrase: spaces, hyphens, an apostrophe ("Pu'er"); not a comma or bracket.
+_JOIN = re.compile(r"[\s\-‐–'’]*")
+# Words ending in "s" that are not plurals, so that "logistics" and "news" keep their "s".
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news")
 
 
 @dataclass(frozen=True)
 class _Term:
-    pattern: re.Pattern
     industry: str  # empty for a phrase that is not an industry
     sector: str
-    needle: str  # lower-case text every match contains, to skip the pattern cheaply
+    product: bool  # a good that names its industry, unless it is carried as cargo
+    capitals: tuple[str, ...]  # acronyms in the phrase, matched as written
 
 
-def _needle(term: str) -> str:
-    """The start of a phrase's first word, which every spelling of the phrase contains."""
-    first = term.split()[0].split("-")[0].lower()
-    if first in ("and", "&"):
-        return ""
-    # "y" becomes "ies" in a plural.
-    return first[:-1] if first.endswith("y") else first
+@dataclass(frozen=True)
+class _Words:
+    heads: frozenset[str]
+    modifiers: frozenset[str]
+    cargo: frozenset[str]
+    names: re.Pattern  # names of bodies and companies, whose words are not industries
 
 
-def _build_word_pattern(word: str) -> str:
-    if word in ("and", "&"):
-        return "(?:and|&)"
-    core = r"[\s-]?".join(re.escape(part) for part in word.split("-"))
-    if word in _FIXED_WORDS or word.isupper() or word[-1].isdigit():
-        return core
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        return core[:-1] + "(?:y|ies)"
-    if word.endswith(("s", "x", "ch", "sh")):
-        return core + "(?:es)?"
-    return core + "s?"
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # first word
+    end: int  # one past the last word
+    term: _Term
 
 
-# A capitalised word, or a joining word between two ("Culture and Tourism").
-_NAME_RUN = r"(?:\s+(?:(?:and|&|the|for)\s+)*[A-Z][\w'-]*)+"
+def _normalise(word: str) -> str:
+    """Return the key form of one word: lower case, singular, "&" read as "and"."""
+    word = word.lower()
+    if word == "&":
+        return "and"
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if len(word) > 2 and word.endswith("s") and not word.endswith(_NOT_PLURAL):
+        return word[:-1]
+    return word
 
 
-def _compile_term(term: str, case: str) -> re.Pattern:
-    body = r"[\s-]+".join(_build_word_pattern(word) for word in term.split())
-    if case == "organisation":
-        # The head is capitalised as in a proper name; the body's name runs over the capitalised words after it.
-        body = r"\s+".join(re.escape(word) for word in term.split()) + _NAME_RUN
-        return re.compile(rf"(?<!\w){body}(?!\w)")
-    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if case == "exact" else re.IGNORECASE)
+def _key(phrase: str) -> str:
+    return "".join(_normalise(w) for w in _WORD.findall(phrase))
 
 
-@cache
-def _load_terms() -> tuple[_Term, ...]:
-    lines = (files("cityprofile") / "data" / "taxonomy.csv").read_text(encoding="utf-8").splitlines()
-    # The first line is a comment giving the sources.
-    rows = csv.DictReader(line for line in lines if not line.startswith("#"))
-    return tuple(
-        _Term(_compile_term(row["term"], row["case"]), row["industry"], row["sector"], _needle(row["term"]))
-        for row in rows
-    )
+def _read_rows(name: str) -> list[dict]:
+    lines = (files("cityprofile") / "data" / name).read_text(encoding="utf-8").splitlines()
+    # The first lines are comments giving the sources.
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
 
 
-def find_industries(sentence: str) -> list[IndustryMention]:
-    """Return one mention per industry phrase in ``sentence``, in order, longest phrase first on overlaps."""
-    lowered = sentence.lower()
-    found = [(m.start(), m.end(), term) for term in _load_terms() if term.needle in lowered
-             for m in term.pattern.finditer(sentence)]
-    found.sort(key=lambda hit: (hit[0] - hit[1], hit[0]))
-    taken: list[tuple[int, int, _Term]] = []
-    for start, end, term in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            taken.append((start, end, term))
-    return [
-        IndustryMention(name=term.industry, sector=term.sector, term=sentence[start:end], sentence=sentence)
-        for start, end, term in sorted(taken, key=lambda hit: hit[0])
-        if term.industry
-    ]
+def _split(cell: str) -> list[str]:
+    return [t.strip() for t in cell.split(";") if t.strip()]
 
 
 def find_industry(name: str) -> IndustryMention | None:
     """Return the taxonomy's industry called ``name`` (any case) with its sector, or None."""
     wanted = name.strip().casefold()
-    for term in _load_terms():
+    for term in _load_terms()[0].values():
         if term.industry and term.industry.casefold() == wanted:
             return IndustryMention(name=term.industry, sector=term.sector, term="")
     return None
@@ -123,3 +113,160 @@ def group_industries(mentions: list[IndustryMention]) -> list[dict]:
         if mention.article not in entry["articles"]:
             entry["articles"].append(mention.article)
     return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
+
+
+@cache
+def _load_terms() -> tuple[dict[str, _Term], int]:
+    """Return the taxonomy's terms by key, and the most words a key may span."""
+    terms: dict[str, _Term] = {}
+    longest = 1
+    for row in _read_rows("taxonomy.csv"):
+        for column in ("phrases", "products"):
+            for phrase in _split(row[column]):
+                capitals = tuple(w for w in _WORD.findall(phrase) if w.isupper())
+                terms[_key(phrase)] = _Term(row["industry"], row["sector"], column == "products", capitals)
+                # Hyphenated words split into more words in the text than in the phrase.
+                longest = max(longest, len(re.findall(r"[^\W_]+|&", phrase.replace("-", " "))) + 2)
+    return terms, longest
+
+
+def _name_pattern(starts: list[str], ends: list[str], bodies: list[str], owners: list[str]) -> re.Pattern:
+    word = r"(?:[A-Z][\w'’.&-]*|\([A-Z][\w'’ .-]*\))"
+    run = rf"{word}(?:(?:\s+(?:and|&|of|for|the)\s+|\s+){word})*"
+    start = "|".join(re.escape(s) for s in starts)
+    end = "|".join(re.escape(e) for e in ends)
+    body = "|".join(bodies)
+    owner = "|".join(owners)
+    return re.compile(
+        rf"(?:\b(?:{start})\s+(?:the\s+)?{run}"  # Ministry of Culture and Tourism
+        rf"|{run}\s+(?:{end})\b\.?"  # Qinghai Digital Economy Development Group Co.
+        rf"|\b(?:{owner})\s+(?:[a-z&-]+\s+){{0,5}}?(?:{body})\b)"  # the municipal commercial bureau
+    )
+
+
+@cache
+def _load_words() -> _Words:
+    by_role: dict[str, list[str]] = {}
+    for row in _read_rows("industry_words.csv"):
+        by_role.setdefault(row["role"], []).append(row["word"])
+    return _Words(
+        heads=frozenset(_key(w) for w in by_role["head"]),
+        modifiers=frozenset(_key(w) for w in by_role["modifier"]),
+        cargo=frozenset(_key(w) for w in by_role["cargo"]),
+        names=_name_pattern(by_role["name_start"], by_role["name_end"], by_role["body"], by_role["body_owner"]),
+    )
+
+
+@dataclass
+class _Sentence:
+    """A sentence cut into words, with what the matching needs to know about each word."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    keys: list[str]
+    named: list[bool]  # inside the name of a body or company
+    joined: list[bool]  # only a space, hyphen or apostrophe since the word before
+
+    def holds_phrase(self, i: int, j: int) -> bool:
+        """Whether words i..j-1 can form one phrase: joined, and outside names."""
+        return not any(self.named[i:j]) and all(self.joined[i + 1:j])
+
+
+def _read_sentence(text: str, names: re.Pattern) -> _Sentence:
+    spans = [m.span() for m in _WORD.finditer(text)]
+    named_spans = [m.span() for m in names.finditer(text)]
+    return _Sentence(
+        text=text,
+        spans=spans,
+        keys=[_normalise(text[s:e]) for s, e in spans],
+        named=[any(a <= s < b for a, b in named_spans) for s, _ in spans],
+        joined=[i > 0 and bool(_JOIN.fullmatch(text[spans[i - 1][1]:s])) for i, (s, _) in enumerate(spans)],
+    )
+
+
+def _written(sentence: _Sentence, i: int, j: int, capitals: tuple[str, ...]) -> bool:
+    """Whether the acronyms of a phrase are written in capitals in words i..j-1 (a plural "s" aside)."""
+    written = {sentence.text[s:e].rstrip("s") for s, e in sentence.spans[i:j]}
+    return all(c in written for c in capitals)
+
+
+def _match_terms(sentence: _Sentence) -> list[_Mention]:
+    """Every phrase of the taxonomy in the sentence, longest first, none overlapping."""
+    terms, longest = _load_terms()
+    keys = sentence.keys
+    found = []
+    for i in range(len(keys)):
+        key = ""
+        for j in range(i, min(i + longest, len(keys))):
+            if sentence.named[j] or j > i and not sentence.joined[j]:
+                break
+            key += keys[j]
+            term = terms.get(key)
+            if term and (not term.capitals or _written(sentence, i, j + 1, term.capitals)):
+                found.append(_Mention(i, j + 1, term))
+    found.sort(key=lambda m: (m.start - m.end, m.start))
+    taken: list[_Mention] = []
+    for mention in found:
+        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _extend(index: int, mentions: list[_Mention], sentence: _Sentence, owner: list[int],
+            words: _Words) -> tuple[int, int]:
+    """Widen a mention over the head words after it and one modifier before it.
+
+    A head may be a phrase of its own ("industrial park"), but must not cut another phrase in two.
+    """
+    mention = mentions[index]
+    keys = sentence.keys
+
+    def whole(i: int, j: int) -> bool:
+        return all(owner[k] < 0 or i <= mentions[owner[k]].start and mentions[owner[k]].end <= j for k in range(i, j))
+
+    end = mention.end
+    for _ in range(2):  # at most two heads: "dairy industry supply chain"
+        ends = [j for j in range(end + 1, min(end + 3, len(keys)) + 1)
+                if "".join(keys[end:j]) in words.heads and sentence.holds_phrase(end - 1, j) and whole(end, j)]
+        if not ends:
+            break
+        end = max(ends)
+    start = mention.start
+    for i in (start - 2, start - 1):  # "cross-border" is two words
+        if i >= 0 and "".join(keys[i:start]) in words.modifiers and sentence.holds_phrase(i, start + 1) \
+                and all(o < 0 for o in owner[i:start]):
+            start = i
+            break
+    return start, end
+
+
+def find_industries(sentence: str) -> list[IndustryMention]:
+    """Return one mention per industry phrase in ``sentence``, in order, longest phrase first on overlaps."""
+    words = _load_words()
+    read = _read_sentence(sentence, words.names)
+    mentions = _match_terms(read)
+    cargo = any(k in words.cargo for k in read.keys)
+    owner = [-1] * len(read.keys)
+    for index, mention in enumerate(mentions):
+        owner[mention.start:mention.end] = [index] * (mention.end - mention.start)
+    found: list[IndustryMention] = []
+    claimed = 0  # heads and modifiers belong to the phrase next to them, even where they are phrases themselves
+    for index, mention in enumerate(mentions):
+        if mention.start < claimed:
+            continue
+        start, end = _extend(index, mentions, read, owner, words)
+        start, claimed = max(start, claimed), end
+        term = mention.term
+        if not term.industry:
+            continue
+        if term.product and end == mention.end:
+            if cargo:
+                continue
+            # "Apple" inside a sentence is a company, not the fruit; "LED" is an acronym.
+            first = read.spans[mention.start][0]
+            if mention.end - mention.start == 1 and mention.start > 0 and sentence[first].isupper() \
+                    and not term.capitals:
+                continue
+        found.append(IndustryMention(name=term.industry, sector=term.sector,
+                                     term=sentence[read.spans[start][0]:read.spans[end - 1][1]], sentence=sentence))
+    return found
