@@ -381,6 +381,18 @@ def test_phrase_that_is_not_an_industry_swallows_its_words():
     assert find_industries(sentence) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    # Written for the test, in the genre's stock phrases.
+    "The expo has injected new energy into the city's opening-up.",
+    "New parks line both banks of the Yellow River.",
+    "The visit will cement bilateral ties and bear fruit for both sides.",
+    "Greenhouse gas emissions per unit of GDP fell.",
+    "Officials from the Ministry of Finance and the municipal finance bureau attended.",
+])
+def test_stock_phrases_with_an_industry_word_are_not_industries(sentence):
+    assert find_industries(sentence) == []
+
+
 def test_industries_named_across_the_economy():
     sentence = (
         "On the same day, a signing ceremony for major projects was also held. 30 key projects such as the green "

@@ -130,16 +130,15 @@ def _load_terms() -> tuple[dict[str, _Term], int]:
     return terms, longest
 
 
-def _name_pattern(starts: list[str], ends: list[str], bodies: list[str], owners: list[str]) -> re.Pattern:
+def _name_pattern(ends: list[str], bodies: list[str], owners: list[str]) -> re.Pattern:
     word = r"(?:[A-Z][\w'’.&-]*|\([A-Z][\w'’ .-]*\))"
     run = rf"{word}(?:(?:\s+(?:and|&|of|for|the)\s+|\s+){word})*"
-    start = "|".join(re.escape(s) for s in starts)
     end = "|".join(re.escape(e) for e in ends)
     body = "|".join(bodies)
     owner = "|".join(owners)
     return re.compile(
-        rf"(?:\b(?:{start})\s+(?:the\s+)?{run}"  # Ministry of Culture and Tourism
-        rf"|{run}\s+(?:{end})\b\.?"  # Qinghai Digital Economy Development Group Co.
+        # Qinghai Digital Economy Development Group Co.; Ministry of Culture and Tourism; Bank of China
+        rf"(?:(?:{run}\s+)?\b(?:{end})\b\.?(?:\s+(?:of|for)\s+(?:the\s+)?{run})?"
         rf"|\b(?:{owner})\s+(?:[a-z&-]+\s+){{0,5}}?(?:{body})\b)"  # the municipal commercial bureau
     )
 
@@ -153,7 +152,7 @@ def _load_words() -> _Words:
         heads=frozenset(_key(w) for w in by_role["head"]),
         modifiers=frozenset(_key(w) for w in by_role["modifier"]),
         cargo=frozenset(_key(w) for w in by_role["cargo"]),
-        names=_name_pattern(by_role["name_start"], by_role["name_end"], by_role["body"], by_role["body_owner"]),
+        names=_name_pattern(by_role["name"], by_role["body"], by_role["body_owner"]),
     )
 
 
