@@ -125,17 +125,16 @@ def _load_terms() -> tuple[dict[str, _Term], int]:
             for phrase in _split(row[column]):
                 capitals = tuple(w for w in _WORD.findall(phrase) if w.isupper())
                 terms[_key(phrase)] = _Term(row["industry"], row["sector"], column == "products", capitals)
-                # Hyphenated words split into more words in the text than in the phrase.
-                longest = max(longest, len(re.findall(r"[^\W_]+|&", phrase.replace("-", " "))) + 2)
+                # A word written as one in the phrase ("ecommerce") may be two in the text ("e-commerce").
+                longest = max(longest, len(_WORD.findall(phrase)) + 2)
     return terms, longest
 
 
 def _name_pattern(ends: list[str], bodies: list[str], owners: list[str]) -> re.Pattern:
+    """Match names of organisations, whose words are not industries, from the words that end or head them."""
     word = r"(?:[A-Z][\w'’.&-]*|\([A-Z][\w'’ .-]*\))"
     run = rf"{word}(?:(?:\s+(?:and|&|of|for|the)\s+|\s+){word})*"
-    end = "|".join(re.escape(e) for e in ends)
-    body = "|".join(bodies)
-    owner = "|".join(owners)
+    end, body, owner = ("|".join(re.escape(w) for w in words) for words in (ends, bodies, owners))
     return re.compile(
         # Qinghai Digital Economy Development Group Co.; Ministry of Culture and Tourism; Bank of China
         rf"(?:(?:{run}\s+)?\b(?:{end})\b\.?(?:\s+(?:of|for)\s+(?:the\s+)?{run})?"
