@@ -87,34 +87,6 @@ def _split(cell: str) -> list[str]:
     return [t.strip() for t in cell.split(";") if t.strip()]
 
 
-def find_industry(name: str) -> IndustryMention | None:
-    """Return the taxonomy's industry called ``name`` (any case) with its sector, or None."""
-    wanted = name.strip().casefold()
-    for term in _load_terms()[0].values():
-        if term.industry and term.industry.casefold() == wanted:
-            return IndustryMention(name=term.industry, sector=term.sector, term="")
-    return None
-
-
-def group_industries(mentions: list[IndustryMention]) -> list[dict]:
-    """Return one entry per industry named, most mentions first, with each mention's article and sentence."""
-    grouped: dict[str, dict] = {}
-    for mention in mentions:
-        entry = grouped.setdefault(
-            mention.name,
-            {"name": mention.name, "sector": mention.sector, "terms": [], "mentions": 0, "articles": [],
-             "mentioned_in": [], "corrected": False},
-        )
-        entry["mentions"] += 1
-        entry["corrected"] = entry["corrected"] or mention.corrected
-        entry["mentioned_in"].append({"article": mention.article, "sentence": mention.sentence, "term": mention.term})
-        if mention.term not in entry["terms"]:
-            entry["terms"].append(mention.term)
-        if mention.article not in entry["articles"]:
-            entry["articles"].append(mention.article)
-    return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
-
-
 @cache
 def _load_terms() -> tuple[dict[str, _Term], int]:
     """Return the taxonomy's terms by key, and the most words a key may span."""
@@ -188,8 +160,12 @@ def _written(sentence: _Sentence, i: int, j: int, capitals: tuple[str, ...]) -> 
     return all(c in written for c in capitals)
 
 
-def _match_terms(sentence: _Sentence) -> list[_Mention]:
-    """Every phrase of the taxonomy in the sentence, longest first, none overlapping."""
+def _match_terms(sentence: _Sentence, modifiers: frozenset[str]) -> list[_Mention]:
+    """Every phrase of the taxonomy in the sentence, longest first, none overlapping.
+
+    Of two phrases as long, one that is a modifier and a phrase of the same industry gives way, since the modifier
+    joins the other anyway: "international freight trains" is freight trains, not international freight and "trains".
+    """
     terms, longest = _load_terms()
     keys = sentence.keys
     found = []
@@ -202,7 +178,13 @@ def _match_terms(sentence: _Sentence) -> list[_Mention]:
             term = terms.get(key)
             if term and (not term.capitals or _written(sentence, i, j + 1, term.capitals)):
                 found.append(_Mention(i, j + 1, term))
-    found.sort(key=lambda m: (m.start - m.end, m.start))
+
+    def redundant(m: _Mention) -> bool:
+        return any("".join(keys[m.start:m.start + n]) in modifiers
+                   and getattr(terms.get("".join(keys[m.start + n:m.end])), "industry", None) == m.term.industry
+                   for n in (1, 2))
+
+    found.sort(key=lambda m: (m.start - m.end, redundant(m), m.start))
     taken: list[_Mention] = []
     for mention in found:
         if all(mention.end <= t.start or mention.start >= t.end for t in taken):
@@ -242,7 +224,7 @@ def find_industries(sentence: str) -> list[IndustryMention]:
     """Return one mention per industry phrase in ``sentence``, in order, longest phrase first on overlaps."""
     words = _load_words()
     read = _read_sentence(sentence, words.names)
-    mentions = _match_terms(read)
+    mentions = _match_terms(read, words.modifiers)
     cargo = any(k in words.cargo for k in read.keys)
     owner = [-1] * len(read.keys)
     for index, mention in enumerate(mentions):
@@ -268,3 +250,31 @@ def find_industries(sentence: str) -> list[IndustryMention]:
         found.append(IndustryMention(name=term.industry, sector=term.sector,
                                      term=sentence[read.spans[start][0]:read.spans[end - 1][1]], sentence=sentence))
     return found
+
+
+def find_industry(name: str) -> IndustryMention | None:
+    """Return the taxonomy's industry called ``name`` (any case) with its sector, or None."""
+    wanted = name.strip().casefold()
+    for term in _load_terms()[0].values():
+        if term.industry and term.industry.casefold() == wanted:
+            return IndustryMention(name=term.industry, sector=term.sector, term="")
+    return None
+
+
+def group_industries(mentions: list[IndustryMention]) -> list[dict]:
+    """Return one entry per industry named, most mentions first, with each mention's article and sentence."""
+    grouped: dict[str, dict] = {}
+    for mention in mentions:
+        entry = grouped.setdefault(
+            mention.name,
+            {"name": mention.name, "sector": mention.sector, "terms": [], "mentions": 0, "articles": [],
+             "mentioned_in": [], "corrected": False},
+        )
+        entry["mentions"] += 1
+        entry["corrected"] = entry["corrected"] or mention.corrected
+        entry["mentioned_in"].append({"article": mention.article, "sentence": mention.sentence, "term": mention.term})
+        if mention.term not in entry["terms"]:
+            entry["terms"].append(mention.term)
+        if mention.article not in entry["articles"]:
+            entry["articles"].append(mention.article)
+    return sorted(grouped.values(), key=lambda e: (-e["mentions"], e["name"]))
