@@ -12,8 +12,6 @@ import sys
 import pytest
 from conftest import FIXTURES
 
-from cityprofile.extract.stage import build_profiles, write_profiles
-
 DEV = FIXTURES / "dev"
 BARS = {
     "fig_recall": 0.97,
@@ -31,7 +29,9 @@ BARS = {
 def scores(tmp_path_factory) -> dict:
     """The scorer's summary for profiles extracted from the dev articles."""
     out = tmp_path_factory.mktemp("dev-profiles")
-    write_profiles(build_profiles(DEV / "articles"), out)
+    # As a user extracts: the command line, with the corrections file of the tests (none).
+    subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(DEV / "articles"), "--out", str(out)],
+                   capture_output=True, text=True, check=True)
     result = subprocess.run([sys.executable, str(DEV / "score.py"), str(out), str(DEV / "gold.json")],
                             capture_output=True, text=True, check=True)
     print(result.stdout)  # the misses, shown by pytest when a bar fails
