@@ -4,6 +4,8 @@ PROFILES ?= profiles
 JOBS ?= $(shell nproc)
 # Empty means the project's corrections.csv, if there is one.
 CORRECTIONS ?=
+# The articles the benchmark's corpora of 2,000 and 10,000 articles are copied from.
+ARTICLES ?= $(SEEDS)
 PYTHON ?= python3
 LAB_ARGS ?=
 
@@ -47,9 +49,9 @@ reports: $(INSTALLED) $(SYSTEM)
 test: $(INSTALLED) $(SYSTEM_TEST)
 	$(PY) -m pytest
 
-## Print build timings: seeds cold/no-op/one-change, a peer papermill+nbconvert chain, and scale
+## Print build timings: seeds, a peer papermill+nbconvert chain, 2-50 cities, 2,000 and 10,000 ARTICLES, 1,500 cities
 bench: $(INSTALLED) $(SYSTEM)
-	$(PY) -m cityprofile bench
+	$(PY) -m cityprofile bench --seeds $(SEEDS) --articles $(ARTICLES)
 
 # JupyterLab refuses to run as root without this flag.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)

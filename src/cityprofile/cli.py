@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
-from .build.pipeline import build, count_warnings, extract_stage
+from .build.executor import find_scheduler
+from .build.pipeline import build, count_warnings, extract_in_parallel
 from .contract.files import write_atomic
 from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
@@ -30,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         "execute": "run the notebooks with papermill for every extracted city",
         "render": "turn executed notebooks into HTML and PDF",
         "build": "extract, execute and render: every report",
-        "bench": "time cold, no-op and one-change builds, a peer chain, and 2 to 50 cities",
+        "bench": "time builds of the seeds, a peer chain, 2 to 50 cities, 2,000 and 10,000 articles, 1,500 cities",
     }
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
@@ -41,12 +42,18 @@ def _parser() -> argparse.ArgumentParser:
                                  help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
         if name == "bench":
             command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
+            command.add_argument("--articles", type=Path, help="articles the large corpora are copied from "
+                                                                "(default: the seeds folder)")
             continue
         command.add_argument("--out", type=Path, default=PROFILES, help="output folder (default: %(default)s)")
         command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
-        if name == "build":
+        if name in ("extract", "build"):
             command.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
-                                 help="reports built in parallel (default: %(default)s, the number of cores)")
+                                 help="processes extracting articles and building reports "
+                                      "(default: %(default)s, the number of cores)")
+            command.add_argument("--scheduler", default=find_scheduler(), metavar="ADDRESS",
+                                 help="a Dask scheduler to run on (default: $DASK_SCHEDULER_ADDRESS, else local "
+                                      "processes); needs cityprofile[dask]")
     return parser
 
 
@@ -87,15 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     corrections = corrections or CORRECTIONS
     try:
         if args.command == "extract":
-            problems = extract_stage(args.seeds, args.out, force=args.force, corrections=corrections)
+            problems = extract_in_parallel(args.seeds, args.out, args.jobs, args.scheduler, args.force, corrections)
             return 1 if args.strict and count_warnings(problems) else 0
         if args.command == "build":
             return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
-                         corrections=corrections)
+                         corrections=corrections, scheduler=args.scheduler)
         if args.command == "bench":
             from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 
-            run_bench(args.seeds)
+            run_bench(args.seeds, articles=args.articles)
             return 0
         if args.command == "execute":
             return _execute(args.out)

@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 
 from cityprofile.contract.schema import find_schema_errors, load_schema
 from cityprofile.contract.profiles import write_profiles
-from cityprofile.extract.stage import build_profiles
+from cityprofile.extract.assemble import extract_corpus
 
 DEV_ARTICLES = [FIXTURES / f"{stem}.txt" for stem in ("008_suining", "009_chongqing", "010_manzhouli")]
 
@@ -22,7 +22,7 @@ def written(tmp_path_factory) -> list[Path]:
     seeds = tmp_path_factory.mktemp("seeds")
     for path in [*SEEDS.glob("*.txt"), *DEV_ARTICLES]:
         shutil.copy(path, seeds / path.name)
-    return write_profiles(build_profiles(seeds).profiles, tmp_path_factory.mktemp("profiles"))
+    return write_profiles(extract_corpus(seeds).profiles, tmp_path_factory.mktemp("profiles"))
 
 
 def test_schema_is_valid_json_schema_2020_12():

@@ -4,7 +4,7 @@ import shutil
 
 from conftest import SEEDS
 
-from cityprofile.extract.stage import build_profiles
+from cityprofile.extract.assemble import extract_corpus
 
 
 def _seeds(tmp_path, *stems):
@@ -20,7 +20,7 @@ def _messages(extraction):
 def test_article_in_chinese_is_left_out_with_its_reason(tmp_path):
     seeds = _seeds(tmp_path, "004_17d9ca044011c955")
     (seeds / "chinese.txt").write_text("大连市2023年5月签约项目35个，总投资316亿元。", encoding="utf-8")
-    extraction = build_profiles(seeds)
+    extraction = extract_corpus(seeds)
     assert list(extraction.profiles) == ["dalian"]
     assert _messages(extraction)["chinese.txt"] == ("warning", "written in Chinese; cityprofile reads English articles; skipped")
 
@@ -28,19 +28,19 @@ def test_article_in_chinese_is_left_out_with_its_reason(tmp_path):
 def test_article_naming_no_city_is_left_out(tmp_path):
     seeds = _seeds(tmp_path, "004_17d9ca044011c955")
     (seeds / "nowhere.txt").write_text("Officials said the new policy would help small firms grow next year.\n")
-    assert _messages(build_profiles(seeds))["nowhere.txt"] == ("warning", "names no known city; left out")
+    assert _messages(extract_corpus(seeds))["nowhere.txt"] == ("warning", "names no known city; left out")
 
 
 def test_article_split_evenly_between_two_cities_is_assigned_with_a_note(tmp_path):
     (tmp_path / "split.txt").write_text(
         "Northeast cities sign a new trade agreement\n\nOfficials from Harbin signed a trade deal on Monday. "
         "Officials from Shenyang will share a logistics hub.\n")
-    severity, message = _messages(build_profiles(tmp_path))["split.txt"]
+    severity, message = _messages(extract_corpus(tmp_path))["split.txt"]
     assert severity == "note" and "tie between" in message and "assigned to" in message
 
 
 def test_every_item_keeps_its_article_and_sentence(tmp_path):
-    extraction = build_profiles(_seeds(tmp_path, "001_b5846f08470cffb5"))
+    extraction = extract_corpus(_seeds(tmp_path, "001_b5846f08470cffb5"))
     profile = extraction.profiles["xining"]
     for key in ("figures", "initiatives", "timeline"):
         assert profile[key]

@@ -23,6 +23,11 @@ def _copies(tmp_path, count):
     return load_profiles([], tmp_path)
 
 
+def _table_rows(html):
+    """Body rows of each table in ``html``."""
+    return [table.count("<tr") - 1 for table in html.split("</table>")[:-1]]
+
+
 def _rows(html, table_after):
     """Body rows of the first table after the heading ``table_after``."""
     table = html.split(f">{table_after}</h3>", 1)[1].split("</table>", 1)[0]
@@ -47,10 +52,12 @@ def test_fifty_cities_show_each_citys_largest_figure_of_each_kind_and_say_so(tmp
     assert "31,600,000,000" in html and "16,700,000,000" not in html
     assert "For each city the largest figure of each kind is shown; 100 smaller figures are listed" in html
     timeline = compare.show_timeline(profiles).data
-    assert "The latest 2 dated events of each city are shown; 50 earlier ones are in the cities" in timeline
+    # One event a city, so the table stays within 60 rows.
+    assert "The latest dated event of each city is shown; 100 earlier ones are in the cities" in timeline
+    assert _table_rows(timeline) == [50]
     initiatives = compare.show_initiatives(profiles).data
     assert "The first initiative of each city is listed; 50 others are in the cities" in initiatives
-    # Only what is shown is quoted under Sources: one figure, two events and one initiative per city at most,
+    # Only what is shown is quoted under Sources: a figure of each of two kinds, one event and one initiative,
     # where two cities quote all seven of their notes.
     quoted = len(re.findall(r'id="city-1-note-\d+"', compare.show_sources(profiles).data))
     assert 1 <= quoted <= 4
@@ -141,3 +148,52 @@ def test_the_uneven_evidence_caution_names_every_thinly_covered_city(tmp_path):
 
 def test_even_evidence_gets_no_caution(tmp_path):
     assert 'class="caution"' not in compare.show_coverage(_copies(tmp_path, 3)).data
+
+
+def _uneven(tmp_path, count):
+    """``count`` cities where city n has its articles cut to (n mod 3) + 1: evidence differs between them."""
+    profiles = _copies(tmp_path, count)
+    for number, profile in enumerate(profiles):
+        profile["articles"] = (profile["articles"] * 3)[:number % 3 + 1]
+    return profiles
+
+
+def test_past_a_dozen_cities_a_league_table_gives_every_city_a_linked_row_in_tables_of_at_most_sixty(tmp_path):
+    profiles = _uneven(tmp_path, 150)
+    html = compare.show_league(profiles).data
+    assert _table_rows(html) == [60, 60, 30]
+    links = re.findall(r'<a href="\.\./(city-\d+)/(city-\d+)\.html">City \d+</a>', html)
+    assert sorted(a for a, b in links if a == b) == sorted(p["slug"] for p in profiles)
+    assert "Cities 61–120 of 150" in html
+
+
+def test_the_league_puts_most_evidence_first(tmp_path):
+    table = compare.league_table(_uneven(tmp_path, 13))
+    assert list(table["Articles"]) == sorted(table["Articles"], reverse=True)
+    assert table["Articles"].iloc[0] == 3 and table["Articles"].iloc[-1] == 1
+    assert list(table["#"]) == list(range(1, 14))
+    assert table["Largest stated sum"].iloc[0] == "31.6 bn CNY"
+    assert re.fullmatch(r"\d{4}(–\d{4})?", table["Published"].iloc[0])
+
+
+def test_a_dozen_cities_need_no_league_table(tmp_path):
+    html = compare.show_league(_copies(tmp_path, 12)).data
+    assert "<table" not in html and "every city is compared side by side below" in html
+
+
+def test_the_detailed_sections_cover_the_cities_with_most_evidence(tmp_path):
+    profiles = _uneven(tmp_path, 30)
+    detailed = compare.choose_detailed(profiles)
+    assert len(detailed) == compare.DETAIL_CITIES == 6
+    # Every third city has three articles: ten of them.
+    assert [len(p["articles"]) for p in detailed] == [3] * 6
+    assert compare.choose_detailed(profiles[:5]) == profiles[:5]
+    header = compare.show_header(profiles, detailed).data
+    assert "compare 6 cities side by side" in header
+
+
+def test_no_side_by_side_table_passes_sixty_rows_for_a_dozen_cities(tmp_path):
+    detailed = compare.choose_detailed(_uneven(tmp_path, 12))
+    for section in (compare.show_coverage, compare.show_industries, compare.show_figures, compare.show_timeline,
+                    compare.show_initiatives):
+        assert max(_table_rows(section(detailed).data)) <= compare.TABLE_ROWS, section.__name__

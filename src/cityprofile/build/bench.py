@@ -1,6 +1,8 @@
 """``cityprofile bench``: timings of the build, a peer chain, and scale.
 
 Prints one table. Nothing here asserts a target: the figures are for people.
+The large corpora are copies of an articles folder (``--articles``, by
+default the seeds) with their cities renamed to other real cities.
 """
 
 from __future__ import annotations
@@ -16,12 +18,17 @@ import threading
 import time
 from pathlib import Path
 
+from ..contract.files import write_atomic
 from ..contract.paths import SEEDS
-from ..contract.profiles import read_index
-from ..extract.gazetteer import load_gazetteer, load_prefecture_cities
+from ..contract.profiles import INDEX_NAME, read_index
+from ..extract.corpus import find_files
+from ..extract.gazetteer import load_gazetteer, load_prefecture_cities, slugify
 from .jobs import plan_jobs
 
 SCALES = (2, 10, 50)
+# Articles in each large corpus, and the cities they are spread over: about 40 articles a city.
+CORPORA = ((2_000, 50), (10_000, 250))
+LEAGUE_CITIES = 1_500  # the comparison of this many cities, made from the large corpus's profiles
 
 
 def _read_number(text: str, field: str) -> int:
@@ -125,20 +132,24 @@ def pick_stand_in_cities(count: int, exclude: list[str]) -> list[str]:
     return names[:count]
 
 
-def synthetic_corpus(seeds: Path, target: Path, cities: int) -> None:
-    """Copy the seed articles once per city, renaming the seed cities to other real cities."""
+def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None = None) -> None:
+    """Copy the articles into ``size`` files (default: one copy per city), renaming their cities to other real cities.
+
+    Copy ``k`` of the folder is about stand-in city ``k`` (modulo ``cities``),
+    and says which copy it is, so no two files hold the same text.
+    """
     work = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(work / "p")],
+    subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(articles), "--out", str(work / "p")],
                    check=True, capture_output=True)
     seed_cities = [entry["city"] for entry in read_index(work / "p")]
     names = pick_stand_in_cities(cities, exclude=seed_cities)
     target.mkdir(parents=True, exist_ok=True)
-    pattern = re.compile("|".join(re.escape(c) for c in seed_cities))
-    for number in range(cities):
-        for path in sorted(seeds.iterdir()):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            own = pattern.sub(names[number], text)
-            (target / f"{number:03d}_{path.name}").write_text(f"{own}\n\nCopy {number} of {path.stem}.\n", encoding="utf-8")
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(seed_cities, key=len, reverse=True)))
+    texts = [(path, path.read_text(encoding="utf-8", errors="replace")) for path in find_files(articles)]
+    for number in range(size or cities * len(texts)):
+        copy, (path, text) = divmod(number, len(texts))[0], texts[number % len(texts)]
+        own = pattern.sub(names[copy % cities], text)
+        (target / f"{copy:05d}_{path.name}").write_text(f"{own}\n\nCopy {copy} of {path.stem}.\n", encoding="utf-8")
     shutil.rmtree(work)
 
 
@@ -149,8 +160,9 @@ class _Rows:
         print(f"  {row[0]:<58}  {row[1]}", flush=True)
 
 
-def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
-    """Run every measurement and print the table."""
+def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1, articles: Path | None = None,
+              corpora: tuple = CORPORA) -> None:
+    """Run every measurement and print the table; the large corpora are made from ``articles`` (default: seeds)."""
     print(f"cityprofile bench on {os.cpu_count()} cores, {jobs} jobs, Python {sys.version.split()[0]}", flush=True)
     rows = _Rows()
     with tempfile.TemporaryDirectory() as scratch:
@@ -178,6 +190,79 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
             wall, peak, _ = run_measured(_build(synthetic, root / f"out{cities}", jobs))
             built = len(read_index(root / f"out{cities}"))
             rows.append((f"scale: {built} cities", f"{wall:.1f} s, {wall / built:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
+        for size, cities in corpora:
+            out = bench_corpus(articles or seeds, root / f"corpus{size}", size, cities, jobs, rows)
+        bench_league(out, root / "league", LEAGUE_CITIES, rows)
+
+
+def _extract(seeds: Path, out: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(out), "--jobs", str(jobs)]
+
+
+def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, rows) -> Path:
+    """Time a large corpus: cold extraction on 1 and ``jobs`` processes, a cold build, one article added, a no-op."""
+    corpus = root / "seeds"
+    synthetic_corpus(articles, corpus, cities, size)
+    name = f"{size:,} articles"
+    one, _, _ = run_measured(_extract(corpus, root / "one", 1))
+    many, _, _ = run_measured(_extract(corpus, root / "many", jobs))
+    rows.append((f"{name}: cold extraction, 1 / {jobs} jobs", f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x"))
+    out = root / "profiles"
+    wall, peak, output = run_measured(_build(corpus, out, jobs))
+    built = len(read_index(out))
+    rows.append((f"{name}: cold build, {built} cities", f"{wall:.0f} s, peak {peak / 2**20:.0f} MiB; comparison "
+                 f"{count_pages(out / 'comparison' / 'comparison.pdf')} pages"))
+    first = min(corpus.iterdir())
+    added = corpus / f"zz_added_{first.name}"
+    added.write_text(first.read_text(encoding="utf-8") + "\nAdded to the corpus after its first build.\n",
+                     encoding="utf-8")
+    wall, peak, output = run_measured(_build(corpus, out, jobs))
+    rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
+    rows.append((f"{name}: one article added", f"extract {stage_seconds(output)['extract']:.1f} s, build {wall:.1f} s "
+                 f"(rebuilt {rebuilt}); peak {peak / 2**20:.0f} MiB"))
+    noop, _, _ = run_measured(_build(corpus, out, jobs))
+    rows.append((f"{name}: no-op rebuild", f"{noop:.2f} s"))
+    return out
+
+
+def bench_league(profiles: Path, out: Path, cities: int, rows) -> None:
+    """Time the comparison alone over ``cities`` cities: the profiles of ``profiles``, renamed round-robin."""
+    entries = read_index(profiles)
+    names = pick_many_cities(cities)
+    index = []
+    for number, name in enumerate(names):
+        profile = json.loads((profiles / entries[number % len(entries)]["slug"] / "profile.json").read_text())
+        profile.update(city=name, slug=slugify(name))
+        write_atomic(out / profile["slug"] / "profile.json", json.dumps(profile, ensure_ascii=False))
+        index.append({"slug": profile["slug"], "city": name, "province": profile["province"],
+                      "articles": len(profile["articles"])})
+    write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False))
+    script = ("import sys\nfrom pathlib import Path\nfrom cityprofile.build.jobs import plan_jobs, run_jobs\n"
+              f"jobs = [j for j in plan_jobs(Path({str(out)!r})) if j.name == 'comparison']\n"
+              "sys.exit([o.status for o in run_jobs(jobs, 1)] != ['built'])\n")
+    wall, peak, _ = run_measured([sys.executable, "-c", script])
+    pages = count_pages(out / "comparison" / "comparison.pdf")
+    rows.append((f"comparison of {cities:,} cities", f"{wall:.0f} s, {pages} pages, peak {peak / 2**20:.0f} MiB"))
+
+
+def pick_many_cities(count: int) -> list[str]:
+    """Return ``count`` distinct place names from the gazetteer, most populous first (for a comparison only)."""
+    gazetteer = load_gazetteer()
+    by_slug = {}
+    for place in sorted(gazetteer.places, key=lambda p: -p.population):
+        if place.name not in gazetteer.provinces:
+            by_slug.setdefault(slugify(place.name), place.name)
+    names = list(by_slug.values())
+    if len(names) < count:
+        raise ValueError(f"the gazetteer names only {len(names)} places, not {count}")
+    return names[:count]
+
+
+def count_pages(pdf: Path) -> int:
+    """Return the pages of a PDF."""
+    from pypdf import PdfReader  # a test dependency, which `make bench` installs
+
+    return len(PdfReader(pdf).pages)
 
 
 def edit_article(path: Path) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import sys
+import threading
 import time
-from contextlib import ExitStack, contextmanager
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from ..contract.files import write_atomic
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
 from ..contract.profiles import INDEX_NAME, read_index
 from ..report.formatting import format_comparison_title
+from .executor import process_pool, stop_workers
 
 COMPARISON = "comparison"
 
@@ -90,7 +92,8 @@ def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_noteboo
     ]
     slugs = [entry["slug"] for entry in index]
     jobs.append(Job(COMPARISON, format_comparison_title([e["city"] for e in index]), comparison_notebook,
-                    {"cities": slugs, "profiles_dir": str(out)}, out / COMPARISON,
+                    # No cities named: every city, or past a dozen a league table and the dozen with most evidence.
+                    {"cities": [], "profiles_dir": str(out)}, out / COMPARISON,
                     [out / INDEX_NAME] + [out / s / "profile.json" for s in slugs]))
     return jobs
 
@@ -213,12 +216,13 @@ def order_by_input_size(jobs: list[Job]) -> list[Job]:
 
 
 def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
-             pool: multiprocessing.pool.Pool | None = None) -> list[Outcome]:
+             pool: Executor | None = None) -> list[Outcome]:
     """Build the stale jobs in parallel processes; report one line per finished job.
 
-    ``pool`` is a :func:`worker_pool` started ahead of time; without one, a
-    pool is started here if any job is stale. A pool that turns out not to
-    be needed is stopped at once rather than waited for.
+    ``pool`` is an executor started ahead of time (a :func:`worker_pool`, or
+    a Dask cluster's); without one, a pool is started here if any job is
+    stale. A pool that turns out not to be needed is stopped at once rather
+    than waited for.
     """
     code = code_hash()
     outcomes, stale = [], []
@@ -228,21 +232,48 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
             outcomes.append(Outcome(job, "cached"))
             report(describe(outcomes[-1]))
         else:
-            stale.append((job, reason))
+            stale.append((job, code, reason))
     if not stale:
-        if pool is not None:
-            pool.terminate()
+        if isinstance(pool, ProcessPoolExecutor):
+            stop_workers(pool)
         return outcomes
     with ExitStack() as stack:
         if pool is None:
             pool = stack.enter_context(worker_pool(min(workers, len(stale))))
-        for outcome in pool.imap_unordered(_run_job, [(job, code, reason) for job, reason in stale]):
-            outcomes.append(outcome)
-            report(describe(outcome))
+        broken = _run_on(pool, stale, outcomes, report)
+    while broken:
+        # A build process died (a signal, the out-of-memory killer), and the pool with it; which of its jobs
+        # it was running cannot be told apart. One worker runs them again in order: the first to break it is that job.
+        with worker_pool(1) as single:
+            broken = _run_on(single, broken, outcomes, report)
+        if broken:
+            job = broken.pop(0)[0]
+            outcomes.append(Outcome(job, "failed", reason=(
+                f"{job.name}: the process building this report was killed (by a signal, such as the "
+                "out-of-memory killer's); its last good report is kept")))
+            report(describe(outcomes[-1]))
     return outcomes
 
 
-@contextmanager
+def _run_on(pool: Executor, work: list[tuple], outcomes: list[Outcome], report) -> list[tuple]:
+    """Run jobs on ``pool``, adding an outcome per job; return those a dead worker took down, in order."""
+    futures = {pool.submit(_run_job, arguments): arguments for arguments in work}
+    broken = set()
+    for future in as_completed(futures):
+        job = futures[future][0]
+        try:
+            outcome = future.result()
+        except BrokenProcessPool:
+            broken.add(future)
+            continue
+        except Exception as error:  # noqa: BLE001 -- a cluster's worker lost, or the result not sent back
+            outcome = Outcome(job, "failed", reason=f"{job.name}: its build process failed "
+                                                    f"({type(error).__name__}: {error})")
+        outcomes.append(outcome)
+        report(describe(outcome))
+    return [arguments for future, arguments in futures.items() if future in broken]
+
+
 def worker_pool(workers: int):
     """Start build processes, each with its kernel started and the report stack imported.
 
@@ -250,15 +281,7 @@ def worker_pool(workers: int):
     an error they are stopped at once: outputs are renamed into place whole,
     so killing a worker mid-job leaves the last good report, never half of one.
     """
-    pool = multiprocessing.Pool(max(1, workers), initializer=_prepare_worker)
-    try:
-        yield pool
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.close()
-        pool.join()
+    return process_pool(workers, initializer=_prepare_worker)
 
 
 # Why this build process could not load the render stack, if it could not.
@@ -266,12 +289,12 @@ _unready: str | None = None
 
 
 def _prepare_worker() -> None:
-    # Nothing here may raise: the pool would start the worker again, forever.
+    # Nothing here may raise: it would break the pool, and every job with it.
     # What fails is kept, and fails each job this worker is given instead.
     global _unready
     # Ctrl-C is left to the parent, which stops the workers without a traceback from each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Pool.terminate sends SIGTERM, which would leave the kernel running.
+    # stop_workers sends SIGTERM, which would leave the kernel running.
     signal.signal(signal.SIGTERM, _stop)
     from .kernels import start_kernel
 
@@ -302,12 +325,17 @@ def _stop(*_) -> None:
     os._exit(1)
 
 
+# A Dask worker runs tasks in threads, and a process has one kernel: its reports take turns.
+_one_report_at_a_time = threading.Lock()
+
+
 def _run_job(arguments: tuple) -> Outcome:
     job = arguments[0]
     if _unready:
         reason = f"{job.name}: the notebook and PDF libraries could not be loaded ({_unready})"
         return Outcome(job, "failed", reason=reason)
-    return run_job(*arguments)
+    with _one_report_at_a_time:
+        return run_job(*arguments)
 
 
 def describe(outcome: Outcome) -> str:

@@ -5,14 +5,19 @@ from __future__ import annotations
 import json
 import sys
 import time
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import CORRECTIONS
+from ..extract.assemble import complete_profiles, extract_corpus
+from ..extract.cache import ArticleCache
 from ..extract.corpus import find_files
 from ..report.formatting import plural
 from .correct import EXTRACTED, correct_stage, save_extraction
+from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
 from .jobs import Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
 
@@ -24,9 +29,11 @@ def _to_stderr(message: str) -> None:
 
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
-                  corrections: Path = CORRECTIONS) -> list[str]:
+                  corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
+    Only new or changed articles are extracted (on ``executor`` when given,
+    split for ``workers``); the others come from the cache under ``out``.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
     key = _extract_key(seeds)
@@ -36,23 +43,48 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         for problem in saved["problems"]:
             warn(problem)
         return saved["problems"] + correct_stage(out, key, corrections, report, warn)
-    # Imported only when the articles or code changed: the extraction stack
-    # (quantulum3, dateparser) takes seconds to import.
-    from ..extract.stage import build_profiles
-
     started = time.perf_counter()
-    extraction = build_profiles(seeds)
+    cache = ArticleCache(out)
+    if force:
+        cache.clear()
+    previous = _read_extraction(out)
+    try:
+        extraction = extract_corpus(seeds, cache, executor, workers, assembled=set(previous))
+    except BrokenProcessPool:
+        raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
+                         "killer's); no profile was written: run the build again") from None
     problems = [str(p) for p in extraction.problems]
     for problem in problems:
         warn(problem)
-    if not extraction.profiles:
+    if not extraction.index:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
-    save_extraction(extraction.profiles, out)
-    report(f"extract: {plural(len(extraction.profiles), 'city', 'cities')} in {time.perf_counter() - started:.1f}s")
+    save_extraction(complete_profiles(extraction, previous), out)
+    report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
+           f"({plural(extraction.extracted, 'article')} extracted, the others unchanged)")
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
     return problems + correct_stage(out, key, corrections, report, warn, force=True)
+
+
+def _read_extraction(out: Path) -> dict[str, dict]:
+    """Return the profiles as last extracted, by slug; empty when there are none (or they are unreadable)."""
+    try:
+        return json.loads((out / EXTRACTED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | None = None,
+                        force: bool = False, corrections: Path = CORRECTIONS) -> list[str]:
+    """Run the extract stage alone, over ``workers`` local processes or a Dask cluster; return its problems."""
+    with ExitStack() as stack:
+        executor = None
+        if scheduler:
+            executor = stack.enter_context(cluster_executor(scheduler))
+        elif workers > 1:
+            executor = stack.enter_context(process_pool(workers))
+        return extract_stage(seeds, out, force=force, corrections=corrections, executor=executor, workers=workers)
 
 
 def _extract_key(seeds: Path) -> str:
@@ -90,17 +122,27 @@ def count_warnings(problems: list[str]) -> int:
 
 
 def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print,
-          warn=_to_stderr, corrections: Path = CORRECTIONS) -> int:
-    """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``)."""
+          warn=_to_stderr, corrections: Path = CORRECTIONS, scheduler: str | None = None) -> int:
+    """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``).
+
+    With a Dask ``scheduler`` address, articles are extracted on its cluster,
+    and reports built there too when its workers share ``out``.
+    """
     started = time.perf_counter()
     with ExitStack() as stack:
-        pool = None
-        if force or not extract_is_current(seeds, out):
+        cluster = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
+        reports_on_cluster = cluster is not None and shares_folder(cluster, out)
+        if cluster is not None:
+            report(f"dask: {scheduler}; reports built " + ("there" if reports_on_cluster else
+                                                            "here: its workers do not share " + str(out)))
+        pool = cluster if reports_on_cluster else None
+        if pool is None and (force or not extract_is_current(seeds, out)):
             # Changed articles mean reports to rebuild: get the workers and
-            # their kernels ready while extraction runs. There are at most
-            # as many cities as articles, plus the comparison.
+            # their kernels ready while extraction runs (on these workers,
+            # unless a cluster does it). There are at most as many cities as
+            # articles, plus the comparison.
             pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
-        problems = extract_stage(seeds, out, report, force, warn, corrections)
+        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     failed = [o for o in outcomes if o.status == "failed"]

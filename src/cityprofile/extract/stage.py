@@ -1,31 +1,18 @@
-"""The extract stage: articles in, one profile.json per city out."""
+"""Extracting one article: the city it is about, and its figures, initiatives, events and industries."""
 
 from __future__ import annotations
-
-from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..contract.records import Article, to_dict
 from .cities import attribute_city
 from .clean import parse_article
-from .corpus import Problem, read_sources
 from .dates import find_context_year, find_dates
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
-from .industries import find_industries, group_industries
+from .industries import find_industries
 from .initiatives import extract_initiatives
 from .timeline import extract_events, find_clause_date
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
-
-
-@dataclass
-class Extraction:
-    """What the extract stage found: profiles by slug, and problems met."""
-
-    profiles: dict[str, dict] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
@@ -72,42 +59,29 @@ def _mostly_chinese(text: str) -> bool:
     return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
 
 
-def build_profiles(seeds: Path) -> Extraction:
-    """Read every article once and group what it says by the city it is about."""
-    result = Extraction()
-    sources, result.problems = read_sources(seeds)
-    gazetteer = load_gazetteer()
-    by_city: dict[str, dict] = {}
-    collected: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for source in sources:
-        article = parse_article(source.id, source.text)
-        if not article.sentences:
-            reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(source.text)
-                      else "no article text left after removing page furniture")
-            result.problems.append(Problem(source.path, f"{reason}; skipped"))
-            continue
-        choice = attribute_city(article, gazetteer)
-        if choice is None:
-            result.problems.append(Problem(source.path, "names no known city; left out"))
-            continue
-        if choice.runner_up and choice.runner_up_score >= choice.score:
-            result.problems.append(Problem(source.path, f"{choice.reason}; assigned to {choice.city}", "note"))
-        by_city.setdefault(choice.slug, {"city": choice.city, "slug": choice.slug, "province": choice.province})
-        found = extract_article(article)
-        collected[choice.slug]["articles"].append(
-            {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
-             "words": article.words, "attribution": choice.reason}
-        )
-        for key, values in found.items():
-            collected[choice.slug][key].extend(values)
-    for slug, head in by_city.items():
-        items = collected[slug]
-        result.profiles[slug] = {
-            **head,
-            "articles": items["articles"],
-            "industries": group_industries(items["mentions"]),
-            "initiatives": items["initiatives"],
-            "figures": items["figures"],
-            "timeline": sorted(items["timeline"], key=lambda e: e["date"]),
-        }
-    return result
+def extract_source(article_id: str, text: str) -> dict:
+    """Return everything one decoded article contributes: its city, its record, its items, its problems.
+
+    The result is plain JSON, so it can be cached and sent between processes;
+    problems are ``[severity, message]`` pairs, without the file's path.
+    """
+    article = parse_article(article_id, text)
+    if not article.sentences:
+        reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(text)
+                  else "no article text left after removing page furniture")
+        return {"city": None, "problems": [["warning", f"{reason}; skipped"]]}
+    choice = attribute_city(article, load_gazetteer())
+    if choice is None:
+        return {"city": None, "problems": [["warning", "names no known city; left out"]]}
+    problems = []
+    if choice.runner_up and choice.runner_up_score >= choice.score:
+        problems.append(["note", f"{choice.reason}; assigned to {choice.city}"])
+    found = extract_article(article)
+    return {
+        "city": {"city": choice.city, "slug": choice.slug, "province": choice.province},
+        "problems": problems,
+        "article": {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
+                    "words": article.words, "attribution": choice.reason},
+        "figures": found["figures"], "initiatives": found["initiatives"], "timeline": found["timeline"],
+        "mentions": [to_dict(mention) for mention in found["mentions"]],
+    }

@@ -33,6 +33,12 @@ SHARED_COLOUR = "#4d4d4d"  # bars counting cities belong to no one city
 # Each city's own profile lists everything.
 PER_CITY = 6
 TABLE_ROWS = 60  # about two A4 pages of a side-by-side table
+# Past this many cities, one league table (a row per city) leads, and the
+# side-by-side sections cover DETAIL_CITIES: those with most evidence, or those named.
+LEAGUE_CITIES = 12
+# As many as keep a column per city; with the league, 1,500 cities fit in 40 pages.
+DETAIL_CITIES = MATRIX_CITIES
+EVENT_CHARACTERS = 40  # a league row stays one line: its latest event is cut to this
 
 
 def count_rows_per_city(cities: int) -> int:
@@ -50,19 +56,93 @@ def _ref(profile: dict, item: dict) -> Markup:
     return Markup(f'<span class="ref">{escape(profile["city"])} {note}</span>')
 
 
-def show_header(profiles: list[dict]):
-    """Title block; says plainly when there is only one city."""
+def rank_by_evidence(profiles: list[dict]) -> list[dict]:
+    """Return the profiles with most evidence first: articles, then items found, then name."""
+    def evidence(profile: dict) -> tuple:
+        items = sum(len(profile[key]) for key in ("figures", "initiatives", "timeline"))
+        return -len(profile["articles"]), -items, profile["city"]
+    return sorted(profiles, key=evidence)
+
+
+def choose_detailed(profiles: list[dict]) -> list[dict]:
+    """Return the profiles the side-by-side sections cover when no city is named.
+
+    Every city up to LEAGUE_CITIES; past that, the DETAIL_CITIES with most evidence.
+    """
+    return profiles if len(profiles) <= LEAGUE_CITIES else rank_by_evidence(profiles)[:DETAIL_CITIES]
+
+
+def show_header(profiles: list[dict], detailed: list[dict] | None = None):
+    """Title block; says plainly when there is only one city, and which cities are compared in detail."""
     if not profiles:
         return display_html(tag("h1", "City comparison"), tag("p", "No city profiles were found.", class_="empty"))
+    detailed = profiles if detailed is None else detailed
     articles = sum(len(p["articles"]) for p in profiles)
     parts = [
         tag("h1", format_comparison_title([p["city"] for p in profiles])),
         tag("p", f"{plural(len(profiles), 'city', 'cities')} · {plural(articles, 'article')} · "
                  + format_span([a.get("date") for p in profiles for a in p["articles"]]), class_="subtitle"),
     ]
+    if len(detailed) < len(profiles):
+        parts.append(tag("p", f"Every city has a row in the league table; the sections after it compare "
+                              f"{plural(len(detailed), 'city', 'cities')} side by side: "
+                              f"{_name_cities([p['city'] for p in detailed])}.", class_="note"))
     if len(profiles) == 1:
         parts.append(tag("p", f"Only one city, {profiles[0]['city']}, was found in the articles, so there is "
                               "nothing to compare it with. Its findings are listed below.", class_="caution"))
+    return display_html(*parts)
+
+
+def _profile_link(profile: dict) -> Markup:
+    """Return the city's name, linking to its own profile beside the comparison's folder."""
+    return tag("a", profile["city"], href=f"../{profile['slug']}/{profile['slug']}.html")
+
+
+def _latest_event(profile: dict) -> str:
+    if not profile["timeline"]:
+        return ""
+    event = max(profile["timeline"], key=lambda e: e["date"])
+    text = event["event"] if len(event["event"]) <= EVENT_CHARACTERS else event["event"][:EVENT_CHARACTERS - 1] + "…"
+    return f"{format_date(event['date'], event.get('qualifier'))}: {text}"
+
+
+def _span_years(dates: list[str | None]) -> str:
+    """Return the years a list of ISO dates spans, "2020–2023", short enough for a league row."""
+    years = sorted(date[:4] for date in dates if date)
+    if not years:
+        return "not stated"
+    return years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+def league_table(profiles: list[dict]) -> pd.DataFrame:
+    """Return one row per city, most evidence first: what stands behind it and its headline findings."""
+    ranked = rank_by_evidence(profiles)
+    return pd.DataFrame({
+        "#": range(1, len(ranked) + 1),
+        "City": [_profile_link(p) for p in ranked],
+        "Articles": [len(p["articles"]) for p in ranked],
+        "Published": [_span_years([a.get("date") for a in p["articles"]]) for p in ranked],
+        "Largest stated sum": ["; ".join(format_money(f["value"], unit) for unit, f in find_largest_sums(p).items())
+                               for p in ranked],
+        "Sectors": [len({i["sector"] for i in p["industries"]}) for p in ranked],
+        "Initiatives": [len(p["initiatives"]) for p in ranked],
+        "Latest event": [_latest_event(p) for p in ranked],
+    })
+
+
+def show_league(profiles: list[dict]):
+    """Past LEAGUE_CITIES cities, a row per city in tables of at most TABLE_ROWS rows, each linking its profile."""
+    if len(profiles) <= LEAGUE_CITIES:
+        return display_html(tag("p", f"With {plural(len(profiles), 'city', 'cities')}, every city is compared "
+                                     "side by side below.", class_="note"))
+    table = league_table(profiles)
+    parts = [tag("p", "Cities with most evidence first: articles, then items found. Published gives the years of the "
+                      "articles' dates; the largest sum is the largest stated as a fact (not an aim), per currency. "
+                      "Each city's name leads to its own profile, which lists everything.", class_="note")]
+    for start in range(0, len(table), TABLE_ROWS):
+        chunk = table.iloc[start:start + TABLE_ROWS]
+        parts.append(render_table(chunk, numeric=("#", "Articles", "Sectors", "Initiatives"), class_="league",
+                                  caption=f"Cities {start + 1}–{start + len(chunk)} of {len(table)}"))
     return display_html(*parts)
 
 
@@ -171,9 +251,14 @@ def shown_figures(profile: dict, limit: int) -> list[dict]:
     return shown
 
 
+def count_events_per_city(cities: int) -> int:
+    """Return how many latest events the timeline shows per city: twice the rows of other kinds, within TABLE_ROWS."""
+    return max(1, min(2 * PER_CITY, TABLE_ROWS // max(cities, 1)))
+
+
 def shown_events(profile: dict, limit: int) -> list[dict]:
-    """Return the events the comparison shows for a city: its latest, twice ``limit`` of them."""
-    return sorted(profile["timeline"], key=lambda e: e["date"])[-2 * limit:]
+    """Return the events the comparison shows for a city: its latest ``limit``."""
+    return sorted(profile["timeline"], key=lambda e: e["date"])[-limit:]
 
 
 def shown_initiatives(profile: dict, limit: int) -> list[dict]:
@@ -215,7 +300,7 @@ def show_figures(profiles: list[dict]):
 
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
-    limit = count_rows_per_city(len(profiles))
+    limit = count_events_per_city(len(profiles))
     events = sorted(((e, p) for p in profiles for e in shown_events(p, limit)), key=lambda pair: pair[0]["date"])
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
@@ -234,7 +319,8 @@ def show_timeline(profiles: list[dict]):
     parts = [charts.to_figure(fig)]
     left_out = sum(len(p["timeline"]) for p in profiles) - len(events)
     if left_out:
-        parts.append(tag("p", f"The latest {2 * limit} dated events of each city are shown; "
+        shown = _say_how_many(limit, "The latest dated event of each city", "The latest {} dated events of each city")
+        parts.append(tag("p", f"{shown} shown; "
                               f"{plural(left_out, 'earlier one')} are in the cities' own profiles.", class_="note"))
     return display_html(*parts, render_table(table))
 
@@ -371,8 +457,8 @@ def show_sources(profiles: list[dict]):
     parts = []
     limit = count_rows_per_city(len(profiles))
     for profile in profiles:
-        cited = {(item["article"], item["sentence"]) for item in
-                 shown_figures(profile, limit) + shown_events(profile, limit) + shown_initiatives(profile, limit)}
+        cited = {(item["article"], item["sentence"]) for item in shown_figures(profile, limit)
+                 + shown_events(profile, count_events_per_city(len(profiles))) + shown_initiatives(profile, limit)}
         parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
                   sources_list(profile, prefix=f"{profile['slug']}-", cited=cited)]
     return display_html(*parts)

@@ -39,8 +39,9 @@ def tag(name: str, *children, **attrs) -> Markup:
     return Markup(f"<{name}{attr_text}>{inner}</{name}>")
 
 
-def render_table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str | None = None) -> Markup:
-    """Return a table of ``frame``; ``numeric`` columns are right-aligned."""
+def render_table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str | None = None,
+                 class_: str | None = None) -> Markup:
+    """Return a table of ``frame``; ``numeric`` columns are right-aligned; ``class_`` styles the table."""
     head = "".join(
         str(tag("th", col, class_="num" if col in numeric else None)) for col in frame.columns
     )
@@ -52,7 +53,8 @@ def render_table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: st
         )
         rows.append(f"<tr>{cells}</tr>")
     cap = str(tag("caption", caption)) if caption else ""
-    return Markup(f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    styled = f' class="{escape(class_)}"' if class_ else ""
+    return Markup(f"<table{styled}>{cap}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 @cache

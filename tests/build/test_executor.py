@@ -1,0 +1,92 @@
+"""The executor: parallel extraction as serial, a worker killed by a signal, and a Dask cluster."""
+
+import shutil
+
+import nbformat
+import pytest
+from conftest import FIXTURES, SEEDS
+
+import cityprofile.build.pipeline as pipeline
+import cityprofile.extract.assemble as assemble
+from cityprofile.build.jobs import plan_jobs, run_jobs
+from cityprofile.build.pipeline import build, extract_in_parallel
+from cityprofile.contract.paths import CITY_NOTEBOOK
+
+
+def _outputs(out):
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.json")) if ".articles" not in p.parts
+            and not p.name.startswith(".")}
+
+
+@pytest.fixture
+def always_parallel(monkeypatch):
+    """Send even the seeds' few articles to the workers, as a large corpus's would be."""
+    monkeypatch.setattr(assemble, "PARALLEL_FROM", 2)
+
+
+def test_parallel_extraction_writes_the_same_bytes_as_serial(tmp_path, always_parallel):
+    extract_in_parallel(SEEDS, tmp_path / "serial", workers=1)
+    extract_in_parallel(SEEDS, tmp_path / "parallel", workers=2)
+    serial, parallel = _outputs(tmp_path / "serial"), _outputs(tmp_path / "parallel")
+    assert len(serial) > 2  # the index and a profile per city
+    assert parallel == serial
+
+
+def _killing_notebook(tmp_path, victim):
+    """The city notebook, with a first cell that kills the build process running it for one city."""
+    nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
+    parameters = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    kill = (f"import os, signal\nif city == {victim!r}:\n"
+            "    os.kill(os.getppid(), signal.SIGKILL)  # the build process, as the out-of-memory killer would\n"
+            "    os._exit(1)")
+    nb.cells.insert(parameters + 1, nbformat.v4.new_code_cell(kill))
+    path = tmp_path / "notebooks" / CITY_NOTEBOOK.name
+    path.parent.mkdir()
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_killed_worker_fails_its_city_and_the_other_reports_are_built(tmp_path):
+    out = tmp_path / "profiles"
+    shutil.copytree(FIXTURES / "profiles", out)
+    jobs = plan_jobs(out, city_notebook=_killing_notebook(tmp_path, "dalian"))
+    lines = []
+    outcomes = {o.job.name: o for o in run_jobs(jobs, workers=2, report=lines.append)}
+    assert outcomes["dalian"].status == "failed", lines
+    assert "dalian" in outcomes["dalian"].reason and "killed" in outcomes["dalian"].reason
+    assert outcomes["xining"].status == "built" and outcomes["comparison"].status == "built", lines
+    assert any(line.startswith("  dalian: FAILED") for line in lines)
+
+
+def test_a_build_with_a_killed_worker_finishes_with_a_non_zero_status(tmp_path, monkeypatch):
+    notebook = _killing_notebook(tmp_path, "xining")
+    monkeypatch.setattr(pipeline, "plan_jobs", lambda out: plan_jobs(out, city_notebook=notebook))
+    lines = []
+    status = build(SEEDS, tmp_path / "profiles", workers=2, report=lines.append, warn=lines.append)
+    assert status == 1
+    assert any(line.startswith("  xining: FAILED") and "killed" in line for line in lines), lines
+    assert (tmp_path / "profiles" / "dalian" / "dalian.pdf").is_file()
+    assert lines[-1].startswith("build:") and "1 failed" in lines[-1]
+
+
+def test_the_seeds_build_on_a_dask_cluster(tmp_path, always_parallel):
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path / "profiles"
+    # One thread per worker: a worker has one kernel, so it builds one report at a time anyway.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        lines = []
+        status = build(SEEDS, out, workers=2, report=lines.append, warn=lines.append,
+                       scheduler=cluster.scheduler_address)
+    assert status == 0, lines
+    assert any(line.startswith("dask:") and "reports built there" in line for line in lines)
+    for name in ["comparison", *(e.name for e in out.iterdir() if (e / "profile.json").is_file())]:
+        assert (out / name / f"{name}.pdf").is_file(), lines
+    serial = tmp_path / "serial"
+    extract_in_parallel(SEEDS, serial, workers=1)
+    assert _outputs(out) == _outputs(serial)  # extracted on the cluster, as here
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
+    pytest.importorskip("distributed")
+    with pytest.raises(SystemExit, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        build(SEEDS, tmp_path / "profiles", workers=1, report=lambda _: None, scheduler="tcp://127.0.0.1:9")

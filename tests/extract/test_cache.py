@@ -1,0 +1,130 @@
+"""Per-article extraction cached by content: only new or changed articles are extracted."""
+
+import json
+import shutil
+
+import pytest
+from conftest import SEEDS
+
+import cityprofile.extract.stage as stage
+from cityprofile.extract.assemble import complete_profiles, extract_corpus
+from cityprofile.extract.cache import CACHE_DIR, MANIFEST, ArticleCache
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count the articles actually extracted, by id."""
+    calls = []
+    real = stage.extract_source
+
+    def extract_source(article_id, text):
+        calls.append(article_id)
+        return real(article_id, text)
+
+    monkeypatch.setattr(stage, "extract_source", extract_source)
+    return calls
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return seeds, tmp_path / "out"
+
+
+def _extract(seeds, out):
+    """Extract with the cache under ``out``, completing the profiles from the last run's, as the build does."""
+    saved = out / "saved.json"
+    previous = json.loads(saved.read_text()) if saved.is_file() else {}
+    extraction = extract_corpus(seeds, ArticleCache(out), assembled=set(previous))
+    profiles = complete_profiles(extraction, previous)
+    saved.write_text(json.dumps(profiles))
+    return extraction, json.loads(saved.read_text())
+
+
+def _items_of(profiles, article_id):
+    return [item for profile in profiles.values() for key in ("figures", "initiatives", "timeline")
+            for item in profile[key] if item["article"] == article_id]
+
+
+def test_a_changed_article_is_extracted_again_and_no_other(corpus, counted):
+    seeds, out = corpus
+    _extract(seeds, out)
+    assert sorted(counted) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    counted.clear()
+    unchanged, _ = _extract(seeds, out)
+    assert counted == [] and unchanged.profiles == {}  # nothing to assemble again
+    changed = sorted(seeds.glob("*.txt"))[0]
+    lines = changed.read_text(encoding="utf-8").splitlines()
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[longest] += " Officials said 12 new companies joined the scheme."
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extraction, profiles = _extract(seeds, out)
+    assert counted == [changed.stem]
+    assert extraction.extracted == 1
+    assert any("12 new companies" in item["sentence"] for item in _items_of(profiles, changed.stem))
+    # Only the changed article's city is assembled again.
+    assert [slug for slug, p in profiles.items() if any(a["id"] == changed.stem for a in p["articles"])] \
+        == list(extraction.profiles)
+
+
+def test_cached_and_fresh_extractions_give_the_same_profiles(corpus):
+    seeds, out = corpus
+    fresh = extract_corpus(seeds)
+    _extract(seeds, out)
+    (seeds / "zz_new.txt").write_text(sorted(seeds.glob("*.txt"))[0].read_text() + "\nA line added.\n")
+    fresh = extract_corpus(seeds)
+    _, cached = _extract(seeds, out)
+    assert cached == fresh.profiles
+
+
+def test_a_removed_article_takes_its_items_and_cache_entry_with_it(corpus):
+    seeds, out = corpus
+    _, before = _extract(seeds, out)
+    removed = sorted(seeds.glob("*.txt"))[0]
+    assert _items_of(before, removed.stem)
+    removed.unlink()
+    _, after = _extract(seeds, out)
+    assert _items_of(after, removed.stem) == []
+    assert all(a["id"] != removed.stem for p in after.values() for a in p["articles"])
+    assert len(list((out / CACHE_DIR).glob("*.json"))) == len(list(seeds.glob("*.txt"))) + 1  # and the manifest
+    assert sum(len(p["articles"]) for p in after.values()) == sum(len(p["articles"]) for p in before.values()) - 1
+
+
+def test_a_duplicate_is_still_counted_once_when_its_original_is_cached(corpus):
+    seeds, out = corpus
+    _extract(seeds, out)
+    original = sorted(seeds.glob("*.txt"))[1]
+    shutil.copy(original, seeds / "zz_copy.txt")
+    extraction, profiles = _extract(seeds, out)
+    messages = {p.path.name: p.message for p in extraction.problems}
+    assert messages["zz_copy.txt"] == f"same text as {original.name}; counted once"
+    assert all(a["id"] != "zz_copy" for p in profiles.values() for a in p["articles"])
+
+
+def test_new_extraction_code_means_a_new_key(corpus):
+    seeds, out = corpus
+    text = next(seeds.glob("*.txt")).read_text(encoding="utf-8")
+    assert ArticleCache(out, code="a").key("x", text) != ArticleCache(out, code="b").key("x", text)
+    assert ArticleCache(out, code="a").key("x", text) != ArticleCache(out, code="a").key("y", text)
+
+
+def test_an_unreadable_cache_entry_is_extracted_again_when_its_city_is_assembled(corpus, counted):
+    seeds, out = corpus
+    _, before = _extract(seeds, out)
+    entry = next(p for p in sorted((out / CACHE_DIR).glob("*.json")) if p.name != MANIFEST)
+    entry.write_text("{truncated", encoding="utf-8")
+    (out / "saved.json").unlink()  # so that every city is assembled again
+    counted.clear()
+    _, after = _extract(seeds, out)
+    assert len(counted) == 1 and after == before
+    json.loads(entry.read_text(encoding="utf-8"))
+
+
+def test_a_lost_manifest_means_extracting_everything_again(corpus, counted):
+    seeds, out = corpus
+    _, before = _extract(seeds, out)
+    (out / CACHE_DIR / MANIFEST).write_text("{", encoding="utf-8")
+    counted.clear()
+    _, after = _extract(seeds, out)
+    assert len(counted) == len(list(seeds.glob("*.txt"))) and after == before
