@@ -6,8 +6,8 @@ import pytest
 from conftest import SEEDS
 
 from cityprofile.contract.schema import find_schema_errors
+from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.corrections import apply_corrections, read_corrections
-from cityprofile.extract.stage import build_profiles
 
 HEADER = "article,text,action,value,note\n"
 XINING_FAIR = "001_b5846f08470cffb5"  # the Green Development Forum and signing ceremony, Xining
@@ -18,7 +18,7 @@ XINING_FRIENDS = "003_76c3e2df3c0b276a"
 
 @pytest.fixture(scope="module")
 def extracted() -> dict:
-    return build_profiles(SEEDS).profiles
+    return extract_corpus(SEEDS).profiles
 
 
 def correct(extracted, tmp_path, *lines: str):
