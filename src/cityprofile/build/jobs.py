@@ -27,6 +27,7 @@ from ..contract.profiles import INDEX_NAME, read_index
 from ..report.formatting import format_comparison_title
 
 COMPARISON = "comparison"
+_BLOCK = 1 << 16  # bytes hashed at a time
 
 
 @dataclass
@@ -64,11 +65,24 @@ class ReportFailed(Exception):
     """A notebook failed to execute or render; the message says where."""
 
 
-def hash_files(paths: list[Path]) -> str:
-    """Return one hash over the names and bytes of ``paths``."""
+def hash_files(paths: list[Path], size_cap: int | None = None) -> str:
+    """Return one hash over the names and bytes of ``paths``, read a block at a time.
+
+    A file larger than ``size_cap`` counts by its size and modification time:
+    the extract stage skips such a file unread, and reading it here would cost
+    a no-op build seconds per gigabyte.
+    """
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(os.fsencode(path.name) + b"\0")  # undecodable names are kept as their bytes
+        status = path.stat()
+        if size_cap is not None and status.st_size > size_cap:
+            digest.update(f"{status.st_size} bytes, modified {status.st_mtime_ns}".encode())
+        else:
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(_BLOCK), b""):
+                    digest.update(block)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 

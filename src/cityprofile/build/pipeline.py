@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import CORRECTIONS
-from ..extract.corpus import find_files
+from ..extract.corpus import MAX_BYTES, find_files
 from ..report.formatting import plural
 from .correct import EXTRACTED, correct_stage, save_extraction
 from .exports import export_stage
@@ -56,7 +56,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
 
 
 def _extract_key(seeds: Path) -> str:
-    return hash_files(find_files(seeds)) + code_hash()
+    return hash_files(find_files(seeds), MAX_BYTES) + code_hash()
 
 
 def _saved_extraction(out: Path, key: str) -> dict | None:
