@@ -8,16 +8,19 @@ from pathlib import Path
 
 from ..contract.records import Article, to_dict
 from .cities import attribute_city
-from .clean import parse_article
-from .corpus import Problem, read_sources
+from .clean import article_from_page, clean_page
+from .corpus import Problem, Source, read_sources
 from .dates import find_context_year, find_dates
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries, group_industries
 from .initiatives import extract_initiatives
+from .pages import clean_html
 from .timeline import extract_events, find_clause_date
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
+# The longest real articles have about 20 figures; far more is a dump, and would run a report to hundreds of pages.
+MAX_ITEMS = 100  # figures, initiatives and dated events, each, per article
 
 
 @dataclass
@@ -72,6 +75,25 @@ def _mostly_chinese(text: str) -> bool:
     return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
 
 
+def _read_article(source: Source, problems: list[Problem]) -> Article:
+    """Clean a source as the page it is; warn if it had more sentences than were read."""
+    article = article_from_page(source.id, clean_html(source.text) if source.kind == "html" else clean_page(source.text))
+    if article.truncated:
+        problems.append(Problem(source.path, f"more sentences than an article has; only the first "
+                                             f"{len(article.sentences)} are read"))
+    return article
+
+
+def _capped(found: dict, source: Source, problems: list[Problem]) -> dict:
+    """Keep the first MAX_ITEMS figures, initiatives and events of an article, with a warning for each kind cut."""
+    for kind in ("figures", "initiatives", "timeline"):
+        if len(found[kind]) > MAX_ITEMS:
+            what = "dated events" if kind == "timeline" else kind
+            problems.append(Problem(source.path, f"{len(found[kind]):,} {what}; only the first {MAX_ITEMS} are kept"))
+            found[kind] = found[kind][:MAX_ITEMS]
+    return found
+
+
 def build_profiles(seeds: Path) -> Extraction:
     """Read every article once and group what it says by the city it is about."""
     result = Extraction()
@@ -80,7 +102,7 @@ def build_profiles(seeds: Path) -> Extraction:
     by_city: dict[str, dict] = {}
     collected: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for source in sources:
-        article = parse_article(source.id, source.text)
+        article = _read_article(source, result.problems)
         if not article.sentences:
             reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(source.text)
                       else "no article text left after removing page furniture")
@@ -93,7 +115,7 @@ def build_profiles(seeds: Path) -> Extraction:
         if choice.runner_up and choice.runner_up_score >= choice.score:
             result.problems.append(Problem(source.path, f"{choice.reason}; assigned to {choice.city}", "note"))
         by_city.setdefault(choice.slug, {"city": choice.city, "slug": choice.slug, "province": choice.province})
-        found = extract_article(article)
+        found = _capped(extract_article(article), source, result.problems)
         collected[choice.slug]["articles"].append(
             {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
              "words": article.words, "attribution": choice.reason}
