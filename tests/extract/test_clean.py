@@ -220,7 +220,8 @@ def test_a_body_line_ending_in_a_chinese_full_stop_is_article_text():
 
 
 def test_a_title_line_of_a_page_without_line_breaks_is_cut_with_a_marker():
-    head = "Dalian emerges as northeast China's gateway for NEV exports " * 100
-    page = parse_article("x", head + "\nThe park is home to over 200 technology-based enterprises, officials said.\n")
+    title = "Dalian emerges as northeast China's gateway for NEV exports " * 20  # a run-on headline, 1,200 characters
+    page = parse_article("x", f"{title} - People's Daily Online Home Business {title} The park is home to over "
+                              "200 technology-based enterprises, officials said.")
     assert len(page.title) <= MAX_TITLE_CHARS + 4 and page.title.endswith(" […]")
     assert page.title.startswith("Dalian emerges as northeast China's gateway")
