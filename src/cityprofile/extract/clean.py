@@ -29,6 +29,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MIN_PARAGRAPH_WORDS = 8
 _LONG_LINE_WORDS = 40
 _BREADCRUMB_MAX_WORDS = 12
+_SITE_NAME_MAX_WORDS = 5
 _ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 # The longest real articles have about 25 sentences; far more is a dump, and each costs time.
 MAX_SENTENCES = 300
@@ -151,6 +152,15 @@ def tidy_title(title: str) -> str:
     elif title.endswith('"') and title.count('"') % 2:
         title = title[:-1]
     return title.rstrip()
+
+
+def drop_site_name(title: str) -> str:
+    """Return a page's title without the site name a separator adds ("Headline - People's Daily Online")."""
+    for separator in _furniture()["page_title_separators"]:
+        head, found, site = title.rpartition(separator)
+        if found and len(site.split()) <= _SITE_NAME_MAX_WORDS and len(head.split()) >= _MIN_TITLE_WORDS:
+            return head
+    return title
 
 
 def _is_agency(line: str) -> bool:

@@ -73,6 +73,7 @@ class Source:
     path: Path
     text: str
     kind: str = "text"  # "html" for a web page, to be cleaned as one
+    title: str = ""  # the title a PDF states in its metadata
 
 
 def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
@@ -187,22 +188,26 @@ def _describe_removed(found: Counter) -> str:
     return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
 
 
-def _read_text(path: Path) -> tuple[str | None, str, list[str]]:
-    """Return the decoded text of an article file (None if it has none), its kind, and notes."""
-    kind = SUFFIXES[path.suffix.lower()]
+def _read_source(path: Path) -> tuple[Source | None, list[str]]:
+    """Return an article file decoded (None if it holds no text), and notes on how it was read."""
+    source = Source(id=_article_id(path), path=path, text="", kind=SUFFIXES[path.suffix.lower()])
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    if kind == "pdf":
+    if source.kind == "pdf":
         try:
-            return read_pdf(data), kind, []
+            source.text, source.title = read_pdf(data)
         except UnreadablePDF as error:
-            return None, kind, [f"a PDF whose text cannot be read: {error}; skipped"]
+            return None, [f"a PDF whose text cannot be read: {error}; skipped"]
+        return source, []
     text, note = decode(data)
     notes = [note] if note else []
-    if text is not None and kind == "text" and looks_like_html(text):
-        kind = "html"
+    if text is None:
+        return None, notes
+    source.text = text
+    if source.kind == "text" and looks_like_html(text):
+        source.kind = "html"
         notes.append("a web page saved as text; read as a web page")
-    return text, kind, notes
+    return source, notes
 
 
 def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
@@ -216,27 +221,29 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
             problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
             continue
         try:
-            text, kind, notes = _read_text(path)
+            source, notes = _read_source(path)
         except OSError as error:
             problems.append(Problem(path, f"cannot be read ({error.strerror or error}); skipped"))
             continue
-        if text is None:
+        if source is None:
             problems.append(Problem(path, notes[0]))
             continue
-        text, removed = remove_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
+        source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
+        source.title, removed_from_title = remove_invisible(source.title or "")
+        removed += removed_from_title
         problems += [Problem(path, note, "note") for note in notes]
         if removed:
             # Text shown in another order than it is stored is worth a warning; a stray soft hyphen is not.
             problems.append(Problem(path, _describe_removed(removed), "warning" if _BIDI & set(removed) else "note"))
-        if not text.strip():
+        if not source.text.strip():
             problems.append(Problem(path, "empty or only whitespace; skipped"))
             continue
-        digest = hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode()).hexdigest()
+        digest = hashlib.sha256(re.sub(r"\s+", " ", source.text).strip().encode()).hexdigest()
         if digest in seen:
             problems.append(Problem(path, f"same text as {seen[digest].name}; counted once"))
             continue
         seen[digest] = path
-        sources.append(Source(id=_article_id(path), path=path, text=text, kind=kind))
+        sources.append(source)
     return sources, problems
 
 

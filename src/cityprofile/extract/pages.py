@@ -3,22 +3,21 @@
 A web page goes through trafilatura, which keeps the article and drops the
 header, menus, scripts, comments and footer around it, and reads the title,
 date, site name and author from the page's metadata. A PDF's text layer is
-read with pypdf and its hard-wrapped lines are joined back into paragraphs.
+read with pdfminer.six, whose layout analysis finds the paragraphs, and their
+wrapped lines are joined again.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import statistics
 
-from .clean import Page, clean_page, tidy_title
+from .clean import Page, clean_page, drop_site_name, tidy_title
 
 # A page saved from a browser opens with one of these, after an XML declaration or comments.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_END = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
-_SHORT_LINE = 0.7  # a line shorter than this share of a full line ends its paragraph (a heading, a last line)
 
 
 class UnreadablePDF(Exception):
@@ -46,42 +45,45 @@ def clean_html(markup: str) -> Page:
     return page
 
 
-def read_pdf(data: bytes) -> str:
-    """Return the text of a PDF, one paragraph per line; raise UnreadablePDF if it has none to give."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+def read_pdf(data: bytes) -> tuple[str, str | None]:
+    """Return the text of a PDF, one paragraph per line, and its title if it states one.
+
+    Raise UnreadablePDF if it has no text to give.
+    """
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfminer.utils import decode_text
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadablePDF("encrypted with a password")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:  # pypdf raises these on damaged files
+        info = PDFDocument(PDFParser(io.BytesIO(data))).info
+        title = info[0].get("Title") if info else None
+        text = extract_text(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise UnreadablePDF("encrypted with a password") from error
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:  # what damaged files raise
         raise UnreadablePDF(f"damaged or not a PDF ({type(error).__name__}: {error})") from error
-    return join_wrapped_lines(text)
+    # A browser that saves a page as PDF keeps the page's <title>, site name and all.
+    title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else None
+    return join_wrapped_lines(text), title or None
 
 
 def join_wrapped_lines(text: str) -> str:
-    """Join the lines a PDF wrapped at the page width back into one line per paragraph.
+    """Return PDF text with one line per paragraph.
 
-    A line ends its paragraph when it ends a sentence or falls well short of a
-    full line (a heading, a byline, a paragraph's last line); a line broken
-    after a hyphen joins without a space ("highway-" + "based").
+    pdfminer puts a blank line between text boxes (a heading, a paragraph,
+    a caption) and a form feed between pages; within a box, lines are
+    wrapped at the column width. A line broken after a hyphen joins without
+    a space ("highway-" + "based"); a paragraph that a page break cut
+    before its sentence ended goes on in the first box of the next page.
     """
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lengths = sorted(len(line) for line in lines if line)
-    if not lengths:
-        return ""
-    full = statistics.quantiles(lengths, n=10)[-1] if len(lengths) > 1 else lengths[0]
-    paragraphs, current = [], ""
-    for line in lines:
-        if not line:
-            paragraphs.append(current)
-            current = ""
-            continue
-        current += line if not current or current.endswith("-") else " " + line
-        if _PARAGRAPH_END.search(line) or len(line) < _SHORT_LINE * full:
-            paragraphs.append(current)
-            current = ""
-    paragraphs.append(current)
-    return "\n".join(p for p in paragraphs if p)
+    paragraphs: list[str] = []
+    for page in text.split("\f"):
+        boxes = [" ".join(box.split("\n")) for box in re.split(r"\n\s*\n", page)]
+        boxes = [re.sub(r"(?<=\w-) (?=\w)", "", " ".join(box.split())) for box in boxes]
+        boxes = [box for box in boxes if box]
+        if boxes and paragraphs and not _PARAGRAPH_END.search(paragraphs[-1]):
+            paragraphs[-1] += " " + boxes.pop(0)
+        paragraphs += boxes
+    return "\n".join(paragraphs)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..contract.records import Article, to_dict
 from .cities import attribute_city
-from .clean import article_from_page, clean_page
+from .clean import article_from_page, clean_page, tidy_title
 from .corpus import Problem, Source, read_sources
 from .dates import find_context_year, find_dates
 from .figures import extract_figures
@@ -77,7 +77,9 @@ def _mostly_chinese(text: str) -> bool:
 
 def _read_article(source: Source, problems: list[Problem]) -> Article:
     """Clean a source as the page it is; warn if it had more sentences than were read."""
-    article = article_from_page(source.id, clean_html(source.text) if source.kind == "html" else clean_page(source.text))
+    page = clean_html(source.text) if source.kind == "html" else clean_page(source.text)
+    page.title = tidy_title(source.title) if source.title else page.title
+    article = article_from_page(source.id, page)
     if article.truncated:
         problems.append(Problem(source.path, f"more sentences than an article has; only the first "
                                              f"{len(article.sentences)} are read"))
