@@ -22,6 +22,8 @@ from ..extract.gazetteer import load_gazetteer, load_prefecture_cities
 from .jobs import plan_jobs
 
 SCALES = (2, 10, 50)
+ONE_LINE_BYTES = 4_900_000  # just under the extract stage's 5 MB cap on a file
+_PARAGRAPH_WORDS = 20  # a line this long is article text, not a menu or a caption
 
 
 def _read_number(text: str, field: str) -> int:
@@ -169,6 +171,10 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
         one, _, output = run_measured(_build(corpus, out, jobs))
         rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
         rows.append(("seeds: one article changed", f"{one:.1f} s; rebuilt {rebuilt}"))
+        one_line = root / "one-line"
+        write_one_line_article(seeds, one_line / "one-line.txt")
+        wall, peak, _ = run_measured(_build(one_line, root / "one-line-out", jobs))
+        rows.append((f"one-line {ONE_LINE_BYTES / 1e6:.1f} MB article: cold build", f"{wall:.1f} s, peak {peak / 2**20:.0f} MiB"))
         peer = peer_chain(out)
         rows.append(("peer chain (papermill CLI, nbconvert --to html, weasyprint)", f"{peer:.1f} s"))
         rows.append(("speed-up over peer chain, cold", f"{peer / cold:.1f}x"))
@@ -178,6 +184,15 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
             wall, peak, _ = run_measured(_build(synthetic, root / f"out{cities}", jobs))
             built = len(read_index(root / f"out{cities}"))
             rows.append((f"scale: {built} cities", f"{wall:.1f} s, {wall / built:.2f} s per city, peak {peak / 2**20:.0f} MiB"))
+
+
+def write_one_line_article(seeds: Path, path: Path) -> None:
+    """Write the paragraphs of the longest seed article on one line, repeated up to ONE_LINE_BYTES: a page dump."""
+    longest = max(sorted(seeds.glob("*.txt")), key=lambda p: p.stat().st_size)
+    lines = longest.read_text(encoding="utf-8").splitlines()
+    body = " ".join(" ".join(line.split()) for line in lines if len(line.split()) >= _PARAGRAPH_WORDS).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((body + b" ") * (ONE_LINE_BYTES // (len(body) + 1)))
 
 
 def edit_article(path: Path) -> None:
