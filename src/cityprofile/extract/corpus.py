@@ -248,5 +248,8 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
 
 
 def _article_id(path: Path) -> str:
-    """The file name without its suffix, with any byte that is not UTF-8 written as an escape."""
-    return os.fsencode(path.stem).decode("utf-8", errors="backslashreplace")
+    """The file name without its suffix, with bytes that are not UTF-8 and control characters as escapes.
+
+    Reports show the id; profile.json must be valid UTF-8.
+    """
+    return escape_for_terminal(path.stem)
