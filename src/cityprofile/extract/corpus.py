@@ -81,14 +81,15 @@ def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
 
     Names starting with "." (editor and system files) are passed over in silence.
     """
-    if not seeds.exists():
-        raise SeedsError(f"{escape_for_terminal(str(seeds))}: seeds folder does not exist")
-    if not seeds.is_dir():
-        raise SeedsError(f"{escape_for_terminal(str(seeds))}: not a folder")
+    shown = escape_for_terminal(str(seeds))
     try:
         names = sorted(os.listdir(seeds))
+    except FileNotFoundError as error:
+        raise SeedsError(f"{shown}: seeds folder does not exist") from error
+    except NotADirectoryError as error:
+        raise SeedsError(f"{shown}: not a folder") from error
     except OSError as error:
-        raise SeedsError(f"{escape_for_terminal(str(seeds))}: cannot be read ({error.strerror})") from error
+        raise SeedsError(f"{shown}: cannot be read ({error.strerror})") from error
     root = seeds.resolve()
     files, problems = [], []
     for name in names:
@@ -101,8 +102,7 @@ def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
         else:
             files.append(path)
     if not files:
-        raise SeedsError(f"{escape_for_terminal(str(seeds))}: no article files ({', '.join(SUFFIXES)}) "
-                         "in the seeds folder")
+        raise SeedsError(f"{shown}: no article files ({', '.join(SUFFIXES)}) in the seeds folder")
     return files, problems
 
 
@@ -216,11 +216,11 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
     paths, problems = scan_seeds(seeds)
     seen: dict[str, Path] = {}
     for path in paths:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
-            continue
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
+                continue
             source, notes = _read_source(path)
         except OSError as error:
             problems.append(Problem(path, f"cannot be read ({error.strerror or error}); skipped"))
