@@ -174,7 +174,8 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1) -> None:
         one_line = root / "one-line"
         write_one_line_article(seeds, one_line / "one-line.txt")
         wall, peak, _ = run_measured(_build(one_line, root / "one-line-out", jobs))
-        rows.append((f"one-line {ONE_LINE_BYTES / 1e6:.1f} MB article: cold build", f"{wall:.1f} s, peak {peak / 2**20:.0f} MiB"))
+        rows.append((f"one-line {ONE_LINE_BYTES / 1e6:.1f} MB article: cold build",
+                     f"{wall:.1f} s, peak {peak / 2**20:.0f} MiB"))
         peer = peer_chain(out)
         rows.append(("peer chain (papermill CLI, nbconvert --to html, weasyprint)", f"{peer:.1f} s"))
         rows.append(("speed-up over peer chain, cold", f"{peer / cold:.1f}x"))

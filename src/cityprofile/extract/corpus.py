@@ -184,7 +184,8 @@ def remove_invisible(text: str) -> tuple[str, Counter]:
 
 
 def _describe_removed(found: Counter) -> str:
-    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')} x{n}" for c, n in sorted(found.items()))
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')} x{n}"
+                      for c, n in sorted(found.items()))
     return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
 
 
@@ -229,7 +230,7 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
             problems.append(Problem(path, notes[0]))
             continue
         source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
-        source.title, removed_from_title = remove_invisible(source.title or "")
+        source.title, removed_from_title = remove_invisible(source.title)
         removed += removed_from_title
         problems += [Problem(path, note, "note") for note in notes]
         if removed:

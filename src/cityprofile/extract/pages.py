@@ -45,8 +45,8 @@ def clean_html(markup: str) -> Page:
     return page
 
 
-def read_pdf(data: bytes) -> tuple[str, str | None]:
-    """Return the text of a PDF, one paragraph per line, and its title if it states one.
+def read_pdf(data: bytes) -> tuple[str, str]:
+    """Return the text of a PDF, one paragraph per line, and the title it states ("" if none).
 
     Raise UnreadablePDF if it has no text to give.
     """
@@ -65,8 +65,8 @@ def read_pdf(data: bytes) -> tuple[str, str | None]:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:  # what damaged files raise
         raise UnreadablePDF(f"damaged or not a PDF ({type(error).__name__}: {error})") from error
     # A browser that saves a page as PDF keeps the page's <title>, site name and all.
-    title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else None
-    return join_wrapped_lines(text), title or None
+    title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else ""
+    return join_wrapped_lines(text), title
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -80,10 +80,16 @@ def join_wrapped_lines(text: str) -> str:
     """
     paragraphs: list[str] = []
     for page in text.split("\f"):
-        boxes = [" ".join(box.split("\n")) for box in re.split(r"\n\s*\n", page)]
-        boxes = [re.sub(r"(?<=\w-) (?=\w)", "", " ".join(box.split())) for box in boxes]
-        boxes = [box for box in boxes if box]
+        boxes = [box for box in map(_join_lines, re.split(r"\n\s*\n", page)) if box]
         if boxes and paragraphs and not _PARAGRAPH_END.search(paragraphs[-1]):
             paragraphs[-1] += " " + boxes.pop(0)
         paragraphs += boxes
     return "\n".join(paragraphs)
+
+
+def _join_lines(box: str) -> str:
+    """Join a text box's wrapped lines: with a space, or with none after a hyphen."""
+    joined = ""
+    for line in filter(None, (" ".join(line.split()) for line in box.splitlines())):
+        joined += line if not joined or joined.endswith("-") else f" {line}"
+    return joined
