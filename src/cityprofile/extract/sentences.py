@@ -6,8 +6,8 @@ import csv
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import islice
 from importlib.resources import files
+from itertools import islice
 
 _DATA = files("cityprofile") / "data"
 # A full stop, ! or ? (with any closing quotes or brackets) and a space, or a
@@ -68,7 +68,7 @@ def elide_long_words(text: str) -> str:
     return _LONG_WORD.sub(lambda word: word.group()[:MAX_WORD_CHARS] + CUT, " ".join(text.split()))
 
 
-def split_overlong(sentence: str) -> list[str]:
+def _split_overlong(sentence: str) -> list[str]:
     """Return a sentence as pieces of at most MAX_SENTENCE_CHARS, cut between words; each cut is marked ``[…]``."""
     pieces = []
     while len(sentence) > MAX_SENTENCE_CHARS:
@@ -84,7 +84,7 @@ def _sentences(text: str) -> Iterator[str]:
         line = elide_long_words(line)
         for sentence in _split_line(line) if line else ():
             for clause in _CLAUSE.split(sentence):
-                yield from split_overlong(clause.strip()) if clause.strip() else ()
+                yield from _split_overlong(clause.strip()) if clause.strip() else ()
 
 
 def split_sentences(text: str, limit: int | None = None) -> list[str]:
