@@ -60,5 +60,5 @@ def test_a_one_line_dump_is_read_up_to_the_caps_with_a_warning_for_each(tmp_path
     assert len(profile["figures"]) == MAX_ITEMS
     assert sum(a["words"] for a in profile["articles"]) < 300 * 30  # only the sentences read are counted
     messages = [p.message for p in extraction.problems if p.severity == "warning"]
-    assert messages == [f"more sentences than an article has; only the first {MAX_SENTENCES} are read",
+    assert messages == [f"longer than an article can be; only its first {MAX_SENTENCES} sentences are read",
                         f"{MAX_SENTENCES:,} figures; only the first {MAX_ITEMS} are kept"]

@@ -6,6 +6,7 @@ import pytest
 from conftest import FIXTURES, load_article
 
 from cityprofile.extract.corpus import read_sources
+from cityprofile.extract import pages
 from cityprofile.extract.pages import join_wrapped_lines, looks_like_html
 from cityprofile.extract.stage import build_profiles
 
@@ -107,3 +108,21 @@ def test_wrapped_pdf_lines_join_into_paragraphs_across_a_page_break():
         "Chongqing launched the cross-border highway freight service in 2016. So far, more than 4,500 trucks "
         "461.4 billion yuan in the first three quarters, customs data showed.",
     ]
+
+
+def test_images_embedded_in_a_page_saved_as_one_file_do_not_count_against_its_size(tmp_path):
+    page = (PAGES / "009_chongqing.html").read_text(encoding="utf-8")
+    image = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAA" * 100_000  # 2.4 MB before the article
+    (tmp_path / "single-file.html").write_text(page.replace('src="/img/logo.png"', f'src="{image}"'))
+    extraction = build_profiles(tmp_path)
+    assert extraction.problems == []
+    assert extraction.profiles["chongqing"]["articles"][0]["words"] == load_article("009_chongqing").words
+
+
+def test_a_page_past_the_markup_cap_is_read_up_to_it_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "MAX_MARKUP_CHARS", 3_600)  # the real cap, 1 MB, takes trafilatura seconds to fill
+    shutil.copy(PAGES / "009_chongqing.html", tmp_path)
+    extraction = build_profiles(tmp_path)
+    [problem] = extraction.problems
+    assert problem.severity == "warning" and problem.message.startswith("longer than an article can be")
+    assert 0 < extraction.profiles["chongqing"]["articles"][0]["words"] < load_article("009_chongqing").words

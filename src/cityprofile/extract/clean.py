@@ -48,6 +48,7 @@ class Page:
     source: str | None = None
     dateline: str | None = None  # the city of a "CITY, Month Day (Agency) --" dateline
     paragraphs: list[str] = field(default_factory=list)
+    truncated: bool = False  # only the start of an overlong page was read
 
 
 @cache
@@ -256,7 +257,7 @@ def article_from_page(article_id: str, page: Page) -> Article:
     return Article(
         id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source or None,
         sentences=sentences[:MAX_SENTENCES], words=sum(len(s.split()) for s in sentences[:MAX_SENTENCES]),
-        dateline=page.dateline, truncated=len(sentences) > MAX_SENTENCES,
+        dateline=page.dateline, truncated=page.truncated or len(sentences) > MAX_SENTENCES,
     )
 
 

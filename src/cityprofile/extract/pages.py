@@ -18,6 +18,11 @@ from .clean import Page, clean_page, drop_site_name, tidy_title
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_END = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
+# Images embedded in a page saved as one file: megabytes of base64 and no text.
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
+# A news page's markup is 50 to 500 kB without its images; trafilatura's time
+# grows with it (about 5 s a MB), so a larger page is read up to here.
+MAX_MARKUP_CHARS = 1_000_000
 
 
 class UnreadablePDF(Exception):
@@ -34,10 +39,12 @@ def clean_html(markup: str) -> Page:
     # Imported here: a second to import, and most corpora have no web pages.
     from trafilatura import bare_extraction
 
-    document = bare_extraction(markup, with_metadata=True, include_comments=False)
+    markup = _DATA_URI.sub("data:,", markup)
+    document = bare_extraction(markup[:MAX_MARKUP_CHARS], with_metadata=True, include_comments=False)
     if document is None or not document.text:
         return Page()
     page = clean_page(document.text)
+    page.truncated = len(markup) > MAX_MARKUP_CHARS
     page.title = tidy_title(document.title) if document.title else page.title
     page.date = document.date or page.date
     site = document.sitename or page.source

@@ -76,13 +76,13 @@ def _mostly_chinese(text: str) -> bool:
 
 
 def _read_article(source: Source, problems: list[Problem]) -> Article:
-    """Clean a source as the page it is; warn if it had more sentences than were read."""
+    """Clean a source as the page it is; warn if only its start was read."""
     page = clean_html(source.text) if source.kind == "html" else clean_page(source.text)
     page.title = tidy_title(source.title) if source.title else page.title
     article = article_from_page(source.id, page)
     if article.truncated:
-        problems.append(Problem(source.path, f"more sentences than an article has; only the first "
-                                             f"{len(article.sentences)} are read"))
+        problems.append(Problem(source.path, f"longer than an article can be; only its first "
+                                             f"{len(article.sentences)} sentences are read"))
     return article
 
 
