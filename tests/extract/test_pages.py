@@ -126,3 +126,11 @@ def test_a_page_past_the_markup_cap_is_read_up_to_it_with_a_warning(tmp_path, mo
     [problem] = extraction.problems
     assert problem.severity == "warning" and problem.message.startswith("longer than an article can be")
     assert 0 < extraction.profiles["chongqing"]["articles"][0]["words"] < load_article("009_chongqing").words
+
+
+def test_a_pdf_past_the_page_cap_is_read_up_to_it_with_a_warning(printed_pdf, monkeypatch):
+    monkeypatch.setattr(pages, "MAX_PDF_PAGES", 1)  # the printed page runs onto a second
+    extraction = build_profiles(printed_pdf)
+    [problem] = extraction.problems
+    assert problem.severity == "warning" and problem.message.startswith("longer than an article can be")
+    assert 0 < extraction.profiles["chongqing"]["articles"][0]["words"] < load_article("009_chongqing").words

@@ -74,6 +74,7 @@ class Source:
     text: str
     kind: str = "text"  # "html" for a web page, to be cleaned as one
     title: str = ""  # the title a PDF states in its metadata
+    truncated: bool = False  # only the first pages of a long PDF were read
 
 
 def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
@@ -196,7 +197,7 @@ def _read_source(path: Path) -> tuple[Source | None, list[str]]:
         data = handle.read(MAX_BYTES + 1)
     if source.kind == "pdf":
         try:
-            source.text, source.title = read_pdf(data)
+            source.text, source.title, source.truncated = read_pdf(data)
         except UnreadablePDF as error:
             return None, [f"a PDF whose text cannot be read: {error}; skipped"]
         return source, []

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import io
 import re
+from itertools import islice
+from typing import NamedTuple
 
 from .clean import Page, clean_page, drop_site_name, tidy_title
 
@@ -23,6 +25,8 @@ _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 # A news page's markup is 50 to 500 kB without its images; trafilatura's time
 # grows with it (about 5 s a MB), so a larger page is read up to here.
 MAX_MARKUP_CHARS = 1_000_000
+# An article printed to PDF runs to a few pages; pdfminer lays out about ten a second.
+MAX_PDF_PAGES = 50
 
 
 class UnreadablePDF(Exception):
@@ -52,28 +56,35 @@ def clean_html(markup: str) -> Page:
     return page
 
 
-def read_pdf(data: bytes) -> tuple[str, str]:
-    """Return the text of a PDF, one paragraph per line, and the title it states ("" if none).
+class PdfText(NamedTuple):
+    """What a PDF gives: its text with one paragraph per line, the title it states, and whether it was cut."""
 
-    Raise UnreadablePDF if it has no text to give.
-    """
+    text: str
+    title: str  # "" if it states none
+    truncated: bool  # only the first MAX_PDF_PAGES pages were read
+
+
+def read_pdf(data: bytes) -> PdfText:
+    """Return the text and title of a PDF, up to MAX_PDF_PAGES pages; raise UnreadablePDF if it has no text to give."""
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser, PDFSyntaxError
     from pdfminer.psexceptions import PSException
     from pdfminer.utils import decode_text
 
     try:
-        info = PDFDocument(PDFParser(io.BytesIO(data))).info
-        title = info[0].get("Title") if info else None
-        text = extract_text(io.BytesIO(data))
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        title = document.info[0].get("Title") if document.info else None
+        pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+        text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise UnreadablePDF("encrypted with a password") from error
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:  # what damaged files raise
         raise UnreadablePDF(f"damaged or not a PDF ({type(error).__name__}: {error})") from error
     # A browser that saves a page as PDF keeps the page's <title>, site name and all.
     title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else ""
-    return join_wrapped_lines(text), title
+    return PdfText(join_wrapped_lines(text), title, pages > MAX_PDF_PAGES)
 
 
 def join_wrapped_lines(text: str) -> str:

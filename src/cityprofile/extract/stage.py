@@ -79,6 +79,7 @@ def _read_article(source: Source, problems: list[Problem]) -> Article:
     """Clean a source as the page it is; warn if only its start was read."""
     page = clean_html(source.text) if source.kind == "html" else clean_page(source.text)
     page.title = tidy_title(source.title) if source.title else page.title
+    page.truncated = page.truncated or source.truncated
     article = article_from_page(source.id, page)
     if article.truncated:
         problems.append(Problem(source.path, f"longer than an article can be; only its first "
