@@ -1,9 +1,13 @@
-"""Hashing inputs for the cache: in blocks, and large skipped files by size and time only."""
+"""Hashing inputs for the cache: in blocks, large skipped files by size and time only, and what was left unread."""
 
 import os
+import shutil
 import tracemalloc
 
+from conftest import SEEDS
+
 from cityprofile.build.jobs import hash_files
+from cityprofile.build.pipeline import extract_stage
 from cityprofile.extract.corpus import MAX_BYTES
 
 
@@ -48,3 +52,17 @@ def test_a_file_name_that_is_not_utf8_is_hashed(tmp_path):
     article = tmp_path / os.fsdecode(b"caf\xe9.txt")
     article.write_text("Xining opened the fair on Monday.")
     assert len(hash_files([article])) == 64
+
+
+def test_a_file_added_to_seeds_and_left_unread_is_warned_about_on_a_cached_run(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
+    out = tmp_path / "out"
+    extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None, corrections=tmp_path / "none.csv")
+    (seeds / "photo.png").write_bytes(b"\x89PNG")
+    warnings = []
+    extract_stage(seeds, out, report=lambda _: None, warn=warnings.append, corrections=tmp_path / "none.csv")
+    assert [w for w in warnings if "photo.png" in w] == [
+        f"warning: {seeds / 'photo.png'}: not an article file (those end in .txt, .md, .text, .html, .htm, .pdf); "
+        "skipped"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import CORRECTIONS
-from ..extract.corpus import MAX_BYTES, find_files
+from ..extract.corpus import MAX_BYTES, find_files, scan_seeds
 from ..report.formatting import plural
 from .correct import EXTRACTED, correct_stage, save_extraction
 from .exports import export_stage
@@ -56,7 +57,10 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
 
 
 def _extract_key(seeds: Path) -> str:
-    return hash_files(find_files(seeds), MAX_BYTES) + code_hash()
+    files, skipped = scan_seeds(seeds)
+    # The entries left unread count too: a cached run must warn about a file added since.
+    warnings = hashlib.sha256("\n".join(map(str, skipped)).encode()).hexdigest()
+    return hash_files(files, MAX_BYTES) + warnings + code_hash()
 
 
 def _saved_extraction(out: Path, key: str) -> dict | None:
