@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
-from .build.pipeline import build, count_warnings, extract_stage
+from .build.pipeline import build, count_warnings, extract_stage, hold_profiles
 from .contract.files import write_atomic
 from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
@@ -76,6 +76,19 @@ def _render(out: Path) -> int:
     return status
 
 
+def _run(args: argparse.Namespace, corrections: Path) -> int:
+    """Run one command that writes into ``args.out``; return its exit status."""
+    if args.command == "extract":
+        problems = extract_stage(args.seeds, args.out, force=args.force, corrections=corrections)
+        return 1 if args.strict and count_warnings(problems) else 0
+    if args.command == "build":
+        return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
+                     corrections=corrections)
+    if args.command == "execute":
+        return _execute(args.out)
+    return _render(args.out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -86,20 +99,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corrections = corrections or CORRECTIONS
     try:
-        if args.command == "extract":
-            problems = extract_stage(args.seeds, args.out, force=args.force, corrections=corrections)
-            return 1 if args.strict and count_warnings(problems) else 0
-        if args.command == "build":
-            return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
-                         corrections=corrections)
         if args.command == "bench":
             from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 
             run_bench(args.seeds)
             return 0
-        if args.command == "execute":
-            return _execute(args.out)
-        return _render(args.out)
+        with hold_profiles(args.out):
+            return _run(args, corrections)
     except (SeedsError, ProfileNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -110,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         # Whoever read the output stopped (`| head`). Point stdout at /dev/null
         # so that flushing it at exit does not fail again with a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a full disk, a read-only folder: one line naming the file, no traceback
+        print(f"error: {error.filename}: {error.strerror}; the last good outputs are kept", file=sys.stderr)
         return 1
 
 

@@ -227,3 +227,66 @@ def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
     (job.out_dir / f".{job.name}.key").write_text(json.dumps(job_key(job, code)))
     assert stale_reason(job, code) is None
     assert stale_reason(job, code, force=True) == "forced"
+
+
+def _job(out, name, **notebooks):
+    return next(job for job in plan_jobs(out, **notebooks) if job.name == name)
+
+
+def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_it(built, tmp_path, monkeypatch):
+    from cityprofile.build import jobs
+
+    notebook = tmp_path / CITY_NOTEBOOK.name
+    shutil.copy(CITY_NOTEBOOK, notebook)
+    job, code = _job(built, "dalian", city_notebook=notebook), jobs.code_hash()
+    execute = jobs.execute_job
+
+    def execute_then_edit(job):
+        executed = execute(job)  # the build has read the notebook; now the user saves an edit
+        edited = nbformat.read(notebook, as_version=4)
+        edited.cells.append(nbformat.v4.new_markdown_cell("A remark saved while the report was being built."))
+        nbformat.write(edited, notebook)
+        return executed
+
+    monkeypatch.setattr(jobs, "execute_job", execute_then_edit)
+    assert jobs.run_job(job, code).status == "built"
+    assert jobs.stale_reason(job, code) == "notebook changed"
+
+
+def test_a_report_up_to_date_again_clears_the_failed_and_running_notebooks_beside_it(built, tmp_path):
+    broken = tmp_path / CITY_NOTEBOOK.name
+    nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(nb, broken)
+    run_jobs([_job(built, "xining")], 1, report=print)  # a good report, whatever other tests left
+    assert [o.status for o in run_jobs([_job(built, "xining", city_notebook=broken)], 1, report=print)] == ["failed"]
+    failed, running = built / "xining" / "xining.failed.ipynb", built / "xining" / ".xining.running.ipynb"
+    running.write_text('{"cells": [')  # as a build killed mid-save leaves it
+    assert failed.is_file()
+    # The notebook is fixed (here: back as it was), so the last good report is current again.
+    assert [o.status for o in run_jobs([_job(built, "xining")], 1, report=print)] == ["cached"]
+    assert not failed.exists() and not running.exists()
+
+
+def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_partial_file(built, monkeypatch):
+    import errno
+
+    from cityprofile.build import jobs
+
+    job, code = _job(built, "dalian"), jobs.code_hash()
+    before = {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")}
+    write_text = Path.write_text
+
+    def write_until_full(path, data, *args, **kwargs):
+        if ".html." not in path.name:
+            return write_text(path, data, *args, **kwargs)
+        write_text(path, data[: len(data) // 2], *args, **kwargs)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(Path, "write_text", write_until_full)
+    outcome = jobs.run_job(job, code, "forced")
+    assert outcome.status == "failed"
+    assert outcome.reason == (f"dalian: could not write {job.output('.html')} (No space left on device); "
+                              "its last good report is kept")
+    assert {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")} == before
+    assert not list(job.out_dir.glob(".*.tmp")) and not list(job.out_dir.glob(".*.running.ipynb"))

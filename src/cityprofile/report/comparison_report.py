@@ -21,7 +21,7 @@ from .formatting import (
     join_names,
     plural,
 )
-from .markup import Markup, display_html, escape, render_table, tag
+from .markup import Markup, display_html, escape, render_table, section, tag
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
 # Up to this many cities a table has a column per city; beyond, it would run
@@ -50,6 +50,7 @@ def _ref(profile: dict, item: dict) -> Markup:
     return Markup(f'<span class="ref">{escape(profile["city"])} {note}</span>')
 
 
+@section
 def show_header(profiles: list[dict]):
     """Title block; says plainly when there is only one city."""
     if not profiles:
@@ -79,6 +80,7 @@ def coverage_table(profiles: list[dict]) -> pd.DataFrame:
     )
 
 
+@section
 def show_coverage(profiles: list[dict]):
     """Articles per city and date spans, with a caution when the evidence is uneven."""
     table = coverage_table(profiles)
@@ -127,6 +129,7 @@ def tabulate_presence(matrix: pd.DataFrame, total: str) -> pd.DataFrame:
     })
 
 
+@section
 def show_industries(profiles: list[dict]):
     """Shared sectors and sectors found in one city only: a chart and a table."""
     matrix = sector_matrix(profiles)
@@ -181,6 +184,7 @@ def shown_initiatives(profile: dict, limit: int) -> list[dict]:
     return profile["initiatives"][:limit]
 
 
+@section
 def show_figures(profiles: list[dict]):
     """The largest figures of every city, one table per kind, with qualifiers and sources."""
     rows = []
@@ -213,6 +217,7 @@ def show_figures(profiles: list[dict]):
     return display_html(tag("p", note, class_="note"), *parts)
 
 
+@section
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
     limit = count_rows_per_city(len(profiles))
@@ -248,6 +253,7 @@ def initiative_matrix(profiles: list[dict]) -> pd.DataFrame:
     return matrix.reindex(columns=[p["city"] for p in profiles], fill_value=0)
 
 
+@section
 def show_initiatives(profiles: list[dict]):
     """Initiatives counted by kind per city, then listed."""
     matrix = initiative_matrix(profiles)
@@ -358,6 +364,7 @@ def differences(profiles: list[dict]) -> list[str]:
     return claims
 
 
+@section
 def show_differences(profiles: list[dict]):
     """A few generated sentences on the key differences."""
     claims = differences(profiles)
@@ -366,6 +373,7 @@ def show_differences(profiles: list[dict]):
     return display_html(Markup("<ul>" + "".join(str(tag("li", c)) for c in claims) + "</ul>"))
 
 
+@section
 def show_sources(profiles: list[dict]):
     """Every article of every city, with the sentences cited above as numbered notes."""
     parts = []

@@ -7,6 +7,7 @@ Markdown, HTML or math.
 
 from __future__ import annotations
 
+import functools
 import html
 from functools import cache
 
@@ -14,6 +15,11 @@ import pandas as pd
 from IPython.display import HTML
 
 from ..contract.paths import SECTION_STYLES
+
+# Where a section that could not be drawn says so in its output's metadata,
+# which the build reads from the executed notebook: the reader sees a notice,
+# the build names the city and section.
+FAILED_SECTION = "cityprofile_failed_section"
 
 
 class Markup(str):
@@ -68,3 +74,37 @@ def display_html(*parts) -> HTML:
     """
     body = "".join(escape(part) for part in parts)
     return HTML(f'<div class="cityprofile"><style>{_section_styles()}</style>{body}</div>')
+
+
+def section(show):
+    """Make ``show_<section>`` return a short notice instead of raising, so one section's failure spares the rest.
+
+    The notice's output carries the section and the error under :data:`FAILED_SECTION` in its metadata,
+    where :func:`find_failed_sections` finds it in the executed notebook.
+    """
+    name = show.__name__.removeprefix("show_")
+
+    @functools.wraps(show)
+    def show_or_notice(*args, **kwargs):
+        try:
+            return show(*args, **kwargs)
+        except Exception as error:  # any bug or bad value in one section: the others still show
+            first_line = (str(error).strip().splitlines() or [""])[0][:200]
+            notice = tag("p", f"This section could not be drawn ({type(error).__name__}); "
+                              "the rest of the report is complete.", class_="caution")
+            shown = display_html(notice)  # styled as every section is
+            shown.metadata = {FAILED_SECTION: {"section": name,
+                                               "error": f"{type(error).__name__}: {first_line}".rstrip(": ")}}
+            return shown
+
+    return show_or_notice
+
+
+def find_failed_sections(nb) -> list[dict]:
+    """Return ``{"section", "error"}`` for every section of an executed notebook that showed a notice."""
+    return [
+        output["metadata"]["text/html"][FAILED_SECTION]
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        if FAILED_SECTION in output.get("metadata", {}).get("text/html", {})
+    ]
