@@ -40,12 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
         if name in ("extract", "build"):
-            command.add_argument("--seeds", type=_folder, default=SEEDS, help="folder of article files (default: %(default)s)")
+            command.add_argument("--seeds", type=_folder, default=SEEDS,
+                                 help="folder of article files (default: %(default)s)")
             command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
             command.add_argument("--corrections", type=Path,
                                  help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
         if name == "bench":
-            command.add_argument("--seeds", type=_folder, default=SEEDS, help="folder of article files (default: %(default)s)")
+            command.add_argument("--seeds", type=_folder, default=SEEDS,
+                                 help="folder of article files (default: %(default)s)")
             continue
         command.add_argument("--out", type=_folder, default=PROFILES, help="output folder (default: %(default)s)")
         command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")

@@ -33,11 +33,12 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first_then_runs(tmp_p
     seeds.mkdir()
     shutil.copy(FIXTURES / "008_suining.txt", seeds)
     holder = _hold(out)
-    second = subprocess.Popen([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(out)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(out)]
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         waiting = second.stderr.readline()
-        assert waiting == f"waiting: another build (pid {holder.pid}) is writing into {out}; this one starts when it ends\n"
+        assert waiting == (f"waiting: another build (pid {holder.pid}) is writing into {out}; "
+                           "this one starts when it ends\n")
         assert second.poll() is None and not (out / "index.json").exists()
     finally:
         holder.stdin.close()

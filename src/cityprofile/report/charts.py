@@ -94,8 +94,8 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
     ax.set_title(plain_text(title))
     for pos, value, text in zip(positions, values, value_text or [None] * len(values)):
         if text:
-            ax.annotate(plain_text(text, LABEL_CHARS), (value, pos), xytext=(3, 0), textcoords="offset points", va="center",
-                        fontsize=7.5)
+            ax.annotate(plain_text(text, LABEL_CHARS), (value, pos), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=7.5)
     ax.margins(x=0.18)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -133,8 +133,8 @@ def heatmap(rows: list[str], columns: list[str], values: list[list[float]], colo
                 ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
                         color="white" if value > peak / 2 else "#1d1d1d")
     ax.set_yticks(range(len(rows)), [_wrap(r) for r in rows])
-    ax.set_xticks(range(len(columns)), [plain_text(c, LABEL_CHARS) for c in columns], rotation=45 if len(columns) > 4 else 0,
-                  ha="right" if len(columns) > 4 else "center")
+    ax.set_xticks(range(len(columns)), [plain_text(c, LABEL_CHARS) for c in columns],
+                  rotation=45 if len(columns) > 4 else 0, ha="right" if len(columns) > 4 else "center")
     for label, column in zip(ax.get_xticklabels(), columns):
         label.set_color(colours[column])
         label.set_fontweight("bold")
