@@ -4,6 +4,7 @@ The profiles in fixtures/profiles are small, hand-written inputs for the report
 layer (not extraction results), with hostile article text in them.
 """
 
+import io
 import json
 import os
 import re
@@ -290,3 +291,29 @@ def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_par
                               "its last good report is kept")
     assert {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")} == before
     assert not list(job.out_dir.glob(".*.tmp")) and not list(job.out_dir.glob(".*.running.ipynb"))
+
+
+def test_a_10000_character_word_wraps_inside_its_column_of_the_pdf():
+    import pandas as pd
+
+    from cityprofile.build.exporter import ReportHTMLExporter, html_to_pdf
+    from cityprofile.report.markup import render_table
+
+    word = "Kunming" * 1428 + "Xian"
+    table = render_table(pd.DataFrame({"Initiative": ["Strategic cooperation framework agreements"],
+                                       "Date": ["not stated"], "Partners": [word], "Source": ["[4]"]}))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/html": str(table), "text/plain": ""})])])
+    markup, _ = ReportHTMLExporter().from_notebook_node(nb)
+    drawn = []  # (text, x) of every text drawn
+
+    for page in PdfReader(io.BytesIO(html_to_pdf(markup))).pages:
+        width = float(page.mediabox.width)
+        page.extract_text(visitor_text=lambda text, matrix, text_matrix, *_: drawn.append(
+            (text.strip(), matrix[0] * text_matrix[4] + matrix[4])))
+    source = [x for text, x in drawn if text == "[4]"]
+    assert source and source[0] < width, "the Source column is on the page"
+    # Page footers and the table's repeated head come between the pages of the word.
+    cells = re.sub(r"\s", "", "".join(text for text, _ in drawn))
+    cells = re.sub(r"\[4\]|Page\d+of\d+|InitiativeDatePartnersSource", "", cells)
+    assert word in cells, "every character of the word is on the page"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from functools import cache
 
 import pandas as pd
@@ -20,24 +21,47 @@ from ..contract.paths import SECTION_STYLES
 # which the build reads from the executed notebook: the reader sees a notice,
 # the build names the city and section.
 FAILED_SECTION = "cityprofile_failed_section"
+# A run of 40 characters or more without a space gets a break opportunity
+# every WORD_PIECE characters. CSS cannot do this in WeasyPrint: with
+# overflow-wrap: anywhere or word-break: break-all, laying out one
+# 1,000-character word takes 20 s, and the time grows with its square.
+LONG_WORD = re.compile(r"\S{40,}")
+WORD_PIECE = 20
 
 
 class Markup(str):
     """A string that is already safe HTML and must not be escaped again."""
 
 
-def escape(value) -> Markup:
-    """Return ``value`` as HTML text; ``$`` and ``\\`` are encoded so no math renderer sees them."""
-    if isinstance(value, Markup):
-        return value
+def _escape_plain(value) -> Markup:
     text = html.escape("" if value is None else str(value))
     return Markup(text.replace("$", "&#36;").replace("\\", "&#92;"))
+
+
+def _pieces(word: str) -> str:
+    return "<wbr>".join(_escape_plain(word[i : i + WORD_PIECE]) for i in range(0, len(word), WORD_PIECE))
+
+
+def escape(value) -> Markup:
+    """Return ``value`` as HTML text; ``$`` and ``\\`` are encoded so no math renderer sees them.
+
+    A word longer than a table column can be (a URL, a run of characters without a space) may break
+    every few characters (``<wbr>``), so it wraps instead of pushing the other columns off the page.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = "" if value is None else str(value)
+    parts, end = [], 0
+    for word in LONG_WORD.finditer(text):
+        parts += [_escape_plain(text[end : word.start()]), _pieces(word.group())]
+        end = word.end()
+    return Markup("".join(parts) + _escape_plain(text[end:]))
 
 
 def tag(name: str, *children, **attrs) -> Markup:
     """Return ``<name attrs>children</name>`` with text children escaped."""
     attr_text = "".join(
-        f' {key.rstrip("_").replace("_", "-")}="{escape(val)}"'
+        f' {key.rstrip("_").replace("_", "-")}="{_escape_plain(val)}"'
         for key, val in attrs.items()
         if val is not None
     )
