@@ -7,10 +7,9 @@ Markdown, HTML or math.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from functools import cache
+from functools import cache, wraps
 
 import pandas as pd
 from IPython.display import HTML
@@ -108,7 +107,7 @@ def section(show):
     """
     name = show.__name__.removeprefix("show_")
 
-    @functools.wraps(show)
+    @wraps(show)
     def show_or_notice(*args, **kwargs):
         try:
             return show(*args, **kwargs)
