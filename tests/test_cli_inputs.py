@@ -29,9 +29,11 @@ def test_odd_names_and_entries_are_warned_about_escaped_and_the_articles_are_ext
 
 
 def test_strict_extract_fails_on_a_file_it_could_not_read(tmp_path):
-    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", tmp_path)
-    (tmp_path / "loop.txt").symlink_to("loop.txt")
-    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--strict", "--seeds", str(tmp_path),
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--strict", "--seeds", str(seeds),
                              "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"warning: {tmp_path / 'loop.txt'}: a link that loops; skipped"]
+    assert result.stderr.splitlines() == [f"warning: {seeds / 'loop.txt'}: a link that loops; skipped"]
