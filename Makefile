@@ -10,8 +10,11 @@ PYTHON ?= python3
 LAB_ARGS ?=
 
 VENV := .venv
+# A value as one shell word, whatever it holds (spaces, quotes, ";"): SEEDS,
+# PROFILES, JOBS and CORRECTIONS reach the shell only through this.
+quote = '$(subst ','\'',$(1))'
 PY := $(VENV)/bin/python
-CORRECTING := $(if $(CORRECTIONS),--corrections $(CORRECTIONS))
+CORRECTING = $(if $(CORRECTIONS),--corrections $(call quote,$(CORRECTIONS)))
 # Real files standing for "installed": redone only when their inputs change.
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
@@ -22,7 +25,7 @@ SYSTEM_TEST := $(VENV)/.system-test-deps
 ## Show this help
 help:
 	@awk '/^## /{text=substr($$0,4); next} /^[a-zA-Z_-]+:/{if(text){split($$0,t,":"); printf "  make %-10s %s\n", t[1], text}; text=""}' $(MAKEFILE_LIST)
-	@echo "  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS) CORRECTIONS=$(or $(CORRECTIONS),corrections.csv) LAB_ARGS=$(LAB_ARGS)"
+	@echo $(call quote,  variables: SEEDS=$(SEEDS) PROFILES=$(PROFILES) JOBS=$(JOBS) CORRECTIONS=$(or $(CORRECTIONS),corrections.csv) LAB_ARGS=$(LAB_ARGS))
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +46,7 @@ $(SYSTEM_TEST): tools/install-system-deps $(VENV)/bin/python
 
 ## Build the profile of every city in SEEDS, and the comparison, into PROFILES
 reports: $(INSTALLED) $(SYSTEM)
-	$(PY) -m cityprofile build --seeds $(SEEDS) --out $(PROFILES) --jobs $(JOBS) $(CORRECTING)
+	$(PY) -m cityprofile build --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) --jobs $(call quote,$(JOBS)) $(CORRECTING)
 
 ## Run the test suite (sets up everything it needs first)
 test: $(INSTALLED) $(SYSTEM_TEST)
@@ -58,12 +61,12 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Open the notebooks in JupyterLab; LAB_ARGS passes options, e.g. LAB_ARGS="--no-browser --port 8899"
 lab: $(INSTALLED) $(SYSTEM)
-	$(PY) -m cityprofile extract --seeds $(SEEDS) --out $(PROFILES) $(CORRECTING)
+	$(PY) -m cityprofile extract --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) $(CORRECTING)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
 
 ## Remove generated reports and the virtual environment
 clean:
-	find $(PROFILES) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	find $(call quote,$(PROFILES)) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
 	rm -rf $(VENV) .pytest_cache
 
 .PHONY: help reports test bench lab clean

@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -210,3 +211,69 @@ def test_output_cut_short_by_a_closed_pipe_ends_without_a_traceback(tmp_path):
     process.stdout.close()
     _, errors = process.communicate(timeout=120)
     assert "Traceback" not in errors and process.returncode == 1, errors
+
+
+def test_a_section_that_cannot_be_drawn_leaves_the_rest_of_the_report_and_the_build_names_it(reports, tmp_path):
+    out = tmp_path / "profiles"
+    shutil.copytree(reports, out)
+    slug = _cities(out)[0]["slug"]
+    path = out / slug / "profile.json"
+    profile = json.loads(path.read_text(encoding="utf-8"))
+    profile["timeline"][0]["date"] = "2021-13"  # hand-edited: a month that does not exist
+    path.write_text(json.dumps(profile), encoding="utf-8")
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(SEEDS), "--out", str(out), "--strict"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    for name in (slug, "comparison"):
+        assert (f"warning: {name}: the timeline section could not be drawn (IllegalMonthError: bad month number 13; "
+                "must be 1-12); the report shows a notice in its place") in result.stderr.splitlines()
+        text = _html_text(out / name / f"{name}.html")
+        assert "This section could not be drawn (IllegalMonthError)" in text
+        assert profile["articles"][0]["title"] in text  # Sources, after the timeline, is there
+    assert "Traceback" not in result.stderr and "Traceback" not in _pdf_text(out / slug / f"{slug}.pdf")
+    assert re.search(r"^build: 3 built, 0 up to date, 0 failed", result.stdout, re.M)
+    # Built with a notice, the report is up to date; a rebuild says so again, and passes without --strict.
+    again = subprocess.run(command[:-1], capture_output=True, text=True)
+    assert again.returncode == 0 and "build: 0 built, 3 up to date, 0 failed" in again.stdout
+    assert again.stderr.count("section could not be drawn") == 2, again.stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 32 MiB tmpfs, so that a test can fill it or make it read-only; skipped where mounting is not allowed."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(disk)], capture_output=True)
+    if mounted.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    yield disk
+    subprocess.run(["umount", "--lazy", str(disk)], check=True)
+
+
+def _fill(disk):
+    with open(disk / "filler", "wb") as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_or_a_read_only_folder_stops_cleanly_and_keeps_the_reports(reports, small_disk):
+    out = small_disk / "profiles"
+    shutil.copytree(reports, out)  # moved, so every report is rebuilt: its profiles folder is a parameter
+    before = {path: path.read_bytes() for path in out.glob("*/*") if path.suffix in (".html", ".pdf")}
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(SEEDS), "--out", str(out)]
+    for fault, message in ((_fill, "No space left on device"), (_remount_read_only, "Read-only file system")):
+        fault(small_disk)
+        result = subprocess.run(command, capture_output=True, text=True)
+        assert result.returncode == 1 and message in result.stdout + result.stderr, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+        assert {path: path.read_bytes() for path in before} == before
+        assert not list(out.rglob("*.tmp")) and not list(out.rglob(".*.running.ipynb"))
+
+
+def _remount_read_only(disk):
+    (disk / "filler").unlink()
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)

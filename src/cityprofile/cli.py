@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
 from .build.executor import find_scheduler
-from .build.pipeline import build, count_warnings, extract_in_parallel
+from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
+from .build.pipeline import build, count_warnings, extract_in_parallel, hold_profiles
 from .contract.files import write_atomic
 from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
@@ -21,6 +21,11 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive number of jobs")
     return number
+
+
+def _folder(text: str) -> Path:
+    # "~/articles" arrives unexpanded when quoted, as the Makefile quotes it, or from shells that leave it.
+    return Path(text).expanduser()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,16 +41,18 @@ def _parser() -> argparse.ArgumentParser:
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
         if name in ("extract", "build"):
-            command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
+            command.add_argument("--seeds", type=_folder, default=SEEDS,
+                                 help="folder of article files (default: %(default)s)")
             command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
             command.add_argument("--corrections", type=Path,
                                  help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
         if name == "bench":
-            command.add_argument("--seeds", type=Path, default=SEEDS, help="folder of article files (default: %(default)s)")
-            command.add_argument("--articles", type=Path, help="articles the large corpora are copied from "
-                                                                "(default: the seeds folder)")
+            command.add_argument("--seeds", type=_folder, default=SEEDS,
+                                 help="folder of article files (default: %(default)s)")
+            command.add_argument("--articles", type=_folder, help="articles the large corpora are copied from "
+                                                                  "(default: the seeds folder)")
             continue
-        command.add_argument("--out", type=Path, default=PROFILES, help="output folder (default: %(default)s)")
+        command.add_argument("--out", type=_folder, default=PROFILES, help="output folder (default: %(default)s)")
         command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
         if name in ("extract", "build"):
             command.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
@@ -83,6 +90,19 @@ def _render(out: Path) -> int:
     return status
 
 
+def _run(args: argparse.Namespace, corrections: Path) -> int:
+    """Run one command that writes into ``args.out``; return its exit status."""
+    if args.command == "extract":
+        problems = extract_in_parallel(args.seeds, args.out, args.jobs, args.scheduler, args.force, corrections)
+        return 1 if args.strict and count_warnings(problems) else 0
+    if args.command == "build":
+        return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
+                     corrections=corrections, scheduler=args.scheduler)
+    if args.command == "execute":
+        return _execute(args.out)
+    return _render(args.out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -93,20 +113,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corrections = corrections or CORRECTIONS
     try:
-        if args.command == "extract":
-            problems = extract_in_parallel(args.seeds, args.out, args.jobs, args.scheduler, args.force, corrections)
-            return 1 if args.strict and count_warnings(problems) else 0
-        if args.command == "build":
-            return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
-                         corrections=corrections, scheduler=args.scheduler)
         if args.command == "bench":
             from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 
             run_bench(args.seeds, articles=args.articles)
             return 0
-        if args.command == "execute":
-            return _execute(args.out)
-        return _render(args.out)
+        with hold_profiles(args.out):
+            return _run(args, corrections)
     except (SeedsError, ProfileNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -117,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         # Whoever read the output stopped (`| head`). Point stdout at /dev/null
         # so that flushing it at exit does not fail again with a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a full disk, a read-only folder: one line naming the file, no traceback
+        print(f"error: {error.filename}: {error.strerror}; the last good outputs are kept", file=sys.stderr)
         return 1
 
 

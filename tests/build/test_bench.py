@@ -8,7 +8,15 @@ import sys
 import pytest
 from conftest import SEEDS
 
-from cityprofile.build.bench import measure_tree_memory, pick_stand_in_cities, stage_seconds, synthetic_corpus
+from cityprofile.build.bench import (
+    ONE_LINE_BYTES,
+    measure_tree_memory,
+    pick_stand_in_cities,
+    stage_seconds,
+    synthetic_corpus,
+    write_one_line_article,
+)
+from cityprofile.extract.corpus import MAX_BYTES
 from cityprofile.extract.gazetteer import load_gazetteer, load_prefecture_cities
 
 
@@ -67,3 +75,11 @@ def test_tree_memory_counts_pages_a_forked_child_shares_once():
         process.wait()
     # Parent and child each map the 200 MiB; their resident sizes would sum to over 400 MiB.
     assert 200 * 2**20 < total < 300 * 2**20
+
+
+def test_the_one_line_article_is_one_line_just_under_the_size_cap(tmp_path):
+    path = tmp_path / "one-line" / "one-line.txt"
+    write_one_line_article(SEEDS, path)
+    data = path.read_bytes()
+    assert ONE_LINE_BYTES * 0.99 < len(data) <= ONE_LINE_BYTES < MAX_BYTES
+    assert data.count(b"\n") == 0

@@ -4,6 +4,7 @@ The profiles in fixtures/profiles are small, hand-written inputs for the report
 layer (not extraction results), with hostile article text in them.
 """
 
+import io
 import json
 import os
 import re
@@ -227,3 +228,92 @@ def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
     (job.out_dir / f".{job.name}.key").write_text(json.dumps(job_key(job, code)))
     assert stale_reason(job, code) is None
     assert stale_reason(job, code, force=True) == "forced"
+
+
+def _job(out, name, **notebooks):
+    return next(job for job in plan_jobs(out, **notebooks) if job.name == name)
+
+
+def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_it(built, tmp_path, monkeypatch):
+    from cityprofile.build import jobs
+
+    notebook = tmp_path / CITY_NOTEBOOK.name
+    shutil.copy(CITY_NOTEBOOK, notebook)
+    job, code = _job(built, "dalian", city_notebook=notebook), jobs.code_hash()
+    execute = jobs.execute_job
+
+    def execute_then_edit(job):
+        executed = execute(job)  # the build has read the notebook; now the user saves an edit
+        edited = nbformat.read(notebook, as_version=4)
+        edited.cells.append(nbformat.v4.new_markdown_cell("A remark saved while the report was being built."))
+        nbformat.write(edited, notebook)
+        return executed
+
+    monkeypatch.setattr(jobs, "execute_job", execute_then_edit)
+    assert jobs.run_job(job, code).status == "built"
+    assert jobs.stale_reason(job, code) == "notebook changed"
+
+
+def test_a_report_up_to_date_again_clears_the_failed_and_running_notebooks_beside_it(built, tmp_path):
+    broken = tmp_path / CITY_NOTEBOOK.name
+    nb = nbformat.read(CITY_NOTEBOOK, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom')"))
+    nbformat.write(nb, broken)
+    run_jobs([_job(built, "xining")], 1, report=print)  # a good report, whatever other tests left
+    assert [o.status for o in run_jobs([_job(built, "xining", city_notebook=broken)], 1, report=print)] == ["failed"]
+    failed, running = built / "xining" / "xining.failed.ipynb", built / "xining" / ".xining.running.ipynb"
+    running.write_text('{"cells": [')  # as a build killed mid-save leaves it
+    assert failed.is_file()
+    # The notebook is fixed (here: back as it was), so the last good report is current again.
+    assert [o.status for o in run_jobs([_job(built, "xining")], 1, report=print)] == ["cached"]
+    assert not failed.exists() and not running.exists()
+
+
+def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_partial_file(built, monkeypatch):
+    import errno
+
+    from cityprofile.build import jobs
+
+    job, code = _job(built, "dalian"), jobs.code_hash()
+    before = {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")}
+    write_text = Path.write_text
+
+    def write_until_full(path, data, *args, **kwargs):
+        if ".html." not in path.name:
+            return write_text(path, data, *args, **kwargs)
+        write_text(path, data[: len(data) // 2], *args, **kwargs)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(Path, "write_text", write_until_full)
+    outcome = jobs.run_job(job, code, "forced")
+    assert outcome.status == "failed"
+    assert outcome.reason == (f"dalian: could not write {job.output('.html')} (No space left on device); "
+                              "its last good report is kept")
+    assert {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")} == before
+    assert not list(job.out_dir.glob(".*.tmp")) and not list(job.out_dir.glob(".*.running.ipynb"))
+
+
+def test_a_10000_character_word_wraps_inside_its_column_of_the_pdf():
+    import pandas as pd
+
+    from cityprofile.build.exporter import ReportHTMLExporter, html_to_pdf
+    from cityprofile.report.markup import render_table
+
+    word = "Kunming" * 1428 + "Xian"
+    table = render_table(pd.DataFrame({"Initiative": ["Strategic cooperation framework agreements"],
+                                       "Date": ["not stated"], "Partners": [word], "Source": ["[4]"]}))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/html": str(table), "text/plain": ""})])])
+    markup, _ = ReportHTMLExporter().from_notebook_node(nb)
+    drawn = []  # (text, x) of every text drawn
+
+    for page in PdfReader(io.BytesIO(html_to_pdf(markup))).pages:
+        width = float(page.mediabox.width)
+        page.extract_text(visitor_text=lambda text, matrix, text_matrix, *_: drawn.append(
+            (text.strip(), matrix[0] * text_matrix[4] + matrix[4])))
+    source = [x for text, x in drawn if text == "[4]"]
+    assert source and source[0] < width, "the Source column is on the page"
+    # Page footers and the table's repeated head come between the pages of the word.
+    cells = re.sub(r"\s", "", "".join(text for text, _ in drawn))
+    cells = re.sub(r"\[4\]|Page\d+of\d+|InitiativeDatePartnersSource", "", cells)
+    assert word in cells, "every character of the word is on the page"

@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURES, SEEDS
 from jsonschema import Draft202012Validator
 
-from cityprofile.contract.schema import find_schema_errors, load_schema
 from cityprofile.contract.profiles import write_profiles
+from cityprofile.contract.schema import find_schema_errors, load_schema
 from cityprofile.extract.assemble import extract_corpus
 
 DEV_ARTICLES = [FIXTURES / f"{stem}.txt" for stem in ("008_suining", "009_chongqing", "010_manzhouli")]

@@ -17,9 +17,9 @@ def counted(monkeypatch):
     calls = []
     real = stage.extract_source
 
-    def extract_source(article_id, text):
+    def extract_source(article_id, *fields):
         calls.append(article_id)
-        return real(article_id, text)
+        return real(article_id, *fields)
 
     monkeypatch.setattr(stage, "extract_source", extract_source)
     return calls

@@ -5,7 +5,7 @@ import json
 import pytest
 from conftest import FIXTURES, SEEDS
 
-from cityprofile.extract.clean import clean_page, normalise_date, parse_article
+from cityprofile.extract.clean import MAX_TITLE_CHARS, clean_page, normalise_date, parse_article
 
 GOLD = json.loads((FIXTURES / "gold" / "articles.json").read_text(encoding="utf-8"))["articles"]
 PATHS = {p.stem: p for p in [*SEEDS.glob("*.txt"), *FIXTURES.glob("*.txt")]}
@@ -217,3 +217,11 @@ def test_a_body_line_ending_in_a_chinese_full_stop_is_article_text():
             "with partners at the Shenzhen Tech Expo. Shenzhen is home to over 300 electronics firms. 深圳的电子信息产业很发达。")
     page = parse_article("x", text)
     assert "Shenzhen is home to over 300 electronics firms." in page.sentences
+
+
+def test_a_title_line_of_a_page_without_line_breaks_is_cut_with_a_marker():
+    title = "Dalian emerges as northeast China's gateway for NEV exports " * 20  # a run-on headline, 1,200 characters
+    page = parse_article("x", f"{title} - People's Daily Online Home Business {title} The park is home to over "
+                              "200 technology-based enterprises, officials said.")
+    assert len(page.title) <= MAX_TITLE_CHARS + 4 and page.title.endswith(" […]")
+    assert page.title.startswith("Dalian emerges as northeast China's gateway")

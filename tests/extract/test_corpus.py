@@ -106,3 +106,36 @@ def test_a_few_gbk_characters_in_english_text_decode_as_gb18030_not_big5():
     text = "Hangzhou (杭州) hosts e-commerce summit\n\nIn May 2023, Hangzhou held the Global Digital Trade Expo.\n"
     decoded, note = decode(text.encode("gbk"))
     assert decoded == text and note == "not UTF-8; decoded as gb18030"
+
+
+@pytest.mark.parametrize("encoding, order", [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_a_bom_is_decoded(tmp_path, encoding, order):
+    text = "Dalian emerges as northeast China's gateway for NEV exports\n\nDalian port shipped 5,000 cars in May.\n"
+    (tmp_path / "article.txt").write_bytes(text.encode(encoding))
+    sources, problems = read_sources(tmp_path)
+    assert sources[0].text == text
+    assert _messages(problems)["article.txt"] == f"UTF-16 ({order}-endian) without a BOM; decoded"
+
+
+def test_utf32_and_binary_with_zeros_are_not_taken_for_utf16():
+    assert decode("Dalian port shipped 5,000 cars.".encode("utf-32-le"))[0] is None
+    assert decode(b"\x00\x01\x02\x03" * 64)[0] is None
+
+
+def test_a_right_to_left_override_is_removed_with_a_warning(tmp_path):
+    # U+202E makes the PDF show "live" where the file says "evil".
+    (tmp_path / "article.txt").write_text("Xining fights \u202eevil\u202c smog with 300 new buses.\n")
+    sources, problems = read_sources(tmp_path)
+    assert sources[0].text == "Xining fights evil smog with 300 new buses.\n"
+    [problem] = problems
+    assert problem.severity == "warning"
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE x1" in problem.message and "U+202C" in problem.message
+
+
+def test_zero_width_spaces_are_removed_with_a_note_and_joiners_kept(tmp_path):
+    text = "Xining\u200b opened the expo with 12\u00ad000 visitors; the logo read \u0646\u0645\u200c\u0627.\n"
+    (tmp_path / "article.txt").write_text(text)
+    sources, problems = read_sources(tmp_path)
+    assert sources[0].text == text.replace("\u200b", "").replace("\u00ad", "")
+    assert [p.severity for p in problems] == ["note"]
+    assert "U+00AD SOFT HYPHEN x1, U+200B ZERO WIDTH SPACE x1" in problems[0].message

@@ -1,10 +1,13 @@
 """The extract stage over a folder: attribution, provenance, and articles left out."""
 
+import re
 import shutil
 
 from conftest import SEEDS
 
 from cityprofile.extract.assemble import extract_corpus
+from cityprofile.extract.clean import MAX_SENTENCES
+from cityprofile.extract.stage import MAX_ITEMS
 
 
 def _seeds(tmp_path, *stems):
@@ -48,3 +51,16 @@ def test_every_item_keeps_its_article_and_sentence(tmp_path):
             assert item["article"] == "001_b5846f08470cffb5" and item["sentence"]
     contract = next(f for f in profile["figures"] if f["value"] == 31_600_000_000)
     assert contract["unit"] == "CNY" and "31.6 billion yuan" in contract["sentence"]
+
+
+def test_a_one_line_dump_is_read_up_to_the_caps_with_a_warning_for_each(tmp_path):
+    sentence = ("The digital industrial park, which covers an area of 40,000 square meters, is at the heart of "
+                "Dalian’s economic progress. The park is home to over 200 technology-based enterprises. ")
+    (tmp_path / "dump.txt").write_text("Dalian digital park grows " + sentence * 1000)  # one line, 2,000 sentences
+    extraction = extract_corpus(tmp_path)
+    profile = extraction.profiles["dalian"]
+    assert len(profile["figures"]) == MAX_ITEMS
+    assert sum(a["words"] for a in profile["articles"]) < 300 * 30  # only the sentences read are counted
+    messages = [p.message for p in extraction.problems if p.severity == "warning"]
+    assert messages[0] == f"longer than an article can be; only its first {MAX_SENTENCES} sentences are read"
+    assert re.fullmatch(rf"[\d,]+ figures; only the first {MAX_ITEMS} are kept", messages[1]) and len(messages) == 2

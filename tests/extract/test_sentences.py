@@ -1,6 +1,6 @@
 """Sentence splitting on real sentences from the corpus."""
 
-from cityprofile.extract.sentences import split_sentences
+from cityprofile.extract.sentences import CUT, MAX_SENTENCE_CHARS, MAX_WORD_CHARS, split_sentences
 
 
 def test_company_suffixes_do_not_end_a_sentence():
@@ -80,3 +80,27 @@ def test_chinese_full_stops_end_sentences_without_a_space():
         "In 2022 Shenzhen signed 12 agreements worth 3.5 billion yuan.",
         "深圳的电子信息产业很发达。",
     ]
+
+
+def test_a_word_longer_than_a_line_is_cut_with_a_marker():
+    text = "Xining signed 12 deals, see " + "x" * 10_000 + " for details."
+    [sentence] = split_sentences(text)
+    assert sentence == "Xining signed 12 deals, see " + "x" * MAX_WORD_CHARS + CUT + " for details."
+
+
+def test_words_of_real_length_are_kept_whole():
+    text = "The Lanzhou-Yinchuan-Xining urban agglomeration, an internationally-recognised cluster, grew."
+    assert split_sentences(text) == [text]
+
+
+def test_an_overlong_sentence_is_split_between_words_and_each_cut_marked():
+    text = "Xining signed deals with " + ", ".join(f"company number {n}" for n in range(400)) + "."
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith(" " + CUT) for p in pieces[:-1]) and pieces[-1].endswith("company number 399.")
+    assert " ".join(p.removesuffix(" " + CUT) for p in pieces) == text
+
+
+def test_a_limit_stops_splitting_early():
+    text = "Dalian port shipped 5,000 cars in May. " * 1000
+    assert split_sentences(text, 3) == ["Dalian port shipped 5,000 cars in May."] * 3

@@ -1,5 +1,7 @@
 """Charts read right: no invented days, no cut labels, no silent empty lanes."""
 
+import re
+
 import matplotlib.pyplot as plt
 
 from cityprofile.report import charts
@@ -34,3 +36,44 @@ def test_long_sector_names_wrap_instead_of_being_cut():
     labels = [label.get_text() for label in fig.axes[0].get_yticklabels()]
     plt.close(fig)
     assert labels[0] == "Agriculture, forestry, animal\nhusbandry and fishery"
+
+
+# The worst texts an article gives a chart: dollar pairs (read as math by
+# matplotlib), math that fails to parse, backslashes and braces, a word longer
+# than any line, and a right-to-left override.
+HOSTILE = [
+    "In May 2022, Kunming received $5 million (up 50%) and $3 million in grants.",
+    r"a $5 million agreement and a $3 \undefinedcommand{ grant",
+    r"$\frac{1}{2}$ of C:\new\table and {braces} ^ _ % #",
+    "x" * 10_000,
+    "the \u202eevil\u202c twin",
+]
+
+
+def _draw_every_chart(texts: list[str]) -> list[str]:
+    """Draw each kind of chart with ``texts`` as its labels, and the first text as its title."""
+    colours = {text: charts.PALETTE[i] for i, text in enumerate(texts)}
+    values = [float(i + 1) for i in range(len(texts))]
+    rows = [{"date": f"202{i}-05", "lane": text, "label": text} for i, text in enumerate(texts)]
+    title = texts[0]
+    figures = [
+        charts.bar_chart(texts, values, "#0072B2", title, texts[-1], value_text=texts),
+        charts.grouped_bar_chart(texts, {text: values for text in texts}, colours, title, texts[-1]),
+        charts.heatmap(texts, texts, [values] * len(texts), colours, title, texts[-1]),
+        charts.timeline_chart(rows, colours, title),
+        charts.timeline_chart(rows, colours, title, lanes=texts),
+    ]
+    return [charts.to_figure(fig) for fig in figures]
+
+
+def test_every_chart_draws_the_worst_article_text_as_written():
+    svgs = _draw_every_chart(HOSTILE)
+    assert all("Kunming received $5 million (up 50%) and $3 million in grants." in svg for svg in svgs)
+    assert all(r"$\frac{1}{2}$ of C:\new\table" in svg and "{braces}" in svg for svg in svgs)
+    assert all("the evil twin" in svg and "\u202e" not in svg for svg in svgs)
+
+
+def test_a_word_longer_than_a_line_never_widens_a_chart():
+    for svg in _draw_every_chart([*HOSTILE[::-1], "y" * 10_000]):
+        width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', svg).group(1))
+        assert width < 72 * charts.WIDTH_IN * 1.5

@@ -8,6 +8,7 @@ from conftest import FIXTURES
 from cityprofile.contract.profiles import load_profile
 from cityprofile.report import city_report as report
 from cityprofile.report.formatting import noun_for
+from cityprofile.report.markup import FAILED_SECTION
 
 
 def _text(html):
@@ -37,3 +38,16 @@ def test_planned_events_are_marked_and_are_not_the_latest_news():
     glance = _text(report.show_glance(xining).data)
     assert f"latest event: {events[-1]['event']}" not in glance
     assert "latest event: " in glance
+
+
+def test_a_section_that_cannot_be_drawn_shows_a_notice_and_the_rest_still_shows():
+    profile = load_profile("xining", FIXTURES / "profiles")
+    profile["timeline"][0]["date"] = "2021-13"  # a hand-edited profile.json: a month that does not exist
+    timeline = report.show_timeline(profile)
+    data, metadata = timeline._repr_html_()
+    assert "This section could not be drawn (IllegalMonthError)" in data
+    assert metadata[FAILED_SECTION] == {"section": "timeline", "error": "IllegalMonthError: bad month number 13; "
+                                                                        "must be 1-12"}
+    assert "5th Green Development Forum" in report.show_initiatives(profile).data
+    healthy = report.show_timeline(load_profile("xining", FIXTURES / "profiles"))
+    assert not healthy.metadata and "could not be drawn" not in healthy.data

@@ -29,6 +29,8 @@ SCALES = (2, 10, 50)
 # Articles in each large corpus, and the cities they are spread over: about 40 articles a city.
 CORPORA = ((2_000, 50), (10_000, 250))
 LEAGUE_CITIES = 1_500  # the comparison of this many cities, made from the large corpus's profiles
+ONE_LINE_BYTES = 4_900_000  # just under the extract stage's 5 MB cap on a file
+_PARAGRAPH_WORDS = 20  # a line this long is article text, not a menu or a caption
 
 
 def _read_number(text: str, field: str) -> int:
@@ -181,6 +183,11 @@ def run_bench(seeds: Path = SEEDS, jobs: int = os.cpu_count() or 1, articles: Pa
         one, _, output = run_measured(_build(corpus, out, jobs))
         rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
         rows.append(("seeds: one article changed", f"{one:.1f} s; rebuilt {rebuilt}"))
+        one_line = root / "one-line"
+        write_one_line_article(seeds, one_line / "one-line.txt")
+        wall, peak, _ = run_measured(_build(one_line, root / "one-line-out", jobs))
+        rows.append((f"one-line {ONE_LINE_BYTES / 1e6:.1f} MB article: cold build",
+                     f"{wall:.1f} s, peak {peak / 2**20:.0f} MiB"))
         peer = peer_chain(out)
         rows.append(("peer chain (papermill CLI, nbconvert --to html, weasyprint)", f"{peer:.1f} s"))
         rows.append(("speed-up over peer chain, cold", f"{peer / cold:.1f}x"))
@@ -263,6 +270,15 @@ def count_pages(pdf: Path) -> int:
     from pypdf import PdfReader  # a test dependency, which `make bench` installs
 
     return len(PdfReader(pdf).pages)
+
+
+def write_one_line_article(seeds: Path, path: Path) -> None:
+    """Write the paragraphs of the longest seed article on one line, repeated up to ONE_LINE_BYTES: a page dump."""
+    longest = max(sorted(seeds.glob("*.txt")), key=lambda p: p.stat().st_size)
+    lines = longest.read_text(encoding="utf-8").splitlines()
+    body = " ".join(" ".join(line.split()) for line in lines if len(line.split()) >= _PARAGRAPH_WORDS).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((body + b" ") * (ONE_LINE_BYTES // (len(body) + 1)))
 
 
 def edit_article(path: Path) -> None:

@@ -29,6 +29,7 @@ from ..report.formatting import format_comparison_title
 from .executor import process_pool, stop_workers
 
 COMPARISON = "comparison"
+_BLOCK = 1 << 16  # bytes hashed at a time
 
 
 @dataclass
@@ -60,17 +61,31 @@ class Outcome:
     status: str  # built | cached | failed
     seconds: dict[str, float] = field(default_factory=dict)
     reason: str = ""
+    problems: list[str] = field(default_factory=list)  # warnings: sections that show a notice instead
 
 
 class ReportFailed(Exception):
     """A notebook failed to execute or render; the message says where."""
 
 
-def hash_files(paths: list[Path]) -> str:
-    """Return one hash over the names and bytes of ``paths``."""
+def hash_files(paths: list[Path], size_cap: int | None = None) -> str:
+    """Return one hash over the names and bytes of ``paths``, read a block at a time.
+
+    A file larger than ``size_cap`` counts by its size and modification time:
+    the extract stage skips such a file unread, and reading it here would cost
+    a no-op build seconds per gigabyte.
+    """
     digest = hashlib.sha256()
     for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(os.fsencode(path.name) + b"\0")  # undecodable names are kept as their bytes
+        status = path.stat()
+        if size_cap is not None and status.st_size > size_cap:
+            digest.update(f"{status.st_size} bytes, modified {status.st_mtime_ns}".encode())
+        else:
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(_BLOCK), b""):
+                    digest.update(block)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -121,6 +136,25 @@ def _stamp(job: Job) -> Path:
     return job.out_dir / f".{job.name}.key"
 
 
+def _saved_problems(job: Job) -> list[str]:
+    """Return the warnings of the build that made a job's current outputs, so a cached build repeats them."""
+    try:
+        return json.loads(_stamp(job).read_text()).get("problems", [])
+    except (OSError, ValueError):
+        return []
+
+
+def _leftovers(job: Job) -> list[Path]:
+    """Return the notebooks a failed or interrupted run leaves beside a report."""
+    return [job.out_dir / f".{job.name}.running.ipynb", job.out_dir / f"{job.name}.failed.ipynb"]
+
+
+def clear_leftovers(job: Job) -> None:
+    """Delete a failed or half-written notebook once the report beside it is current: it is about an older run."""
+    for path in _leftovers(job):
+        path.unlink(missing_ok=True)
+
+
 def execute_job(job: Job):
     """Run the job's notebook with papermill; raise ReportFailed naming the cell that failed."""
     # Imported here, as in render_job: they take a second to import, and a
@@ -131,8 +165,7 @@ def execute_job(job: Job):
 
     job.out_dir.mkdir(parents=True, exist_ok=True)
     # papermill writes the notebook here, with its error, when a cell fails; it then becomes ".failed".
-    running = job.out_dir / f".{job.name}.running.ipynb"
-    failed = job.out_dir / f"{job.name}.failed.ipynb"
+    running, failed = _leftovers(job)
     failed.unlink(missing_ok=True)
     try:
         nb = papermill.execute_notebook(
@@ -148,7 +181,8 @@ def execute_job(job: Job):
             f"`{error.source.strip().splitlines()[0]}` ({error.ename}: {error.evalue}); "
             f"the failed notebook is kept at {failed}"
         ) from error
-    except Exception as error:  # kernel death, bad notebook JSON, ...: still one city's failure
+    except Exception as error:  # kernel death, bad notebook JSON, a full disk...: still one city's failure
+        running.unlink(missing_ok=True)  # cut short, it would only mislead
         raise ReportFailed(f"{job.name}: {job.notebook} could not run ({type(error).__name__}: {error})") from error
     running.unlink(missing_ok=True)
     nb.metadata["title"] = job.title
@@ -191,19 +225,32 @@ def stale_reason(job: Job, code: str, force: bool = False) -> str | None:
 
 
 def run_job(job: Job, code: str, reason: str = "") -> Outcome:
-    """Execute and render one report, then stamp it with its key."""
+    """Execute and render one report, then stamp it with the key its inputs had when it started.
+
+    An input changed while the report is built then makes the next build rebuild it. A section
+    that showed a notice instead of its content is a warning naming the city and section.
+    """
     import nbformat
 
+    from ..report.markup import find_failed_sections
+
+    key = job_key(job, code)
     started = time.perf_counter()
     try:
         nb = execute_job(job)
         seconds = {"execute": time.perf_counter() - started}
+        problems = [f"warning: {job.name}: the {failure['section']} section could not be drawn ({failure['error']}); "
+                    f"the report shows a notice in its place" for failure in find_failed_sections(nb)]
         write_atomic(job.executed, nbformat.writes(nb))
         seconds.update(render_job(job, nb))
+        write_atomic(_stamp(job), json.dumps({**key, "problems": problems}))
     except ReportFailed as error:
         return Outcome(job, "failed", reason=str(error))
-    write_atomic(_stamp(job), json.dumps(job_key(job, code)))
-    return Outcome(job, "built", seconds, reason)
+    except OSError as error:  # a full disk or a read-only folder: this output fails, the build goes on
+        return Outcome(job, "failed", reason=f"{job.name}: could not write {error.filename} ({error.strerror}); "
+                                             "its last good report is kept")
+    clear_leftovers(job)
+    return Outcome(job, "built", seconds, reason, problems)
 
 
 def order_by_input_size(jobs: list[Job]) -> list[Job]:
@@ -229,7 +276,8 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
     for job in order_by_input_size(jobs):
         reason = stale_reason(job, code, force)
         if reason is None:
-            outcomes.append(Outcome(job, "cached"))
+            clear_leftovers(job)
+            outcomes.append(Outcome(job, "cached", problems=_saved_problems(job)))
             report(describe(outcomes[-1]))
         else:
             stale.append((job, code, reason))

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import json
+import os
 import sys
 import time
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import complete_profiles, extract_corpus
 from ..extract.cache import ArticleCache
-from ..extract.corpus import find_files
+from ..extract.corpus import MAX_BYTES, find_files, scan_seeds
 from ..report.formatting import plural
 from .correct import EXTRACTED, correct_stage, save_extraction
 from .executor import cluster_executor, process_pool, shares_folder
@@ -22,10 +25,39 @@ from .exports import export_stage
 from .jobs import Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
 
 EXTRACT_STAMP = ".extract.json"
+LOCK = ".build.lock"
 
 
 def _to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+@contextmanager
+def hold_profiles(out: Path, warn=_to_stderr):
+    """Hold ``out`` for this process alone: a second build into it waits here until the first ends.
+
+    The lock file says the pid of the last build to hold it. The lock itself is the kernel's (flock):
+    it ends with the process that held it, so a lock left by a killed build is simply taken over.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / LOCK
+    with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+", encoding="utf-8") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            warn(f"waiting: another build (pid {lock.read().strip() or 'unknown'}) is writing into {out}; "
+                 "this one starts when it ends")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            # Written over the last holder's pid, never emptied: on a full disk the build still gets
+            # as far as each report, and says which one it could not write.
+            lock.seek(0)
+            lock.write(f"{os.getpid()}\n")
+            lock.truncate()
+            lock.flush()
+        except OSError as error:
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        yield
 
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
@@ -88,7 +120,10 @@ def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | N
 
 
 def _extract_key(seeds: Path) -> str:
-    return hash_files(find_files(seeds)) + code_hash()
+    files, skipped = scan_seeds(seeds)
+    # The entries left unread count too: a cached run must warn about a file added since.
+    warnings = hashlib.sha256("\n".join(map(str, skipped)).encode()).hexdigest()
+    return hash_files(files, MAX_BYTES) + warnings + code_hash()
 
 
 def _saved_extraction(out: Path, key: str) -> dict | None:
@@ -145,13 +180,17 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
         problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
+    notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
+    for notice in notices:
+        warn(notice)
     failed = [o for o in outcomes if o.status == "failed"]
     built = sum(o.status == "built" for o in outcomes)
     report(f"build: {built} built, {len(outcomes) - built - len(failed)} up to date, {len(failed)} failed "
            f"in {time.perf_counter() - started:.1f}s; reports in {out}")
     if failed:
         return 1
-    if strict and count_warnings(problems):
-        warn(f"strict: {plural(count_warnings(problems), 'warning')} above; exit status 1")
+    warnings = count_warnings(problems + notices)
+    if strict and warnings:
+        warn(f"strict: {plural(warnings, 'warning')} above; exit status 1")
         return 1
     return 0

@@ -7,14 +7,20 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to a temporary name beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``data`` to a temporary name beside ``path``, then rename it into place.
+
+    On a full disk or a read-only folder, ``path`` is left as it was and the OSError names ``path``,
+    not the temporary file the user never sees.
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(data, str):
             temporary.write_text(data, encoding="utf-8")
         else:
             temporary.write_bytes(data)
         os.replace(temporary, path)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
     finally:
         temporary.unlink(missing_ok=True)

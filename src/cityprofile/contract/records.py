@@ -21,6 +21,7 @@ class Article:
     path: str = ""
     words: int = 0
     dateline: str | None = None  # city of a "CITY, Nov. 18 (Xinhua) --" dateline: where, not what
+    truncated: bool = False  # only the start of an overlong page was read
 
 
 @dataclass

@@ -38,15 +38,20 @@ class Extraction:
     extracted: int = 0  # articles extracted by this run rather than read from the cache
 
 
-def extract_batch(batch: list[tuple[str, str]]) -> list[dict]:
-    """Return the extraction of each ``(id, text)`` article; run where the work is, in a worker or here."""
+def extract_batch(batch: list[tuple]) -> list[dict]:
+    """Return the extraction of each article, given as its :func:`_fields`; run in a worker or here."""
     from .stage import extract_source  # the extraction stack, imported once per process
 
-    return [extract_source(article_id, text) for article_id, text in batch]
+    return [extract_source(*fields) for fields in batch]
+
+
+def _fields(source: Source) -> tuple:
+    """What extraction reads of a decoded file (not its path, which differs between machines)."""
+    return source.id, source.text, source.kind, source.title, source.truncated
 
 
 def _extract_missing(sources: list[Source], executor: Executor | None, workers: int) -> list[dict]:
-    batch = [(source.id, source.text) for source in sources]
+    batch = [_fields(source) for source in sources]
     if executor is None or len(sources) < PARALLEL_FROM:
         return extract_batch(batch)
     size = max(1, math.ceil(len(batch) / (workers * BATCHES_PER_WORKER)))
@@ -68,7 +73,7 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     """
     sources, problems = read_sources(seeds)
     # Without a cache nothing is known, and each article is its own key.
-    keys = [cache.key(source.id, source.text) for source in sources] if cache else [str(i) for i in range(len(sources))]
+    keys = [cache.key(*_fields(source)) for source in sources] if cache else [str(i) for i in range(len(sources))]
     known = cache.read_manifest() if cache else {}
     missing = [i for i, key in enumerate(keys) if key not in known]
     fresh = dict(zip((keys[i] for i in missing), _extract_missing([sources[i] for i in missing], executor, workers)))
@@ -97,7 +102,7 @@ def _reload(cache: ArticleCache, key: str, source: Source) -> dict:
     """Return an article's cached extraction, extracting it again if its entry was lost."""
     entry = cache.load(key)
     if entry is None:
-        entry = extract_batch([(source.id, source.text)])[0]
+        entry = extract_batch([_fields(source)])[0]
         cache.save(key, entry)
     return entry
 

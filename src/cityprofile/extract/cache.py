@@ -38,9 +38,13 @@ class ArticleCache:
         self.folder = out / CACHE_DIR
         self.code = code or hash_extraction_code()
 
-    def key(self, article_id: str, text: str) -> str:
-        """Return the key of an article: its id is in every item, so a renamed file is a new entry."""
-        return hashlib.sha256(f"{self.code}\0{article_id}\0{text}".encode()).hexdigest()
+    def key(self, article_id: str, text: str, *read_as) -> str:
+        """Return the key of an article: its id is in every item, so a renamed file is a new entry.
+
+        ``read_as`` is how the file is read (as a web page or text, its stated title, whether it was cut).
+        """
+        fields = "\0".join(map(str, (self.code, article_id, text, *read_as)))
+        return hashlib.sha256(fields.encode()).hexdigest()
 
     def load(self, key: str) -> dict | None:
         """Return the stored extraction for ``key``, or None when there is none (or it is unreadable)."""

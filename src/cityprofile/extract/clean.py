@@ -19,7 +19,7 @@ from importlib.resources import files
 from dateparser.date import DateDataParser
 
 from ..contract.records import Article
-from .sentences import split_sentences
+from .sentences import CUT, elide_long_words, split_sentences
 
 # Stamps always state their year; the base only keeps dateparser from filling
 # a missing part from today's date.
@@ -29,7 +29,14 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MIN_PARAGRAPH_WORDS = 8
 _LONG_LINE_WORDS = 40
 _BREADCRUMB_MAX_WORDS = 12
+_SITE_NAME_MAX_WORDS = 5
 _ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+# The longest real articles have about 25 sentences; far more is a dump, and each costs time.
+MAX_SENTENCES = 300
+MAX_TITLE_CHARS = 200  # headlines run to about 130; a longer "title" is a page without line breaks
+# Pages state their date and source near the top or below a few kB of text: a
+# search through megabytes would cost seconds per pattern and find nothing more.
+_STAMP_SEARCH_CHARS = 100_000
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Page:
     source: str | None = None
     dateline: str | None = None  # the city of a "CITY, Month Day (Agency) --" dateline
     paragraphs: list[str] = field(default_factory=list)
+    truncated: bool = False  # only the start of an overlong page was read
 
 
 @cache
@@ -134,14 +142,26 @@ def _is_paragraph(line: str) -> bool:
     return words >= _LONG_LINE_WORDS or (ends_sentence and words >= _MIN_PARAGRAPH_WORDS)
 
 
-def _tidy_title(title: str) -> str:
-    title = " ".join(title.split())
+def tidy_title(title: str) -> str:
+    """Return a title on one line, without a closing quote that lost its opening one, cut if overlong."""
+    title = elide_long_words(title)
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[: title.rfind(" ", 0, MAX_TITLE_CHARS)] + f" {CUT}"
     # Scraped titles keep a closing quote whose opening one was lost.
     if title.endswith("”") and title.count("“") < title.count("”"):
         title = title[:-1]
     elif title.endswith('"') and title.count('"') % 2:
         title = title[:-1]
     return title.rstrip()
+
+
+def drop_site_name(title: str) -> str:
+    """Return a page's title without the site name a separator adds ("Headline - People's Daily Online")."""
+    for separator in _furniture()["page_title_separators"]:
+        head, found, site = title.rpartition(separator)
+        if found and len(site.split()) <= _SITE_NAME_MAX_WORDS and len(head.split()) >= _MIN_TITLE_WORDS:
+            return head
+    return title
 
 
 def _is_agency(line: str) -> bool:
@@ -169,7 +189,7 @@ def _split_lines(text: str, page: Page) -> None:
             page.dateline = line.title()
     titles = [line for line in head if len(line.split()) >= _MIN_TITLE_WORDS and not line.isupper()]
     if titles:
-        page.title = _tidy_title(max(titles, key=lambda line: len(line.split())))
+        page.title = tidy_title(max(titles, key=lambda line: len(line.split())))
     page.paragraphs = lines[start:]
 
 
@@ -182,7 +202,7 @@ def _split_flat_page(text: str, page: Page) -> bool:
             body = text[repeat + len(title):]
             byline = _byline().match(body)
             body = body[byline.end():] if byline else body
-            page.title = _tidy_title(title)
+            page.title = tidy_title(title)
             body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
             page.paragraphs = [body] if body else []
             return True
@@ -198,7 +218,7 @@ def _split_at_byline(text: str, page: Page) -> bool:
     menu = set(_furniture()["menu_words"]) | {"|"}
     while head and head[0] in menu:
         head.pop(0)
-    page.title = _tidy_title(" ".join(head))
+    page.title = tidy_title(" ".join(head))
     body = " ".join(_drop_spans(_cut_at_body_end(text[byline.end() :])).split())
     page.paragraphs = [body] if body else []
     return True
@@ -217,7 +237,8 @@ def _strip_dateline(page: Page) -> None:
 def clean_page(text: str) -> Page:
     """Return the title, date, source, dateline and body paragraphs of a scraped page."""
     text = html.unescape(text).replace("\r\n", "\n")
-    page = Page(date=_find_date(text), source=_find_source(text))
+    head = text[:_STAMP_SEARCH_CHARS]
+    page = Page(date=_find_date(head), source=_find_source(head))
     lines = [line for line in text.splitlines() if line.strip()]
     if not (len(lines) == 1 and (_split_flat_page(lines[0], page) or _split_at_byline(lines[0], page))):
         _split_lines(text, page)
@@ -227,11 +248,16 @@ def clean_page(text: str) -> Page:
 
 def parse_article(article_id: str, text: str) -> Article:
     """Return the cleaned Article of a scraped page's decoded text."""
-    page = clean_page(text)
-    sentences = split_sentences("\n".join(page.paragraphs))
+    return article_from_page(article_id, clean_page(text))
+
+
+def article_from_page(article_id: str, page: Page) -> Article:
+    """Return the Article of a cleaned page: its paragraphs split into (at most MAX_SENTENCES) sentences."""
+    sentences = split_sentences("\n".join(page.paragraphs), MAX_SENTENCES + 1)  # one more tells there were more
     return Article(
         id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source or None,
-        sentences=sentences, words=sum(len(s.split()) for s in sentences), dateline=page.dateline,
+        sentences=sentences[:MAX_SENTENCES], words=sum(len(s.split()) for s in sentences[:MAX_SENTENCES]),
+        dateline=page.dateline, truncated=page.truncated or len(sentences) > MAX_SENTENCES,
     )
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import re
+import os
+import stat
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import regex
 from charset_normalizer import from_bytes
 
-SUFFIXES = {".txt", ".md", ".text"}
+from .pages import UnreadablePDF, looks_like_html, read_pdf
+
+# What each accepted suffix holds; everything else in SEEDS is named in a warning.
+SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 MAX_BYTES = 5_000_000  # a news article is a few kB; larger files are page dumps or data
 _CONFIDENT = 0.2  # charset-normalizer "chaos" above this means the guess is unreliable
 # Scraped English and Chinese news pages that are not UTF-8 are almost always in
@@ -18,6 +26,26 @@ _CONFIDENT = 0.2  # charset-normalizer "chaos" above this means the guess is unr
 # are common when an English page holds a few Chinese characters: pages about
 # mainland cities are far more often GB18030 than Big5.
 ENCODINGS = ["gb18030", "big5", "cp1252", "latin_1", "shift_jis", "euc_kr"]
+_UTF16_ZEROS = 0.3  # English in UTF-16 has a zero in most high bytes; other binary data rarely this many on one side
+# Invisible format characters (Unicode category Cf) change what a reader sees
+# without being seen: U+202E shows "evil" as "live". The zero-width joiner and
+# non-joiner stay: they shape Persian, Indic scripts and emoji.
+_INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c\u200d]]", regex.V1)
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters a terminal acts on or hides: controls, format characters, lone surrogates
+# (the undecodable bytes of a file name), line and paragraph separators.
+_UNPRINTABLE = regex.compile(r"[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]")
+
+
+def escape_for_terminal(text: str) -> str:
+    """Return text with every control, invisible or undecodable character written as an escape."""
+    def escape(found: regex.Match) -> str:
+        code = ord(found.group())
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(escape, text)
 
 
 class SeedsError(Exception):
@@ -33,7 +61,7 @@ class Problem:
     severity: str = "warning"  # "note" when the file was still used
 
     def __str__(self) -> str:
-        return f"{self.severity}: {self.path}: {self.message}"
+        return f"{self.severity}: {escape_for_terminal(str(self.path))}: {escape_for_terminal(self.message)}"
 
 
 @dataclass
@@ -43,18 +71,71 @@ class Source:
     id: str
     path: Path
     text: str
+    kind: str = "text"  # "html" for a web page, to be cleaned as one
+    title: str = ""  # the title a PDF states in its metadata
+    truncated: bool = False  # only the first pages of a long PDF were read
+
+
+def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
+    """Return the article files of a seeds folder, sorted by name, and a warning for every other entry.
+
+    Names starting with "." (editor and system files) are passed over in silence.
+    """
+    shown = escape_for_terminal(str(seeds))
+    try:
+        names = sorted(os.listdir(seeds))
+    except FileNotFoundError as error:
+        raise SeedsError(f"{shown}: seeds folder does not exist") from error
+    except NotADirectoryError as error:
+        raise SeedsError(f"{shown}: not a folder") from error
+    except OSError as error:
+        raise SeedsError(f"{shown}: cannot be read ({error.strerror})") from error
+    root = seeds.resolve()
+    files, problems = [], []
+    for name in names:
+        if name.startswith("."):
+            continue
+        path = seeds / name
+        reason = _why_unusable(path, root)
+        if reason:
+            problems.append(Problem(path, f"{reason}; skipped"))
+        else:
+            files.append(path)
+    if not files:
+        raise SeedsError(f"{shown}: no article files ({', '.join(SUFFIXES)}) in the seeds folder")
+    return files, problems
 
 
 def find_files(seeds: Path) -> list[Path]:
     """Return the article files of a seeds folder, sorted by name."""
-    if not seeds.exists():
-        raise SeedsError(f"{seeds}: seeds folder does not exist")
-    if not seeds.is_dir():
-        raise SeedsError(f"{seeds}: not a folder")
-    files = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-    if not files:
-        raise SeedsError(f"{seeds}: no article files ({', '.join(sorted(SUFFIXES))}) in the seeds folder")
-    return files
+    return scan_seeds(seeds)[0]
+
+
+def _why_unusable(path: Path, root: Path) -> str | None:
+    """Return why an entry of the seeds folder cannot be an article, or None if it can."""
+    try:
+        status = path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link that loops"
+        if path.is_symlink() and error.errno == errno.ENOENT:
+            return f"a link to {os.readlink(path)}, which does not exist"
+        return f"cannot be read ({error.strerror})"
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        return f"a link to {path.resolve()}, outside the seeds folder"
+    if stat.S_ISDIR(status.st_mode):
+        return "a folder (folders inside the seeds folder are not read)"
+    if not stat.S_ISREG(status.st_mode):
+        return f"not a regular file but a {_file_type(status.st_mode)}"
+    if path.suffix.lower() not in SUFFIXES:
+        return f"not an article file (those end in {', '.join(SUFFIXES)})"
+    return None
+
+
+def _file_type(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "named pipe (FIFO)", stat.S_ISCHR: "character device", stat.S_ISBLK: "block device",
+             stat.S_ISSOCK: "socket"}
+    return next((kind for test, kind in kinds.items() if test(mode)), "special file")
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
@@ -67,7 +148,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "UTF-16 with BOM; decoded"
     if b"\x00" in data:
-        return None, "binary data (NUL bytes), not text; skipped"
+        return _decode_utf16_without_bom(data) or (None, "binary data (NUL bytes), not text; skipped")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -80,30 +161,97 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return str(match), f"not UTF-8; decoded as {match.encoding}"
 
 
+def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Return the text and a note if the bytes are UTF-16 text without a BOM, else None."""
+    if len(data) % 2:
+        return None
+    for encoding, high_bytes, order in (("utf-16-le", data[1::2], "little"), ("utf-16-be", data[0::2], "big")):
+        if high_bytes.count(0) < _UTF16_ZEROS * len(high_bytes):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if all(c.isprintable() or c.isspace() for c in text):
+            return text, f"UTF-16 ({order}-endian) without a BOM; decoded"
+    return None
+
+
+def remove_invisible(text: str) -> tuple[str, Counter]:
+    """Return text without invisible format characters, and how many of each were removed."""
+    found = Counter(_INVISIBLE.findall(text))
+    return (_INVISIBLE.sub("", text) if found else text), found
+
+
+def _describe_removed(found: Counter) -> str:
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')} x{n}"
+                      for c, n in sorted(found.items()))
+    return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
+
+
+def _read_source(path: Path) -> tuple[Source | None, list[str]]:
+    """Return an article file decoded (None if it holds no text), and notes on how it was read."""
+    source = Source(id=_article_id(path), path=path, text="", kind=SUFFIXES[path.suffix.lower()])
+    with path.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if source.kind == "pdf":
+        try:
+            source.text, source.title, source.truncated = read_pdf(data)
+        except UnreadablePDF as error:
+            return None, [f"a PDF whose text cannot be read: {error}; skipped"]
+        return source, []
+    text, note = decode(data)
+    notes = [note] if note else []
+    if text is None:
+        return None, notes
+    source.text = text
+    if source.kind == "text" and looks_like_html(text):
+        source.kind = "html"
+        notes.append("a web page saved as text; read as a web page")
+    return source, notes
+
+
 def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
     """Decode every article file once; skip bad and duplicate files with a problem each."""
     sources: list[Source] = []
-    problems: list[Problem] = []
+    paths, problems = scan_seeds(seeds)
     seen: dict[str, Path] = {}
-    for path in find_files(seeds):
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
+    for path in paths:
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
+                continue
+            source, notes = _read_source(path)
+        except OSError as error:
+            problems.append(Problem(path, f"cannot be read ({error.strerror or error}); skipped"))
             continue
-        text, note = decode(path.read_bytes())
-        if note:
-            problems.append(Problem(path, note, "warning" if text is None else "note"))
-        if text is None:
+        if source is None:
+            problems.append(Problem(path, notes[0]))
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if not text.strip():
+        source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
+        source.title, removed_from_title = remove_invisible(source.title)
+        removed += removed_from_title
+        problems += [Problem(path, note, "note") for note in notes]
+        if removed:
+            # Text shown in another order than it is stored is worth a warning; a stray soft hyphen is not.
+            problems.append(Problem(path, _describe_removed(removed), "warning" if _BIDI & set(removed) else "note"))
+        if not source.text.strip():
             problems.append(Problem(path, "empty or only whitespace; skipped"))
             continue
         # str.split, not re.sub(r"\s+"): the same spaces, five times faster, and every build reads every file.
-        digest = hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+        digest = hashlib.sha256(" ".join(source.text.split()).encode()).hexdigest()
         if digest in seen:
             problems.append(Problem(path, f"same text as {seen[digest].name}; counted once"))
             continue
         seen[digest] = path
-        sources.append(Source(id=path.stem, path=path, text=text))
+        sources.append(source)
     return sources, problems
+
+
+def _article_id(path: Path) -> str:
+    """The file name without its suffix, with bytes that are not UTF-8 and control characters as escapes.
+
+    Reports show the id; profile.json must be valid UTF-8.
+    """
+    return escape_for_terminal(path.stem)

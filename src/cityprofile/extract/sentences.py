@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
+from itertools import islice
 
 _DATA = files("cityprofile") / "data"
 # A full stop, ! or ? (with any closing quotes or brackets) and a space, or a
@@ -16,6 +18,13 @@ _BOUNDARY = re.compile(r"(?:[.!?][\"'”’)\]]*\s+|[。！？][\"'”’)\]]*\s
 _LAST_TOKEN = re.compile(r"[\"“‘(]?(\S+)$")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _CLAUSE = re.compile(r";\s+")
+# Length caps keep time and memory bounded whatever a file holds; the longest
+# real sentences run to about 1,100 characters and words to about 25.
+MAX_SENTENCE_CHARS = 2_000
+MAX_WORD_CHARS = 60  # a word longer than a report line would push tables off the page
+CUT = "[…]"  # marks where text was cut, as editors mark an elision
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+_LOOKAHEAD = 100  # characters after a full stop that can tell whether it ends a sentence
 
 
 @cache
@@ -43,25 +52,45 @@ def _ends_sentence(before: str, after: str) -> bool:
     return True
 
 
-def _split_line(line: str) -> list[str]:
-    sentences, start = [], 0
+def _split_line(line: str) -> Iterator[str]:
+    start = 0
     for boundary in _BOUNDARY.finditer(line):
         head = line[start:boundary.end()].rstrip()
-        if _ends_sentence(head.rstrip("\"'”’)]"), line[boundary.end():]):
-            sentences.append(head)
+        # Only the next word matters: slicing the rest of the line would copy a one-line page once per sentence.
+        if _ends_sentence(head.rstrip("\"'”’)]"), line[boundary.end():boundary.end() + _LOOKAHEAD]):
+            yield head
             start = boundary.end()
-    sentences.append(line[start:].strip())
-    return sentences
+    yield line[start:].strip()
 
 
-def split_sentences(text: str) -> list[str]:
-    """Return the sentences of ``text``, clauses of ";" chains apart, whitespace normalised.
+def elide_long_words(text: str) -> str:
+    """Return text with whitespace normalised and each word longer than a line cut, marked with ``[…]``."""
+    return _LONG_WORD.sub(lambda word: word.group()[:MAX_WORD_CHARS] + CUT, " ".join(text.split()))
+
+
+def _split_overlong(sentence: str) -> list[str]:
+    """Return a sentence as pieces of at most MAX_SENTENCE_CHARS, cut between words; each cut is marked ``[…]``."""
+    pieces = []
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS - len(CUT))
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS - len(CUT)
+        pieces.append(f"{sentence[:cut].rstrip()} {CUT}")
+        sentence = sentence[cut:].lstrip()
+    return pieces + [sentence]
+
+
+def _sentences(text: str) -> Iterator[str]:
+    for line in text.splitlines():
+        line = elide_long_words(line)
+        for sentence in _split_line(line) if line else ():
+            for clause in _CLAUSE.split(sentence):
+                yield from _split_overlong(clause.strip()) if clause.strip() else ()
+
+
+def split_sentences(text: str, limit: int | None = None) -> list[str]:
+    """Return the sentences of ``text``, clauses of ";" chains apart, whitespace normalised, long ones cut.
 
     A line break always ends a sentence: cleaned articles keep one paragraph per line.
+    With a ``limit``, only the first sentences are split off, and the rest of a huge page is not read.
     """
-    found = []
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        for sentence in _split_line(line) if line else []:
-            found.extend(clause.strip() for clause in _CLAUSE.split(sentence) if clause.strip())
-    return found
+    return list(islice(_sentences(text), limit))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from ..contract.records import Article, to_dict
 from .cities import attribute_city
-from .clean import parse_article
+from .clean import article_from_page, clean_page, tidy_title
 from .dates import find_context_year, find_dates
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries
 from .initiatives import extract_initiatives
+from .pages import clean_html
 from .timeline import extract_events, find_clause_date
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
+# The longest real articles have about 20 figures; far more is a dump, and would run a report to hundreds of pages.
+MAX_ITEMS = 100  # figures, initiatives and dated events, each, per article
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
@@ -59,24 +62,46 @@ def _mostly_chinese(text: str) -> bool:
     return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
 
 
-def extract_source(article_id: str, text: str) -> dict:
+def _read_article(article_id: str, text: str, kind: str, title: str, truncated: bool) -> Article:
+    """Clean a decoded file as the page it is: a web page or a text scrape."""
+    page = clean_html(text) if kind == "html" else clean_page(text)
+    page.title = tidy_title(title) if title else page.title
+    page.truncated = page.truncated or truncated
+    return article_from_page(article_id, page)
+
+
+def _cap(found: dict, problems: list[list[str]]) -> dict:
+    """Keep the first MAX_ITEMS figures, initiatives and events of an article, with a warning for each kind cut."""
+    for kind in ("figures", "initiatives", "timeline"):
+        if len(found[kind]) > MAX_ITEMS:
+            what = "dated events" if kind == "timeline" else kind
+            problems.append(["warning", f"{len(found[kind]):,} {what}; only the first {MAX_ITEMS} are kept"])
+            found[kind] = found[kind][:MAX_ITEMS]
+    return found
+
+
+def extract_source(article_id: str, text: str, kind: str = "text", title: str = "", truncated: bool = False) -> dict:
     """Return everything one decoded article contributes: its city, its record, its items, its problems.
 
-    The result is plain JSON, so it can be cached and sent between processes;
-    problems are ``[severity, message]`` pairs, without the file's path.
+    The arguments are a :class:`corpus.Source`'s fields. The result is plain
+    JSON, so it can be cached and sent between processes; problems are
+    ``[severity, message]`` pairs, without the file's path.
     """
-    article = parse_article(article_id, text)
+    article = _read_article(article_id, text, kind, title, truncated)
     if not article.sentences:
         reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(text)
                   else "no article text left after removing page furniture")
         return {"city": None, "problems": [["warning", f"{reason}; skipped"]]}
+    problems = []
+    if article.truncated:
+        problems.append(["warning", f"longer than an article can be; only its first {len(article.sentences)} "
+                                    "sentences are read"])
     choice = attribute_city(article, load_gazetteer())
     if choice is None:
-        return {"city": None, "problems": [["warning", "names no known city; left out"]]}
-    problems = []
+        return {"city": None, "problems": [*problems, ["warning", "names no known city; left out"]]}
     if choice.runner_up and choice.runner_up_score >= choice.score:
         problems.append(["note", f"{choice.reason}; assigned to {choice.city}"])
-    found = extract_article(article)
+    found = _cap(extract_article(article), problems)
     return {
         "city": {"city": choice.city, "slug": choice.slug, "province": choice.province},
         "problems": problems,

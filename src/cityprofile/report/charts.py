@@ -12,6 +12,7 @@ import hashlib
 import io
 import re
 import textwrap
+import unicodedata
 from datetime import date as Date
 from datetime import timedelta
 from typing import Callable
@@ -31,6 +32,8 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#9
 WIDTH_IN = 6.7  # 17 cm, the A4 text width
 MAX_HEIGHT_IN = 9.0  # leaves room on an A4 page for the heading above
 SHORT_SPAN_DAYS = 400  # a timeline shorter than this is ticked by month
+TEXT_CHARS = 80  # a title's line: a longer text would widen the figure and shrink it on the page
+LABEL_CHARS = 32  # a label beside a bar or lane
 _WANTED_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 
 
@@ -87,11 +90,12 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
     if tick_format:
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: tick_format(value)))
         ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    ax.set_xlabel(plain_text(xlabel))
+    ax.set_title(plain_text(title))
     for pos, value, text in zip(positions, values, value_text or [None] * len(values)):
         if text:
-            ax.annotate(text, (value, pos), xytext=(3, 0), textcoords="offset points", va="center", fontsize=7.5)
+            ax.annotate(plain_text(text, LABEL_CHARS), (value, pos), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=7.5)
     ax.margins(x=0.18)
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -105,10 +109,10 @@ def grouped_bar_chart(categories: list[str], series: dict[str, list[float]], col
     height = 0.8 / max(1, len(series))
     for offset, (name, values) in enumerate(series.items()):
         positions = [len(categories) - 1 - i + (len(series) / 2 - offset - 0.5) * height for i in range(len(categories))]
-        ax.barh(positions, values, height=height, color=colours[name], label=name)
+        ax.barh(positions, values, height=height, color=colours[name], label=plain_text(name, LABEL_CHARS))
     ax.set_yticks(range(len(categories))[::-1], [_wrap(c) for c in categories])
-    ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    ax.set_xlabel(plain_text(xlabel))
+    ax.set_title(plain_text(title))
     ax.legend(frameon=False, loc="lower right")
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
@@ -129,15 +133,16 @@ def heatmap(rows: list[str], columns: list[str], values: list[list[float]], colo
                 ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=7,
                         color="white" if value > peak / 2 else "#1d1d1d")
     ax.set_yticks(range(len(rows)), [_wrap(r) for r in rows])
-    ax.set_xticks(range(len(columns)), columns, rotation=45 if len(columns) > 4 else 0, ha="right" if len(columns) > 4 else "center")
-    for label in ax.get_xticklabels():
-        label.set_color(colours[label.get_text()])
+    ax.set_xticks(range(len(columns)), [plain_text(c, LABEL_CHARS) for c in columns],
+                  rotation=45 if len(columns) > 4 else 0, ha="right" if len(columns) > 4 else "center")
+    for label, column in zip(ax.get_xticklabels(), columns):
+        label.set_color(colours[column])
         label.set_fontweight("bold")
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(title)
-    ax.set_xlabel(caption)
+    ax.set_title(plain_text(title))
+    ax.set_xlabel(plain_text(caption))
     return fig
 
 
@@ -173,7 +178,7 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
         else:
             ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=0.45,
                     color=colour, alpha=0.55, edgecolor=colour)
-    labels = [_shorten(row["label"], 48) for row in rows] if per_event else lanes
+    labels = [plain_text(row["label"], 48) for row in rows] if per_event else [_wrap(lane) for lane in lanes]
     ax.set_yticks(range(count)[::-1], labels)
     first = min(date_span(row["date"])[0] for row in rows)
     last = max(date_span(row["date"])[1] for row in rows)
@@ -189,7 +194,7 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
         ax.text(0.01, count - 1 - lanes.index(lane), "no dated events", transform=ax.get_yaxis_transform(),
                 va="center", color="#767676", fontsize=7.5)
     ax.set_xlabel("Date (dots: a stated day; bars: the month or year stated)")
-    ax.set_title(title)
+    ax.set_title(plain_text(title))
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
@@ -208,10 +213,23 @@ def _scope_ids(svg: str) -> str:
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}\1)", svg)
 
 
-def _wrap(text: str, width: int = 32) -> str:
+def plain_text(text, limit: int = TEXT_CHARS) -> str:
+    """Return ``text`` as matplotlib must be given it to draw it as written, cut to ``limit`` characters.
+
+    matplotlib reads what lies between two ``$`` as mathtext: "a $5 million agreement and a $3" would be
+    drawn in italics without its spaces, and some pairs raise ValueError. Articles are full of dollar
+    amounts, so every ``$`` is escaped. Invisible format characters are dropped: the SVG keeps its text
+    as text, and a browser would obey a right-to-left override in it.
+    """
+    kept = "".join(char for char in str(text) if unicodedata.category(char) != "Cf")
+    return _shorten(kept, limit).replace("$", r"\$")
+
+
+def _wrap(text: str, width: int = LABEL_CHARS) -> str:
     """Break a category label over two lines rather than cut it ("Agriculture, forestry, animal\nhusbandry...")."""
     lines = textwrap.wrap(text, width)
-    return "\n".join(lines) if len(lines) <= 2 else lines[0] + "\n" + _shorten(" ".join(lines[1:]), width)
+    wrapped = "\n".join(lines) if len(lines) <= 2 else lines[0] + "\n" + _shorten(" ".join(lines[1:]), width)
+    return plain_text(wrapped, limit=len(wrapped))
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import charts
 from .formatting import format_date, format_figure, format_money, format_span, noun_for, plural
-from .markup import Markup, display_html, escape, render_table, tag
+from .markup import Markup, display_html, escape, render_table, section, tag
 
 TIMELINE_ROWS = 28
 KIND_TITLES = {
@@ -51,6 +51,7 @@ def _empty(profile: dict, what: str) -> Markup:
     return tag("p", f"No {what} were found in {article_text} about {profile['city']}.", class_="empty")
 
 
+@section
 def show_header(profile: dict):
     """Title block: city, province, article count, date span and sources."""
     articles = profile["articles"]
@@ -114,6 +115,7 @@ def _cards(profile: dict) -> list[tuple[str, str, Markup]]:
     return cards[:6]
 
 
+@section
 def show_glance(profile: dict):
     """Four to six key-figure cards, each with a footnote to its source."""
     cards = _cards(profile)
@@ -128,6 +130,7 @@ def show_glance(profile: dict):
     return display_html(Markup(f'<div class="cards">{"".join(body)}</div>'))
 
 
+@section
 def show_industries(profile: dict):
     """Sectors by mentions as a chart, then every industry with its phrases and articles."""
     industries = profile["industries"]
@@ -155,6 +158,7 @@ def show_industries(profile: dict):
     return display_html(charts.to_figure(fig), render_table(table, numeric=("Mentions",)))
 
 
+@section
 def show_initiatives(profile: dict):
     """Initiatives grouped by kind, with date, partners and source."""
     initiatives = profile["initiatives"]
@@ -189,6 +193,7 @@ def _figure_rows(profile: dict, group: pd.DataFrame) -> pd.DataFrame:
     return rows if any(rows["Date"]) else rows.drop(columns="Date")
 
 
+@section
 def show_figures(profile: dict):
     """Figures grouped by kind, qualifiers shown, then a chart of the money figures."""
     figures = profile["figures"]
@@ -224,6 +229,7 @@ def event_text(event: dict) -> str:
     return f"Planned: {event['event']}" if event.get("target") else event["event"]
 
 
+@section
 def show_timeline(profile: dict):
     """A timeline chart drawn at each date's precision, then the dated list; plans are marked "Planned"."""
     events = sorted(profile["timeline"], key=lambda e: e["date"])
@@ -274,6 +280,7 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
     return Markup(f'<ul class="sources">{"".join(items)}</ul>')
 
 
+@section
 def show_sources(profile: dict):
     """Every article, numbered, with the sentences the report quotes from it."""
     return display_html(sources_list(profile))
@@ -293,6 +300,7 @@ def _describe_correction(correction: dict, city: str) -> str:
     return f"{correction['action']} set to {shown}" if value else f"{correction['action']} removed"
 
 
+@section
 def show_corrections(profile: dict):
     """The rows of the corrections file that changed this profile: the item, what was done, and why."""
     corrections = profile.get("corrections", [])

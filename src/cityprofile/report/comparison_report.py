@@ -21,7 +21,7 @@ from .formatting import (
     join_names,
     plural,
 )
-from .markup import Markup, display_html, escape, render_table, tag
+from .markup import Markup, display_html, escape, render_table, section, tag
 
 UNEVEN = 2  # one city with this many times the articles of another gets a caution
 # Up to this many cities a table has a column per city; beyond, it would run
@@ -72,6 +72,7 @@ def choose_detailed(profiles: list[dict]) -> list[dict]:
     return profiles if len(profiles) <= LEAGUE_CITIES else rank_by_evidence(profiles)[:DETAIL_CITIES]
 
 
+@section
 def show_header(profiles: list[dict], detailed: list[dict] | None = None):
     """Title block; says plainly when there is only one city, and which cities are compared in detail."""
     if not profiles:
@@ -130,6 +131,7 @@ def league_table(profiles: list[dict]) -> pd.DataFrame:
     })
 
 
+@section
 def show_league(profiles: list[dict]):
     """Past LEAGUE_CITIES cities, a row per city in tables of at most TABLE_ROWS rows, each linking its profile."""
     if len(profiles) <= LEAGUE_CITIES:
@@ -159,6 +161,7 @@ def coverage_table(profiles: list[dict]) -> pd.DataFrame:
     )
 
 
+@section
 def show_coverage(profiles: list[dict]):
     """Articles per city and date spans, with a caution when the evidence is uneven."""
     table = coverage_table(profiles)
@@ -207,6 +210,7 @@ def tabulate_presence(matrix: pd.DataFrame, total: str) -> pd.DataFrame:
     })
 
 
+@section
 def show_industries(profiles: list[dict]):
     """Shared sectors and sectors found in one city only: a chart and a table."""
     matrix = sector_matrix(profiles)
@@ -266,6 +270,7 @@ def shown_initiatives(profile: dict, limit: int) -> list[dict]:
     return profile["initiatives"][:limit]
 
 
+@section
 def show_figures(profiles: list[dict]):
     """The largest figures of every city, one table per kind, with qualifiers and sources."""
     rows = []
@@ -298,6 +303,7 @@ def show_figures(profiles: list[dict]):
     return display_html(tag("p", note, class_="note"), *parts)
 
 
+@section
 def show_timeline(profiles: list[dict]):
     """One timeline with a lane per city, then the merged dated list."""
     limit = count_events_per_city(len(profiles))
@@ -334,6 +340,7 @@ def initiative_matrix(profiles: list[dict]) -> pd.DataFrame:
     return matrix.reindex(columns=[p["city"] for p in profiles], fill_value=0)
 
 
+@section
 def show_initiatives(profiles: list[dict]):
     """Initiatives counted by kind per city, then listed."""
     matrix = initiative_matrix(profiles)
@@ -444,6 +451,7 @@ def differences(profiles: list[dict]) -> list[str]:
     return claims
 
 
+@section
 def show_differences(profiles: list[dict]):
     """A few generated sentences on the key differences."""
     claims = differences(profiles)
@@ -452,6 +460,7 @@ def show_differences(profiles: list[dict]):
     return display_html(Markup("<ul>" + "".join(str(tag("li", c)) for c in claims) + "</ul>"))
 
 
+@section
 def show_sources(profiles: list[dict]):
     """Every article of every city, with the sentences cited above as numbered notes."""
     parts = []

@@ -1,0 +1,113 @@
+"""Saved web pages and PDFs: their article text and metadata, ready for the text cleaner.
+
+A web page goes through trafilatura, which keeps the article and drops the
+header, menus, scripts, comments and footer around it, and reads the title,
+date, site name and author from the page's metadata. A PDF's text layer is
+read with pdfminer.six, whose layout analysis finds the paragraphs, and their
+wrapped lines are joined again.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from itertools import islice
+from typing import NamedTuple
+
+from .clean import Page, clean_page, drop_site_name, tidy_title
+
+# A page saved from a browser opens with one of these, after an XML declaration or comments.
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+_PARAGRAPH_END = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
+# Images embedded in a page saved as one file: megabytes of base64 and no text.
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
+# A news page's markup is 50 to 500 kB without its images; trafilatura's time
+# grows with it (about 5 s a MB), so a larger page is read up to here.
+MAX_MARKUP_CHARS = 1_000_000
+# An article printed to PDF runs to a few pages; pdfminer lays out about ten a second.
+MAX_PDF_PAGES = 50
+
+
+class UnreadablePDF(Exception):
+    """A file named .pdf whose text cannot be read: damaged, encrypted, or not a PDF."""
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether decoded text is a whole web page (a page saved as .txt), not text with a stray tag in it."""
+    return _HTML_START.match(text[:4096]) is not None
+
+
+def clean_html(markup: str) -> Page:
+    """Return the title, date, source, dateline and body paragraphs of a saved web page."""
+    # Imported here: a second to import, and most corpora have no web pages.
+    from trafilatura import bare_extraction
+
+    markup = _DATA_URI.sub("data:,", markup)
+    document = bare_extraction(markup[:MAX_MARKUP_CHARS], with_metadata=True, include_comments=False)
+    if document is None or not document.text:
+        return Page()
+    page = clean_page(document.text)
+    page.truncated = len(markup) > MAX_MARKUP_CHARS
+    page.title = tidy_title(document.title) if document.title else page.title
+    page.date = document.date or page.date
+    site = document.sitename or page.source
+    page.source = f"{site} (by {document.author})" if site and document.author else site or page.source
+    return page
+
+
+class PdfText(NamedTuple):
+    """What a PDF gives: its text with one paragraph per line, the title it states, and whether it was cut."""
+
+    text: str
+    title: str  # "" if it states none
+    truncated: bool  # only the first MAX_PDF_PAGES pages were read
+
+
+def read_pdf(data: bytes) -> PdfText:
+    """Return the text and title of a PDF, up to MAX_PDF_PAGES pages; raise UnreadablePDF if it has no text to give."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+    from pdfminer.utils import decode_text
+
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        title = document.info[0].get("Title") if document.info else None
+        pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+        text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise UnreadablePDF("encrypted with a password") from error
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:  # what damaged files raise
+        raise UnreadablePDF(f"damaged or not a PDF ({type(error).__name__}: {error})") from error
+    # A browser that saves a page as PDF keeps the page's <title>, site name and all.
+    title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else ""
+    return PdfText(join_wrapped_lines(text), title, pages > MAX_PDF_PAGES)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Return PDF text with one line per paragraph.
+
+    pdfminer puts a blank line between text boxes (a heading, a paragraph,
+    a caption) and a form feed between pages; within a box, lines are
+    wrapped at the column width. A line broken after a hyphen joins without
+    a space ("highway-" + "based"); a paragraph that a page break cut
+    before its sentence ended goes on in the first box of the next page.
+    """
+    paragraphs: list[str] = []
+    for page in text.split("\f"):
+        boxes = [box for box in map(_join_lines, re.split(r"\n\s*\n", page)) if box]
+        if boxes and paragraphs and not _PARAGRAPH_END.search(paragraphs[-1]):
+            paragraphs[-1] += " " + boxes.pop(0)
+        paragraphs += boxes
+    return "\n".join(paragraphs)
+
+
+def _join_lines(box: str) -> str:
+    """Join a text box's wrapped lines: with a space, or with none after a hyphen."""
+    joined = ""
+    for line in filter(None, (" ".join(line.split()) for line in box.splitlines())):
+        joined += line if not joined or joined.endswith("-") else f" {line}"
+    return joined

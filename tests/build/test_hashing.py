@@ -1,0 +1,68 @@
+"""Hashing inputs for the cache: in blocks, large skipped files by size and time only, and what was left unread."""
+
+import os
+import shutil
+import tracemalloc
+
+from conftest import SEEDS
+
+from cityprofile.build.jobs import hash_files
+from cityprofile.build.pipeline import extract_stage
+from cityprofile.extract.corpus import MAX_BYTES
+
+
+def _sparse(path, size):
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
+
+
+def _peak_while(function, *arguments):
+    tracemalloc.start()
+    try:
+        function(*arguments)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_file_under_the_cap_is_hashed_without_reading_it_whole(tmp_path):
+    article = _sparse(tmp_path / "long.txt", MAX_BYTES - 1)
+    assert _peak_while(hash_files, [article], MAX_BYTES) < MAX_BYTES / 4
+
+
+def test_a_file_over_the_cap_is_hashed_by_size_and_time_not_read(tmp_path, monkeypatch):
+    dump = _sparse(tmp_path / "dump.txt", 50 * MAX_BYTES)
+    before = hash_files([dump], MAX_BYTES)
+    monkeypatch.setattr(type(dump), "open", lambda *_, **__: (_ for _ in ()).throw(AssertionError("read")))
+    assert hash_files([dump], MAX_BYTES) == before
+    os.utime(dump, ns=(0, 10**18))
+    assert hash_files([dump], MAX_BYTES) != before
+
+
+def test_a_change_in_bytes_changes_the_hash(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Xining opened the fair on Monday.")
+    before = hash_files([article])
+    article.write_text("Xining opened the fair on Tuesday.")
+    assert hash_files([article]) != before
+
+
+def test_a_file_name_that_is_not_utf8_is_hashed(tmp_path):
+    article = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    article.write_text("Xining opened the fair on Monday.")
+    assert len(hash_files([article])) == 64
+
+
+def test_a_file_added_to_seeds_and_left_unread_is_warned_about_on_a_cached_run(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
+    out = tmp_path / "out"
+    extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None, corrections=tmp_path / "none.csv")
+    (seeds / "photo.png").write_bytes(b"\x89PNG")
+    warnings = []
+    extract_stage(seeds, out, report=lambda _: None, warn=warnings.append, corrections=tmp_path / "none.csv")
+    assert [w for w in warnings if "photo.png" in w] == [
+        f"warning: {seeds / 'photo.png'}: not an article file (those end in .txt, .md, .text, .html, .htm, .pdf); "
+        "skipped"]

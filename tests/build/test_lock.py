@@ -1,0 +1,60 @@
+"""One build at a time per PROFILES folder."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+from conftest import FIXTURES
+
+from cityprofile.build.pipeline import LOCK, hold_profiles
+
+HOLD = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from cityprofile.build.pipeline import hold_profiles\n"
+    "with hold_profiles(Path(sys.argv[1])):\n"
+    "    print('held', flush=True)\n"
+    "    sys.stdin.read()\n"
+)
+
+
+def _hold(out):
+    """Start a process that holds ``out`` until its stdin is closed."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first_then_runs(tmp_path):
+    out, seeds = tmp_path / "profiles", tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / "008_suining.txt", seeds)
+    holder = _hold(out)
+    command = [sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds), "--out", str(out)]
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        waiting = second.stderr.readline()
+        assert waiting == (f"waiting: another build (pid {holder.pid}) is writing into {out}; "
+                           "this one starts when it ends\n")
+        assert second.poll() is None and not (out / "index.json").exists()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    _, errors = second.communicate(timeout=300)
+    assert second.returncode == 0, errors
+    assert (out / "index.json").is_file()
+    assert (out / LOCK).read_text() == f"{second.pid}\n"
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over_at_once(tmp_path):
+    holder = _hold(tmp_path)
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    assert (tmp_path / LOCK).read_text() == f"{holder.pid}\n"
+    messages = []
+    with hold_profiles(tmp_path, warn=messages.append):
+        assert (tmp_path / LOCK).read_text() == f"{os.getpid()}\n"
+    assert messages == []

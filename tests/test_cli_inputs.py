@@ -1,0 +1,39 @@
+"""What the command line says about odd files in SEEDS: one escaped line each, and the rest is extracted."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import SEEDS
+
+
+def test_odd_names_and_entries_are_warned_about_escaped_and_the_articles_are_extracted(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    stem = "004_17d9ca044011c955"
+    odd = os.fsencode(seeds) + b"/" + b"\xe9t\xe9 \x1b[2K" + stem.encode() + b".txt"  # Latin-1 bytes, erase-line
+    shutil.copy(SEEDS / f"{stem}.txt", odd)
+    (seeds / "notes.txt").mkdir()
+    (seeds / "gone.txt").symlink_to("nowhere.txt")
+    os.mkfifo(seeds / "pipe.md")
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds),
+                             "--out", str(tmp_path / "out")], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 3 and all(line.startswith("warning: ") for line in lines)
+    assert "\x1b" not in result.stdout.decode() + result.stderr.decode()
+    profile = json.loads((tmp_path / "out" / "dalian" / "profile.json").read_text(encoding="utf-8"))
+    assert profile["articles"][0]["id"] == f"\\xe9t\\xe9 \\x1b[2K{stem}"
+
+
+def test_strict_extract_fails_on_a_file_it_could_not_read(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--strict", "--seeds", str(seeds),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"warning: {seeds / 'loop.txt'}: a link that loops; skipped"]
