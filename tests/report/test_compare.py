@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import FIXTURES
 
-from cityprofile.contract.profiles import load_profiles
+from cityprofile.contract.profiles import load_profiles, number_notes
 from cityprofile.report import comparison_report as compare
 
 
@@ -197,3 +197,17 @@ def test_no_side_by_side_table_passes_sixty_rows_for_a_dozen_cities(tmp_path):
     for section in (compare.show_coverage, compare.show_industries, compare.show_figures, compare.show_timeline,
                     compare.show_initiatives):
         assert max(_table_rows(section(detailed).data)) <= compare.TABLE_ROWS, section.__name__
+
+
+def test_a_plan_is_shown_as_planned_and_never_as_a_city_s_latest_event(tmp_path):
+    profiles = _copies(tmp_path, 13)
+    plan = {"date": "2025", "precision": "year", "event": "will open a second freight terminal", "target": True,
+            "article": "002_a", "sentence": "The city will open a second freight terminal in 2025."}
+    for profile in profiles:
+        profile["timeline"].append(plan)
+        profile["notes"] = number_notes(profile)
+    timeline = compare.show_timeline(profiles[:2]).data
+    assert "Planned: will open a second freight terminal" in timeline
+    assert ">will open a second freight terminal" not in timeline
+    latest = compare.league_table(profiles)["Latest event"]
+    assert {text[:40] for text in latest} == {"late 2022: made it into the list of Chin"}

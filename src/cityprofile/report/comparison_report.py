@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..contract.units import to_base_unit
 from . import charts
-from .city_report import footnote, mark_corrected, sources_list
+from .city_report import event_text, footnote, mark_corrected, sources_list
 from .formatting import (
     format_comparison_title,
     format_date,
@@ -100,9 +100,10 @@ def _profile_link(profile: dict) -> Markup:
 
 
 def _latest_event(profile: dict) -> str:
-    if not profile["timeline"]:
+    happened = [e for e in profile["timeline"] if not e.get("target")]  # a plan is not the latest news
+    if not happened:
         return ""
-    event = max(profile["timeline"], key=lambda e: e["date"])
+    event = max(happened, key=lambda e: e["date"])
     text = event["event"] if len(event["event"]) <= EVENT_CHARACTERS else event["event"][:EVENT_CHARACTERS - 1] + "…"
     return f"{format_date(event['date'], event.get('qualifier'))}: {text}"
 
@@ -311,14 +312,14 @@ def show_timeline(profiles: list[dict]):
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
     lanes = [p["city"] for p in profiles]
-    rows = [{"date": e["date"], "lane": p["city"], "label": e["event"]} for e, p in events]
+    rows = [{"date": e["date"], "lane": p["city"], "label": event_text(e)} for e, p in events]
     title = f"{plural(len(events), 'dated event')} from {format_date(events[0][0]['date'])} to {format_date(events[-1][0]['date'])}"
     fig = charts.timeline_chart(rows, _colours(profiles), title, lanes=lanes)
     table = pd.DataFrame(
         {
             "When": [format_date(e["date"], e.get("qualifier")) for e, _ in events],
             "City": [p["city"] for _, p in events],
-            "What happened": [mark_corrected(e, e["event"]) for e, _ in events],
+            "What happened": [mark_corrected(e, event_text(e)) for e, _ in events],
             "Source": [_ref(p, e) for e, p in events],
         }
     )
