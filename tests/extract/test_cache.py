@@ -61,7 +61,7 @@ def test_a_changed_article_is_extracted_again_and_no_other(corpus, counted):
     changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
     extraction, profiles = _extract(seeds, out)
     assert counted == [changed.stem]
-    assert extraction.extracted == 1
+    assert (extraction.extracted, extraction.cached) == (1, len(list(SEEDS.glob("*.txt"))) - 1)
     assert any("12 new companies" in item["sentence"] for item in _items_of(profiles, changed.stem))
     # Only the changed article's city is assembled again.
     assert [slug for slug, p in profiles.items() if any(a["id"] == changed.stem for a in p["articles"])] \
@@ -128,3 +128,4 @@ def test_a_lost_manifest_means_extracting_everything_again(corpus, counted):
     counted.clear()
     _, after = _extract(seeds, out)
     assert len(counted) == len(list(seeds.glob("*.txt"))) and after == before
+

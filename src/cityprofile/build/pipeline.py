@@ -92,7 +92,8 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
     save_extraction(complete_profiles(extraction, previous), out)
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
-           f"({plural(extraction.extracted, 'article')} extracted, the others unchanged)")
+           f"({plural(extraction.extracted, 'article')} extracted"
+           + (f", {extraction.cached:,} unchanged from the last build)" if extraction.cached else ")"))
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))

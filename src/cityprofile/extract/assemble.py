@@ -36,6 +36,7 @@ class Extraction:
     index: list[dict] = field(default_factory=list)  # every city: slug, city, province, articles; most first
     problems: list[Problem] = field(default_factory=list)
     extracted: int = 0  # articles extracted by this run rather than read from the cache
+    cached: int = 0  # articles read back from the cache
 
 
 def extract_batch(batch: list[tuple]) -> list[dict]:
@@ -79,7 +80,7 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     fresh = dict(zip((keys[i] for i in missing), _extract_missing([sources[i] for i in missing], executor, workers)))
     summaries = {key: known.get(key) or {"city": fresh[key]["city"], "problems": fresh[key]["problems"]}
                  for key in keys}
-    result = Extraction(extracted=len(missing), index=_index(summaries.values()), problems=problems)
+    result = Extraction(extracted=len(missing), cached=len(keys) - len(missing), index=_index(summaries.values()), problems=problems)
     for source, key in zip(sources, keys):
         result.problems += [Problem(source.path, message, severity)
                             for severity, message in summaries[key]["problems"]]
