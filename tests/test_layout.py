@@ -112,3 +112,16 @@ def test_the_check_sees_an_upward_import(tmp_path, monkeypatch):
     assert _find_circles(graph) == [
         "cityprofile.build.pipeline -> cityprofile.contract.profiles -> cityprofile.build.pipeline"
     ]
+
+
+def test_pytest_collects_every_folder_of_tests():
+    """pytest's default norecursedirs holds "build", which once hid every test of the build stage."""
+    import fnmatch
+    import tomllib
+
+    root = PACKAGE.parents[1]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"][
+        "norecursedirs"]
+    folders = {path.parent.name for path in (root / "tests").rglob("test_*.py")}
+    assert folders >= {"contract", "extract", "report", "build"}
+    assert [f for f in folders for p in patterns if fnmatch.fnmatch(f, p)] == []
