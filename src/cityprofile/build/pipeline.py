@@ -61,14 +61,16 @@ def hold_profiles(out: Path, warn=_to_stderr):
 
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
-                  corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1) -> list[str]:
+                  corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
+                  key: str | None = None) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Only new or changed articles are extracted (on ``executor`` when given,
     split for ``workers``); the others come from the cache under ``out``.
+    ``key`` is :func:`_extract_key` of ``seeds`` when the caller has already taken it.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
-    key = _extract_key(seeds)
+    key = key or _extract_key(seeds)
     saved = None if force else _saved_extraction(out, key)
     if saved is not None:
         report("extract: articles and code unchanged; profiles up to date")
@@ -136,11 +138,6 @@ def _saved_extraction(out: Path, key: str) -> dict | None:
     return saved if saved["key"] == key else None
 
 
-def extract_is_current(seeds: Path, out: Path) -> bool:
-    """Whether the profiles in ``out`` were extracted from the articles and code as they are now."""
-    return _saved_extraction(out, _extract_key(seeds)) is not None
-
-
 def summarise(profile: dict) -> str:
     """Return a one-line summary of what was found for a city."""
     sectors = {i["sector"] for i in profile["industries"]}
@@ -172,13 +169,15 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             report(f"dask: {scheduler}; reports built " + ("there" if reports_on_cluster else
                                                             "here: its workers do not share " + str(out)))
         pool = cluster if reports_on_cluster else None
-        if pool is None and (force or not extract_is_current(seeds, out)):
+        # Taken once: hashing every article again inside the extract stage doubled a no-op's cost.
+        key = _extract_key(seeds)
+        if pool is None and (force or _saved_extraction(out, key) is None):
             # Changed articles mean reports to rebuild: get the workers and
             # their kernels ready while extraction runs (on these workers,
             # unless a cluster does it). There are at most as many cities as
             # articles, plus the comparison.
             pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
-        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers)
+        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, key)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
