@@ -7,8 +7,10 @@ import pytest
 from conftest import SEEDS
 
 import cityprofile.extract.stage as stage
-from cityprofile.extract.assemble import complete_profiles, extract_corpus
+from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST, ArticleCache
+from cityprofile.extract.corpus import read_file
+from cityprofile.extract.inventory import RECORDS, hash_fields
 
 
 @pytest.fixture
@@ -33,13 +35,14 @@ def corpus(tmp_path):
 
 
 def _extract(seeds, out):
-    """Extract with the cache under ``out``, completing the profiles from the last run's, as the build does."""
+    """Extract with the cache under ``out``, keeping the profiles not assembled again from the last run, as the build does."""
     saved = out / "saved.json"
-    previous = json.loads(saved.read_text()) if saved.is_file() else {}
-    extraction = extract_corpus(seeds, ArticleCache(out), assembled=set(previous))
-    profiles = complete_profiles(extraction, previous)
-    saved.write_text(json.dumps(profiles))
-    return extraction, json.loads(saved.read_text())
+    previous = json.loads(saved.read_text()) if saved.is_file() else {"profiles": {}, "fingerprints": {}}
+    extraction = extract_corpus(seeds, ArticleCache(out), assembled=previous["fingerprints"])
+    profiles = {entry["slug"]: extraction.profiles.get(entry["slug"]) or previous["profiles"][entry["slug"]]
+                for entry in extraction.index}
+    saved.write_text(json.dumps({"profiles": profiles, "fingerprints": extraction.fingerprints}))
+    return extraction, json.loads(saved.read_text())["profiles"]
 
 
 def _items_of(profiles, article_id):
@@ -87,7 +90,8 @@ def test_a_removed_article_takes_its_items_and_cache_entry_with_it(corpus):
     _, after = _extract(seeds, out)
     assert _items_of(after, removed.stem) == []
     assert all(a["id"] != removed.stem for p in after.values() for a in p["articles"])
-    assert len(list((out / CACHE_DIR).glob("*.json"))) == len(list(seeds.glob("*.txt"))) + 1  # and the manifest
+    entries = [p for p in (out / CACHE_DIR).glob("*.json") if p.name not in (MANIFEST, RECORDS)]
+    assert len(entries) == len(list(seeds.glob("*.txt")))
     assert sum(len(p["articles"]) for p in after.values()) == sum(len(p["articles"]) for p in before.values()) - 1
 
 
@@ -104,15 +108,17 @@ def test_a_duplicate_is_still_counted_once_when_its_original_is_cached(corpus):
 
 def test_new_extraction_code_means_a_new_key(corpus):
     seeds, out = corpus
-    text = next(seeds.glob("*.txt")).read_text(encoding="utf-8")
-    assert ArticleCache(out, code="a").key("x", text) != ArticleCache(out, code="b").key("x", text)
-    assert ArticleCache(out, code="a").key("x", text) != ArticleCache(out, code="a").key("y", text)
+    path = next(seeds.glob("*.txt"))
+    source, _ = read_file(path)
+    renamed = read_file(path.rename(path.with_name("renamed.txt")))[0]
+    assert ArticleCache(out, code="a").key(hash_fields(source)) != ArticleCache(out, code="b").key(hash_fields(source))
+    assert ArticleCache(out, code="a").key(hash_fields(source)) != ArticleCache(out, code="a").key(hash_fields(renamed))
 
 
 def test_an_unreadable_cache_entry_is_extracted_again_when_its_city_is_assembled(corpus, counted):
     seeds, out = corpus
     _, before = _extract(seeds, out)
-    entry = next(p for p in sorted((out / CACHE_DIR).glob("*.json")) if p.name != MANIFEST)
+    entry = next(p for p in sorted((out / CACHE_DIR).glob("*.json")) if p.name not in (MANIFEST, RECORDS))
     entry.write_text("{truncated", encoding="utf-8")
     (out / "saved.json").unlink()  # so that every city is assembled again
     counted.clear()

@@ -1,11 +1,12 @@
 """The correct stage: the saved extraction, with the analyst's corrections applied, written as profile.json.
 
-Extraction saves what it found once (``.extracted.json``); this stage reads it
-and the corrections file and writes each city's profile.json and the index.
-It is keyed on the extraction and the file's bytes, so editing the file
-redoes only this step, never the extraction, and a profile it leaves the same
-is not rewritten: only the reports of the cities a correction touches are
-rebuilt.
+Extraction saves each city's profile as found (``.extracted/<slug>.json``)
+with a fingerprint of the articles it is made of. This stage redoes only the
+cities whose fingerprint changed since it last ran, and the cities the
+corrections file touches when that file or one of those cities changed. A
+profile it leaves the same is not rewritten, so only the reports of the
+cities that changed are rebuilt, and adding one article to thousands costs
+one city's work here.
 """
 
 from __future__ import annotations
@@ -15,45 +16,95 @@ import json
 import shutil
 from pathlib import Path
 
-from ..contract.files import write_atomic
-from ..contract.profiles import INDEX_NAME, read_index, write_profiles
-from ..extract.corrections import apply_corrections, read_corrections
+from ..contract.files import write_atomic, write_if_changed
+from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
+from ..extract.assemble import Extraction
+from ..extract.corrections import apply_corrections, read_corrections, touched_cities
 from ..report.formatting import plural
-from .jobs import COMPARISON
 
-EXTRACTED = ".extracted.json"
+EXTRACTED = ".extracted"
+# Slugs are lowercase letters, digits and hyphens, so no city's file can take this name.
+_CONTENTS = "_index.json"
 _STAMP = ".corrections.json"
 
 
-def save_extraction(profiles: dict[str, dict], out: Path) -> None:
-    """Keep the profiles as extracted, before any correction, for this stage to start from."""
-    write_atomic(out / EXTRACTED, json.dumps(profiles, ensure_ascii=False))
+def save_extraction(extraction: Extraction, out: Path) -> None:
+    """Keep the profiles as extracted, before any correction, for this stage to start from.
+
+    Only the cities just assembled are written; those no longer in the corpus are deleted.
+    The contents, written last, say what every city's file was made of.
+    """
+    folder = out / EXTRACTED
+    for slug, profile in extraction.profiles.items():
+        write_atomic(folder / f"{slug}.json", json.dumps(profile, ensure_ascii=False))
+    for path in folder.glob("*.json"):
+        if path.stem not in extraction.fingerprints and path.name != _CONTENTS:
+            path.unlink()
+    contents = {"cities": extraction.index, "articles": extraction.cities, "fingerprints": extraction.fingerprints}
+    write_atomic(folder / _CONTENTS, json.dumps(contents, ensure_ascii=False))
 
 
-def _key(extract_key: str, corrections: Path) -> str:
+def read_fingerprints(out: Path) -> dict[str, str]:
+    """Return the fingerprint of every city's saved extraction, by slug; empty when there is none."""
+    return _read_contents(out).get("fingerprints", {})
+
+
+def _read_contents(out: Path) -> dict:
+    try:
+        return json.loads((out / EXTRACTED / _CONTENTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _load(out: Path, slug: str) -> dict:
+    return json.loads((out / EXTRACTED / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+def _hash_file(corrections: Path) -> str:
     written = corrections.read_bytes() if corrections.is_file() else b""
-    return hashlib.sha256(f"{extract_key}\0{corrections}\0".encode() + written).hexdigest()
+    return hashlib.sha256(f"{corrections}\0".encode() + written).hexdigest()
 
 
-def correct_stage(out: Path, extract_key: str, corrections: Path, report=print, warn=print,
-                  force: bool = False) -> list[str]:
-    """Write every city's profile.json from the saved extraction with ``corrections`` applied.
+def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=print, force: bool = False) -> list[str]:
+    """Write the profile.json of every city that changed, with ``corrections`` applied, and the index.
 
+    ``code`` is a hash of the package: new code corrects every city again.
     Returns a warning per row that could not be applied (also passed to ``warn``), cached or not.
     """
-    key = _key(extract_key, corrections)
+    contents = _read_contents(out)
+    fingerprints = contents["fingerprints"]
+    heads = {entry["slug"]: {key: entry[key] for key in ("city", "slug", "province")} for entry in contents["cities"]}
     stamp = out / _STAMP
-    saved = json.loads(stamp.read_text(encoding="utf-8")) if stamp.is_file() else {}
-    if force or saved.get("key") != key or not (out / INDEX_NAME).is_file():
-        rows, unreadable = read_corrections(corrections)
-        profiles, unapplied = apply_corrections(json.loads((out / EXTRACTED).read_text(encoding="utf-8")), rows)
-        warnings = unreadable + unapplied
-        _remove_stale(out, set(profiles))
-        write_profiles(profiles, out)
-        summary = (f"corrections: {len(rows) - len(unapplied)} of {plural(len(rows), 'row')} applied from {corrections}"
-                   if rows or unreadable else "")
-        saved = {"key": key, "summary": summary, "warnings": warnings}
-        write_atomic(stamp, json.dumps(saved))
+    saved = _read_stamp(stamp)
+    if force or saved.get("code") != code:
+        saved = {"code": code}
+    done = saved.get("fingerprints", {})
+    changed = {slug for slug in fingerprints.keys() | done.keys() if done.get(slug) != fingerprints.get(slug)}
+    redo = {slug for slug in fingerprints if slug in changed or not (out / slug / "profile.json").is_file()}
+    rows, unreadable = read_corrections(corrections)
+    touched = touched_cities(rows, contents["articles"], heads)
+    # Rows can move articles between these cities, so they are corrected together.
+    group = touched | set(saved.get("touched", []))
+    file_key = _hash_file(corrections)
+    written = dict(saved.get("cities", {}))
+    if saved.get("file") != file_key or (changed | redo) & group or not (out / INDEX_NAME).is_file():
+        members = {slug: _load(out, slug) for slug in sorted(group & fingerprints.keys())}
+        profiles, unapplied = apply_corrections(members, rows)
+        for slug in group:
+            written.pop(slug, None)
+        written.update(_write(profiles, out))
+        saved.update(file=file_key, touched=sorted(touched), warnings=unreadable + unapplied,
+                     summary=(f"corrections: {len(rows) - len(unapplied)} of {plural(len(rows), 'row')} applied "
+                              f"from {corrections}" if rows or unreadable else ""))
+        redo -= group
+    for slug in sorted(redo):
+        written.update(_write(apply_corrections({slug: _load(out, slug)}, [])[0], out))
+    # A city is gone when no article is about it any more, unless a row moved one to it.
+    written = {slug: entry for slug, entry in written.items() if slug in fingerprints or slug in group}
+    _remove_stale(out, set(written))
+    write_index(list(written.values()), out)
+    saved.update(fingerprints=fingerprints, cities=written)
+    write_if_changed(stamp, json.dumps(saved, ensure_ascii=False))
     if saved["summary"]:
         report(saved["summary"])
     for warning in saved["warnings"]:
@@ -61,11 +112,25 @@ def correct_stage(out: Path, extract_key: str, corrections: Path, report=print, 
     return saved["warnings"]
 
 
+def _read_stamp(stamp: Path) -> dict:
+    try:
+        return json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # every city is corrected again
+
+
+def _write(profiles: dict[str, dict], out: Path) -> dict[str, dict]:
+    """Write each profile and return its index entry, by slug."""
+    for profile in profiles.values():
+        write_profile(profile, out)
+    return {slug: index_entry(profile) for slug, profile in profiles.items()}
+
+
 def _remove_stale(out: Path, slugs: set[str]) -> None:
-    """Delete the generated folders of cities no longer in the profiles."""
+    """Delete the generated folders of the cities in the last index that are not among ``slugs``."""
     if not (out / INDEX_NAME).is_file():
         return
     for entry in read_index(out):
         folder = out / entry["slug"]
-        if entry["slug"] not in slugs and entry["slug"] != COMPARISON and (folder / "profile.json").is_file():
+        if entry["slug"] not in slugs and (folder / "profile.json").is_file():
             shutil.rmtree(folder)

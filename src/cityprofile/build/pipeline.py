@@ -15,14 +15,15 @@ from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import CORRECTIONS
-from ..extract.assemble import complete_profiles, extract_corpus
-from ..extract.cache import ArticleCache
-from ..extract.corpus import MAX_BYTES, find_files, scan_seeds
+from ..extract.assemble import extract_corpus
+from ..extract.cache import CACHE_DIR, ArticleCache
+from ..extract.corpus import find_files
+from ..extract.inventory import FileChangedError, Inventory, take_inventory
 from ..report.formatting import plural
-from .correct import EXTRACTED, correct_stage, save_extraction
+from .correct import correct_stage, read_fingerprints, save_extraction
 from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
-from .jobs import Outcome, code_hash, hash_files, plan_jobs, run_jobs, worker_pool
+from .jobs import Outcome, code_hash, plan_jobs, run_jobs, worker_pool
 
 EXTRACT_STAMP = ".extract.json"
 LOCK = ".build.lock"
@@ -62,52 +63,48 @@ def hold_profiles(out: Path, warn=_to_stderr):
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
                   corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
-                  key: str | None = None) -> list[str]:
+                  inventory: Inventory | None = None) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
-    Only new or changed articles are extracted (on ``executor`` when given,
-    split for ``workers``); the others come from the cache under ``out``.
-    ``key`` is :func:`_extract_key` of ``seeds`` when the caller has already taken it.
+    Only new or changed articles are read and extracted (on ``executor`` when
+    given, split for ``workers``); the others come from the cache under ``out``.
+    ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already taken it.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
-    key = key or _extract_key(seeds)
+    cache = ArticleCache(out)
+    if force:
+        cache.clear()
+        inventory = None
+    inventory = inventory or take_inventory(seeds, cache.folder)
+    code = code_hash()
+    key = _extract_key(inventory, code)
     saved = None if force else _saved_extraction(out, key)
     if saved is not None:
         report("extract: articles and code unchanged; profiles up to date")
         for problem in saved["problems"]:
             warn(problem)
-        return saved["problems"] + correct_stage(out, key, corrections, report, warn)
+        return saved["problems"] + correct_stage(out, code, corrections, report, warn)
     started = time.perf_counter()
-    cache = ArticleCache(out)
-    if force:
-        cache.clear()
-    previous = _read_extraction(out)
     try:
-        extraction = extract_corpus(seeds, cache, executor, workers, assembled=set(previous))
+        extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory)
     except BrokenProcessPool:
         raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
                          "killer's); no profile was written: run the build again") from None
+    except FileChangedError as error:
+        raise SystemExit(f"error: {error}") from None
     problems = [str(p) for p in extraction.problems]
     for problem in problems:
         warn(problem)
     if not extraction.index:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
-    save_extraction(complete_profiles(extraction, previous), out)
+    save_extraction(extraction, out)
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
            f"({plural(extraction.extracted, 'article')} extracted"
            + (f", {extraction.cached:,} unchanged from the last build)" if extraction.cached else ")"))
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
-    return problems + correct_stage(out, key, corrections, report, warn, force=True)
-
-
-def _read_extraction(out: Path) -> dict[str, dict]:
-    """Return the profiles as last extracted, by slug; empty when there are none (or they are unreadable)."""
-    try:
-        return json.loads((out / EXTRACTED).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    return problems + correct_stage(out, code, corrections, report, warn, force)
 
 
 def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | None = None,
@@ -122,17 +119,15 @@ def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | N
         return extract_stage(seeds, out, force=force, corrections=corrections, executor=executor, workers=workers)
 
 
-def _extract_key(seeds: Path) -> str:
-    files, skipped = scan_seeds(seeds)
+def _extract_key(inventory: Inventory, code: str) -> str:
     # The entries left unread count too: a cached run must warn about a file added since.
-    warnings = hashlib.sha256("\n".join(map(str, skipped)).encode()).hexdigest()
-    return hash_files(files, MAX_BYTES) + warnings + code_hash()
+    return hashlib.sha256(f"{inventory.key}\0{code}".encode()).hexdigest()
 
 
 def _saved_extraction(out: Path, key: str) -> dict | None:
     """Return the stamp of the last extraction if it had this key, else None."""
     stamp = out / EXTRACT_STAMP
-    if not (stamp.is_file() and (out / EXTRACTED).is_file()):
+    if not (stamp.is_file() and read_fingerprints(out)):
         return None
     saved = json.loads(stamp.read_text(encoding="utf-8"))
     return saved if saved["key"] == key else None
@@ -169,15 +164,15 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             report(f"dask: {scheduler}; reports built " + ("there" if reports_on_cluster else
                                                             "here: its workers do not share " + str(out)))
         pool = cluster if reports_on_cluster else None
-        # Taken once: hashing every article again inside the extract stage doubled a no-op's cost.
-        key = _extract_key(seeds)
-        if pool is None and (force or _saved_extraction(out, key) is None):
+        # Taken once: reading the articles again inside the extract stage doubled a no-op's cost.
+        inventory = None if force else take_inventory(seeds, out / CACHE_DIR)
+        if pool is None and (inventory is None or _saved_extraction(out, _extract_key(inventory, code_hash())) is None):
             # Changed articles mean reports to rebuild: get the workers and
             # their kernels ready while extraction runs (on these workers,
             # unless a cluster does it). There are at most as many cities as
             # articles, plus the comparison.
             pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
-        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, key)
+        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn

@@ -24,3 +24,13 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise OSError(error.errno, error.strerror, str(path)) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically unless the file holds it already, so that the file keeps its time."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, ValueError):
+        pass  # missing or unreadable: written anew
+    write_atomic(path, text)

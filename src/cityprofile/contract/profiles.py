@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .files import write_atomic
+from .files import write_if_changed
 from .paths import PROFILES
 
 INDEX_NAME = "index.json"
@@ -70,24 +70,32 @@ def load_profiles(cities: list[str] | None = None, profiles_dir: str | Path = ""
 
 
 def write_profiles(profiles: dict[str, dict], out: Path) -> list[Path]:
-    """Write ``<slug>/profile.json`` per city and the index, most articles first; return the profile paths.
+    """Write ``<slug>/profile.json`` per city and the index of them all; return the profile paths."""
+    paths = [write_profile(profile, out) for profile in profiles.values()]
+    write_index([index_entry(profile) for profile in profiles.values()], out)
+    return paths
+
+
+def write_profile(profile: dict, out: Path) -> Path:
+    """Write ``<slug>/profile.json`` under ``out`` and return its path.
 
     A profile whose JSON is unchanged is left alone, so its file keeps its time.
     """
-    paths = []
-    for slug, profile in profiles.items():
-        path = out / slug / "profile.json"
-        text = json.dumps(profile, ensure_ascii=False, indent=1)
-        if not (path.is_file() and path.read_text(encoding="utf-8") == text):
-            write_atomic(path, text)
-        paths.append(path)
-    index = sorted(
-        ({"slug": p["slug"], "city": p["city"], "province": p["province"], "articles": len(p["articles"])}
-         for p in profiles.values()),
-        key=lambda entry: (-entry["articles"], entry["city"]),
-    )
-    write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False, indent=1))
-    return paths
+    path = out / profile["slug"] / "profile.json"
+    write_if_changed(path, json.dumps(profile, ensure_ascii=False, indent=1))
+    return path
+
+
+def index_entry(profile: dict) -> dict:
+    """Return a city's line in the index: slug, city, province and article count."""
+    return {"slug": profile["slug"], "city": profile["city"], "province": profile["province"],
+            "articles": len(profile["articles"])}
+
+
+def write_index(entries: list[dict], out: Path) -> None:
+    """Write the index of ``out``: every city, most articles first (unless it says that already)."""
+    ordered = sorted(entries, key=lambda entry: (-entry["articles"], entry["city"]))
+    write_if_changed(out / INDEX_NAME, json.dumps({"cities": ordered}, ensure_ascii=False, indent=1))
 
 
 def number_notes(profile: dict) -> dict[tuple[str, str], int]:

@@ -8,6 +8,7 @@ dateparser) loads only where an article is extracted.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from concurrent.futures import Executor
@@ -17,6 +18,7 @@ from pathlib import Path
 from ..contract.records import IndustryMention
 from .cache import ArticleCache
 from .corpus import Problem, Source, read_sources
+from .inventory import Article, Inventory, hash_fields, take_inventory
 from .industries import group_industries
 
 # Batches per worker: enough to even out long and short articles, few enough
@@ -37,6 +39,9 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
     extracted: int = 0  # articles extracted by this run rather than read from the cache
     cached: int = 0  # articles read back from the cache
+    cities: dict[str, str] = field(default_factory=dict)  # the city (slug) of every article attributed to one
+    # By slug, a hash of the extractions a city's profile is made of: equal means the same profile.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 
 def extract_batch(batch: list[tuple]) -> list[dict]:
@@ -65,45 +70,69 @@ def _slug(summary: dict) -> str | None:
 
 
 def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Executor | None = None,
-                   workers: int = 1, assembled: set[str] = frozenset()) -> Extraction:
-    """Read every article, extract those the cache does not hold, and group what they say by city.
+                   workers: int = 1, assembled: dict[str, str] | None = None,
+                   inventory: Inventory | None = None) -> Extraction:
+    """Read the articles, extract those the cache does not hold, and group what they say by city.
 
-    With a cache, only the profiles of cities that gained, lost or changed an
-    article, or are not among those ``assembled`` before, are assembled again
-    (:func:`complete_profiles` adds the others).
+    With a cache, only the files changed since the last run are read (``inventory``
+    when the caller took it already). Only the profiles of cities whose articles'
+    extractions differ from those they were ``assembled`` from (their fingerprints
+    by slug, as :attr:`Extraction.fingerprints` gave them) are assembled again.
     """
-    sources, problems = read_sources(seeds)
-    # Without a cache nothing is known, and each article is its own key.
-    keys = [cache.key(*_fields(source)) for source in sources] if cache else [str(i) for i in range(len(sources))]
+    if cache is None:
+        inventory = _read_all(seeds)
+    elif inventory is None:
+        inventory = take_inventory(seeds, cache.folder)
+    articles = inventory.articles
+    # Without a cache nothing is known, and an article's content is its key.
+    keys = [cache.key(article.content) if cache else article.content for article in articles]
     known = cache.read_manifest() if cache else {}
     missing = [i for i, key in enumerate(keys) if key not in known]
-    fresh = dict(zip((keys[i] for i in missing), _extract_missing([sources[i] for i in missing], executor, workers)))
+    sources = [inventory.source(articles[i]) for i in missing]
+    fresh = dict(zip((keys[i] for i in missing), _extract_missing(sources, executor, workers)))
     summaries = {key: known.get(key) or {"city": fresh[key]["city"], "problems": fresh[key]["problems"]}
                  for key in keys}
-    result = Extraction(extracted=len(missing), cached=len(keys) - len(missing), index=_index(summaries.values()), problems=problems)
-    for source, key in zip(sources, keys):
-        result.problems += [Problem(source.path, message, severity)
+    result = Extraction(extracted=len(missing), cached=len(keys) - len(missing), index=_index(summaries.values()),
+                        problems=list(inventory.problems))
+    for article, key in zip(articles, keys):
+        result.problems += [Problem(article.path, message, severity)
                             for severity, message in summaries[key]["problems"]]
-    changed = {_slug(fresh[key]) for key in fresh} | {_slug(known[key]) for key in known.keys() - summaries.keys()}
-    changed |= {entry["slug"] for entry in result.index if entry["slug"] not in assembled}
+        if _slug(summaries[key]):
+            result.cities[article.id] = _slug(summaries[key])
+    result.fingerprints = _fingerprint(keys, summaries)
+    changed = {slug for slug, fingerprint in result.fingerprints.items() if (assembled or {}).get(slug) != fingerprint}
     if cache:
         for key, entry in fresh.items():
             cache.save(key, entry)
         cache.write_manifest(summaries)
         cache.keep_only(set(keys))
-    pieces = []
-    for source, key in zip(sources, keys):
-        if _slug(summaries[key]) in changed:
-            pieces.append(fresh.get(key) or _reload(cache, key, source))
+    pieces = [fresh.get(key) or _reload(cache, key, inventory, article)
+              for article, key in zip(articles, keys) if _slug(summaries[key]) in changed]
     result.profiles = assemble_profiles(pieces)
     return result
 
 
-def _reload(cache: ArticleCache, key: str, source: Source) -> dict:
+def _fingerprint(keys: list[str], summaries: dict[str, dict]) -> dict[str, str]:
+    """Return, by slug, a hash of the keys of each city's articles in corpus order."""
+    digests = defaultdict(hashlib.sha256)
+    for key in keys:
+        slug = _slug(summaries[key])
+        if slug:
+            digests[slug].update(key.encode())
+    return {slug: digest.hexdigest() for slug, digest in digests.items()}
+
+
+def _read_all(seeds: Path) -> Inventory:
+    """Return an inventory of every article of ``seeds``, read now, for an extraction without a cache."""
+    sources, problems = read_sources(seeds)
+    return Inventory([Article(source.path, source.id, hash_fields(source), source) for source in sources], problems)
+
+
+def _reload(cache: ArticleCache, key: str, inventory: Inventory, article: Article) -> dict:
     """Return an article's cached extraction, extracting it again if its entry was lost."""
     entry = cache.load(key)
     if entry is None:
-        entry = extract_batch([_fields(source)])[0]
+        entry = extract_batch([_fields(inventory.source(article))])[0]
         cache.save(key, entry)
     return entry
 
@@ -143,9 +172,3 @@ def assemble_profiles(entries: list[dict]) -> dict[str, dict]:
             "timeline": sorted(items["timeline"], key=lambda e: e["date"]),
         }
     return profiles
-
-
-def complete_profiles(extraction: Extraction, previous: dict[str, dict]) -> dict[str, dict]:
-    """Return every city's profile in index order: as just assembled, else as in ``previous`` (unchanged)."""
-    return {entry["slug"]: extraction.profiles.get(entry["slug"]) or previous[entry["slug"]]
-            for entry in extraction.index}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..contract.files import write_atomic
 from ..contract.paths import PACKAGE
+from .inventory import RECORDS
 
 CACHE_DIR = ".articles"
 # Each entry's city and problems, so that a build reads only the entries of cities whose articles changed.
@@ -38,13 +39,9 @@ class ArticleCache:
         self.folder = out / CACHE_DIR
         self.code = code or hash_extraction_code()
 
-    def key(self, article_id: str, text: str, *read_as) -> str:
-        """Return the key of an article: its id is in every item, so a renamed file is a new entry.
-
-        ``read_as`` is how the file is read (as a web page or text, its stated title, whether it was cut).
-        """
-        fields = "\0".join(map(str, (self.code, article_id, text, *read_as)))
-        return hashlib.sha256(fields.encode()).hexdigest()
+    def key(self, content: str) -> str:
+        """Return the key of an article whose :func:`inventory.hash_fields` is ``content``."""
+        return hashlib.sha256(f"{self.code}\0{content}".encode()).hexdigest()
 
     def load(self, key: str) -> dict | None:
         """Return the stored extraction for ``key``, or None when there is none (or it is unreadable)."""
@@ -77,5 +74,5 @@ class ArticleCache:
         if not self.folder.is_dir():
             return
         for path in self.folder.glob("*.json"):
-            if path.stem not in keys and path.name != MANIFEST:
+            if path.stem not in keys and path.name not in (MANIFEST, RECORDS):
                 path.unlink(missing_ok=True)

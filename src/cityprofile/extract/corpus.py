@@ -217,36 +217,53 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
     paths, problems = scan_seeds(seeds)
     seen: dict[str, Path] = {}
     for path in paths:
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                problems.append(Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped"))
-                continue
-            source, notes = _read_source(path)
-        except OSError as error:
-            problems.append(Problem(path, f"cannot be read ({error.strerror or error}); skipped"))
-            continue
+        source, found = read_file(path)
+        problems += found
         if source is None:
-            problems.append(Problem(path, notes[0]))
             continue
-        source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
-        source.title, removed_from_title = remove_invisible(source.title)
-        removed += removed_from_title
-        problems += [Problem(path, note, "note") for note in notes]
-        if removed:
-            # Text shown in another order than it is stored is worth a warning; a stray soft hyphen is not.
-            problems.append(Problem(path, _describe_removed(removed), "warning" if _BIDI & set(removed) else "note"))
-        if not source.text.strip():
-            problems.append(Problem(path, "empty or only whitespace; skipped"))
-            continue
-        # str.split, not re.sub(r"\s+"): the same spaces, five times faster, and every build reads every file.
-        digest = hashlib.sha256(" ".join(source.text.split()).encode()).hexdigest()
+        digest = digest_text(source.text)
         if digest in seen:
-            problems.append(Problem(path, f"same text as {seen[digest].name}; counted once"))
+            problems.append(duplicate(path, seen[digest]))
             continue
         seen[digest] = path
         sources.append(source)
     return sources, problems
+
+
+def read_file(path: Path) -> tuple[Source | None, list[Problem]]:
+    """Return one article file decoded and cleaned of invisible characters (None if it cannot be used), and why."""
+    problems = []
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped")]
+        source, notes = _read_source(path)
+    except OSError as error:
+        return None, [Problem(path, f"cannot be read ({error.strerror or error}); skipped")]
+    if source is None:
+        return None, [Problem(path, notes[0])]
+    source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
+    source.title, removed_from_title = remove_invisible(source.title)
+    removed += removed_from_title
+    problems += [Problem(path, note, "note") for note in notes]
+    if removed:
+        # Text shown in another order than it is stored is worth a warning; a stray soft hyphen is not.
+        problems.append(Problem(path, _describe_removed(removed), "warning" if _BIDI & set(removed) else "note"))
+    if not source.text.strip():
+        problems.append(Problem(path, "empty or only whitespace; skipped"))
+        return None, problems
+    return source, problems
+
+
+def digest_text(text: str) -> str:
+    """Return a hash of an article's words, the same for two copies that differ only in spacing."""
+    # str.split, not re.sub(r"\s+"): the same spaces, five times faster, and every build reads every file.
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
+
+
+def duplicate(path: Path, original: Path) -> Problem:
+    """Return the note that ``path`` holds the same text as ``original``, an earlier file, and is not counted."""
+    return Problem(path, f"same text as {original.name}; counted once")
 
 
 def _article_id(path: Path) -> str:

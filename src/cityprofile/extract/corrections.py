@@ -143,16 +143,43 @@ class _Corpus:
 
     def city_slug(self, name: str) -> str | None:
         """Return the slug of a city named or slugged ``name``, adding it from the gazetteer if new."""
-        for slug, head in self.heads.items():
-            if name.casefold() in (slug, head["city"].casefold()):
-                return slug
-        gazetteer = load_gazetteer()
-        place = gazetteer.lookup(name.strip()) or gazetteer.lookup(name.strip().title())
-        if place is None:
+        head = find_city(name, self.heads)
+        if head is None:
             return None
-        slug = slugify(place.name)
-        self.heads.setdefault(slug, {"city": place.name, "slug": slug, "province": place.province})
-        return slug
+        self.heads.setdefault(head["slug"], head)
+        return head["slug"]
+
+
+def find_city(name: str, heads: dict[str, dict]) -> dict | None:
+    """Return the city, slug and province of the city named or slugged ``name``.
+
+    One of ``heads`` (by slug) if it is there, else the gazetteer's; None if neither knows it.
+    """
+    for slug, head in heads.items():
+        if name.casefold() in (slug, head["city"].casefold()):
+            return head
+    gazetteer = load_gazetteer()
+    place = gazetteer.lookup(name.strip()) or gazetteer.lookup(name.strip().title())
+    if place is None:
+        return None
+    return {"city": place.name, "slug": slugify(place.name), "province": place.province}
+
+
+def touched_cities(rows: list[Row], cities_of: dict[str, str], heads: dict[str, dict]) -> set[str]:
+    """Return the slugs of the cities whose profiles ``rows`` may change.
+
+    ``cities_of`` gives each article's city, and ``heads`` each city by slug. A row
+    touches its article's city, and a move the city it moves the article to.
+    """
+    touched = set()
+    for row in rows:
+        if row.problem or row.article not in cities_of:
+            continue
+        touched.add(cities_of[row.article])
+        target = find_city(row.value, heads) if row.action == "move" else None
+        if target:
+            touched.add(target["slug"])
+    return touched
 
 
 def apply_corrections(profiles: dict[str, dict], rows: list[Row]) -> tuple[dict[str, dict], list[str]]:

@@ -1,0 +1,143 @@
+"""What each article file held when it was last read, so that a build reads only the files that changed.
+
+Like git's index, a file whose size, times and inode are those recorded is
+taken to hold what it held then, and is not read again. Adding one article
+to ten thousand then costs a ``stat`` of each file, not a read and a hash.
+A file changed within a clock tick of being read could change again
+unseen, so a record that young is not trusted: the file is read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..contract.files import write_atomic
+from .corpus import Problem, Source, digest_text, duplicate, read_file, scan_seeds
+
+RECORDS = "files.json"
+# Coarser than any file system's timestamps that cityprofile may meet (FAT's are two seconds).
+_RACY_NS = 3_000_000_000
+
+
+def _signature(status: os.stat_result) -> list[int]:
+    # ctime too: copying with its times kept (cp -p, rsync -t) changes it, which mtime and size may not show.
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+
+
+def hash_fields(source: Source) -> str:
+    """Return a hash of what extraction reads of a file: its id is in every item, so a renamed file is new."""
+    fields = "\0".join(map(str, (source.id, source.text, source.kind, source.title, source.truncated)))
+    return hashlib.sha256(fields.encode()).hexdigest()
+
+
+@dataclass
+class Article:
+    """A usable article file: its path, and what it held when read."""
+
+    path: Path
+    id: str
+    content: str  # :func:`hash_fields` of its source
+    source: Source | None = None  # decoded, when this run read the file
+
+
+@dataclass
+class Inventory:
+    """The article files of a seeds folder, the problems met reading them, and a key over all of it."""
+
+    articles: list[Article] = field(default_factory=list)  # sorted by name, duplicates left out
+    problems: list[Problem] = field(default_factory=list)
+    read: int = 0  # files read by this run; the others were known by their stat
+
+    @property
+    def key(self) -> str:
+        """A hash of every file's content and every problem: equal keys mean nothing to extract again."""
+        digest = hashlib.sha256()
+        for article in self.articles:
+            digest.update(f"{article.path.name}\0{article.content}\0".encode(errors="surrogateescape"))
+        for problem in self.problems:
+            digest.update(f"{problem}\0".encode(errors="surrogateescape"))
+        return digest.hexdigest()
+
+    def source(self, article: Article) -> Source:
+        """Return an article's decoded source, reading the file again if this run knew it by its stat."""
+        if article.source is None:
+            source, _ = read_file(article.path)
+            if source is None or hash_fields(source) != article.content:
+                raise FileChangedError(f"{article.path}: changed while it was being read; run the build again")
+            article.source = source
+        return article.source
+
+
+class FileChangedError(RuntimeError):
+    """An article file changed between two reads of one build."""
+
+
+def take_inventory(seeds: Path, folder: Path) -> Inventory:
+    """Return the article files of ``seeds``, reading only those changed since the records in ``folder``.
+
+    The records are updated in ``folder``; a missing or unreadable one means every file is read.
+    """
+    records_path = folder / RECORDS
+    try:
+        known = json.loads(records_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    paths, problems = scan_seeds(seeds)
+    inventory = Inventory(problems=problems)
+    records, seen = {}, {}
+    now = time.time_ns()
+    for path in paths:
+        name = path.name
+        record, source = _recall(path, known.get(name)), None
+        if record is None:
+            record, source = _read(path, now)
+            inventory.read += 1
+        if record.get("trusted"):
+            records[name] = record
+        inventory.problems += [Problem(path, message, severity) for severity, message in record["problems"]]
+        if record["content"] is None:
+            continue
+        if record["digest"] in seen:
+            inventory.problems.append(duplicate(path, seen[record["digest"]]))
+            continue
+        seen[record["digest"]] = path
+        inventory.articles.append(Article(path, record["id"], record["content"], source))
+    if records != known:
+        # ASCII: a file name that is not UTF-8 holds lone surrogates, which only an escape can store.
+        write_atomic(records_path, json.dumps(records))
+    return inventory
+
+
+def _recall(path: Path, record: dict | None) -> dict | None:
+    """Return the record of a file if it still describes the file, else None."""
+    if record is None:
+        return None
+    try:
+        return record if _signature(path.stat()) == record["signature"] else None
+    except OSError:
+        return None  # read_file says what is wrong with it
+
+
+def _read(path: Path, now: int) -> tuple[dict, Source | None]:
+    """Read a file; return its record and its source (None when it cannot be used)."""
+    try:
+        status = path.stat()
+    except OSError:
+        status = None
+    source, problems = read_file(path)
+    record = {
+        "signature": _signature(status) if status else None,
+        # A file that could not be read may be readable next time, and one changed just now may change again.
+        "trusted": status is not None and now - max(status.st_mtime_ns, status.st_ctime_ns) > _RACY_NS
+                   and not any(p.message.startswith("cannot be read") for p in problems),
+        "problems": [[p.severity, p.message] for p in problems],
+        "content": None,
+    }
+    if source is not None:
+        record.update(id=source.id, content=hash_fields(source), digest=digest_text(source.text))
+    return record, source
