@@ -12,6 +12,11 @@ FIXTURES = TESTS / "fixtures"
 # must not read the corrections an analyst keeps in the project's corrections.csv.
 os.environ["CITYPROFILE_CORRECTIONS"] = str(FIXTURES / "no_corrections.csv")
 
+from pdfminer.pdfdocument import PDFDocument  # noqa: E402
+from pdfminer.pdfpage import PDFPage  # noqa: E402
+from pdfminer.pdfparser import PDFParser  # noqa: E402
+from pdfminer.pdftypes import resolve1  # noqa: E402
+
 from cityprofile.contract.records import Article  # noqa: E402
 from cityprofile.extract.clean import parse_article  # noqa: E402
 
@@ -36,3 +41,25 @@ def title_and_body(stem: str) -> list[str]:
     """Return an article's title followed by its body sentences."""
     article = load_article(stem)
     return [article.title, *article.sentences]
+
+
+def read_pdf_links(pdf: Path) -> tuple[list[str], list[str], set[str]]:
+    """Return a PDF's link annotations: the URIs they open and the named destinations they go to,
+    and which of those destinations the PDF holds."""
+    uris, destinations, held = [], [], set()
+    with pdf.open("rb") as file:
+        document = PDFDocument(PDFParser(file))
+        for page in PDFPage.create_pages(document):
+            for annotation in map(resolve1, resolve1(page.annots) or []):
+                action = resolve1(annotation.get("A")) or {}
+                if action.get("URI"):
+                    uris.append(resolve1(action["URI"]).decode())
+                if annotation.get("Dest"):
+                    destinations.append(resolve1(annotation["Dest"]).decode())
+        for name in set(destinations):
+            try:
+                document.get_dest(name.encode())
+            except KeyError:
+                continue  # a link to a destination the PDF lacks
+            held.add(name)
+    return uris, destinations, held

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, read_pdf_links
 from pypdf import PdfReader
 
 from cityprofile.build.jobs import order_by_input_size, plan_jobs, run_jobs
@@ -58,6 +58,16 @@ def test_table_of_contents_links_resolve(built):
     targets = re.findall(r'<nav[^>]*class="toc".*?</nav>', html, re.S)[0]
     for anchor in re.findall(r'href="#([^"]+)"', targets):
         assert f'id="{anchor}"' in html
+
+
+@pytest.mark.parametrize("name", ["xining", "comparison"])
+def test_contents_and_footnotes_are_links_within_the_pdf_to_destinations_it_holds(built, name):
+    html = (built / name / f"{name}.html").read_text(encoding="utf-8")
+    sections = re.findall(r'href="#([^"]+)"', re.findall(r'<nav[^>]*class="toc".*?</nav>', html, re.S)[0])
+    _, destinations, held = read_pdf_links(built / name / f"{name}.pdf")
+    assert sections and set(sections) <= set(destinations)
+    assert any("note-" in destination for destination in destinations), "footnote calls link to their notes"
+    assert set(destinations) == held
 
 
 def test_pdf_has_title_metadata_and_no_code(built):

@@ -28,6 +28,8 @@ _LOCAL_LINK = re.compile(r"\]\(#([^)\s]+)\)")
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _STYLE_BLOCK = re.compile(r"<style>.*?</style>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# A relative href (no scheme, not from the root, not only a fragment) to an HTML page, with any #fragment after it.
+_RELATIVE_HTML_HREF = re.compile(r'(\shref=")(?![\w+.-]+:|/|#)([^"#?]+)\.html(?=["#])')
 
 
 def anchor_for(heading: str) -> str:
@@ -165,4 +167,17 @@ def html_to_pdf(markup: str) -> bytes:
     # WeasyPrint's CSS parser warns about SVG presentation properties in
     # matplotlib's inline charts, which its SVG renderer then draws correctly.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return weasyprint.HTML(string=markup).write_pdf()
+    # No base_url: WeasyPrint then writes a relative href into the PDF as it stands, so the links
+    # still work when the profiles folder is moved or zipped; a base would make them absolute.
+    # An href that is only a fragment becomes a link inside the PDF either way.
+    return weasyprint.HTML(string=link_pdf_reports(markup), base_url=None).write_pdf()
+
+
+def link_pdf_reports(markup: str) -> str:
+    """Return report markup whose relative links to ``.html`` pages lead to the ``.pdf`` beside each instead.
+
+    A report links only to other reports, and each is written as HTML and PDF
+    side by side, so a reader of a PDF lands on a PDF. Absolute URLs (an
+    article's web page) and links within the page are left as they are.
+    """
+    return _RELATIVE_HTML_HREF.sub(r"\1\2.pdf", markup)
