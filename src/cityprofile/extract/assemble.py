@@ -21,9 +21,10 @@ from .corpus import Problem, Source, read_sources
 from .inventory import Article, Inventory, hash_fields, take_inventory
 from .industries import group_industries
 
-# Batches per worker: enough to even out long and short articles, few enough
-# that sending each batch costs little next to extracting it.
-BATCHES_PER_WORKER = 8
+# Batches per worker: enough that the last batch, during which the other
+# workers may wait, is short (at 8, up to a tenth of a 10,000-article run);
+# few enough that sending each batch costs little next to extracting it.
+BATCHES_PER_WORKER = 32
 # Fewer articles than this are extracted here: a worker would first import the
 # extraction stack (seconds), while it is still starting its kernel for the reports.
 PARALLEL_FROM = 100
