@@ -63,14 +63,16 @@ def hold_profiles(out: Path, warn=_to_stderr):
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
                   corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
-                  inventory: Inventory | None = None) -> list[str]:
+                  inventory: Inventory | None = None, started: float | None = None) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Only new or changed articles are read and extracted (on ``executor`` when
     given, split for ``workers``); the others come from the cache under ``out``.
-    ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already taken it.
+    ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already
+    taken it, from ``started`` (:func:`time.perf_counter`), which the stage's time then counts from.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
+    started = time.perf_counter() if started is None else started
     cache = ArticleCache(out)
     if force:
         cache.clear()
@@ -84,7 +86,6 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         for problem in saved["problems"]:
             warn(problem)
         return saved["problems"] + correct_stage(out, code, corrections, report, warn)
-    started = time.perf_counter()
     try:
         extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory)
     except BrokenProcessPool:
@@ -98,13 +99,15 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
     if not extraction.index:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
     save_extraction(extraction, out)
+    write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
+    warnings = correct_stage(out, code, corrections, report, warn, force)
+    # Reported last, so that its time counts reading the files and correcting the profiles too.
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
            f"({plural(extraction.extracted, 'article')} extracted"
            + (f", {extraction.cached:,} unchanged from the last build)" if extraction.cached else ")"))
     for profile in extraction.profiles.values():
         report(f"  {summarise(profile)}")
-    write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
-    return problems + correct_stage(out, code, corrections, report, warn, force)
+    return problems + warnings
 
 
 def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | None = None,
@@ -165,6 +168,7 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
                                                             "here: its workers do not share " + str(out)))
         pool = cluster if reports_on_cluster else None
         # Taken once: reading the articles again inside the extract stage doubled a no-op's cost.
+        extract_started = time.perf_counter()
         inventory = None if force else take_inventory(seeds, out / CACHE_DIR)
         if pool is None and (inventory is None or _saved_extraction(out, _extract_key(inventory, code_hash())) is None):
             # Changed articles mean reports to rebuild: get the workers and
@@ -172,7 +176,8 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             # unless a cluster does it). There are at most as many cities as
             # articles, plus the comparison.
             pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
-        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory)
+        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory,
+                                 extract_started)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
