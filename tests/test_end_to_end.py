@@ -42,7 +42,8 @@ def test_build_prints_one_line_per_stage_and_report_and_nothing_else(build_run):
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"extract: 2 cities in [\d.]+s \(5 articles extracted\)", lines[0])
     assert len(lines) == 1 + len(cities) + 1 + len(cities) + 1 + 1
-    assert re.fullmatch(r"exports: cityprofile.xlsx and 5 CSV tables in [\d.]+s", lines[1 + len(cities)])
+    assert re.fullmatch(r"exports: 2 cities' tables rewritten, tables/\*\.csv and cityprofile\.xlsx in [\d.]+s",
+                        lines[1 + len(cities)])
     built = sorted(re.findall(r"^  (\S+): built \(first build; execute [\d.]+s, html [\d.]+s, pdf [\d.]+s\) -> ",
                               result.stdout, re.M))
     assert built == sorted([c["slug"] for c in cities] + ["comparison"])

@@ -57,4 +57,7 @@ def make_tables(profiles: list[dict]) -> dict[str, pd.DataFrame]:
     rows = {key: [row for profile in profiles for row in _item_rows(profile, key)] for key in _FIELDS}
     rows["industries"] = [row for profile in profiles for row in _industry_rows(profile)]
     rows["articles"] = [row for profile in profiles for row in _article_rows(profile)]
-    return {key: pd.DataFrame(rows[key], columns=columns[key]) for key in columns}
+    # Object columns keep each value as it is: a cell's CSV text then depends on its value alone, not on the
+    # other rows (an inferred float column would write every whole number of every city as "31600000000.0"),
+    # so one city's rows written alone are the same text as in the table of all cities.
+    return {key: pd.DataFrame(rows[key], columns=columns[key], dtype=object) for key in columns}
