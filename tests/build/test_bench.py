@@ -23,10 +23,11 @@ from cityprofile.extract.gazetteer import load_gazetteer, load_prefecture_cities
 def test_stage_seconds_sums_each_stage_over_reports():
     output = (
         "extract: 2 cities in 0.8s\n"
+        "exports: 2 cities' tables rewritten, tables/*.csv and cityprofile.xlsx in 0.3s\n"
         "  dalian: built (first build; execute 2.5s, html 0.3s, pdf 1.2s) -> x.pdf\n"
         "  xining: built (first build; execute 2.7s, html 0.4s, pdf 2.4s) -> y.pdf\n"
     )
-    assert stage_seconds(output) == pytest.approx({"extract": 0.8, "execute": 5.2, "html": 0.7, "pdf": 3.6})
+    assert stage_seconds(output) == pytest.approx({"extract": 0.8, "exports": 0.3, "execute": 5.2, "html": 0.7, "pdf": 3.6})
 
 
 def test_synthetic_corpus_gives_each_copy_its_own_real_city(tmp_path):

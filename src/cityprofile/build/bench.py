@@ -92,10 +92,11 @@ def _build(seeds: Path, out: Path, jobs: int) -> list[str]:
 
 def stage_seconds(output: str) -> dict[str, float]:
     """Return seconds per stage summed from a build's progress lines."""
-    totals = {"extract": 0.0, "execute": 0.0, "html": 0.0, "pdf": 0.0}
-    found = re.search(r"extract: \d+ cities in ([\d.]+)s", output)
-    if found:
-        totals["extract"] = float(found.group(1))
+    totals = {"extract": 0.0, "exports": 0.0, "execute": 0.0, "html": 0.0, "pdf": 0.0}
+    for stage, line in (("extract", r"extract: \d+ cities"), ("exports", r"exports: .*")):
+        found = re.search(rf"^{line} in ([\d.]+)s", output, re.M)
+        if found:
+            totals[stage] = float(found.group(1))
     for stage in ("execute", "html", "pdf"):
         totals[stage] = sum(float(s) for s in re.findall(rf"\b{stage} ([\d.]+)s", output))
     return totals
@@ -227,8 +228,9 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
                      encoding="utf-8")
     wall, peak, output = run_measured(_build(corpus, out, jobs))
     rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
-    rows.append((f"{name}: one article added", f"extract {stage_seconds(output)['extract']:.1f} s, build {wall:.1f} s "
-                 f"(rebuilt {rebuilt}); peak {peak / 2**20:.0f} MiB"))
+    stages = stage_seconds(output)
+    rows.append((f"{name}: one article added", f"extract {stages['extract']:.1f} s, exports {stages['exports']:.1f} s, "
+                 f"build {wall:.1f} s (rebuilt {rebuilt}); peak {peak / 2**20:.0f} MiB"))
     noop, _, _ = run_measured(_build(corpus, out, jobs))
     rows.append((f"{name}: no-op rebuild", f"{noop:.2f} s"))
     return out

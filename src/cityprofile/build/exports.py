@@ -140,7 +140,7 @@ def _remove_fragments(out: Path, slugs: set[str]) -> None:
     folder = out / FRAGMENTS
     for city in folder.iterdir() if folder.is_dir() else []:
         if city.name not in slugs:
-            shutil.rmtree(city)
+            shutil.rmtree(city) if city.is_dir() else city.unlink()
 
 
 def _signature(path: Path, missing_ok: bool = False) -> list[int] | None:
