@@ -78,7 +78,7 @@ def _saved_city(out: Path, slug: str, code: str) -> dict | None:
     folder = out / FRAGMENTS / slug
     saved = _read_json(folder / _CITY_KEY)
     fragments = saved.get("fragments")
-    current = (saved.get("profile") == _signature(out / slug / "profile.json") and saved.get("code") == code
+    current = ("rows" in saved and saved.get("profile") == _signature(out / slug / "profile.json") and saved.get("code") == code
                and (out / slug / f"{slug}.xlsx").is_file() and isinstance(fragments, dict) and fragments
                and all(_signature(folder / f"{name}.csv", missing_ok=True) == signature
                        for name, signature in fragments.items()))
@@ -98,7 +98,7 @@ def _export_city(out: Path, slug: str, code: str) -> dict:
     write_atomic(out / slug / f"{slug}.xlsx", _workbook(tables))
     saved = {"profile": profile_signature, "code": code, "rows": {name: len(frame) for name, frame in tables.items()},
              "fragments": {name: _signature(folder / f"{name}.csv") for name in tables}}
-    write_atomic(folder / _CITY_KEY, json.dumps(saved))  # last: a build cut short before it remakes the city
+    write_atomic(folder / _CITY_KEY, json.dumps(saved))  # last: a build cut short leaves a key that no longer fits
     return saved
 
 
