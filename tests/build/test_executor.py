@@ -14,8 +14,9 @@ from cityprofile.contract.paths import CITY_NOTEBOOK
 
 
 def _outputs(out):
-    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.json")) if ".articles" not in p.parts
-            and not p.name.startswith(".")}
+    """The profiles and index: every JSON file outside the build's hidden caches and stamps."""
+    return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*.json"))
+            if not any(part.startswith(".") for part in p.relative_to(out).parts)}
 
 
 @pytest.fixture
