@@ -78,7 +78,8 @@ def _saved_city(out: Path, slug: str, code: str) -> dict | None:
     folder = out / FRAGMENTS / slug
     saved = _read_json(folder / _CITY_KEY)
     fragments = saved.get("fragments")
-    current = ("rows" in saved and saved.get("profile") == _signature(out / slug / "profile.json") and saved.get("code") == code
+    current = ("rows" in saved and saved.get("code") == code
+               and saved.get("profile") == _signature(out / slug / "profile.json")
                and (out / slug / f"{slug}.xlsx").is_file() and isinstance(fragments, dict) and fragments
                and all(_signature(folder / f"{name}.csv", missing_ok=True) == signature
                        for name, signature in fragments.items()))
