@@ -2,7 +2,8 @@
 
 import pytest
 
-from cityprofile.report.formatting import format_comparison_title, format_date, format_figure, format_money, format_span
+from cityprofile.report.formatting import (format_comparison_title, format_date, format_figure, format_money, format_span,
+                                          plural)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,9 @@ def test_comparison_title_names_a_few_cities_and_counts_many():
     assert format_comparison_title(["Xining", "Dalian"]) == "City comparison: Xining and Dalian"
     many = [f"City {n}" for n in range(48)]
     assert format_comparison_title(many) == "City comparison of 48 cities"
+
+
+def test_a_count_in_the_thousands_is_grouped_like_the_figures():
+    assert plural(10_001, "article") == "10,001 articles"
+    assert plural(1, "city", "cities") == "1 city"
+    assert plural(250, "city", "cities") == "250 cities"

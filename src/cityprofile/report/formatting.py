@@ -97,7 +97,7 @@ def format_span(dates: list[str]) -> str:
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """Return ``1 article`` or ``4 articles``."""
-    return f"{count} {noun_for(count, noun, nouns)}"
+    return f"{count:,} {noun_for(count, noun, nouns)}"
 
 
 def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
