@@ -175,7 +175,8 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             # their kernels ready while extraction runs (on these workers,
             # unless a cluster does it). There are at most as many cities as
             # articles, plus the comparison.
-            pool = stack.enter_context(worker_pool(min(workers, len(find_files(seeds)) + 1)))
+            articles = len(inventory.articles) if inventory else len(find_files(seeds))
+            pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
         problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory,
                                  extract_started)
         export_stage(out, force, report)
