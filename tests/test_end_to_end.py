@@ -194,7 +194,7 @@ def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(rep
     assert build(SEEDS, reports, workers=2, report=events.append, warn=events.append) == 0
     assert "workers" not in events and events[0].startswith("extract: articles and code unchanged")
 
-    def extract_stage(*args):
+    def extract_stage(*args, **kwargs):
         events.append("extract")
         raise SystemExit("stop here")
 

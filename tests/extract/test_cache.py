@@ -2,10 +2,12 @@
 
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import SEEDS
 
+import cityprofile.extract.assemble as assemble
 import cityprofile.extract.stage as stage
 from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST, ArticleCache
@@ -135,3 +137,32 @@ def test_a_lost_manifest_means_extracting_everything_again(corpus, counted):
     _, after = _extract(seeds, out)
     assert len(counted) == len(list(seeds.glob("*.txt"))) and after == before
 
+
+
+class _Recording(ThreadPoolExecutor):
+    """An executor that keeps what each task sent back, as a process pool would pickle it to the build."""
+
+    def __init__(self):
+        super().__init__(2)
+        self.returned = []
+
+    def map(self, fn, *iterables, **kwargs):
+        for result in super().map(fn, *iterables, **kwargs):
+            self.returned += result
+            yield result
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_workers_that_share_the_cache_store_their_extractions_and_send_back_only_summaries(corpus, monkeypatch,
+                                                                                          shared):
+    seeds, out = corpus
+    monkeypatch.setattr(assemble, "PARALLEL_FROM", 2)
+    with _Recording() as executor:
+        extraction = extract_corpus(seeds, ArticleCache(out), executor, workers=2, shared=shared)
+    sent = executor.returned
+    assert len(sent) == len(list(SEEDS.glob("*.txt")))
+    # A Dask worker on another machine cannot write the cache: it sends the whole extraction back.
+    assert all(set(entry) == {"city", "problems"} for entry in sent) if shared else all("figures" in e for e in sent)
+    entries = [p for p in (out / CACHE_DIR).glob("*.json") if p.name not in (MANIFEST, RECORDS)]
+    assert len(entries) == len(sent)
+    assert dict(extraction.profiles) == dict(extract_corpus(seeds).profiles)

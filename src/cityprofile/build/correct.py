@@ -28,20 +28,34 @@ _CONTENTS = "_index.json"
 _STAMP = ".corrections.json"
 
 
-def save_extraction(extraction: Extraction, out: Path) -> None:
-    """Keep the profiles as extracted, before any correction, for this stage to start from.
+def save_extraction(extraction: Extraction, out: Path) -> list[str]:
+    """Keep the profiles as extracted, before any correction, for this stage to start from; return a summary of each.
 
     Only the cities just assembled are written; those no longer in the corpus are deleted.
     The contents, written last, say what every city's file was made of.
     """
     folder = out / EXTRACTED
-    for slug, profile in extraction.profiles.items():
+    summaries = []
+    for slug, profile in extraction.profiles.items():  # each assembled here, one at a time
         write_atomic(folder / f"{slug}.json", json.dumps(profile, ensure_ascii=False))
+        summaries.append(summarise(profile))
     for path in folder.glob("*.json"):
         if path.stem not in extraction.fingerprints and path.name != _CONTENTS:
             path.unlink()
     contents = {"cities": extraction.index, "articles": extraction.cities, "fingerprints": extraction.fingerprints}
     write_atomic(folder / _CONTENTS, json.dumps(contents, ensure_ascii=False))
+    return summaries
+
+
+def summarise(profile: dict) -> str:
+    """Return a one-line summary of what was found for a city."""
+    sectors = {i["sector"] for i in profile["industries"]}
+    return (
+        f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
+        f"{plural(len(profile['industries']), 'industry', 'industries')} in {plural(len(sectors), 'sector')}, "
+        f"{plural(len(profile['initiatives']), 'initiative')}, {plural(len(profile['figures']), 'figure')}, "
+        f"{plural(len(profile['timeline']), 'dated event')}"
+    )
 
 
 def read_fingerprints(out: Path) -> dict[str, str]:

@@ -63,11 +63,12 @@ def hold_profiles(out: Path, warn=_to_stderr):
 
 def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
                   corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
-                  inventory: Inventory | None = None, started: float | None = None) -> list[str]:
+                  inventory: Inventory | None = None, started: float | None = None, shared: bool = True) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Only new or changed articles are read and extracted (on ``executor`` when
-    given, split for ``workers``); the others come from the cache under ``out``.
+    given, split for ``workers``, whose processes store what they extract under
+    ``out`` unless they do not share it); the others come from the cache under ``out``.
     ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already
     taken it, from ``started`` (:func:`time.perf_counter`), which the stage's time then counts from.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
@@ -87,7 +88,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
             warn(problem)
         return saved["problems"] + correct_stage(out, code, corrections, report, warn)
     try:
-        extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory)
+        extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory, shared)
     except BrokenProcessPool:
         raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
                          "killer's); no profile was written: run the build again") from None
@@ -98,15 +99,15 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         warn(problem)
     if not extraction.index:
         raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
-    save_extraction(extraction, out)
+    summaries = save_extraction(extraction, out)
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
     warnings = correct_stage(out, code, corrections, report, warn, force)
     # Reported last, so that its time counts reading the files and correcting the profiles too.
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
            f"({plural(extraction.extracted, 'article')} extracted"
            + (f", {extraction.cached:,} unchanged from the last build)" if extraction.cached else ")"))
-    for profile in extraction.profiles.values():
-        report(f"  {summarise(profile)}")
+    for summary in summaries:
+        report(f"  {summary}")
     return problems + warnings
 
 
@@ -114,12 +115,14 @@ def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | N
                         force: bool = False, corrections: Path = CORRECTIONS) -> list[str]:
     """Run the extract stage alone, over ``workers`` local processes or a Dask cluster; return its problems."""
     with ExitStack() as stack:
-        executor = None
+        executor, shared = None, True
         if scheduler:
             executor = stack.enter_context(cluster_executor(scheduler))
+            shared = shares_folder(executor, out)
         elif workers > 1:
             executor = stack.enter_context(process_pool(workers))
-        return extract_stage(seeds, out, force=force, corrections=corrections, executor=executor, workers=workers)
+        return extract_stage(seeds, out, force=force, corrections=corrections, executor=executor, workers=workers,
+                             shared=shared)
 
 
 def _extract_key(inventory: Inventory, code: str) -> str:
@@ -134,17 +137,6 @@ def _saved_extraction(out: Path, key: str) -> dict | None:
         return None
     saved = json.loads(stamp.read_text(encoding="utf-8"))
     return saved if saved["key"] == key else None
-
-
-def summarise(profile: dict) -> str:
-    """Return a one-line summary of what was found for a city."""
-    sectors = {i["sector"] for i in profile["industries"]}
-    return (
-        f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "
-        f"{plural(len(profile['industries']), 'industry', 'industries')} in {plural(len(sectors), 'sector')}, "
-        f"{plural(len(profile['initiatives']), 'initiative')}, {plural(len(profile['figures']), 'figure')}, "
-        f"{plural(len(profile['timeline']), 'dated event')}"
-    )
 
 
 def count_warnings(problems: list[str]) -> int:
@@ -178,7 +170,7 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             articles = len(inventory.articles) if inventory else len(find_files(seeds))
             pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
         problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory,
-                                 extract_started)
+                                 extract_started, shared=cluster is None or reports_on_cluster)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn

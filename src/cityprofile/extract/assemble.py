@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..contract.records import IndustryMention
@@ -35,7 +37,8 @@ class Extraction:
     """What the extract stage found: the profiles it assembled, every city's index entry, and problems met."""
 
     # By slug: every city's without a cache; with one, only the cities whose articles changed.
-    profiles: dict[str, dict] = field(default_factory=dict)
+    # Each is assembled as it is read (see Assembly), so read each once.
+    profiles: Mapping[str, dict] = field(default_factory=dict)
     index: list[dict] = field(default_factory=list)  # every city: slug, city, province, articles; most first
     problems: list[Problem] = field(default_factory=list)
     extracted: int = 0  # articles extracted by this run rather than read from the cache
@@ -45,11 +48,28 @@ class Extraction:
     fingerprints: dict[str, str] = field(default_factory=dict)
 
 
-def extract_batch(batch: list[tuple]) -> list[dict]:
-    """Return the extraction of each article, given as its :func:`_fields`; run in a worker or here."""
+def extract_batch(batch: list[tuple[str, tuple]], cache: ArticleCache | None = None) -> list[dict]:
+    """Return the extraction of each article, given as its key and :func:`_fields`; run in a worker or here.
+
+    With a ``cache``, each extraction is stored there and only its summary (city and
+    problems) is returned: the articles' items then never pass through the process
+    that sent the batch, which would otherwise take back and hold every one of them.
+    """
     from .stage import extract_source  # the extraction stack, imported once per process
 
-    return [extract_source(*fields) for fields in batch]
+    done = []
+    for key, fields in batch:
+        entry = extract_source(*fields)
+        if cache is not None:
+            cache.save(key, entry)
+            entry = _summarise(entry)
+        done.append(entry)
+    return done
+
+
+def _summarise(entry: dict) -> dict:
+    """Return what the manifest keeps of an extraction: its city and problems."""
+    return {"city": entry["city"], "problems": entry["problems"]}
 
 
 def _fields(source: Source) -> tuple:
@@ -57,28 +77,52 @@ def _fields(source: Source) -> tuple:
     return source.id, source.text, source.kind, source.title, source.truncated
 
 
-def _extract_missing(sources: list[Source], executor: Executor | None, workers: int) -> list[dict]:
-    batch = [_fields(source) for source in sources]
-    if executor is None or len(sources) < PARALLEL_FROM:
-        return extract_batch(batch)
+def _extract_missing(batch: list[tuple[str, tuple]], executor: Executor | None, workers: int,
+                     cache: ArticleCache | None) -> list[dict]:
+    extract = partial(extract_batch, cache=cache)
+    if executor is None or len(batch) < PARALLEL_FROM:
+        return extract(batch)
     size = max(1, math.ceil(len(batch) / (workers * BATCHES_PER_WORKER)))
     batches = [batch[i:i + size] for i in range(0, len(batch), size)]
-    return [entry for done in executor.map(extract_batch, batches) for entry in done]
+    return [entry for done in executor.map(extract, batches) for entry in done]
 
 
 def _slug(summary: dict) -> str | None:
     return summary["city"]["slug"] if summary["city"] else None
 
 
+class Assembly(Mapping):
+    """Profiles by slug, each assembled from its articles' extractions when it is read.
+
+    Only one city's extractions are in memory at a time: at 10,000 articles,
+    all of them at once took most of a gigabyte.
+    """
+
+    def __init__(self, parts: dict[str, list[Callable[[], dict]]]):
+        self._parts = parts  # by slug, a loader of each of its articles' extractions, in corpus order
+
+    def __getitem__(self, slug: str) -> dict:
+        return assemble_profiles([load() for load in self._parts[slug]])[slug]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+
 def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Executor | None = None,
                    workers: int = 1, assembled: dict[str, str] | None = None,
-                   inventory: Inventory | None = None) -> Extraction:
+                   inventory: Inventory | None = None, shared: bool = True) -> Extraction:
     """Read the articles, extract those the cache does not hold, and group what they say by city.
 
     With a cache, only the files changed since the last run are read (``inventory``
     when the caller took it already). Only the profiles of cities whose articles'
     extractions differ from those they were ``assembled`` from (their fingerprints
     by slug, as :attr:`Extraction.fingerprints` gave them) are assembled again.
+    ``shared`` says whether the ``executor``'s workers see the cache's folder: if
+    so, each stores what it extracts there; if not (a Dask cluster on other
+    machines), it sends it back to be stored here.
     """
     if cache is None:
         inventory = _read_all(seeds)
@@ -89,10 +133,10 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     keys = [cache.key(article.content) if cache else article.content for article in articles]
     known = cache.read_manifest() if cache else {}
     missing = [i for i, key in enumerate(keys) if key not in known]
-    sources = [inventory.source(articles[i]) for i in missing]
-    fresh = dict(zip((keys[i] for i in missing), _extract_missing(sources, executor, workers)))
-    summaries = {key: known.get(key) or {"city": fresh[key]["city"], "problems": fresh[key]["problems"]}
-                 for key in keys}
+    batch = [(keys[i], _fields(inventory.source(articles[i]))) for i in missing]
+    stored = cache is not None and (shared or executor is None)
+    fresh = dict(zip((keys[i] for i in missing), _extract_missing(batch, executor, workers, cache if stored else None)))
+    summaries = {key: known.get(key) or _summarise(fresh[key]) for key in keys}
     result = Extraction(extracted=len(missing), cached=len(keys) - len(missing), index=_index(summaries.values()),
                         problems=list(inventory.problems))
     for article, key in zip(articles, keys):
@@ -102,14 +146,17 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
             result.cities[article.id] = _slug(summaries[key])
     result.fingerprints = _fingerprint(keys, summaries)
     changed = {slug for slug, fingerprint in result.fingerprints.items() if (assembled or {}).get(slug) != fingerprint}
+    entries = {} if stored else fresh  # what no worker stored
     if cache:
-        for key, entry in fresh.items():
+        for key, entry in entries.items():
             cache.save(key, entry)
         cache.write_manifest(summaries)
         cache.keep_only(set(keys))
-    pieces = [fresh.get(key) or _reload(cache, key, inventory, article)
-              for article, key in zip(articles, keys) if _slug(summaries[key]) in changed]
-    result.profiles = assemble_profiles(pieces)
+    parts = defaultdict(list)
+    for article, key in zip(articles, keys):
+        if _slug(summaries[key]) in changed:
+            parts[_slug(summaries[key])].append(partial(_load, cache, key, entries, inventory, article))
+    result.profiles = Assembly(dict(parts))
     return result
 
 
@@ -129,11 +176,12 @@ def _read_all(seeds: Path) -> Inventory:
     return Inventory([Article(source.path, source.id, hash_fields(source), source) for source in sources], problems)
 
 
-def _reload(cache: ArticleCache, key: str, inventory: Inventory, article: Article) -> dict:
-    """Return an article's cached extraction, extracting it again if its entry was lost."""
-    entry = cache.load(key)
+def _load(cache: ArticleCache | None, key: str, entries: dict[str, dict], inventory: Inventory,
+          article: Article) -> dict:
+    """Return an article's extraction: just made, or cached, or extracted again if its entry was lost."""
+    entry = entries.get(key) or cache.load(key)
     if entry is None:
-        entry = extract_batch([_fields(inventory.source(article))])[0]
+        [entry] = extract_batch([(key, _fields(inventory.source(article)))])
         cache.save(key, entry)
     return entry
 
