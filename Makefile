@@ -48,6 +48,10 @@ $(SYSTEM_TEST): tools/install-system-deps $(VENV)/bin/python
 reports: $(INSTALLED) $(SYSTEM)
 	$(PY) -m cityprofile build --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) --jobs $(call quote,$(JOBS)) $(CORRECTING)
 
+## Build the reports, then again each time an article in SEEDS or the corrections change; Ctrl-C stops
+watch: $(INSTALLED) $(SYSTEM)
+	$(PY) -m cityprofile watch --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) --jobs $(call quote,$(JOBS)) $(CORRECTING)
+
 ## Run the test suite (sets up everything it needs first)
 test: $(INSTALLED) $(SYSTEM_TEST)
 	$(PY) -m pytest
@@ -69,4 +73,4 @@ clean:
 	find $(call quote,$(PROFILES)) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
 	rm -rf $(VENV) .pytest_cache
 
-.PHONY: help reports test bench lab clean
+.PHONY: help reports watch test bench lab clean

@@ -1,4 +1,4 @@
-"""Command line: ``cityprofile extract|execute|render|build``."""
+"""Command line: ``cityprofile extract|execute|render|build|watch|bench``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from .build.executor import find_scheduler
 from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
 from .build.pipeline import build, count_warnings, extract_in_parallel, hold_profiles
+from .build.watch import watch
 from .contract.files import write_atomic
 from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
@@ -21,6 +22,13 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive number of jobs")
     return number
+
+
+def _seconds(text: str) -> float:
+    seconds = float(text)
+    if not seconds > 0:  # also refuses "nan"
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number of seconds")
+    return seconds
 
 
 def _folder(text: str) -> Path:
@@ -36,16 +44,18 @@ def _parser() -> argparse.ArgumentParser:
         "execute": "run the notebooks with papermill for every extracted city",
         "render": "turn executed notebooks into HTML and PDF",
         "build": "extract, execute and render: every report",
+        "watch": "build, then build again each time an article or the corrections change (Ctrl-C stops)",
         "bench": "time builds of the seeds, a peer chain, 2 to 50 cities, 2,000 and 10,000 articles, 1,500 cities",
     }
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
-        if name in ("extract", "build"):
+        if name in ("extract", "build", "watch"):
             command.add_argument("--seeds", type=_folder, default=SEEDS,
                                  help="folder of article files (default: %(default)s)")
-            command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
             command.add_argument("--corrections", type=Path,
                                  help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
+        if name in ("extract", "build"):
+            command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
         if name == "bench":
             command.add_argument("--seeds", type=_folder, default=SEEDS,
                                  help="folder of article files (default: %(default)s)")
@@ -53,8 +63,13 @@ def _parser() -> argparse.ArgumentParser:
                                                                   "(default: the seeds folder)")
             continue
         command.add_argument("--out", type=_folder, default=PROFILES, help="output folder (default: %(default)s)")
-        command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
-        if name in ("extract", "build"):
+        if name == "watch":
+            command.add_argument("--interval", type=_seconds, default=2.0, metavar="SECONDS",
+                                 help="how often to look for changes, and how long they must hold still before a "
+                                      "build (default: %(default)s)")
+        else:
+            command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+        if name in ("extract", "build", "watch"):
             command.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,
                                  help="processes extracting articles and building reports "
                                       "(default: %(default)s, the number of cores)")
@@ -103,6 +118,16 @@ def _run(args: argparse.Namespace, corrections: Path) -> int:
     return _render(args.out)
 
 
+def _watch(args: argparse.Namespace, corrections: Path) -> int:
+    """Build into ``args.out`` each time the articles change, holding the output folder only while building."""
+
+    def run() -> int:
+        with hold_profiles(args.out):
+            return build(args.seeds, args.out, args.jobs, corrections=corrections, scheduler=args.scheduler)
+
+    return watch(args.seeds, corrections, run, args.interval)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
@@ -113,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     corrections = corrections or CORRECTIONS
     try:
+        if args.command == "watch":
+            return _watch(args, corrections)
         if args.command == "bench":
             from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
 

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -222,10 +223,7 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
     built = len(read_index(out))
     rows.append((f"{name}: every report, cold, {built} cities", f"{wall:.0f} s, peak {peak / 2**20:.0f} MiB; comparison "
                  f"{count_pages(out / 'comparison' / 'comparison.pdf')} pages"))
-    first = min(corpus.iterdir())
-    added = corpus / f"zz_added_{first.name}"
-    added.write_text(first.read_text(encoding="utf-8") + "\nAdded to the corpus after its first build.\n",
-                     encoding="utf-8")
+    add_article(corpus, "added")
     wall, peak, output = run_measured(_build(corpus, out, jobs))
     rebuilt = ", ".join(re.findall(r"^  ([^:\s]+): built", output, re.M)) or "nothing"
     stages = stage_seconds(output)
@@ -233,7 +231,44 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
                  f"build {wall:.1f} s (rebuilt {rebuilt}); peak {peak / 2**20:.0f} MiB"))
     noop, _, _ = run_measured(_build(corpus, out, jobs))
     rows.append((f"{name}: no-op rebuild", f"{noop:.2f} s"))
+    stages, wall = time_watched_addition(corpus, out, jobs)
+    rows.append((f"{name}: one article added, to a running watch", f"extract {stages['extract']:.1f} s, "
+                 f"exports {stages['exports']:.1f} s, build {wall:.1f} s"))
     return out
+
+
+def add_article(corpus: Path, tag: str) -> Path:
+    """Add a copy of the corpus's first article, made distinct by a sentence naming ``tag``; return its path."""
+    first = min(corpus.iterdir())
+    added = corpus / f"zz_{tag}_{first.name}"
+    added.write_text(first.read_text(encoding="utf-8") + f"\nAdded to the corpus after its first build ({tag}).\n",
+                     encoding="utf-8")
+    return added
+
+
+def read_until_waiting(process: subprocess.Popen) -> str:
+    """Return the output of a running ``cityprofile watch`` up to and including its next "waiting" line."""
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("watch: waiting"):
+            return "".join(lines)
+    raise RuntimeError("cityprofile watch ended:\n" + "".join(lines))
+
+
+def time_watched_addition(corpus: Path, out: Path, jobs: int) -> tuple[dict[str, float], float]:
+    """Return the stage seconds and whole time of the build a running ``cityprofile watch`` makes for one new article."""
+    command = [sys.executable, "-m", "cityprofile", "watch", "--seeds", str(corpus), "--out", str(out),
+               "--jobs", str(jobs), "--interval", "0.5"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        read_until_waiting(process)
+        add_article(corpus, "watched")
+        output = read_until_waiting(process)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+    return stage_seconds(output), float(re.search(r"^build: .* in ([\d.]+)s", output, re.M).group(1))
 
 
 def bench_league(profiles: Path, out: Path, cities: int, rows) -> None:

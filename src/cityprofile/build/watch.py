@@ -1,0 +1,97 @@
+"""``cityprofile watch``: build, then build again each time the articles or the corrections change.
+
+A desk that adds articles through the day keeps one process running. It
+loads the extraction stack (quantulum3's unit patterns, TextBlob's tagger,
+dateparser's data) once, so an article added costs its own extraction, not
+the two seconds or so a fresh process spends loading that stack first.
+Changes are found by polling the seeds folder's entries (name, size, times):
+that works on every filesystem, network mounts included, without a new dependency.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..extract.corpus import SeedsError
+
+
+def read_state(seeds: Path, corrections: Path) -> tuple:
+    """Return what any change to the articles or the corrections file changes: each entry's name, size and times."""
+    state = []
+    for folder, names in ((seeds, None), (corrections.parent, {corrections.name})):
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if names is None or entry.name in names:
+                        state.append((str(folder), entry.name, _signature(entry)))
+        except OSError as error:
+            state.append((str(folder), None, error.errno))  # the build says what is wrong with it
+    return tuple(sorted(state, key=str))
+
+
+def _signature(entry: os.DirEntry) -> tuple | None:
+    try:
+        status = entry.stat()
+    except OSError:
+        return None  # a broken link: the build warns about it
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def watch(seeds: Path, corrections: Path, run: Callable[[], int], interval: float = 2.0, report=print,
+          warn=_to_stderr, sleep=time.sleep) -> int:
+    """Run ``run`` (a build) now, then again after each change to ``seeds`` or ``corrections``; return 0 on Ctrl-C.
+
+    A change is built once the folder has stayed the same for ``interval``
+    seconds, so that articles still being copied in are built together. A
+    build that fails is reported and the watch goes on: the next change may mend it.
+    """
+    from ..extract.stage import warm_up  # the extraction stack, loaded once for every build to come
+
+    warm_up()
+    current = read_state(seeds, corrections)
+    while True:
+        _build_once(run, warn)
+        report(f"watch: waiting for changes to {seeds} (Ctrl-C to stop)")
+        sys.stdout.flush()  # whoever reads this through a pipe is waiting for that line
+        try:
+            current = _wait_for_change(seeds, corrections, current, interval, sleep)
+        except KeyboardInterrupt:
+            report("watch: stopped")
+            return 0
+
+
+def _wait_for_change(seeds: Path, corrections: Path, built: tuple, interval: float, sleep) -> tuple:
+    """Return the state of the watched files once it differs from ``built`` and has held still for ``interval``."""
+    previous = built
+    while True:
+        sleep(interval)
+        current = read_state(seeds, corrections)
+        if current != built and current == previous:
+            return current
+        previous = current
+
+
+def _build_once(run: Callable[[], int], warn) -> None:
+    """Run one build, saying why it failed rather than ending the watch."""
+    try:
+        status = run()
+    except SystemExit as error:  # the build's own "error: ..." messages
+        warn(str(error.code))
+        status = 1
+    except SeedsError as error:
+        warn(f"error: {error}")
+        status = 1
+    except OSError as error:  # a full disk: said as the one-shot build says it
+        warn(f"error: {error.filename}: {error.strerror}; the last good outputs are kept" if error.filename
+             else f"error: {error}")
+        status = 1
+    if status:
+        warn(f"watch: that build failed (exit status {status}); the next change builds again")
