@@ -17,7 +17,7 @@ import shutil
 import time
 from pathlib import Path
 
-from ..contract.files import write_atomic
+from ..contract.files import stat_signature, write_atomic
 from ..contract.paths import PACKAGE
 from ..contract.profiles import read_index
 from ..report.formatting import plural
@@ -145,14 +145,13 @@ def _remove_fragments(out: Path, slugs: set[str]) -> None:
 
 
 def _signature(path: Path, missing_ok: bool = False) -> list[int] | None:
-    """Return a file's size, modification time and inode, which change whenever it is written."""
+    """Return a file's :func:`stat_signature`; None for a missing file, with ``missing_ok``."""
     try:
-        status = path.stat()
+        return stat_signature(path.stat())
     except FileNotFoundError:
         if missing_ok:
             return None
         raise
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
 def _read_json(path: Path) -> dict:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..contract.files import stat_signature
 from ..extract.corpus import SeedsError
 
 
@@ -33,12 +34,11 @@ def read_state(seeds: Path, corrections: Path) -> tuple:
     return tuple(sorted(state, key=str))
 
 
-def _signature(entry: os.DirEntry) -> tuple | None:
+def _signature(entry: os.DirEntry) -> list[int] | None:
     try:
-        status = entry.stat()
+        return stat_signature(entry.stat())
     except OSError:
         return None  # a broken link: the build warns about it
-    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
 
 def _to_stderr(message: str) -> None:

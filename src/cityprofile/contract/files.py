@@ -34,3 +34,11 @@ def write_if_changed(path: Path, text: str) -> None:
     except (OSError, ValueError):
         pass  # missing or unreadable: written anew
     write_atomic(path, text)
+
+
+def stat_signature(status: os.stat_result) -> list[int]:
+    """Return what changes whenever a file is written or replaced: its size, modification and change times, inode.
+
+    The change time too: copying with the times kept (``cp -p``, ``rsync -t``) changes it, where mtime and size may not.
+    """
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]

@@ -16,17 +16,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..contract.files import write_atomic
-from .corpus import Problem, Source, digest_text, duplicate, read_file, scan_seeds
+from ..contract.files import stat_signature, write_atomic
+from .corpus import Problem, Source, digest_text, duplicate, read_file, stat_seeds
 
 RECORDS = "files.json"
 # Coarser than any file system's timestamps that cityprofile may meet (FAT's are two seconds).
 _RACY_NS = 3_000_000_000
-
-
-def _signature(status: os.stat_result) -> list[int]:
-    # ctime too: copying with its times kept (cp -p, rsync -t) changes it, which mtime and size may not show.
-    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
 
 
 def hash_fields(source: Source) -> str:
@@ -87,13 +82,13 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
         known = json.loads(records_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         known = {}
-    paths, problems = scan_seeds(seeds)
+    files, problems = stat_seeds(seeds)
     inventory = Inventory(problems=problems)
     records, seen = {}, {}
     now = time.time_ns()
-    for path in paths:
+    for path, status in files:
         name = path.name
-        record, source = _recall(path, known.get(name)), None
+        record, source = _recall(status, known.get(name)), None
         if record is None:
             record, source = _read(path, now)
             inventory.read += 1
@@ -113,14 +108,11 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
     return inventory
 
 
-def _recall(path: Path, record: dict | None) -> dict | None:
-    """Return the record of a file if it still describes the file, else None."""
+def _recall(status: os.stat_result, record: dict | None) -> dict | None:
+    """Return the record of a file if it still describes the file (as ``status`` finds it), else None."""
     if record is None:
         return None
-    try:
-        return record if _signature(path.stat()) == record["signature"] else None
-    except OSError:
-        return None  # read_file says what is wrong with it
+    return record if stat_signature(status) == record["signature"] else None
 
 
 def _read(path: Path, now: int) -> tuple[dict, Source | None]:
@@ -131,7 +123,7 @@ def _read(path: Path, now: int) -> tuple[dict, Source | None]:
         status = None
     source, problems = read_file(path)
     record = {
-        "signature": _signature(status) if status else None,
+        "signature": stat_signature(status) if status else None,
         # A file that could not be read may be readable next time, and one changed just now may change again.
         "trusted": status is not None and now - max(status.st_mtime_ns, status.st_ctime_ns) > _RACY_NS
                    and not any(p.message.startswith("cannot be read") for p in problems),
