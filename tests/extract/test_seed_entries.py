@@ -96,7 +96,7 @@ def test_an_unreadable_seeds_folder_is_a_clear_error(seeds, monkeypatch):
     def refuse(path):
         raise PermissionError(errno.EACCES, "Permission denied", path)
 
-    monkeypatch.setattr(os, "listdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)  # root reads a chmod 000 folder anyway
     with pytest.raises(SeedsError, match="cannot be read"):
         scan_seeds(seeds)
 
