@@ -3,9 +3,14 @@
 import re
 import shutil
 
+import pytest
 from conftest import SEEDS
 
+import cityprofile.extract.inventory as inventory
+from cityprofile.build.correct import EXTRACTED
 from cityprofile.build.pipeline import extract_stage
+from cityprofile.extract.cache import CACHE_DIR, MANIFEST
+from cityprofile.extract.inventory import RECORDS
 
 
 def test_the_extract_stage_says_how_many_articles_it_read_again(tmp_path):
@@ -19,3 +24,23 @@ def test_the_extract_stage_says_how_many_articles_it_read_again(tmp_path):
     extract_stage(seeds, out, report=second.append, warn=second.append)
     assert re.search(r"\(5 articles extracted\)$", first[0])
     assert re.search(r"\(1 article extracted, 4 unchanged from the last build\)$", second[0])
+
+
+def test_an_article_changed_while_its_lost_entry_is_read_again_stops_the_stage_with_its_name(tmp_path, monkeypatch):
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    shutil.copytree(SEEDS, seeds)
+    monkeypatch.setattr(inventory, "_RACY_NS", 0)  # the files count as written long ago: known by their stat
+    extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None)
+    lost = next(p for p in sorted((out / CACHE_DIR).glob("*.json")) if p.name not in (MANIFEST, RECORDS))
+    lost.unlink()
+    shutil.rmtree(out / EXTRACTED)  # so that every city is assembled again, reading the lost entry's article
+    real = inventory.read_file
+
+    def read_edited(path):  # the file is edited between the inventory's stat and this read
+        source, problems = real(path)
+        source.text += "\nAn edit made mid-build.\n"
+        return source, problems
+
+    monkeypatch.setattr(inventory, "read_file", read_edited)
+    with pytest.raises(SystemExit, match=r"^error: .*: changed while it was being read; run the build again$"):
+        extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None)

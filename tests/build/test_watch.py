@@ -69,6 +69,38 @@ def test_a_failed_build_is_reported_and_an_edit_to_the_corrections_builds_again(
     assert next(outcomes, "both ran") == "both ran"
 
 
+def test_a_bug_in_one_build_is_reported_with_its_traceback_and_the_watch_goes_on(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    outcomes = iter([KeyError("slug"), 0])
+
+    def run():
+        outcome = next(outcomes)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    sleep = _script(lambda: (seeds / "a.txt").write_text("one"), lambda: None)
+    status, lines, warnings = _watch(seeds, tmp_path / "corrections.csv", run, sleep)
+    assert status == 0 and len(lines) == 3
+    assert warnings[0].startswith("Traceback") and warnings[0].endswith("KeyError: 'slug'")
+    assert warnings[1:] == ["watch: that build failed (exit status 1); the next change builds again"]
+
+
+def test_what_the_build_does_not_read_does_not_start_one(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "profiles").mkdir(parents=True)
+    builds = []
+    sleep = _script(
+        lambda: (seeds / ".a.txt.swp").write_text("an editor's swap file"),
+        lambda: None,
+        lambda: (seeds / "profiles" / "index.json").write_text("{}"),  # output kept inside the seeds folder
+        lambda: None,
+    )
+    _watch(seeds, tmp_path / "corrections.csv", lambda: builds.append("built") or 0, sleep)
+    assert builds == ["built"]
+
+
 def test_the_command_builds_an_added_article_and_stops_on_ctrl_c(tmp_path):
     seeds, out = tmp_path / "seeds", tmp_path / "profiles"
     seeds.mkdir()

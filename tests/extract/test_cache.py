@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -138,7 +139,6 @@ def test_a_lost_manifest_means_extracting_everything_again(corpus, counted):
     assert len(counted) == len(list(seeds.glob("*.txt"))) and after == before
 
 
-
 class _Recording(ThreadPoolExecutor):
     """An executor that keeps what each task sent back, as a process pool would pickle it to the build."""
 
@@ -166,3 +166,9 @@ def test_workers_that_share_the_cache_store_their_extractions_and_send_back_only
     entries = [p for p in (out / CACHE_DIR).glob("*.json") if p.name not in (MANIFEST, RECORDS)]
     assert len(entries) == len(sent)
     assert dict(extraction.profiles) == dict(extract_corpus(seeds).profiles)
+
+
+def test_the_cache_folder_is_absolute_so_that_workers_with_another_working_directory_store_entries_in_it(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert ArticleCache(Path("profiles"), code="a").folder == tmp_path.resolve() / "profiles" / CACHE_DIR

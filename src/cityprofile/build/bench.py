@@ -267,7 +267,11 @@ def time_watched_addition(corpus: Path, out: Path, jobs: int) -> tuple[dict[str,
         output = read_until_waiting(process)
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=60)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     return stage_seconds(output), float(re.search(r"^build: .* in ([\d.]+)s", output, re.M).group(1))
 
 

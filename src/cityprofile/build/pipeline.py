@@ -29,12 +29,13 @@ EXTRACT_STAMP = ".extract.json"
 LOCK = ".build.lock"
 
 
-def _to_stderr(message: str) -> None:
+def to_stderr(message: str) -> None:
+    """Print a warning or error line on stderr at once."""
     print(message, file=sys.stderr, flush=True)
 
 
 @contextmanager
-def hold_profiles(out: Path, warn=_to_stderr):
+def hold_profiles(out: Path, warn=to_stderr):
     """Hold ``out`` for this process alone: a second build into it waits here until the first ends.
 
     The lock file says the pid of the last build to hold it. The lock itself is the kernel's (flock):
@@ -61,7 +62,7 @@ def hold_profiles(out: Path, warn=_to_stderr):
         yield
 
 
-def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=_to_stderr,
+def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=to_stderr,
                   corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
                   inventory: Inventory | None = None, started: float | None = None, shared: bool = True) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
@@ -89,17 +90,18 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         return saved["problems"] + correct_stage(out, code, corrections, report, warn)
     try:
         extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory, shared)
+        problems = [str(p) for p in extraction.problems]
+        for problem in problems:
+            warn(problem)
+        if not extraction.index:
+            raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
+        # Cities are assembled as they are saved, so an entry lost from the cache is read again here.
+        summaries = save_extraction(extraction, out)
     except BrokenProcessPool:
         raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
                          "killer's); no profile was written: run the build again") from None
     except FileChangedError as error:
         raise SystemExit(f"error: {error}") from None
-    problems = [str(p) for p in extraction.problems]
-    for problem in problems:
-        warn(problem)
-    if not extraction.index:
-        raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
-    summaries = save_extraction(extraction, out)
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
     warnings = correct_stage(out, code, corrections, report, warn, force)
     # Reported last, so that its time counts reading the files and correcting the profiles too.
@@ -145,7 +147,7 @@ def count_warnings(problems: list[str]) -> int:
 
 
 def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print,
-          warn=_to_stderr, corrections: Path = CORRECTIONS, scheduler: str | None = None) -> int:
+          warn=to_stderr, corrections: Path = CORRECTIONS, scheduler: str | None = None) -> int:
     """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``).
 
     With a Dask ``scheduler`` address, articles are extracted on its cluster,

@@ -13,62 +13,67 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from ..contract.files import stat_signature
 from ..extract.corpus import SeedsError
+from .pipeline import to_stderr
 
 
-def read_state(seeds: Path, corrections: Path) -> tuple:
-    """Return what any change to the articles or the corrections file changes: each entry's name, size and times."""
-    state = []
-    for folder, names in ((seeds, None), (corrections.parent, {corrections.name})):
+def read_state(seeds: Path, corrections: Path) -> dict:
+    """Return what a change to the articles or the corrections file changes: each file's size and times, by name.
+
+    Names starting with "." are left out, as the build leaves them (editors'
+    swap files, rsync's temporaries), and so are the times of sub-folders, which
+    the build does not read either: an output folder inside the seeds folder
+    would otherwise change with every build and start the next.
+    """
+    state = {}
+    for folder, only in ((seeds, None), (corrections.parent, corrections.name)):
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if names is None or entry.name in names:
-                        state.append((str(folder), entry.name, _signature(entry)))
+                    if entry.name == only or only is None and not entry.name.startswith("."):
+                        state[folder, entry.name] = _signature(entry)
         except OSError as error:
-            state.append((str(folder), None, error.errno))  # the build says what is wrong with it
-    return tuple(sorted(state, key=str))
+            state[folder, None] = error.errno  # the build says what is wrong with it
+    return state
 
 
 def _signature(entry: os.DirEntry) -> list[int] | None:
     try:
-        return stat_signature(entry.stat())
+        return None if entry.is_dir() else stat_signature(entry.stat())
     except OSError:
         return None  # a broken link: the build warns about it
 
 
-def _to_stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 def watch(seeds: Path, corrections: Path, run: Callable[[], int], interval: float = 2.0, report=print,
-          warn=_to_stderr, sleep=time.sleep) -> int:
+          warn=to_stderr, sleep=time.sleep) -> int:
     """Run ``run`` (a build) now, then again after each change to ``seeds`` or ``corrections``; return 0 on Ctrl-C.
 
     A change is built once the folder has stayed the same for ``interval``
     seconds, so that articles still being copied in are built together. A
     build that fails is reported and the watch goes on: the next change may mend it.
+    Ctrl-C during a build stops it as it stops ``cityprofile build``: the last good outputs are kept.
     """
     from ..extract.stage import warm_up  # the extraction stack, loaded once for every build to come
 
-    warm_up()
-    current = read_state(seeds, corrections)
-    while True:
-        _build_once(run, warn)
-        report(f"watch: waiting for changes to {seeds} (Ctrl-C to stop)")
-        sys.stdout.flush()  # whoever reads this through a pipe is waiting for that line
-        try:
+    try:
+        warm_up()
+        current = read_state(seeds, corrections)
+        while True:
+            _build_once(run, warn)
+            report(f"watch: waiting for changes to {seeds} (Ctrl-C to stop)")
+            sys.stdout.flush()  # whoever reads this through a pipe is waiting for that line
             current = _wait_for_change(seeds, corrections, current, interval, sleep)
-        except KeyboardInterrupt:
-            report("watch: stopped")
-            return 0
+    except KeyboardInterrupt:
+        report("watch: stopped")
+        return 0
 
 
-def _wait_for_change(seeds: Path, corrections: Path, built: tuple, interval: float, sleep) -> tuple:
+def _wait_for_change(seeds: Path, corrections: Path, built: dict, interval: float, sleep) -> dict:
     """Return the state of the watched files once it differs from ``built`` and has held still for ``interval``."""
     previous = built
     while True:
@@ -84,14 +89,20 @@ def _build_once(run: Callable[[], int], warn) -> None:
     try:
         status = run()
     except SystemExit as error:  # the build's own "error: ..." messages
-        warn(str(error.code))
-        status = 1
+        if isinstance(error.code, int):
+            status = error.code
+        else:
+            warn(str(error.code))
+            status = 1
     except SeedsError as error:
         warn(f"error: {error}")
         status = 1
     except OSError as error:  # a full disk: said as the one-shot build says it
         warn(f"error: {error.filename}: {error.strerror}; the last good outputs are kept" if error.filename
              else f"error: {error}")
+        status = 1
+    except Exception:  # noqa: BLE001 - a bug met by one build must not end the watch; its traceback is the report
+        warn(traceback.format_exc().rstrip())
         status = 1
     if status:
         warn(f"watch: that build failed (exit status {status}); the next change builds again")

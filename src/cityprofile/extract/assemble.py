@@ -104,6 +104,9 @@ class Assembly(Mapping):
     def __getitem__(self, slug: str) -> dict:
         return assemble_profiles([load() for load in self._parts[slug]])[slug]
 
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._parts  # without assembling the city, as Mapping's would
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._parts)
 
@@ -179,7 +182,7 @@ def _read_all(seeds: Path) -> Inventory:
 def _load(cache: ArticleCache | None, key: str, entries: dict[str, dict], inventory: Inventory,
           article: Article) -> dict:
     """Return an article's extraction: just made, or cached, or extracted again if its entry was lost."""
-    entry = entries.get(key) or cache.load(key)
+    entry = entries.get(key) or cache.load(key)  # without a cache, every extraction is in entries
     if entry is None:
         [entry] = extract_batch([(key, _fields(inventory.source(article)))])
         cache.save(key, entry)

@@ -36,7 +36,8 @@ class ArticleCache:
     """One JSON file per article under ``<out>/.articles``, named by its key."""
 
     def __init__(self, out: Path, code: str | None = None):
-        self.folder = out / CACHE_DIR
+        # Absolute: a Dask worker that stores entries here has its own working directory.
+        self.folder = out.resolve() / CACHE_DIR
         self.code = code or hash_extraction_code()
 
     def key(self, content: str) -> str:
