@@ -31,14 +31,17 @@ def read_state(seeds: Path, corrections: Path) -> dict:
     would otherwise change with every build and start the next.
     """
     state = {}
-    for folder, only in ((seeds, None), (corrections.parent, corrections.name)):
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.name == only or only is None and not entry.name.startswith("."):
-                        state[folder, entry.name] = _signature(entry)
-        except OSError as error:
-            state[folder, None] = error.errno  # the build says what is wrong with it
+    try:
+        with os.scandir(seeds) as entries:
+            for entry in entries:
+                if not entry.name.startswith("."):
+                    state[entry.name] = _signature(entry)
+    except OSError as error:
+        state[None] = error.errno  # the build says what is wrong with the folder
+    try:
+        state[corrections] = stat_signature(corrections.stat())
+    except OSError as error:
+        state[corrections] = error.errno  # missing: the build applies no corrections
     return state
 
 
