@@ -84,12 +84,14 @@ def test_cached_and_fresh_extractions_give_the_same_profiles(corpus):
     assert cached == fresh.profiles
 
 
-def test_a_removed_article_takes_its_items_and_cache_entry_with_it(corpus):
+def test_a_removed_article_takes_its_items_and_cache_entry_with_it(corpus, monkeypatch):
     seeds, out = corpus
     _, before = _extract(seeds, out)
     removed = sorted(seeds.glob("*.txt"))[0]
     assert _items_of(before, removed.stem)
     removed.unlink()
+    # Nothing is left to extract, so the extraction stack is not even loaded.
+    monkeypatch.setattr(assemble, "extract_batch", pytest.fail)
     _, after = _extract(seeds, out)
     assert _items_of(after, removed.stem) == []
     assert all(a["id"] != removed.stem for p in after.values() for a in p["articles"])
@@ -145,8 +147,10 @@ class _Recording(ThreadPoolExecutor):
     def __init__(self):
         super().__init__(2)
         self.returned = []
+        self.sent = []  # the number of articles in each batch
 
     def map(self, fn, *iterables, **kwargs):
+        self.sent = [len(batch) for batch in iterables[0]]
         for result in super().map(fn, *iterables, **kwargs):
             self.returned += result
             yield result
@@ -165,6 +169,18 @@ def test_workers_that_share_the_cache_store_their_extractions_and_send_back_only
     assert all(set(entry) == {"city", "problems"} for entry in sent) if shared else all("figures" in e for e in sent)
     entries = [p for p in (out / CACHE_DIR).glob("*.json") if p.name not in (MANIFEST, RECORDS)]
     assert len(entries) == len(sent)
+    assert dict(extraction.profiles) == dict(extract_corpus(seeds).profiles)
+
+
+def test_no_batch_holds_more_than_a_few_seconds_of_work_however_few_the_workers(corpus, monkeypatch):
+    seeds, out = corpus
+    # One batch a worker would put every article in one batch: the cap splits them.
+    monkeypatch.setattr(assemble, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(assemble, "BATCHES_PER_WORKER", 1)
+    monkeypatch.setattr(assemble, "BATCH_ARTICLES", 2)
+    with _Recording() as executor:
+        extraction = extract_corpus(seeds, ArticleCache(out), executor, workers=1)
+    assert executor.sent == [2, 2, 1]
     assert dict(extraction.profiles) == dict(extract_corpus(seeds).profiles)
 
 
