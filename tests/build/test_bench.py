@@ -10,6 +10,7 @@ from conftest import SEEDS
 
 from cityprofile.build.bench import (
     ONE_LINE_BYTES,
+    measure_children_cpu,
     measure_tree_memory,
     pick_stand_in_cities,
     stage_seconds,
@@ -84,3 +85,18 @@ def test_the_one_line_article_is_one_line_just_under_the_size_cap(tmp_path):
     data = path.read_bytes()
     assert ONE_LINE_BYTES * 0.99 < len(data) <= ONE_LINE_BYTES < MAX_BYTES
     assert data.count(b"\n") == 0
+
+
+def test_children_cpu_counts_the_workers_a_child_waited_for():
+    # As the extract command's pool workers: the busy process is the child's child.
+    script = (
+        "import os, time\n"
+        "worker = os.fork()\n"
+        "if worker == 0:\n"
+        "    while time.process_time() < 0.6: pass\n"
+        "    os._exit(0)\n"
+        "os.waitpid(worker, 0)\n"
+    )
+    before = measure_children_cpu()
+    subprocess.run([sys.executable, "-c", script], check=True)
+    assert measure_children_cpu() - before >= 0.6

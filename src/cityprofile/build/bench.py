@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -85,6 +86,16 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{output}")
     return time.perf_counter() - started, peak, output
+
+
+def measure_children_cpu() -> float:
+    """Return the CPU seconds (user and system) of this process's finished children, and of theirs they waited for.
+
+    The difference over a run says whether the machine itself ran slower or
+    faster than over another run of the same work, which wall time cannot.
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _build(seeds: Path, out: Path, jobs: int) -> list[str]:
@@ -213,11 +224,15 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
     corpus = root / "seeds"
     synthetic_corpus(articles, corpus, cities, size)
     name = f"{size:,} articles"
+    cpu = measure_children_cpu()
     one, _, _ = run_measured(_extract(corpus, root / "one", 1))
+    cpu, cpu_one = measure_children_cpu(), measure_children_cpu() - cpu
     out = root / "profiles"
     many, peak, _ = run_measured(_extract(corpus, out, jobs))
+    cpu_many = measure_children_cpu() - cpu
     rows.append((f"{name}: cold extraction, 1 / {jobs} jobs",
-                 f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x; peak {peak / 2**20:.0f} MiB"))
+                 f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x; CPU {cpu_one:.1f} s / {cpu_many:.1f} s, "
+                 f"the {jobs} jobs busy {cpu_many / (jobs * many):.0%} of the time; peak {peak / 2**20:.0f} MiB"))
     # On the extraction just timed: extracting a third time would only repeat it.
     wall, peak, output = run_measured(_build(corpus, out, jobs))
     built = len(read_index(out))
