@@ -224,12 +224,12 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
     corpus = root / "seeds"
     synthetic_corpus(articles, corpus, cities, size)
     name = f"{size:,} articles"
-    cpu = measure_children_cpu()
+    started = measure_children_cpu()
     one, _, _ = run_measured(_extract(corpus, root / "one", 1))
-    cpu, cpu_one = measure_children_cpu(), measure_children_cpu() - cpu
+    between = measure_children_cpu()
     out = root / "profiles"
     many, peak, _ = run_measured(_extract(corpus, out, jobs))
-    cpu_many = measure_children_cpu() - cpu
+    cpu_one, cpu_many = between - started, measure_children_cpu() - between
     rows.append((f"{name}: cold extraction, 1 / {jobs} jobs",
                  f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x; CPU {cpu_one:.1f} s / {cpu_many:.1f} s, "
                  f"the {jobs} jobs busy {cpu_many / (jobs * many):.0%} of the time; peak {peak / 2**20:.0f} MiB"))
