@@ -1,7 +1,7 @@
 """``cityprofile watch``: build, then build again each time the articles or the corrections change.
 
 A desk that adds articles through the day keeps one process running. It
-loads the extraction stack (quantulum3's unit patterns, TextBlob's tagger,
+loads the extraction stack (quantulum3's unit patterns, spaCy's English pipeline,
 dateparser's data) once, so an article added costs its own extraction, not
 the two seconds or so a fresh process spends loading that stack first.
 Changes are found by polling the seeds folder's entries (name, size, times):

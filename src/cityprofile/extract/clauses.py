@@ -1,12 +1,12 @@
-"""Clause structure of a short text from TextBlob's bundled tagger and chunker.
+"""Clause structure of a short text from spaCy's tagger and parser (nlp.py).
 
-TextBlob (``textblob.en.parse``, MIT, works offline with no model download)
-tags each word and groups words into noun, verb and prepositional chunks. That
-is enough to tell a clause (it has a finite verb) from a bare name or noun
-phrase, to find where a clause's verb phrase starts, and to cut a long clause
-where a chunk ends rather than inside a name ("... will host the World").
-Its tokenizer splits "'s" and punctuation off; each token is mapped back to its
-characters, so cuts are made in the original text.
+Each word gets its Penn Treebank tag and a chunk tag: noun phrases are spaCy's
+noun chunks, verb groups (auxiliaries, adverbs and verbs in a row) and
+prepositions are read off the tags. That is enough to tell a clause (it has a
+finite verb) from a bare name or noun phrase, to find where a clause's verb
+phrase starts, and to cut a long clause where a chunk ends rather than inside
+a name ("... will host the World"). Tokens keep their character spans, so cuts
+are made in the original text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .nlp import parse
 
 # Tags of words that cannot end a clause: determiners, prepositions, conjunctions, possessives.
 _OPEN_ENDED = {"DT", "PDT", "IN", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "WRB", "MD", "EX"}
@@ -33,20 +35,27 @@ class Token:
     end: int
 
 
+_VERB_GROUP = ("VB", "MD", "RB", "TO")
+
+
 @lru_cache(maxsize=4096)
 def tag_words(text: str) -> tuple[Token, ...]:
     """Return the tagged and chunked words of ``text``, with their spans in it."""
-    # textblob imports nltk (about a second): paid only once a dated sentence is read.
-    from textblob.en import parse
-
-    tokens, position = [], 0
-    for sentence in parse(text, lemmata=False, relations=False).split():
-        for word, tag, chunk, _pnp in sentence:
-            found = text.find(word, position)
-            if found < 0:  # the tokenizer rewrote it (quotes); it spans nothing
-                continue
-            position = found + len(word)
-            tokens.append(Token(word, tag, chunk, found, position))
+    doc = parse(text)
+    chunk_of: dict[int, str] = {}
+    for span in doc.noun_chunks:
+        for token in span:
+            chunk_of[token.i] = "I-NP" if token.i > span.start else "B-NP"
+    tokens: list[Token] = []
+    for token in doc:
+        if token.is_space:
+            continue
+        chunk = chunk_of.get(token.i)
+        if chunk is None and token.tag_.startswith(_VERB_GROUP):
+            chunk = "I-VP" if tokens and tokens[-1].chunk.endswith("VP") else "B-VP"
+        elif chunk is None and token.tag_ == "IN":
+            chunk = "B-PP"
+        tokens.append(Token(token.text, token.tag_, chunk or "O", token.idx, token.idx + len(token)))
     return tuple(tokens)
 
 

@@ -1,11 +1,8 @@
-"""Words of a sentence with their part of speech and offsets, as figure labels read them.
+"""Words of a sentence with their part of speech and offsets, as the word-order label rules read them.
 
-The tags are TextBlob's (the bundled Brill-style tagger of pattern.en, MIT licence, no corpus download), through
-clauses.py, which tags sentences for events too. Chosen after measuring on the 78 sentences of the dev articles
-that hold a figure: it tags a sentence in about 0.5 ms (plus 0.6 s once to load its lexicon and 1.2 s to import
-nltk with textblob), while Debian's Link Grammar took 135 ms a sentence and found a complete linkage for only
-36 of the 78 (page noise, lists and Chinese-English phrasing defeat a full parser). A tagger plus the few
-noun-phrase patterns of labels.py labels 0.96 of the dev gold figures.
+The tags are spaCy's (nlp.py), through clauses.py, which tags sentences for events too. labels.py reads a few
+constructions from the order of these words, where it is surer than a parse of a long list ("afforestation of
+13,333 hectares and water environment restoration of 8,000 hectares"); measures.py reads the parse itself.
 """
 
 from __future__ import annotations
@@ -49,27 +46,24 @@ class Word:
 def tag_words(sentence: str) -> tuple[Word, ...]:
     """Return the words of ``sentence`` with their offsets and part-of-speech tags (clauses.py tags them).
 
-    TextBlob's tokenizer splits at apostrophes; they are joined back: "Xi'an" is one name, "'s" one word.
+    spaCy splits hyphenated words; a word whose parts are joined by hyphens is one word again, tagged as its
+    last part ("newly-signed" VBN, "billion-yuan-level" NN), unless it starts with a number ("1,200-mu");
+    so is a name of digits and capitals ("5G").
     """
-    tokens = clause_words(sentence)
     words: list[Word] = []
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        following = tokens[k + 1] if k + 1 < len(tokens) else None
-        glued = (token.word in ("'", "’") and words and following is not None
-                 and words[-1].end == token.start == following.start - 1)
-        if glued and following.word.lower() == "s":
-            words.append(Word(sentence[token.start:following.end], token.start, following.end, "POS"))
-            k += 2
+    for token in clause_words(sentence):
+        glued = bool(words) and words[-1].end == token.start
+        if glued and words[-1].text.isdigit() and token.word[:1].isupper():
+            # "5G", "3D": a name, not a number
+            words.append(Word(sentence[words[-1].start:token.end], words.pop().start, token.end, "NN"))
             continue
-        if glued:
-            name = words.pop()
-            words.append(Word(sentence[name.start:following.end], name.start, following.end, name.tag))
-            k += 2
+        if glued and words[-1].text[:1].isalpha() and (
+                token.word == "-" or words[-1].text.endswith("-") and token.word[:1].isalpha()):
+            joined = words.pop()
+            tag = joined.tag if token.word == "-" else token.tag
+            words.append(Word(sentence[joined.start:token.end], joined.start, token.end, tag))
             continue
         words.append(Word(token.word, token.start, token.end, token.tag))
-        k += 1
     return tuple(words)
 
 

@@ -4,7 +4,7 @@ Each event is the clause holding a date, shortened to what happened: the date
 and the words leading into it are cut out, then appositives, subordinate
 clauses, attributions ("Xie said", "according to ...") and wire tags
 ("(Xinhua)") are dropped. An event must be a clause, with a verb (found by
-TextBlob's tagger, see clauses.py): a date-only or verbless piece ("In 2019,",
+spaCy's tags, see clauses.py): a date-only or verbless piece ("In 2019,",
 "Jinfeng District of Yinchuan") leads into the main clause, a subject split
 from its verb by an aside is joined to it ("some 46 projects ... were signed"),
 and a long clause is cut where a clause or phrase ends, never inside a name.
