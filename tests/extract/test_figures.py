@@ -163,7 +163,7 @@ def test_over_after_a_number_is_no_qualifier():
 @pytest.mark.parametrize("sentence, label", [
     ("A total of 19 projects were contracted with a contract value of 16.7 billion yuan.", "contract value"),
     ("With a total investment of 1.1 billion yuan, the company holds production qualifications.", "total investment"),
-    ("The general public budget revenue was 6.927 billion yuan.", "public budget revenue"),
+    ("The general public budget revenue was 6.927 billion yuan.", "general public budget revenue"),
     ("A total of 3,073 trains passed, marking a yearly increase of 30.3 percent.", "trains growth"),
 ])
 def test_amount_label_is_the_noun_before_its_linking_word(sentence, label):

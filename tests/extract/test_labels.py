@@ -14,7 +14,14 @@ def test_words_keep_their_offsets_and_get_tags():
     sentence = "In 2019, Suining's GDP reached 134.57 billion yuan."
     words = tag_words(sentence)
     assert all(sentence[w.start:w.end] == w.text for w in words)
-    assert [(w.text, w.tag) for w in words][3:6] == [("Suining", "NNP"), ("'s", "POS"), ("GDP", "NNP")]
+    assert [(w.text, w.tag) for w in words][3:6] == [("Suining", "NNP"), ("'s", "POS"), ("GDP", "NN")]
+
+
+def test_hyphenated_words_and_names_of_digits_are_one_word():
+    words = tag_words("The newly-signed billion-yuan-level projects need 5G base stations and a 1,200-mu park.")
+    texts = [w.text for w in words]
+    assert {"newly-signed", "billion-yuan-level", "5G"} <= set(texts)
+    assert "1,200" in texts and "mu" in texts
 
 
 def test_an_apostrophe_inside_a_name_keeps_it_whole():
@@ -36,7 +43,7 @@ def test_no_words_in_an_empty_sentence():
     ("Direct investment from provinces and cities from Heilongjiang reached 2.37 billion yuan, completing 8.1 percent "
      "of the annual target.", "2.37 billion yuan", "Direct investment"),
     ("In particular, the industrial investment growth rate of Harbin in 2022 reached 19.3 percent.",
-     "19.3 percent", "investment growth rate"),
+     "19.3 percent", "industrial investment growth rate"),
     ("In terms of education, the district will expand five schools in Yinchuan, adding 6,000 admission quotas, and "
      "the coverage rate of inclusive kindergartens will reach 90.5 percent.", "90.5 percent", "coverage rate"),
     ("The research and development (R&D) investment intensity will reach 5.89 percent, and more than 500 industrial "
@@ -60,7 +67,7 @@ def test_no_words_in_an_empty_sentence():
      "three quarters of this year, customs data showed.", "nearly 461.4 billion yuan", "foreign trade"),
     # "N percent of X" is a share of X.
     ("Last year, Xining city industrial added value of 35 billion 628 million yuan, an increase of 22.3%, accounting "
-     "for 46.2% of the proportion of GDP in Xining city", "46.2%", "GDP share"),
+     "for 46.2% of the proportion of GDP in Xining city", "46.2%", "industrial added value share of GDP"),
     # "N yuan of X", with a bracketed conversion between them.
     ("The district will add 5,000 mu (about 333.33 hectares) of grape planting and attempt to achieve more.",
      "5,000 mu", "grape planting"),
@@ -138,12 +145,12 @@ def test_when_nothing_names_the_measure_the_label_says_so():
 
 @pytest.mark.parametrize("sentence, label", [
     # The usual phrasing of Xinhua economic reports; the dev articles have none of these.
-    ("The company plans to invest 10 billion yuan to build a battery plant.", "investment"),
+    ("The company plans to invest 10 billion yuan to build a battery plant.", "company investment"),
     ("Chongqing exported 300 billion yuan of goods last year.", "exports"),
     ("High-tech industries accounted for 35.2 percent.", "High-tech industries share"),
-    ("The service sector accounted for 52 percent of GDP.", "service sector share"),
+    ("The service sector accounted for 52 percent of GDP.", "service sector share of GDP"),
     ("Foreign trade volume hit a record 500 billion yuan last year.", "Foreign trade volume"),
-    ("The new energy vehicle output of Xi'an reached 1 million units in 2023.", "energy vehicle output"),
+    ("The new energy vehicle output of Xi'an reached 1 million units in 2023.", "new energy vehicle output"),
 ])
 def test_verbs_of_money_and_shares_name_the_measure(sentence, label):
     assert [f.label for f in extract_figures(sentence)] == [label]

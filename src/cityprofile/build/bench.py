@@ -231,7 +231,8 @@ def bench_corpus(articles: Path, root: Path, size: int, cities: int, jobs: int, 
     many, peak, _ = run_measured(_extract(corpus, out, jobs))
     cpu_one, cpu_many = between - started, measure_children_cpu() - between
     rows.append((f"{name}: cold extraction, 1 / {jobs} jobs",
-                 f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x; CPU {cpu_one:.1f} s / {cpu_many:.1f} s, "
+                 f"{one:.1f} s / {many:.1f} s, {one / many:.2f}x; CPU {cpu_one:.1f} s / {cpu_many:.1f} s "
+                 f"({1000 * cpu_one / size:.0f} ms an article), "
                  f"the {jobs} jobs busy {cpu_many / (jobs * many):.0%} of the time; peak {peak / 2**20:.0f} MiB"))
     # On the extraction just timed: extracting a third time would only repeat it.
     wall, peak, output = run_measured(_build(corpus, out, jobs))

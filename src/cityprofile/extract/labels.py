@@ -28,6 +28,7 @@ from functools import cache
 
 from ..contract.units import alternation, entries, vocabulary
 from .grammar import Word, tag_words, word_at
+from .measures import Placed, read_measure
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
@@ -79,17 +80,6 @@ def _words() -> _Words:
 
 
 @dataclass(frozen=True)
-class Placed:
-    """A figure's label and where it sits in its sentence: from its qualifier (or amount) to its unit's end."""
-
-    label: str
-    first: int
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True)
 class _Site:
     words: tuple[Word, ...]
     sentence: str
@@ -121,10 +111,11 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
-    return (_counted(site) or _changed(site, position, earlier, respectively)
+    return (_counted(site) or _of_amount(site) or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
+            or _changed(site, position, earlier, respectively)
             or _linked(site, position if respectively else None, earlier) or _share_of(site) or _acted_on(site)
             or _measured(site)
-            or (_show(_phrase_after(words, site.after)) if kind == "count" else _unstated(kind)))
+            or (_show(_thing_counted(site)) if kind == "count" else _unstated(kind)))
 
 
 def _unstated(kind: str) -> str:
@@ -314,10 +305,16 @@ def _counted(site: _Site) -> str:
     """What a count counts: the noun after it, or "the number of X" before it."""
     if site.kind != "count":
         return ""
-    counted = _show(_phrase_after(site.words, site.after))
+    counted = _show(_thing_counted(site))
     if counted.lower() in _words().unit_nouns:
         return ""  # "reached 1 million units": what the units are is said elsewhere (see find_label)
     return counted or _number_of(site)
+
+
+def _thing_counted(site: _Site) -> list[Word]:
+    """The noun phrase after a count; none where it is a name ("… 2 The US is …": page furniture)."""
+    phrase = _phrase_after(site.words, site.after)
+    return [] if phrase and all(w.tag.startswith("NNP") for w in phrase) else phrase
 
 
 def _number_of(site: _Site) -> str:
@@ -401,8 +398,20 @@ def _share_of(site: _Site) -> str:
     return ""
 
 
+def _of_amount(site: _Site) -> str:
+    """"X of N": the noun phrase right before "of" ("afforestation of 13,333 hectares"), read from the words,
+    which a parser joins wrongly in long lists; "a total of N" and "the number of" say nothing."""
+    words, sentence, i = site.words, site.sentence, site.first
+    if i == 0 or i >= len(words) or words[i - 1].low != "of" or _A_TOTAL_OF.search(sentence[:words[i].start]):
+        return ""
+    found = _phrase_before(words, i - 1)
+    if not found or found[1][-1].low in _words().anaphors or found[1][-1].low in _words().change_noun:
+        return ""
+    return _show(_capped(found[1])) if _acceptable(found[1]) else ""
+
+
 def _linked(site: _Site, position: int | None, earlier: list[Placed]) -> str:
-    """What is linked to the amount: "X of N", "X reached N", "X worth N", "an investment over N"."""
+    """What is linked to the amount: "X reached N", "X worth N", "an investment over N"."""
     words, sentence, i = site.words, site.sentence, site.first
     if i == 0 or i >= len(words):
         return ""
@@ -410,11 +419,8 @@ def _linked(site: _Site, position: int | None, earlier: list[Placed]) -> str:
     total = _A_TOTAL_OF.search(text)
     if total:
         text = text[:total.start()]
-    if words[i - 1].low == "of" and not total:
-        found = _phrase_before(words, i - 1)
-        if found and found[1][-1].low in _words().anaphors:
-            return ""
-        return _show(_capped(found[1])) if found and _acceptable(found[1]) else ""
+    elif words[i - 1].low == "of":
+        return ""  # _of_amount's
     link = _words().linking.search(text)
     if link:
         j = _clause_start(words, word_at(words, link.start()))

@@ -1,0 +1,390 @@
+"""What a figure measures, read from its sentence's dependency tree (spaCy, see nlp.py).
+
+The amount's head word (its unit, or its number) hangs from the rest of the sentence; the label is found by
+where it hangs:
+
+- from a noun it describes or counts: "a 1,200-mu park", "35 projects", "a 9 percent increase in exports";
+- through "of": "an investment of 12 billion yuan", "a total of N" (read where "total" hangs), "an increase of
+  8 percent" (the change of the amount before), "N percent of X" (a share of X);
+- from a verb of change, directly or through "by": its subject's growth or decline ("port throughput rose
+  12 percent"); through "to", "at" or "from": its subject ("... to 80.3 million tonnes");
+- from a linking verb ("reached", "stood at", "covers"): its subject; from "account for", "make up": the
+  subject's share; from a verb of money ("invest", "spend"): the verb's noun, after a subject that names
+  who ("visitor spending");
+- from "up" or "down" appended to an amount (", up 9 percent"): that amount's measure and its growth.
+
+A verb's subject is looked for up through conjoined verbs, participles ("having increased"), infinitives
+("is expected to rise") and relative clauses ("bank stocks, which were up 2.8%"). A label is the subject's
+noun with its compounds and adjectives ("online retail sales"), at most four words, never a pronoun, a place,
+a date or a number. Word classes are data (data/measures.json).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import load_gazetteer
+from .nlp import parse
+
+_MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "hyph"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
+_SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
+_NOT_NOUNS = {"PRP", "PRP$", "WDT", "WP", "EX", "DT", "CD"}
+
+
+@dataclass(frozen=True)
+class _Words:
+    change: dict[str, str]
+    change_nouns: dict[str, str]
+    level: frozenset[str]
+    share: frozenset[str]
+    level_prepositions: frozenset[str]
+    qualifying_prepositions: frozenset[str]
+    heads_with_of: frozenset[str]
+    amount_nouns: frozenset[str]
+    count_heads: frozenset[str]
+    unit_nouns: frozenset[str]
+    share_nouns: frozenset[str]
+    time_nouns: frozenset[str]
+    not_measures: frozenset[str]
+    max_words: int
+
+
+@cache
+def _words() -> _Words:
+    data = json.loads((files("cityprofile") / "data" / "measures.json").read_text(encoding="utf-8"))
+
+    def table(key: str) -> dict[str, str]:
+        return {w: noun for noun, ws in data[key].items() if not noun.startswith("_") for w in ws}
+
+    return _Words(
+        change=table("change_lemmas"),
+        change_nouns=table("change_nouns"),
+        level=frozenset(data["level_lemmas"]["words"]),
+        share=frozenset(data["share_lemmas"]["words"]),
+        level_prepositions=frozenset(data["level_prepositions"]["words"]),
+        qualifying_prepositions=frozenset(data["qualifying_prepositions"]["words"]),
+        heads_with_of=frozenset(data["phrase_heads_with_of"]["words"]),
+        amount_nouns=frozenset(data["amount_nouns"]["words"]),
+        count_heads=frozenset(data["count_heads"]["words"]),
+        unit_nouns=frozenset(data["unit_nouns"]["words"]),
+        share_nouns=frozenset(data["share_nouns"]["words"]),
+        time_nouns=frozenset(data["time_nouns"]["words"]),
+        not_measures=frozenset(data["not_measures"]["entities"]),
+        max_words=data["max_words"],
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure's label and where it sits in its sentence: from its qualifier (or amount) to its unit's end."""
+
+    label: str
+    first: int
+    start: int
+    end: int
+    kind: str
+
+
+def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[Placed],
+                 action_nouns: dict[str, str]) -> str:
+    """Return what the amount at ``sentence[start:end]`` measures, from the tree; "" where the tree says nothing.
+
+    ``earlier`` holds the amounts read before it in the sentence; ``action_nouns`` maps a verb of money
+    ("invest") to the noun it is headed with ("investment").
+    """
+    doc = parse(sentence)
+    anchor = _anchor(doc, start, end)
+    if anchor is None:
+        return ""
+    return _Reader(doc, kind, earlier, action_nouns).read(anchor, start) or ""
+
+
+def _anchor(doc: Doc, start: int, end: int) -> Token | None:
+    """The word of the amount the rest of the sentence hangs it from."""
+    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start and not t.is_space]
+    outside = [t for t in inside if not (start <= t.head.idx < end) or t.head == t]
+    return outside[-1] if outside else None
+
+
+class _Reader:
+    def __init__(self, doc: Doc, kind: str, earlier: list[Placed], action_nouns: dict[str, str]):
+        self.doc, self.kind, self.earlier, self.action_nouns = doc, kind, earlier, action_nouns
+        # "A and B reached N and M, respectively": the amount's place in its list picks its part of the subject.
+        self.respectively = any(t.lower_ == "respectively" for t in doc)
+        self.position = 0
+
+    def read(self, token: Token, start: int) -> str | None:
+        """What the amount whose head word is ``token`` (its text starting at ``start``) measures."""
+        words = _words()
+        while token.dep_ == "conj" and (token.head.like_num or token.head.ent_type_ in ("MONEY", "PERCENT")
+                                        or token.head.tag_ == "CD" or self._label_at(token.head) is not None):
+            token = token.head  # "N and M": the second amount hangs where the first does
+            self.position += 1
+        dep, head = token.dep_, token.head
+        if (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in words.time_nouns) and head != token:
+            return self.read(head, start)  # "5.1 percent year on year": the period is no measure
+        if self.kind == "share" and (whole := _of_object(token)) is not None:
+            return self._share(token, whole)
+        if dep == "pobj":
+            return self._through(head, token, start)
+        if dep in ("nummod", "compound", "amod", "nmod", "quantmod") and head.pos_ in ("NOUN", "PROPN") \
+                and (head.pos_ == "NOUN" or self.kind != "count"):
+            if head.lemma_.lower() in words.change_nouns:
+                return self._change_noun(head)
+            if head.lemma_.lower() in words.amount_nouns or head.lower_ in words.unit_nouns:
+                return self.read(head, start)  # "a total of N", "1 million units": read where they hang
+            return _phrase(head)
+        if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
+            return self._appended(head)
+        if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
+            return self._verb(head, level=self._after_level_word(token, start))
+        return None
+
+    def _share(self, token: Token, whole: Token) -> str | None:
+        """"N percent of X" is X's share; "X accounted for N percent of Y" is X's share of Y; "of the total" or
+        "of the province's total" is the share of the measure the amount hangs from."""
+        head = token.head
+        if head.dep_ == "prep" and head.head.lemma_.lower() in _words().share:
+            head = head.head
+        while whole.lemma_.lower() in _words().share_nouns and _of_object(whole) is not None:
+            whole = _of_object(whole)  # "46.2% of the proportion of GDP"
+        of_whole = whole.lemma_.lower() not in _words().share_nouns and _phrase(whole)
+        if of_whole and head.lemma_.lower() not in _words().share:
+            return _suffixed(of_whole, "share")
+        measure = self._label_at(head)
+        if measure is None and head.pos_ in ("VERB", "AUX"):
+            measure = _phrase(self._subject(head))
+        if measure and of_whole:
+            return f"{_suffixed(measure, 'share')} of {of_whole}"
+        return _suffixed(measure, "share")
+
+    def _through(self, preposition: Token, token: Token, start: int) -> str | None:
+        """An amount after a preposition: "of", "by", "to", "for" and the rest."""
+        words, word, governor = _words(), preposition.lower_, preposition.head
+        if word == "of" and governor.pos_ in ("NOUN", "PROPN"):
+            lemma = governor.lemma_.lower()
+            if lemma in words.amount_nouns:
+                return self.read(governor, start)
+            if lemma in words.change_nouns:
+                return self._change_noun(governor)
+            return _phrase(governor)
+        if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
+            if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
+                return self._appended(governor) if word not in words.level_prepositions else \
+                    _phrase(self._subject(governor.head))
+            if word == "for" and governor.lemma_.lower() in words.share:
+                return _suffixed(_phrase(self._subject(governor)), "share")
+            if word == "by" or word in words.level_prepositions:
+                return self._verb(governor, level=word in words.level_prepositions)
+            if word in words.qualifying_prepositions:
+                # "rose under 4 percent": the qualifier hangs where the amount would
+                return self._verb(governor, level=self._after_level_word(preposition, preposition.idx))
+        return None
+
+    def _verb(self, verb: Token, level: bool) -> str | None:
+        words, lemma = _words(), verb.lemma_.lower()
+        if _change_of(verb):
+            subject = _phrase(self._subject(verb))
+            return subject if level else _suffixed(subject, _change_of(verb))
+        if lemma in words.share:
+            return _suffixed(_phrase(self._subject(verb)), "share") if self.kind == "share" else None
+        if lemma in words.level:
+            return _phrase(self._subject(verb))
+        action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
+        if action:
+            subject = self._subject(verb)
+            who = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in words.not_measures
+            return f"{subject.lemma_.lower()} {action}" if who else action
+        return None
+
+    def _appended(self, adverb: Token) -> str | None:
+        """", up 9 percent": the change of the amount it follows, or of its verb's subject ("was up 19 cents")."""
+        noun = _change_of(adverb)
+        governor = adverb.head
+        measure = self._label_at(governor)
+        if measure is None and governor.pos_ in ("VERB", "AUX"):
+            subject = _phrase(self._subject(governor))
+            if governor.lemma_.lower() not in _words().change | {"be": ""} and self.earlier and not self.respectively:
+                # "visitors spent 2.4 billion yuan, up 9 percent": the spending grew, not the visitors
+                measure = self.earlier[-1].label
+            else:
+                measure = subject
+        return _suffixed(measure, noun) if measure else None
+
+    def _change_noun(self, noun: Token) -> str | None:
+        """"a 9 percent increase in exports", "an increase of 9 percent" after an amount, "growth of 5%"."""
+        change = _words().change_nouns[noun.lemma_.lower()]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and not c.like_num]
+                if objects and (thing := _phrase(objects[0])):
+                    return _suffixed(thing, change)
+        measure = self._label_at(noun.head)
+        if measure:
+            return _suffixed(measure, change)
+        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+        if compounds:
+            return _phrase(noun)
+        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            return _suffixed(_phrase(self._subject(noun.head)), change)
+        return None
+
+    def _label_at(self, token: Token) -> str | None:
+        """The label of an earlier amount ``token`` belongs to."""
+        for amount in self.earlier:
+            if amount.start <= token.idx < amount.end:
+                return amount.label
+        return None
+
+    @staticmethod
+    def _after_level_word(token: Token, start: int) -> bool:
+        """Whether "to", "at" or "from" stands right before the amount ("increased by N to M")."""
+        before = [t for t in token.doc if t.idx + len(t) <= start and not t.is_space]
+        return bool(before) and before[-1].lower_ in _words().level_prepositions
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The subject of ``verb``, or its part at the amount's place in a list read "respectively"."""
+        subject = self._subject_of(verb)
+        if subject is None or not self.respectively:
+            return subject
+        parts = [subject, *subject.conjuncts]
+        return parts[self.position] if self.position < len(parts) else None
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        seen: set[int] = set()
+        while verb.i not in seen:
+            seen.add(verb.i)
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                subject = _compound_head(subjects[0])
+                if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    return verb.head  # "bank stocks, which were up": the noun the clause describes
+                return subject
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return _described(verb.head)
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and before is not None \
+                    and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj":
+                return before  # "exports climbed 9% and imports slipped 2%", parsed as "9% and imports"
+            if verb.dep_ not in _SHARED_SUBJECT and verb.dep_ != "advmod" or verb.head == verb:
+                return None
+            verb = verb.head
+        return None
+
+
+def _compound_head(noun: Token) -> Token:
+    """"urban residents per capita disposable income": a parser may make the first noun of a long compound the
+    subject and the rest its apposition; the head is the last noun, with no comma between."""
+    for child in noun.rights:
+        between = noun.doc[noun.i + 1:child.i]
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not any(t.is_punct for t in between):
+            return child
+    return noun
+
+
+def _described(noun: Token) -> Token:
+    """The noun a participle describes: "output value in the wine industry exceeding N" is the value's, since a
+    parser hangs the participle from the nearest noun, which is often inside a phrase of place or domain."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in ("in", "of"):
+        return noun
+    if preposition.head.pos_ in ("NOUN", "PROPN"):
+        return preposition.head
+    objects = [c for c in preposition.head.children if c.dep_ == "dobj" and c.i < preposition.i]
+    return objects[0] if objects else noun  # "achieve an output value in the industry exceeding N"
+
+
+def _change_of(word: Token) -> str | None:
+    """"growth" or "decline" for a word of change, by its lemma or as written ("higher")."""
+    change = _words().change
+    return change.get(word.lemma_.lower()) or change.get(word.lower_)
+
+
+def _suffixed(measure: str | None, noun: str) -> str | None:
+    if not measure:
+        return None
+    return measure if measure.split()[-1].lower() == noun else f"{measure} {noun}"
+
+
+def _phrase(noun: Token | None) -> str | None:
+    """The noun with its compounds and adjectives (and "of X" after nouns that need it), as written."""
+    words = _words()
+    if noun is None or noun.tag_ in _NOT_NOUNS or noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+        return None
+    if not any(c.isalpha() for c in noun.text):
+        return None  # "%": an amount, not what one measures
+    if noun.lower_ in words.count_heads or noun.lower_ in words.amount_nouns and _of_object(noun) is not None:
+        return _phrase(_of_object(noun))  # "the number of trains", "a total of 3,073 trains": the trains
+    kept = _without_place(_bracketed_name(_left_modifiers(noun) + [noun]))
+    text = _text(kept)
+    if all(t.ent_type_ in words.not_measures for t in kept) or _is_place(kept, text):
+        return None
+    if noun.lower_ in words.heads_with_of:
+        inner = _phrase(_of_object(noun))
+        if inner and len(text.split()) + 1 + len(inner.split()) <= words.max_words:
+            text = f"{text} of {inner}"
+    return _capped(text, words.max_words)
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of ``noun``'s "of": "rate of kindergartens" gives "kindergartens"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _is_place(tokens: list[Token], text: str) -> bool:
+    """A city or province of the gazetteer: where, not what. The parser's own place entities miss too often
+    ("Nvidia" is one) to be trusted alone."""
+    gazetteer = load_gazetteer()
+    return all(t.pos_ == "PROPN" for t in tokens) and bool(gazetteer.lookup(text) or gazetteer.province(text))
+
+
+def _without_place(kept: list[Token]) -> list[Token]:
+    """"Xining city industrial added value" is industrial added value: a place before the measure says where."""
+    gazetteer = load_gazetteer()
+    place = 0
+    while place < len(kept) - 1 and kept[place].pos_ == "PROPN" and gazetteer.lookup(kept[place].text):
+        place += 1
+    if place and kept[place].lower_ in ("city", "province", "county", "district") and place < len(kept) - 1:
+        place += 1
+    return kept[place:]
+
+
+def _bracketed_name(kept: list[Token]) -> list[Token]:
+    """"(R&D) investment intensity": a one-word name in brackets right before the phrase belongs to it."""
+    doc, first = kept[0].doc, kept[0].i
+    if first >= 3 and doc[first - 1].text == ")" and doc[first - 3].text == "(" and doc[first - 2].pos_ in ("NOUN", "PROPN"):
+        return [doc[first - 2], *kept]
+    return kept
+
+
+def _left_modifiers(noun: Token) -> list[Token]:
+    """The compounds, adjectives and hyphens before ``noun`` that belong to it, contiguous up to it."""
+    kept: list[Token] = []
+    for child in reversed(list(noun.lefts)):
+        hyphen = child.tag_ == "HYPH"
+        if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or any(t.like_num and t.whitespace_ for t in child.subtree)):
+            break
+        kept = _left_modifiers(child) + [child] + kept
+    return kept
+
+
+def _text(tokens: list[Token]) -> str:
+    """The words as written, brackets aside: "(R&D) investment intensity" is "R&D investment intensity"."""
+    doc = tokens[0].doc
+    span = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1]
+    return "".join(t.whitespace_ if t.text in ("(", ")") else t.text_with_ws for t in span).strip()
+
+
+def _capped(text: str, limit: int) -> str:
+    parts = text.split()
+    return " ".join(parts[-limit:])

@@ -1,0 +1,62 @@
+"""What a figure measures, read from the dependency tree: one sentence of our own per construction, written as
+English news about Chinese cities is."""
+
+import pytest
+
+from cityprofile.extract.figures import extract_figures
+from cityprofile.extract.nlp import MODEL_PACKAGES, load_pipeline
+
+
+def _labels(sentence):
+    return [(f.text, f.label) for f in extract_figures(sentence)]
+
+
+def test_the_pipeline_is_the_small_english_one_with_a_parser():
+    nlp = load_pipeline()
+    assert nlp.lang == "en"
+    assert nlp.meta["name"] in {name.removeprefix("en_") for name in MODEL_PACKAGES}
+    assert nlp.meta["version"].startswith("3.8.")
+    assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb of change: its subject's growth or decline; "to N" is the level its subject reached.
+    ("Container throughput at Dalian port rose 6.2 percent to 4.5 million TEUs last year.",
+     [("6.2 percent", "Container throughput growth"), ("4.5 million TEUs", "Container throughput")]),
+    ("Retail sales of consumer goods in Lanzhou fell 3.1 percent in the first quarter.",
+     [("3.1 percent", "Retail sales decline")]),
+    # "by N" after a change verb is the change; a qualifier the parser hangs from the verb is read through.
+    ("Hohhot's dairy output increased by 12 percent.", [("12 percent", "dairy output growth")]),
+    ("Tourism revenue in Yinchuan grew over 20 percent.", [("over 20 percent", "Tourism revenue growth")]),
+    # Conjoined clauses each keep their own subject.
+    ("Exports climbed 9 percent and imports slipped 2 percent.",
+     [("9 percent", "Exports growth"), ("2 percent", "imports decline")]),
+    # An adjective of change: "N% higher".
+    ("Shares of the Harbin brewer closed 4.5% higher.", [("4.5%", "Shares of brewer growth")]),
+    # Through a relative clause: the noun it describes.
+    ("The gains were led by property stocks, which were up 3.3%.", [("3.3%", "property stocks growth")]),
+    # An appended ", up N" is the change of the amount it follows.
+    ("Tourists spent 8.6 billion yuan in Xi'an during the holiday, up 14 percent.",
+     [("8.6 billion yuan", "tourist spending"), ("14 percent", "tourist spending growth")]),
+    # "N percent of the total" is the share of the measure the amount hangs from.
+    ("Online sales of farm produce reached 2.4 billion yuan, 31 percent of the province's total.",
+     [("2.4 billion yuan", "Online sales"), ("31 percent", "Online sales share")]),
+    # "account for": the subject's share, of the whole when it is named.
+    ("The digital economy accounted for 41 percent of the city's GDP.",
+     [("41 percent", "digital economy share of GDP")]),
+    # A change noun: "a N% increase in X", "an increase of N% " after an amount.
+    ("Shenyang reported a 7 percent increase in car output.", [("7 percent", "car output growth")]),
+    ("Foreign trade reached 90 billion yuan, an increase of 4.4 percent.",
+     [("90 billion yuan", "Foreign trade"), ("4.4 percent", "Foreign trade growth")]),
+    # "respectively" pairs the parts of a list.
+    ("Exports and imports rose 8 percent and 5 percent, respectively.",
+     [("8 percent", "Exports growth"), ("5 percent", "imports growth")]),
+    # A place before the measure says where, not what.
+    ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
+])
+def test_the_measure_is_read_from_where_the_amount_hangs(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+def test_a_count_of_a_proper_name_is_no_figure():
+    assert _labels("Most Read 2 Beijing Daily") == []
