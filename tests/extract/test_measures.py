@@ -60,3 +60,12 @@ def test_the_measure_is_read_from_where_the_amount_hangs(sentence, expected):
 
 def test_a_count_of_a_proper_name_is_no_figure():
     assert _labels("Most Read 2 Beijing Daily") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hefei is now home to 14 Fortune Global 500 companies.", [("14", "companies")]),
+    ("The Group 20 delegation visited 3 industrial parks in Dalian.", [("3", "industrial parks")]),
+    ("Trucks on Route 66 carried 400 containers.", [("400", "containers")]),
+])
+def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
+    assert [(text, label) for text, label in _labels(sentence)] == expected

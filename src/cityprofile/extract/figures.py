@@ -18,6 +18,7 @@ from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import vocabulary
 from .labels import Placed, find_label
+from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
@@ -111,6 +112,8 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
                             or _lexicon().comparison_sets.search(text, 0, span_start)):
         return None
     amount_start, last = rewrite.original_span(span_start, span_end)
+    if kind == "count" and _ends_a_name(sentence, amount_start):
+        return None
     adjective = unit != "count" and _is_adjective(sentence[amount_start:last])
     # "around 12 days", "the 14th Five-Year Plan": a span of time is when, not a figure an analyst quotes.
     if _is_duration(unit, quantity):
@@ -176,6 +179,18 @@ def _is_period(before: str, unit: str) -> bool:
 def _is_count(number: str, value: float) -> bool:
     # "one" written out is an article in disguise: "one of the cities", "one city that ...".
     return value > 0 and value.is_integer() and (value != 1 or any(c.isdigit() for c in number))
+
+
+def _ends_a_name(sentence: str, start: int) -> bool:
+    """Whether the number at ``sentence[start]`` closes a proper name: "Fortune Global 500 companies", "Group 20",
+    "Route 66". A numeral right after a proper noun is part of its name, not a count of anything."""
+    doc = parse(sentence)
+    number = next((t for t in doc if t.idx == start), None)
+    if number is None or number.i == 0:
+        return False
+    before = doc[number.i - 1]
+    return before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and not before.is_sent_start \
+        and before.ent_type_ not in ("GPE", "DATE") and before.whitespace_ == " "
 
 
 def _is_reference(before: str, number: str) -> bool:
