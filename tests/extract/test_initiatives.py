@@ -381,3 +381,10 @@ def test_gold_partners_are_found():
         found = [i for s in title_and_body(stem) for i in extract_initiatives(s)]
         for gold in (g for g in expected if g["partners"]):
             assert any(_same(gold, f) and f.partners == gold["partners"] for f in found), gold["name"]
+
+
+def test_conventions_development_areas_and_biotowns_are_initiatives():
+    assert _found("The World Intelligence Convention opened in Tianjin.") == [("World Intelligence Convention", "forum")]
+    assert _found("The Jinzhou Economic and Technological Development Area signed 12 deals.") == [
+        ("Jinzhou Economic and Technological Development Area", "park")]
+    assert _found("Guangzhou International Biotown hosts 300 drug makers.") == [("Guangzhou International Biotown", "park")]

@@ -69,3 +69,16 @@ def test_a_count_of_a_proper_name_is_no_figure():
 ])
 def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
     assert [(text, label) for text, label in _labels(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb that changes its object: "to N" is the level the object is brought to, "by N" its change.
+    ("Nanjing aims to raise software revenue to 1.5 trillion yuan by 2027.",
+     [("1.5 trillion yuan", "software revenue")]),
+    ("The province will cut water use per unit of GDP by 8 percent.", [("8 percent", "water use decline")]),
+    ("Qingdao plans to boost cruise tourism revenue by 20 percent.", [("20 percent", "cruise tourism revenue growth")]),
+    # Without an object, the amount is what the verb acts on.
+    ("The start-up raised 50 million yuan in its first round.", [("50 million yuan", "funds raised")]),
+])
+def test_a_verb_that_changes_its_object_labels_by_the_object(sentence, expected):
+    assert _labels(sentence) == expected

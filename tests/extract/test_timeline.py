@@ -317,3 +317,15 @@ def test_a_forum_s_month_dates_the_forum_not_the_main_clause():
                 "Qinghai's capital city Xining gained much spotlight with a series of approaches.")
     assert _date_at(sentence, "Exposition on China Brand", None) == "2023-05"
     assert _date_at(sentence, "Xining gained", None) is None
+
+
+def test_a_reporting_clause_with_its_own_date_is_not_an_event():
+    sentence = ("Wuhan will add 2,000 charging piles this year, the municipal development and reform commission "
+                "said on Tuesday.")
+    events = _events(sentence, "2024-03-12")
+    assert events and not any(e.event.endswith("said") or "commission said" in e.event for e in events)
+
+
+def test_an_announcement_with_an_object_stays_an_event():
+    event = _only("On March 3, Changsha announced a plan to build 40 new parks.", "2024-03-05")
+    assert event.event.startswith("Changsha announced a plan")

@@ -88,6 +88,20 @@ def verb_phrase_start(text: str) -> int | None:
     return next((t.start for i, t in enumerate(tokens) if _is_verb(tokens, i)), None)
 
 
+def reports_only(text: str, verbs: frozenset[str]) -> bool:
+    """Whether ``text`` is a clause whose main verb is one of ``verbs`` ("said") with nothing said in it: no object
+    or clausal complement ("the municipal bureau of statistics said on Monday")."""
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    return len(roots) == 1 and roots[0].lower_ in verbs and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in roots[0].children)
+
+
+def reports_clause(text: str, end: int) -> bool:
+    """Whether a verb before offset ``end`` of ``text`` has a clause for its object: "officials said the port will
+    open", not "the city announced a plan"."""
+    return any(t.dep_ == "ccomp" and t.head.idx < end for t in parse(text))
+
+
 def starts_with(text: str, tags: set[str]) -> bool:
     """Whether the first word of ``text`` carries one of ``tags``."""
     tokens = tag_words(text)

@@ -12,9 +12,11 @@ one mention. A mention then takes in the head words after it ("dairy industry",
 data/industry_words.csv, so the phrase reads as the article wrote it.
 
 Not industries: rows without an industry ("retail sales") swallow their words;
-the capitalised name of a body or company ("Ministry of Culture and Tourism",
-"Qinghai Digital Economy Development Group Co") and a government body in lower
-case ("the municipal commercial bureau") are skipped; a product ("timber",
+the capitalised name of a body, company, park or event ("Ministry of Culture and
+Tourism", "Qinghai Digital Economy Development Group Co", "World Manufacturing
+Convention") and a government body in lower case ("the municipal commercial
+bureau") are skipped, and so is an industry the sentence sets the city apart
+from ("rather than low-cost manufacturing"); a product ("timber",
 "auto parts") in a sentence about goods carried or imported is cargo; and a
 one-word product written with a capital inside a sentence ("Apple") is a name.
 """
@@ -50,6 +52,7 @@ class _Words:
     modifiers: frozenset[str]
     cargo: frozenset[str]
     names: re.Pattern  # names of bodies and companies, whose words are not industries
+    contrast: re.Pattern  # "rather than" up to three words before a phrase: not the city's industry
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def _load_words() -> _Words:
         modifiers=frozenset(_key(w) for w in by_role["modifier"]),
         cargo=frozenset(_key(w) for w in by_role["cargo"]),
         names=_name_pattern(by_role["name"], by_role["body"], by_role["body_owner"]),
+        contrast=re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in by_role['contrast'])})\s+(?:[\w-]+\s+){{0,3}}$",
+                            re.IGNORECASE),
     )
 
 
@@ -237,7 +242,7 @@ def find_industries(sentence: str) -> list[IndustryMention]:
         start, end = _extend(index, mentions, read, owner, words)
         start, claimed = max(start, claimed), end
         term = mention.term
-        if not term.industry:
+        if not term.industry or words.contrast.search(sentence, 0, read.spans[start][0]):
             continue
         if term.product and end == mention.end:
             if cargo:

@@ -41,6 +41,7 @@ _NOT_NOUNS = {"PRP", "PRP$", "WDT", "WP", "EX", "DT", "CD"}
 @dataclass(frozen=True)
 class _Words:
     change: dict[str, str]
+    causative: dict[str, str]
     change_nouns: dict[str, str]
     level: frozenset[str]
     share: frozenset[str]
@@ -65,6 +66,7 @@ def _words() -> _Words:
 
     return _Words(
         change=table("change_lemmas"),
+        causative=table("causative_lemmas"),
         change_nouns=table("change_nouns"),
         level=frozenset(data["level_lemmas"]["words"]),
         share=frozenset(data["share_lemmas"]["words"]),
@@ -190,6 +192,10 @@ class _Reader:
 
     def _verb(self, verb: Token, level: bool) -> str | None:
         words, lemma = _words(), verb.lemma_.lower()
+        changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and c.ent_type_ not in ("MONEY", "PERCENT")]
+        if lemma in words.causative and changed and (thing := _phrase(changed[0])):
+            # "raise software revenue to 1 trillion yuan": the object is what is measured
+            return thing if level else _suffixed(thing, words.causative[lemma])
         if _change_of(verb):
             subject = _phrase(self._subject(verb))
             return subject if level else _suffixed(subject, _change_of(verb))
@@ -200,7 +206,8 @@ class _Reader:
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
-            who = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in words.not_measures
+            who = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in words.not_measures \
+                and " " not in action  # "visitor spending"; "funds raised" takes no one before it
             return f"{subject.lemma_.lower()} {action}" if who else action
         return None
 

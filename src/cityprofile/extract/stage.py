@@ -25,15 +25,18 @@ def _located(records: list, sentence: str, article: Article, context_year: int |
     """Return records as dicts that carry their article, sentence and the point date of their clause.
 
     A span ("since the beginning of 2010", "by 2025") says when a total began or is due,
-    not when the figure or initiative is dated, so it dates nothing. A date in
-    another clause dates a record only when it governs the sentence (timeline.find_clause_date).
+    not when the figure or initiative is dated, so it dates nothing; but a target ("to raise
+    revenue to 1 trillion yuan by 2025") is dated by when it is due. A date in another
+    clause dates a record only when it governs the sentence (timeline.find_clause_date).
     """
-    found = [d for d in find_dates(sentence, article.date, context_year)
-             if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
+    dates = find_dates(sentence, article.date, context_year)
+    points = [d for d in dates if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
+    due = [d for d in dates if d in points or (d.qualifier or "").startswith("by")]
     for record in records:
         record.article, record.sentence = article.id, sentence
         written = getattr(record, "text", None) or getattr(record, "name", "")
         position = max(sentence.find(written), 0)
+        found = due if getattr(record, "target", False) else points
         date = find_clause_date(sentence, position, found) if found else None
         record.date = date.date if date else None
     return [to_dict(record) for record in records]

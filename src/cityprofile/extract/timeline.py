@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 
 from ..contract.records import DateMention, Event
-from .clauses import cut_at_boundary, has_infinitive, has_verb, starts_with, verb_phrase_start
+from .clauses import (cut_at_boundary, has_infinitive, has_verb, reports_clause, reports_only, starts_with,
+                      verb_phrase_start)
 from .dates import build_alternation, find_context_year, find_dates, load_vocabulary, strip_stamps
 
 _VOCAB = load_vocabulary()
@@ -55,6 +56,7 @@ _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
 _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
 _VERBS = _words("attribution_verbs")
+_REPORTING = frozenset(w for w in _VOCAB["attribution_verbs"] if " " not in w)
 _ATTRIBUTION = re.compile(rf"^(?:(?:{_VERBS})\b|(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)", re.IGNORECASE)
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:that\s+)?(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
@@ -87,7 +89,10 @@ def _marks(piece: str) -> list[int]:
 
 
 def _is_attribution(piece: str) -> bool:
-    return bool(_ATTRIBUTION.match(_MARKS.sub("", piece).strip()))
+    """"Xie said", "according to ...", "the municipal bureau of statistics said on Monday": who reported, not what
+    happened."""
+    text = _MARKS.sub("", piece).strip()
+    return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING)
 
 
 def _is_aside(piece: str, opens: bool = False) -> bool:
@@ -136,7 +141,9 @@ def _tidy(text: str) -> str:
     caption = _CAPTION.match(text)
     if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
         return f"Photo: {text[caption.end():]}"
-    text = _SAID_THAT.sub("", text)
+    said = _SAID_THAT.match(text)
+    if said and (said[0].rstrip().endswith("that") or reports_clause(text, said.end())):
+        text = text[said.end():]  # "Xie said the port will ...": what was said; "X announced a plan" stays
     text = _LEADING.sub("", text + " ").strip()
     text = _GENERIC_SUBJECT.sub("", text)
     passive = _PASSIVE.search(text)
