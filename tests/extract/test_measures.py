@@ -82,3 +82,15 @@ def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
 ])
 def test_a_verb_that_changes_its_object_labels_by_the_object(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "worth N": the thing's value; "for N" after a verb of trade: the price of its object, or of its subject.
+    ("Machinery worth 3.2 billion yuan left Lianyungang port.", [("3.2 billion yuan", "Machinery value")]),
+    ("The land parcel in Pudong sold for 5.6 billion yuan.", [("5.6 billion yuan", "land parcel price")]),
+    ("A Shenzhen developer bought the hotel for 800 million yuan.", [("800 million yuan", "hotel price")]),
+    # The letters before or after a dollar sign say whose dollar, not what is measured.
+    ("The copper contract was up $31.20 US.", [("$31.20", "copper contract growth")]),
+])
+def test_value_price_and_the_region_of_a_currency(sentence, expected):
+    assert _labels(sentence) == expected

@@ -56,6 +56,7 @@ class _Words:
     unit_words: set[str]
     unit_nouns: set[str]
     action_noun: dict[str, str]
+    currency_regions: frozenset[str]
 
 
 @cache
@@ -76,6 +77,9 @@ def _words() -> _Words:
         unit_nouns=set(words["unit_nouns"]["words"]),
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         unit_words={s.split()[-1].lower() for unit in entries(words["units"]).values() for s in unit["suffixes"]},
+        # "US$", "HK$", "NZ$": the letters before a currency sign name whose currency it is.
+        currency_regions=frozenset(p[:-1].replace(".", "") for unit in entries(words["units"]).values()
+                                   for p in unit["prefixes"] if len(p) > 1 and not p[-1].isalnum()),
     )
 
 
@@ -144,6 +148,8 @@ def _acceptable(phrase: list[Word]) -> bool:
         return False
     if all(w.tag.startswith("NNP") and not w.text.isupper() for w in phrase):
         return False
+    if len(phrase) == 1 and phrase[0].text in _words().currency_regions:
+        return False  # "$31.20 US", "US $1.1 million": whose dollar, not what is measured
     return phrase[-1].low not in _words().time_nouns and phrase[-1].tag not in ("PRP", "$")
 
 

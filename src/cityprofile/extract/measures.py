@@ -47,6 +47,7 @@ class _Words:
     share: frozenset[str]
     level_prepositions: frozenset[str]
     qualifying_prepositions: frozenset[str]
+    price: frozenset[str]
     heads_with_of: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
@@ -72,6 +73,7 @@ def _words() -> _Words:
         share=frozenset(data["share_lemmas"]["words"]),
         level_prepositions=frozenset(data["level_prepositions"]["words"]),
         qualifying_prepositions=frozenset(data["qualifying_prepositions"]["words"]),
+        price=frozenset(data["price_lemmas"]["words"]),
         heads_with_of=frozenset(data["phrase_heads_with_of"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
@@ -142,7 +144,8 @@ class _Reader:
                 return self._change_noun(head)
             if head.lemma_.lower() in words.amount_nouns or head.lower_ in words.unit_nouns:
                 return self.read(head, start)  # "a total of N", "1 million units": read where they hang
-            return _phrase(head)
+            # "$31.20 US": a word that names no measure is read where it hangs
+            return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
             return self._appended(head)
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
@@ -177,6 +180,14 @@ class _Reader:
             if lemma in words.change_nouns:
                 return self._change_noun(governor)
             return _phrase(governor)
+        if word == "worth":
+            # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
+            thing = _phrase(governor) if governor.pos_ in ("NOUN", "PROPN") else _phrase(self._subject(governor))
+            return _suffixed(thing, "value")
+        if word == "for" and self.kind == "money" and governor.lemma_.lower() in words.price:
+            objects = [c for c in governor.children if c.dep_ == "dobj"]
+            thing = _phrase(objects[0]) if objects else _phrase(self._subject(governor))
+            return _suffixed(thing, "price")
         if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
                 return self._appended(governor) if word not in words.level_prepositions else \
@@ -349,9 +360,11 @@ def _of_object(noun: Token) -> Token | None:
 
 
 def _is_place(tokens: list[Token], text: str) -> bool:
-    """A city or province of the gazetteer: where, not what. The parser's own place entities miss too often
-    ("Nvidia" is one) to be trusted alone."""
+    """A city or province of the gazetteer, or a country's initials ("US", "UK"): where, not what. The parser's
+    own place entities miss too often ("Nvidia" is one) to be trusted for other names."""
     gazetteer = load_gazetteer()
+    if len(tokens) == 1 and tokens[0].ent_type_ == "GPE" and tokens[0].text.isupper():
+        return True
     return all(t.pos_ == "PROPN" for t in tokens) and bool(gazetteer.lookup(text) or gazetteer.province(text))
 
 
