@@ -16,7 +16,7 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
     assert nlp.lang == "en"
     assert nlp.meta["name"] in {name.removeprefix("en_") for name in MODEL_PACKAGES}
     assert nlp.meta["version"].startswith("3.8.")
-    assert {"tagger", "parser", "ner"} <= set(nlp.pipe_names)
+    assert {"tagger", "parser", "lemmatizer"} <= set(nlp.pipe_names)
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -32,6 +32,19 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 @cache
+def currency_regions() -> frozenset[str]:
+    """Return the letters written before a currency sign to say whose currency it is: "US" of "US$", "HK" of "HK$"."""
+    return frozenset(p[:-1].replace(".", "") for unit in entries(vocabulary()["units"]).values()
+                     for p in unit["prefixes"] if len(p) > 1 and not p[-1].isalnum())
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    """Return the last words of every unit's spellings, lower case: "percent", "yuan", "tonnes", "mu"."""
+    return frozenset(s.split()[-1].lower() for unit in entries(vocabulary()["units"]).values() for s in unit["suffixes"])
+
+
+@cache
 def _bases() -> dict[str, tuple[str, float]]:
     return {name: (unit["base"][0], float(unit["base"][1]))
             for name, unit in entries(vocabulary()["units"]).items() if "base" in unit}

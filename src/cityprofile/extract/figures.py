@@ -18,6 +18,7 @@ from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import vocabulary
 from .labels import Placed, find_label
+from .gazetteer import load_gazetteer
 from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
@@ -190,7 +191,8 @@ def _ends_a_name(sentence: str, start: int) -> bool:
         return False
     before = doc[number.i - 1]
     return before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and not before.is_sent_start \
-        and before.ent_type_ not in ("GPE", "DATE") and before.whitespace_ == " "
+        and before.whitespace_ == " " and before.text not in _lexicon().months \
+        and not load_gazetteer().lookup(before.text)  # "Xining 2" is no name
 
 
 def _is_reference(before: str, number: str) -> bool:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..contract.units import alternation, entries, vocabulary
+from ..contract.units import alternation, currency_regions, entries, unit_words, vocabulary
 from .grammar import Word, tag_words, word_at
 from .measures import Placed, read_measure
 
@@ -53,10 +53,8 @@ class _Words:
     measure_adverbs: set[str]
     count_phrases: re.Pattern
     unstated: dict[str, str]
-    unit_words: set[str]
     unit_nouns: set[str]
     action_noun: dict[str, str]
-    currency_regions: frozenset[str]
 
 
 @cache
@@ -76,10 +74,6 @@ def _words() -> _Words:
         unstated=entries(words["default_labels"]),
         unit_nouns=set(words["unit_nouns"]["words"]),
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
-        unit_words={s.split()[-1].lower() for unit in entries(words["units"]).values() for s in unit["suffixes"]},
-        # "US$", "HK$", "NZ$": the letters before a currency sign name whose currency it is.
-        currency_regions=frozenset(p[:-1].replace(".", "") for unit in entries(words["units"]).values()
-                                   for p in unit["prefixes"] if len(p) > 1 and not p[-1].isalnum()),
     )
 
 
@@ -148,7 +142,7 @@ def _acceptable(phrase: list[Word]) -> bool:
         return False
     if all(w.tag.startswith("NNP") and not w.text.isupper() for w in phrase):
         return False
-    if len(phrase) == 1 and phrase[0].text in _words().currency_regions:
+    if len(phrase) == 1 and phrase[0].text in currency_regions():
         return False  # "$31.20 US", "US $1.1 million": whose dollar, not what is measured
     return phrase[-1].low not in _words().time_nouns and phrase[-1].tag not in ("PRP", "$")
 
@@ -278,7 +272,7 @@ def _head(words: tuple[Word, ...], j: int, position: int | None) -> list[Word]:
     parts: list[list[Word]] = []
     while found:
         k, phrase = found
-        if k > 0 and words[k - 1].is_number() and phrase[-1].low in _words().unit_words:
+        if k > 0 and words[k - 1].is_number() and phrase[-1].low in unit_words():
             break  # "12 percent exceeding ...": the unit of an amount before, not what is measured
         parts.insert(0, phrase)
         while k > 0 and words[k - 1].tag in _DETERMINERS:

@@ -28,6 +28,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
+from ..contract.units import currency_regions, unit_words, vocabulary
 from .gazetteer import load_gazetteer
 from .nlp import parse
 
@@ -54,7 +55,6 @@ class _Words:
     unit_nouns: frozenset[str]
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
-    not_measures: frozenset[str]
     max_words: int
 
 
@@ -80,7 +80,6 @@ def _words() -> _Words:
         unit_nouns=frozenset(data["unit_nouns"]["words"]),
         share_nouns=frozenset(data["share_nouns"]["words"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
-        not_measures=frozenset(data["not_measures"]["entities"]),
         max_words=data["max_words"],
     )
 
@@ -127,12 +126,12 @@ class _Reader:
     def read(self, token: Token, start: int) -> str | None:
         """What the amount whose head word is ``token`` (its text starting at ``start``) measures."""
         words = _words()
-        while token.dep_ == "conj" and (token.head.like_num or token.head.ent_type_ in ("MONEY", "PERCENT")
-                                        or token.head.tag_ == "CD" or self._label_at(token.head) is not None):
+        while token.dep_ == "conj" and (token.head.like_num or token.head.tag_ == "CD"
+                                        or self._label_at(token.head) is not None):
             token = token.head  # "N and M": the second amount hangs where the first does
             self.position += 1
         dep, head = token.dep_, token.head
-        if (head.ent_type_ in ("DATE", "TIME") or head.lemma_.lower() in words.time_nouns) and head != token:
+        if head.lemma_.lower() in words.time_nouns and head != token:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
@@ -203,7 +202,8 @@ class _Reader:
 
     def _verb(self, verb: Token, level: bool) -> str | None:
         words, lemma = _words(), verb.lemma_.lower()
-        changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and c.ent_type_ not in ("MONEY", "PERCENT")]
+        changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
+                   and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
@@ -217,8 +217,7 @@ class _Reader:
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
-            who = subject is not None and subject.pos_ == "NOUN" and subject.ent_type_ not in words.not_measures \
-                and " " not in action  # "visitor spending"; "funds raised" takes no one before it
+            who = subject is not None and subject.pos_ == "NOUN" and " " not in action  # "visitor spending"; "funds raised" takes no one before it
             return f"{subject.lemma_.lower()} {action}" if who else action
         return None
 
@@ -336,13 +335,13 @@ def _phrase(noun: Token | None) -> str | None:
     words = _words()
     if noun is None or noun.tag_ in _NOT_NOUNS or noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
         return None
-    if not any(c.isalpha() for c in noun.text):
-        return None  # "%": an amount, not what one measures
+    if not any(c.isalpha() for c in noun.text) or noun.lower_ in unit_words():
+        return None  # "%", "percent", "yuan": an amount's unit, not what one measures
     if noun.lower_ in words.count_heads or noun.lower_ in words.amount_nouns and _of_object(noun) is not None:
         return _phrase(_of_object(noun))  # "the number of trains", "a total of 3,073 trains": the trains
     kept = _without_place(_bracketed_name(_left_modifiers(noun) + [noun]))
     text = _text(kept)
-    if all(t.ent_type_ in words.not_measures for t in kept) or _is_place(kept, text):
+    if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
     if noun.lower_ in words.heads_with_of:
         inner = _phrase(_of_object(noun))
@@ -359,11 +358,21 @@ def _of_object(noun: Token) -> Token | None:
     return None
 
 
+def _names_when(token: Token) -> bool:
+    """A number, a month or a noun of time: when, not what."""
+    return token.like_num or token.text in _months() or token.lemma_.lower() in _words().time_nouns
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(vocabulary()["months"])
+
+
 def _is_place(tokens: list[Token], text: str) -> bool:
-    """A city or province of the gazetteer, or a country's initials ("US", "UK"): where, not what. The parser's
-    own place entities miss too often ("Nvidia" is one) to be trusted for other names."""
+    """A city or province of the gazetteer, or the letters of a currency's country ("US" of "$31.20 US"): where,
+    not what."""
     gazetteer = load_gazetteer()
-    if len(tokens) == 1 and tokens[0].ent_type_ == "GPE" and tokens[0].text.isupper():
+    if len(tokens) == 1 and tokens[0].text in currency_regions():
         return True
     return all(t.pos_ == "PROPN" for t in tokens) and bool(gazetteer.lookup(text) or gazetteer.province(text))
 

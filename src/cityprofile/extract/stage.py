@@ -10,6 +10,8 @@ from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries
 from .initiatives import extract_initiatives
+from .nlp import parse_ahead
+from .numbers import NUMBER
 from .pages import clean_html
 from .timeline import extract_events, find_clause_date
 
@@ -48,6 +50,8 @@ def extract_article(article: Article) -> dict:
     # A headline often names the event ("... Fair of <city> Held in <city>") that the body only calls "the Fair".
     initiatives = _located(extract_initiatives(article.title), article.title, article, context_year)
     figures, mentions = [], []
+    # Sentences with a number hold the figures and most dates, whose labels and events are read from the parse.
+    parse_ahead(s for s in article.sentences if NUMBER.search(s))
     for sentence in article.sentences:
         figures += _located(extract_figures(sentence), sentence, article, context_year)
         initiatives += _located(extract_initiatives(sentence), sentence, article, context_year)
