@@ -232,3 +232,20 @@ def test_district_in_or_comma_its_city_counts_for_the_city(gazetteer, joined):
 def test_city_in_a_larger_city_stays_a_city_unless_called_a_district(gazetteer):
     article = _article("Manzhouli in Hulunbuir is China's largest land port.")
     assert attribute_city(article, gazetteer).city == "Manzhouli"
+
+
+def test_an_article_naming_one_province_is_about_a_city_in_it(gazetteer):
+    article = _article(
+        "Hefei, the capital of Anhui province, signed 30 projects with Shanghai investors on Monday.",
+        "Shanghai companies have invested 12 billion yuan.",
+        "A Shanghai delegation toured the plants, and Shanghai officials praised the climate.",
+        title="Shanghai firms flock to Hefei")
+    assert attribute_city(article, gazetteer).city == "Hefei"
+
+
+def test_a_city_far_ahead_keeps_the_article_whatever_province_is_named(gazetteer):
+    article = _article(
+        "Dalian port handled 300 ships in May.", "Dalian also opened a cruise terminal.",
+        "Dalian exporters shipped grain from Heilongjiang province.", "Dalian officials said trade grew.",
+        "A delegation from Harbin visited.", title="Dalian port busy")
+    assert attribute_city(article, gazetteer).city == "Dalian"

@@ -163,6 +163,23 @@ def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) 
     return max(namesakes, key=lambda place: (counts.get(place.province, 0), place.population))
 
 
+def _named_province_first(ranked: list[str], scores: dict[str, float], article: Article,
+                          gazetteer: Gazetteer) -> list[str]:
+    """An article that names one province only is about a city of that province, when it names one with at least
+    half the top score: "Hefei, capital of Anhui province, ... a delegation from Shanghai" is Hefei's, even where
+    Shanghai is named more. A city of another province leads only where the text gives no province of its own."""
+    # A municipality's name is its city's too ("Shanghai investors"): only a province proper says where.
+    provinces = {p for text in [article.title, *article.sentences] for p in gazetteer.find_provinces(text)
+                 if gazetteer.capitals.get(p) != p}
+    if len(provinces) != 1:
+        return ranked
+    [province] = provinces
+    top = scores[ranked[0]]
+    inside = [name for name in ranked if any(p.province == province for p in gazetteer.namesakes(name))
+              and scores[name] * 2 >= top]
+    return inside[:1] + [name for name in ranked if name not in inside[:1]] if inside else ranked
+
+
 def _first_seen(article: Article, gazetteer: Gazetteer) -> dict[str, int]:
     order: dict[str, int] = {}
     for text in [article.title, *article.sentences]:
@@ -182,6 +199,7 @@ def attribute_city(article: Article, gazetteer: Gazetteer) -> CityChoice | None:
         return None
     first = _first_seen(article, gazetteer)
     ranked = sorted(scores, key=lambda name: (-scores[name], first.get(name, len(first)), name))
+    ranked = _named_province_first(ranked, scores, article, gazetteer)
     best = _place_in_named_province(ranked[0], article, gazetteer)
     runner_up = ranked[1] if len(ranked) > 1 else None
     runner_up_score = scores[runner_up] if runner_up else 0.0
