@@ -180,8 +180,8 @@ def test_change_labels_name_the_subject():
 def test_change_after_a_comma_is_of_the_amount_before_it():
     # The corpus has none; the usual phrasing of statistics bureau reports.
     sentence = "Retail sales of consumer goods totaled 300.5 billion yuan, down 2.1 percent."
-    assert _figures(sentence) == [(300_500_000_000, "CNY", None, "Retail sales"),
-                                  (2.1, "percent", None, "Retail sales decline")]
+    assert _figures(sentence) == [(300_500_000_000, "CNY", None, "Retail sales of consumer goods"),
+                                  (2.1, "percent", None, "Retail sales of consumer goods decline")]
 
 
 def test_qualifying_verb_also_links_the_subject():

@@ -45,7 +45,8 @@ def test_no_words_in_an_empty_sentence():
     ("In particular, the industrial investment growth rate of Harbin in 2022 reached 19.3 percent.",
      "19.3 percent", "industrial investment growth rate"),
     ("In terms of education, the district will expand five schools in Yinchuan, adding 6,000 admission quotas, and "
-     "the coverage rate of inclusive kindergartens will reach 90.5 percent.", "90.5 percent", "coverage rate"),
+     "the coverage rate of inclusive kindergartens will reach 90.5 percent.", "90.5 percent",
+     "coverage rate of inclusive kindergartens"),
     ("The research and development (R&D) investment intensity will reach 5.89 percent, and more than 500 industrial "
      "engineers and highly-skilled talents will be cultivated.", "5.89 percent", "R&D investment intensity"),
     ("Among the 81 projects signed on the investment promotion activities in Pearl River Delta area and Yangtze River "

@@ -24,7 +24,7 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
     ("Container throughput at Dalian port rose 6.2 percent to 4.5 million TEUs last year.",
      [("6.2 percent", "Container throughput growth"), ("4.5 million TEUs", "Container throughput")]),
     ("Retail sales of consumer goods in Lanzhou fell 3.1 percent in the first quarter.",
-     [("3.1 percent", "Retail sales decline")]),
+     [("3.1 percent", "Retail sales of consumer goods decline")]),
     # "by N" after a change verb is the change; a qualifier the parser hangs from the verb is read through.
     ("Hohhot's dairy output increased by 12 percent.", [("12 percent", "dairy output growth")]),
     ("Tourism revenue in Yinchuan grew over 20 percent.", [("over 20 percent", "Tourism revenue growth")]),
@@ -40,7 +40,7 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
      [("8.6 billion yuan", "tourist spending"), ("14 percent", "tourist spending growth")]),
     # "N percent of the total" is the share of the measure the amount hangs from.
     ("Online sales of farm produce reached 2.4 billion yuan, 31 percent of the province's total.",
-     [("2.4 billion yuan", "Online sales"), ("31 percent", "Online sales share")]),
+     [("2.4 billion yuan", "Online sales of farm produce"), ("31 percent", "Online sales of farm produce share")]),
     # "account for": the subject's share, of the whole when it is named.
     ("The digital economy accounted for 41 percent of the city's GDP.",
      [("41 percent", "digital economy share of GDP")]),
@@ -53,6 +53,8 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
      [("8 percent", "Exports growth"), ("5 percent", "imports growth")]),
     # A place before the measure says where, not what.
     ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
+    # A verb of extent: the subject's area.
+    ("The logistics park covers 800 mu.", [("800 mu", "logistics park area")]),
 ])
 def test_the_measure_is_read_from_where_the_amount_hangs(sentence, expected):
     assert _labels(sentence) == expected

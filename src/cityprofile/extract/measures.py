@@ -49,6 +49,7 @@ class _Words:
     level_prepositions: frozenset[str]
     qualifying_prepositions: frozenset[str]
     price: frozenset[str]
+    area: frozenset[str]
     heads_with_of: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
@@ -74,6 +75,7 @@ def _words() -> _Words:
         level_prepositions=frozenset(data["level_prepositions"]["words"]),
         qualifying_prepositions=frozenset(data["qualifying_prepositions"]["words"]),
         price=frozenset(data["price_lemmas"]["words"]),
+        area=frozenset(data["area_lemmas"]["words"]),
         heads_with_of=frozenset(data["phrase_heads_with_of"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
@@ -213,7 +215,9 @@ class _Reader:
         if lemma in words.share:
             return _suffixed(_phrase(self._subject(verb)), "share") if self.kind == "share" else None
         if lemma in words.level:
-            return _phrase(self._subject(verb))
+            subject = _phrase(self._subject(verb))
+            # "the project covers 500 mu": the project's area
+            return _suffixed(subject, "area") if self.kind == "area" and lemma in words.area else subject
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
@@ -325,6 +329,7 @@ def _change_of(word: Token) -> str | None:
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:
+    """"exports growth", "park area": the measure with what the amount is of it, once."""
     if not measure:
         return None
     return measure if measure.split()[-1].lower() == noun else f"{measure} {noun}"
@@ -343,11 +348,13 @@ def _phrase(noun: Token | None) -> str | None:
     text = _text(kept)
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
+    text = _capped(text, words.max_words)
     if noun.lower_ in words.heads_with_of:
         inner = _phrase(_of_object(noun))
-        if inner and len(text.split()) + 1 + len(inner.split()) <= words.max_words:
-            text = f"{text} of {inner}"
-    return _capped(text, words.max_words)
+        # "output of new energy vehicles": four words that say what, "of" aside
+        if inner and " of " not in inner and len(text.split()) + len(inner.split()) <= words.max_words:
+            return f"{text} of {inner}"
+    return text
 
 
 def _of_object(noun: Token) -> Token | None:
