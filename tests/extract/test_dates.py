@@ -350,3 +350,13 @@ def test_earlier_this_month_and_the_previous_year():
     assert _found("The port opened a new route earlier this month.", "2020-11-18") == [("2020-11", "month", "early")]
     assert _found("Exports doubled over the previous year.", "2020-11-18") == []
     assert _found("In the previous year, exports doubled.", "2020-11-18") == [("2019", "year", None)]
+
+
+def test_a_verb_spelled_like_a_qualifier_adds_no_qualifier():
+    # "start" and "end" qualify a date as nouns ("the start of 2023"), not as verbs.
+    [found] = find_dates("Construction of the third runway will start in December.", "2024-06-10", 2024)
+    assert (found.text, found.date, found.qualifier) == ("December", "2024-12", None)
+    [found] = find_dates("The pilot scheme will end in May.", "2024-06-10", 2024)
+    assert (found.text, found.qualifier) == ("May", None)
+    [found] = find_dates("Exports rose at the start of 2023.", "2024-06-10", 2024)
+    assert (found.date, found.qualifier) == ("2023", "beginning")

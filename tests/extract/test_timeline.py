@@ -329,3 +329,10 @@ def test_a_reporting_clause_with_its_own_date_is_not_an_event():
 def test_an_announcement_with_an_object_stays_an_event():
     event = _only("On March 3, Changsha announced a plan to build 40 new parks.", "2024-03-05")
     assert event.event.startswith("Changsha announced a plan")
+
+
+def test_a_plan_keeps_its_verb_and_its_own_date():
+    event = _only("Construction of the airport's third runway will start in December, according to the "
+                  "local government.", "2024-06-10")
+    assert (event.date, event.target) == ("2024-12", True)
+    assert event.event == "Construction of the airport's third runway will start"

@@ -116,6 +116,7 @@ _STAMPS = re.compile(
 
 _QUALIFIERS: dict[str, str | None] = _VOCAB["qualifiers"]
 _FILLERS = _VOCAB["qualifier_fillers"]
+_NOUNS = set(_VOCAB["qualifier_nouns"])
 _CHAIN = re.compile(rf"(?:\b(?:{build_alternation([*_QUALIFIERS, *_FILLERS])})\b[\s-]*)+$", re.IGNORECASE)
 # Multi-word qualifiers first, so "as early as" is not read as "early".
 _QUALIFIER_WORDS = sorted((q.split() for q in _QUALIFIERS), key=len, reverse=True)
@@ -170,6 +171,9 @@ def _qualify(sentence: str, start: int) -> tuple[int, list[str], bool]:
         phrase = next((q for q in _QUALIFIER_WORDS if words[i : i + len(q)] == q), None)
         if phrase is None:
             i += 1
+            continue
+        if " ".join(phrase) in _NOUNS and words[i + len(phrase):i + len(phrase) + 1] != ["of"]:
+            found, first, i = [], None, i + len(phrase)  # "will start in December": a verb, not the date's
             continue
         first = i if first is None else first
         found.append(_QUALIFIERS[" ".join(phrase)])
