@@ -520,3 +520,14 @@ def test_up_to_is_the_qualifier_under():
 def test_a_bare_number_before_to_is_a_range_not_a_count():
     # "10" has no unit of its own: it is the low end of a range of percentages, not ten things.
     assert all(f.unit != "count" for f in extract_figures("The share rose from 10 to 20 percent."))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A currency code glued to its amount, as Chinese and Asian business copy writes it.
+    ("The fund raised RMB5 billion for the new port.", (5_000_000_000, "CNY", "RMB5 billion")),
+    ("The yacht was quoted at USD10m.", (10_000_000, "USD", "USD10m")),
+    ("The estate was sold for $US55,931,000.", (55_931_000, "USD", "$US55,931,000")),
+])
+def test_a_currency_code_glued_to_its_amount_is_read(sentence, expected):
+    [figure] = extract_figures(sentence)
+    assert (figure.value, figure.unit, figure.text) == expected

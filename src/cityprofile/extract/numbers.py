@@ -103,7 +103,11 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     short = "|".join(k for k in abbreviations if not k.startswith("_"))
     letters = entries(words["currency_scale_letters"])
     indian = {k: float(v) for k, v in entries(words["indian_scales"]).items()}
+    codes = {p for unit in entries(words["units"]).values() if unit["kind"] == "money" for p in unit["prefixes"]
+             if p[-1].isalpha()}
     return [
+        # "RMB5 billion", "USD10m": a currency code glued to its amount is spelled apart, as "RMB 5 billion".
+        (re.compile(rf"(?<!\w)({alternation(codes)})(?=\d)"), lambda m: m[1] + " "),
         # "$27.5M", "£4.1m", "$85k": a scale letter is glued to an amount of money, never to metres or counts.
         (re.compile(rf"(?<=\d)({alternation(letters)})\b"),
          lambda m: " " + letters[m[1]] if _after_currency(m) else m[0]),
