@@ -531,3 +531,8 @@ def test_a_bare_number_before_to_is_a_range_not_a_count():
 def test_a_currency_code_glued_to_its_amount_is_read(sentence, expected):
     [figure] = extract_figures(sentence)
     assert (figure.value, figure.unit, figure.text) == expected
+
+
+def test_a_number_written_from_its_decimal_point_keeps_its_value():
+    [figure] = extract_figures("The false positive rate fell to .001 per cent.")
+    assert (figure.value, figure.unit) == (0.001, "percent")
