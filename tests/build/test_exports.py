@@ -180,3 +180,30 @@ def test_past_the_row_limit_the_corpus_workbook_is_deleted_and_the_build_says_wh
     assert re.fullmatch(r"exports: 0 cities' tables rewritten, tables/\*\.csv and cityprofile\.xlsx in [\d.]+s",
                         _export(out)[0])
     assert len(pd.read_excel(out / WORKBOOK, sheet_name="figures")) == len(pd.read_csv(out / TABLES / "figures.csv"))
+
+
+@pytest.mark.parametrize("hostile", ['=HYPERLINK("http://x.example","click")', "+cmd|' /C calc'!A0", "-2+3",
+                                     "@SUM(A1:A9)", "\tTAB", "bell\x07 and\x01 null\x00"])
+def test_text_from_an_article_is_shown_in_a_spreadsheet_never_run(out, hostile):
+    def plant(profile):
+        profile["figures"][0]["sentence"] = hostile
+        profile["figures"][0]["label"] = hostile
+    _edit_profile(out, "dalian", plant)
+    _export(out)
+    book = openpyxl.load_workbook(out / "dalian" / "dalian.xlsx")
+    header = [cell.value for cell in book["figures"][1]]
+    row = {name: cell for name, cell in zip(header, book["figures"][2])}
+    for name in ("sentence", "label"):
+        cell = row[name]
+        assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "-", "@", "\t")), cell.value
+        assert not any(ord(c) < 32 and c != "\t" for c in str(cell.value))
+    table = pd.read_csv(out / TABLES / "figures.csv", dtype=str, keep_default_na=False)
+    for value in table[table["city"] == "Dalian"].iloc[0][["sentence", "label"]]:
+        assert not value.startswith(("=", "+", "-", "@", "\t")) and not any(ord(c) < 32 and c != "\t" for c in value), value
+
+
+def test_numbers_stay_numbers_in_the_workbook(out):
+    book = openpyxl.load_workbook(out / "dalian" / "dalian.xlsx")
+    header = [cell.value for cell in book["figures"][1]]
+    value = book["figures"][2][header.index("value")]
+    assert value.data_type == "n" and value.value > 0

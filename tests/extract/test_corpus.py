@@ -132,6 +132,16 @@ def test_a_right_to_left_override_is_removed_with_a_warning(tmp_path):
     assert "U+202E RIGHT-TO-LEFT OVERRIDE x1" in problem.message and "U+202C" in problem.message
 
 
+def test_control_characters_are_removed_with_one_warning_and_the_corpus_still_read(tmp_path):
+    (tmp_path / "article.txt").write_text("Dalian\x01 port handled\x1b[2J 4.5 million\x07 TEUs.\n\tIt grew.\n")
+    (tmp_path / "other.txt").write_text("Xining opened 3 parks.\n")
+    sources, problems = read_sources(tmp_path)
+    assert {s.id: s.text for s in sources}["article"] == "Dalian port handled[2J 4.5 million TEUs.\n\tIt grew.\n"
+    [problem] = problems
+    assert problem.severity == "warning" and problem.path.name == "article.txt"
+    assert "U+0001 CONTROL CHARACTER x1" in problem.message and "U+001B CONTROL CHARACTER x1" in problem.message
+
+
 def test_zero_width_spaces_are_removed_with_a_note_and_joiners_kept(tmp_path):
     text = "Xining\u200b opened the expo with 12\u00ad000 visitors; the logo read \u0646\u0645\u200c\u0627.\n"
     (tmp_path / "article.txt").write_text(text)
@@ -139,3 +149,15 @@ def test_zero_width_spaces_are_removed_with_a_note_and_joiners_kept(tmp_path):
     assert sources[0].text == text.replace("\u200b", "").replace("\u00ad", "")
     assert [p.severity for p in problems] == ["note"]
     assert "U+00AD SOFT HYPHEN x1, U+200B ZERO WIDTH SPACE x1" in problems[0].message
+
+
+def test_a_reader_that_fails_on_one_file_fails_that_file_alone(tmp_path, monkeypatch):
+    from cityprofile.extract import corpus
+
+    def explode(data):
+        raise MemoryError("pretend the page exhausted memory")
+
+    monkeypatch.setattr(corpus, "decode", explode)
+    (tmp_path / "article.txt").write_text("Dalian opened a port.\n")
+    sources, problems = read_sources(tmp_path)
+    assert sources == [] and "MemoryError: pretend the page exhausted memory" in problems[0].message

@@ -1,6 +1,8 @@
 """Saved web pages and PDFs as articles: the same article text and metadata as the page's own scrape."""
 
 import shutil
+import time
+import zlib
 
 import pytest
 from conftest import FIXTURES, load_article
@@ -138,3 +140,47 @@ def test_a_pdf_past_the_page_cap_is_read_up_to_it_with_a_warning(printed_pdf, mo
     [problem] = extraction.problems
     assert problem.severity == "warning" and problem.message.startswith("longer than an article can be")
     assert 0 < extraction.profiles["chongqing"]["articles"][0]["words"] < load_article("009_chongqing").words
+
+
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF with these numbered objects, an xref table and a trailer whose root is object 1."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+_PAGE = (b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Contents 4 0 R >>")
+
+
+@pytest.mark.parametrize("name, stream, reason", [
+    # A stream whose /Length is the stream object itself: pdfminer recursed until Python stopped it.
+    ("self_length.pdf", [b"<< /Length 4 0 R >>\nstream\nBT ET\nendstream"], "refers to itself"),
+    # A /Length that is a reference to itself: pdfminer resolved it for ever.
+    ("loop_length.pdf", [b"<< /Length 5 0 R >>\nstream\nBT ET\nendstream", b"5 0 R"], "never end"),
+])
+def test_a_pdf_made_to_loop_is_one_warning_and_the_rest_is_read(tmp_path, monkeypatch, name, stream, reason):
+    monkeypatch.setattr(pages, "MAX_PDF_SECONDS", 1)
+    (tmp_path / name).write_bytes(_pdf(*_PAGE, *stream))
+    (tmp_path / "xining.txt").write_text("Xining opened 3 parks in May.\n")
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["xining"]
+    [problem] = problems
+    assert problem.path.name == name and reason in problem.message
+
+
+def test_a_pdf_bomb_is_refused_before_it_is_inflated(tmp_path):
+    compressor = zlib.compressobj(9)
+    zeros = b"".join(compressor.compress(b"\0" * 2**24) for _ in range(8)) + compressor.flush()
+    body = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(zeros), zeros)
+    (tmp_path / "bomb.pdf").write_bytes(_pdf(*_PAGE, body))
+    started = time.perf_counter()
+    _, problems = read_sources(tmp_path)
+    assert time.perf_counter() - started < 10
+    [problem] = problems
+    assert problem.path.name == "bomb.pdf" and "expand past 64 MB" in problem.message

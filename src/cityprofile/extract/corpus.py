@@ -30,7 +30,8 @@ _UTF16_ZEROS = 0.3  # English in UTF-16 has a zero in most high bytes; other bin
 # Invisible format characters (Unicode category Cf) change what a reader sees
 # without being seen: U+202E shows "evil" as "live". The zero-width joiner and
 # non-joiner stay: they shape Persian, Indic scripts and emoji.
-_INVISIBLE = regex.compile(r"[\p{Cf}--[\u200c\u200d]]", regex.V1)
+# Format characters (but the joiners some scripts need) and control characters (but tab and line ends).
+_INVISIBLE = regex.compile(r"[[\p{Cf}\p{Cc}]--[\u200c\u200d\t\n\r\f]]", regex.V1)
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Characters a terminal acts on or hides: controls, format characters, lone surrogates
 # (the undecodable bytes of a file name), line and paragraph separators.
@@ -188,15 +189,18 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _kind(character: str) -> str:
+    return "CONTROL CHARACTER" if unicodedata.category(character) == "Cc" else "FORMAT CHARACTER"
+
+
 def remove_invisible(text: str) -> tuple[str, Counter]:
-    """Return text without invisible format characters, and how many of each were removed."""
+    """Return text without invisible format and control characters, and how many of each were removed."""
     found = Counter(_INVISIBLE.findall(text))
     return (_INVISIBLE.sub("", text) if found else text), found
 
 
 def _describe_removed(found: Counter) -> str:
-    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')} x{n}"
-                      for c, n in sorted(found.items()))
+    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, _kind(c))} x{n}" for c, n in sorted(found.items()))
     return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
 
 
@@ -251,6 +255,8 @@ def read_file(path: Path) -> tuple[Source | None, list[Problem]]:
         source, notes = _read_source(path)
     except OSError as error:
         return None, [Problem(path, f"cannot be read ({error.strerror or error}); skipped")]
+    except Exception as error:  # noqa: BLE001 - whatever a reader trips on in one file is that file's problem
+        return None, [Problem(path, f"cannot be read ({type(error).__name__}: {error}); skipped")]
     if source is None:
         return None, [Problem(path, notes[0])]
     source.text, removed = remove_invisible(source.text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -258,8 +264,10 @@ def read_file(path: Path) -> tuple[Source | None, list[Problem]]:
     removed += removed_from_title
     problems += [Problem(path, note, "note") for note in notes]
     if removed:
-        # Text shown in another order than it is stored is worth a warning; a stray soft hyphen is not.
-        problems.append(Problem(path, _describe_removed(removed), "warning" if _BIDI & set(removed) else "note"))
+        # Text shown in another order than it is stored, or controls a terminal or spreadsheet acts on, are worth a
+        # warning; a stray soft hyphen is not.
+        alarming = _BIDI & set(removed) or any(_kind(c) == "CONTROL CHARACTER" for c in removed)
+        problems.append(Problem(path, _describe_removed(removed), "warning" if alarming else "note"))
     if not source.text.strip():
         problems.append(Problem(path, "empty or only whitespace; skipped"))
         return None, problems

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
+import zlib
+from contextlib import contextmanager
 from itertools import islice
 from typing import NamedTuple
 
@@ -27,10 +31,40 @@ _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 MAX_MARKUP_CHARS = 1_000_000
 # An article printed to PDF runs to a few pages; pdfminer lays out about ten a second.
 MAX_PDF_PAGES = 50
+# What a PDF's compressed streams may inflate to in all: an article of 50 pages with its fonts and images is
+# a few MB; a "zip bomb" of zeros inflates a thousandfold, and pdfminer would hold all of it in memory.
+MAX_PDF_INFLATED = 64 * 2**20
+# A damaged or hostile PDF can send pdfminer round a loop of references for ever; a real article takes seconds.
+MAX_PDF_SECONDS = 30
+_STREAM = re.compile(rb"stream\r?\n")
+_BLOCK = 64 * 2**10
 
 
 class UnreadablePDF(Exception):
     """A file named .pdf whose text cannot be read: damaged, encrypted, or not a PDF."""
+
+
+class _TooSlow(Exception):
+    """Reading a PDF took past MAX_PDF_SECONDS."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise _TooSlow in the block after ``seconds`` of wall time: in the main thread, where a signal can."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # a thread of a Dask worker: no alarm to set, the cluster's own limits apply
+        return
+
+    def expire(signum, frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def looks_like_html(text: str) -> bool:
@@ -73,18 +107,47 @@ def read_pdf(data: bytes) -> PdfText:
     from pdfminer.psexceptions import PSException
     from pdfminer.utils import decode_text
 
+    _check_inflated(data)
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        title = document.info[0].get("Title") if document.info else None
-        pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
-        text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
+        with _time_limit(MAX_PDF_SECONDS):
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+            title = document.info[0].get("Title") if document.info else None
+            pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PDF_PAGES + 1))
+            text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise UnreadablePDF("encrypted with a password") from error
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:  # what damaged files raise
         raise UnreadablePDF(f"damaged or not a PDF ({type(error).__name__}: {error})") from error
+    except RecursionError as error:  # an object that refers to itself ("/Length 5 0 R" in object 5)
+        raise UnreadablePDF("damaged: an object refers to itself without end") from error
+    except _TooSlow:
+        raise UnreadablePDF(f"still not read after {MAX_PDF_SECONDS} s: damaged, or made to never end") from None
     # A browser that saves a page as PDF keeps the page's <title>, site name and all.
     title = drop_site_name(decode_text(title)).strip() if isinstance(title, bytes) else ""
     return PdfText(join_wrapped_lines(text), title, pages > MAX_PDF_PAGES)
+
+
+def _check_inflated(data: bytes) -> None:
+    """Raise UnreadablePDF when the PDF's deflated streams inflate past MAX_PDF_INFLATED in all.
+
+    Each stream is inflated a block at a time and counted, never kept: a bomb is refused after
+    MAX_PDF_INFLATED bytes of it, in well under a second, before pdfminer would inflate it whole.
+    """
+    view, inflated = memoryview(data), 0
+    for start in _STREAM.finditer(data):
+        decoder, offset = zlib.decompressobj(), start.end()
+        while offset < len(data) and not decoder.eof:
+            block = view[offset:offset + _BLOCK]
+            offset += len(block)
+            try:
+                inflated += len(decoder.decompress(block, MAX_PDF_INFLATED + 1 - inflated))
+                while decoder.unconsumed_tail and inflated <= MAX_PDF_INFLATED:
+                    inflated += len(decoder.decompress(decoder.unconsumed_tail, MAX_PDF_INFLATED + 1 - inflated))
+            except zlib.error:
+                break  # not deflated: pdfminer reads it as it is
+            if inflated > MAX_PDF_INFLATED:
+                raise UnreadablePDF(f"its compressed streams expand past {MAX_PDF_INFLATED // 2**20} MB: "
+                                    "not an article (a decompression bomb?)")
 
 
 def join_wrapped_lines(text: str) -> str:

@@ -6,6 +6,8 @@ so that a spreadsheet can add and compare them; the reports format them.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 # Per table: the fields of each item after city and article; the sentence comes last, as the longest.
@@ -14,6 +16,24 @@ _FIELDS = {
     "timeline": ("date", "precision", "qualifier", "event", "text", "corrected"),
     "initiatives": ("name", "kind", "partners", "date", "corrected"),
 }
+
+
+# What a spreadsheet reads as a formula at the start of a cell (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Controls an .xlsx cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE) and a CSV reader may act on.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _safe(value):
+    """Text as a spreadsheet shows it, never runs it: controls removed, a leading formula character quoted.
+
+    Numbers stay numbers; text such as "=HYPERLINK(...)" or "-2+3" from an article or a correction gets a
+    leading apostrophe, as OWASP advises, so Excel and LibreOffice show it as text.
+    """
+    if not isinstance(value, str):
+        return value
+    value = _CONTROLS.sub("", value)
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def _item_rows(profile: dict, key: str) -> list[dict]:
@@ -60,4 +80,5 @@ def make_tables(profiles: list[dict]) -> dict[str, pd.DataFrame]:
     # Object columns keep each value as it is: a cell's CSV text then depends on its value alone, not on the
     # other rows (an inferred float column would write every whole number of every city as "31600000000.0"),
     # so one city's rows written alone are the same text as in the table of all cities.
-    return {key: pd.DataFrame(rows[key], columns=columns[key], dtype=object) for key in columns}
+    return {key: pd.DataFrame([{name: _safe(value) for name, value in row.items()} for row in rows[key]],
+                              columns=columns[key], dtype=object) for key in columns}
