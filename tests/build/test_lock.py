@@ -5,6 +5,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 from conftest import FIXTURES
 
@@ -58,3 +59,49 @@ def test_a_lock_left_by_a_killed_build_is_taken_over_at_once(tmp_path):
     with hold_profiles(tmp_path, warn=messages.append):
         assert (tmp_path / LOCK).read_text() == f"{os.getpid()}\n"
     assert messages == []
+
+
+def test_a_lock_that_is_a_symbolic_link_is_refused_and_its_target_kept(tmp_path):
+    target = tmp_path / "precious.txt"
+    target.write_text("an analyst's notes\n")
+    out = tmp_path / "profiles"
+    out.mkdir()
+    (out / LOCK).symlink_to(target)
+    try:
+        with hold_profiles(out):
+            raise AssertionError("the lock was taken through a link")
+    except OSError as error:
+        assert "symbolic link" in error.strerror and error.filename == str(out / LOCK)
+    assert target.read_text() == "an analyst's notes\n"
+
+
+def _descendants(pid: int) -> list:
+    import psutil
+
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def test_a_build_killed_outright_leaves_no_process_and_the_next_build_runs_at_once(tmp_path):
+    import psutil
+
+    out, seeds = tmp_path / "profiles", tmp_path / "seeds"
+    shutil.copytree(FIXTURES.parent.parent / "seeds", seeds)
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(seeds), "--out", str(out), "--jobs", "2"]
+    build = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    children = []
+    while time.monotonic() < deadline and len(children) < 2:  # its workers have started
+        children = _descendants(build.pid)
+        time.sleep(0.2)
+    assert children, "the build started no worker"
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=30)
+    gone, alive = psutil.wait_procs(children, timeout=30)
+    assert alive == [], f"left running: {[p.pid for p in alive]}"
+    messages = []
+    with hold_profiles(out, warn=messages.append):
+        pass
+    assert messages == []  # taken at once, not waited for

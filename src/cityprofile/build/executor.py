@@ -9,9 +9,11 @@ from the optional extra ``cityprofile[dask]``.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import secrets
 import signal
+import sys
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,23 @@ def find_scheduler(address: str | None = None) -> str | None:
     return address or os.environ.get(SCHEDULER_VARIABLE) or None
 
 
+# prctl(2): the signal the kernel sends a process when the one that started it dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int, initializer) -> None:
+    """Have this worker sent SIGTERM when the build that started it dies, even by SIGKILL; then run ``initializer``.
+
+    Otherwise a killed build leaves its workers (and their kernels) running, holding the output folder's lock.
+    """
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the build died before the request was made
+        os._exit(1)
+    if initializer is not None:
+        initializer()
+
+
 def _started() -> None:
     """Nothing: submitted once per worker so the workers start, and get ready, now."""
 
@@ -34,7 +53,7 @@ def process_pool(workers: int, initializer=None):
 
     On Ctrl-C or an error its workers are stopped at once rather than waited for.
     """
-    pool = ProcessPoolExecutor(max(1, workers), initializer=initializer)
+    pool = ProcessPoolExecutor(max(1, workers), initializer=_die_with_parent, initargs=(os.getpid(), initializer))
     try:
         # A fork-based pool starts every worker at its first task.
         pool.submit(_started)

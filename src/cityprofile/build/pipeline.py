@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -43,7 +44,15 @@ def hold_profiles(out: Path, warn=to_stderr):
     """
     out.mkdir(parents=True, exist_ok=True)
     path = out / LOCK
-    with open(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+", encoding="utf-8") as lock:
+    try:
+        # Never through a link: the pid would be written over whatever file it points to.
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OSError(error.errno, "is a symbolic link; the build keeps its lock only in a file of its own; "
+                          "remove the link", str(path)) from None
+        raise
+    with open(descriptor, "r+", encoding="utf-8") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
