@@ -154,7 +154,9 @@ def test_corrected_profiles_keep_to_the_schema(extracted, tmp_path):
     (f"{XINING_CITY},three,explode,,", "action 'explode' is not one of drop, relabel, qualifier, date, move"),
     (f"{XINING_CITY},three,relabel,,", "relabel needs a value"),
     (f"{XINING_FAIR},35,qualifier,more than,", "a figure's qualifier is one of over, nearly, about, under"),
-    (f"{XINING_FAIR},35,date,23 July 2020,", "date '23 July 2020' is not YYYY, YYYY-MM or YYYY-MM-DD"),
+    (f"{XINING_FAIR},35,date,23 July 2020,", "date '23 July 2020' is not a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    (f"{XINING_FAIR},35,date,2022-02-31,", "date '2022-02-31' is not a date"),
+    (f"{XINING_FAIR},35,date,0000,", "date '0000' is not a date"),
     (f"{XINING_FAIR},5th Green Development Forum,qualifier,about,",
      "is only an initiative; qualifier applies to figures and events"),
     (f"{XINING_FREIGHT},warehouses,relabel,Storage,", "'Storage' is not an industry of data/taxonomy.csv"),
@@ -194,6 +196,14 @@ def test_a_file_that_is_not_utf8_warns_and_applies_nothing(tmp_path):
     rows, warnings = read_corrections(path)
     assert rows == [] and len(warnings) == 1
     assert warnings[0].startswith(f"warning: {path}: not UTF-8 text") and "save it as UTF-8 CSV" in warnings[0]
+
+
+def test_a_cell_past_the_csv_limit_warns_with_its_line_and_applies_nothing(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text(f'{HEADER}{XINING_CITY},three,relabel,"{"x" * 200_000}",\n', encoding="utf-8")
+    rows, warnings = read_corrections(path)
+    assert rows == [] and len(warnings) == 1
+    assert warnings[0].startswith(f"warning: {path}:") and "no correction applied" in warnings[0]
 
 
 def test_a_missing_or_empty_file_is_no_corrections(tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..contract.records import Correction, IndustryMention, to_dict
@@ -67,21 +68,38 @@ def read_corrections(path: Path) -> tuple[list[Row], list[str]]:
     if missing:
         return [], [f"warning: {path}:1: the header lacks {', '.join(missing)} (columns: {', '.join(COLUMNS)}); "
                     f"no correction applied"]
-    rows = []
-    for cells in reader:
-        if not any(cell.strip() for cell in cells) or cells[0].lstrip().startswith("#"):
-            continue
-        values = dict(zip(header, (cell.strip() for cell in cells)))
-        extra = cells[len(header):]
-        if extra and header[-1] == "note":  # a note written by hand may hold commas, unquoted
-            values["note"] = ",".join(cells[len(header) - 1:]).strip()
-        row = Row(f"{path}:{reader.line_num}", values.get("article", ""), values.get("text", ""),
-                  values.get("action", "").lower(), values.get("value", ""), values.get("note", ""))
-        row.problem = _check(row)
-        if extra and header[-1] != "note":
-            row.problem = f"{len(cells)} cells for {len(header)} columns; quote a text that holds a comma"
-        rows.append(row)
+    try:
+        rows = [row for cells in reader if (row := _read_row(cells, header, f"{path}:{reader.line_num}"))]
+    except csv.Error as error:  # a cell past the csv module's field limit, say
+        return [], [f"warning: {path}:{reader.line_num}: {error}; no correction applied"]
     return rows, []
+
+
+def _read_row(cells: list[str], header: list[str], where: str) -> Row | None:
+    """Return one line's correction; None for a blank line or a comment."""
+    if not any(cell.strip() for cell in cells) or cells[0].lstrip().startswith("#"):
+        return None
+    values = dict(zip(header, (cell.strip() for cell in cells)))
+    extra = cells[len(header):]
+    if extra and header[-1] == "note":  # a note written by hand may hold commas, unquoted
+        values["note"] = ",".join(cells[len(header) - 1:]).strip()
+    row = Row(where, values.get("article", ""), values.get("text", ""),
+              values.get("action", "").lower(), values.get("value", ""), values.get("note", ""))
+    row.problem = _check(row)
+    if extra and header[-1] != "note":
+        row.problem = f"{len(cells)} cells for {len(header)} columns; quote a text that holds a comma"
+    return row
+
+
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a real date at the precision written: "2022-02-31" and "0000" are not."""
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _check(row: Row) -> str | None:
@@ -94,8 +112,8 @@ def _check(row: Row) -> str | None:
         return f"{row.action} needs the item's text as written"
     if row.action in ("relabel", "move") and not row.value:
         return f"{row.action} needs a value ({'the new label' if row.action == 'relabel' else 'the city'})"
-    if row.action == "date" and row.value and not _ISO_DATE.match(row.value):
-        return f"date {row.value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    if row.action == "date" and row.value and not _is_date(row.value):
+        return f"date {row.value!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
     return None
 
 

@@ -109,7 +109,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
-    return (_counted(site) or _of_amount(site) or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
+    return (_counted(site) or _of_amount(site)
+            or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
             or _changed(site, position, earlier, respectively)
             or _linked(site, position if respectively else None, earlier) or _share_of(site) or _acted_on(site)
             or _measured(site)

@@ -221,7 +221,8 @@ class _Reader:
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
-            who = subject is not None and subject.pos_ == "NOUN" and " " not in action  # "visitor spending"; "funds raised" takes no one before it
+            # "visitor spending"; "funds raised" takes no one before it
+            who = subject is not None and subject.pos_ == "NOUN" and " " not in action
             return f"{subject.lemma_.lower()} {action}" if who else action
         return None
 
@@ -398,7 +399,8 @@ def _without_place(kept: list[Token]) -> list[Token]:
 def _bracketed_name(kept: list[Token]) -> list[Token]:
     """"(R&D) investment intensity": a one-word name in brackets right before the phrase belongs to it."""
     doc, first = kept[0].doc, kept[0].i
-    if first >= 3 and doc[first - 1].text == ")" and doc[first - 3].text == "(" and doc[first - 2].pos_ in ("NOUN", "PROPN"):
+    bracketed = first >= 3 and doc[first - 1].text == ")" and doc[first - 3].text == "("
+    if bracketed and doc[first - 2].pos_ in ("NOUN", "PROPN"):
         return [doc[first - 2], *kept]
     return kept
 
@@ -408,7 +410,8 @@ def _left_modifiers(noun: Token) -> list[Token]:
     kept: list[Token] = []
     for child in reversed(list(noun.lefts)):
         hyphen = child.tag_ == "HYPH"
-        if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or any(t.like_num and t.whitespace_ for t in child.subtree)):
+        amount = any(t.like_num and t.whitespace_ for t in child.subtree)  # "5G" is a name, "35 new" an amount
+        if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
             break
         kept = _left_modifiers(child) + [child] + kept
     return kept
