@@ -68,9 +68,9 @@ lab: $(INSTALLED) $(SYSTEM)
 	$(PY) -m cityprofile extract --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) $(CORRECTING)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
 
-## Remove generated reports and the virtual environment
+## Remove what builds wrote into PROFILES (nothing else: it refuses folders a build did not make) and the virtual environment
 clean:
-	find $(call quote,$(PROFILES)) -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
+	if [ -x $(PY) ]; then $(PY) -m cityprofile clean --out $(call quote,$(PROFILES)); fi
 	rm -rf $(VENV) .pytest_cache
 
 .PHONY: help reports watch test bench lab clean

@@ -1,4 +1,4 @@
-"""Command line: ``cityprofile extract|execute|render|build|watch|bench``."""
+"""Command line: cityprofile extract, execute, render, build, watch, clean or bench."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
 from .build.pipeline import build, count_warnings, extract_in_parallel, hold_profiles
 from .build.watch import watch
 from .contract.files import write_atomic
+from .contract.outputs import NotOurs, clean
 from .contract.paths import CORRECTIONS, PROFILES, SEEDS
 from .contract.profiles import ProfileNotFound
 from .extract.corpus import SeedsError
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         "build": "extract, execute and render: every report",
         "watch": "build, then build again each time an article or the corrections change (Ctrl-C stops)",
         "bench": "time builds of the seeds, a peer chain, 2 to 50 cities, 2,000 and 10,000 articles, 1,500 cities",
+        "clean": "delete what builds wrote into the output folder, and nothing else",
     }
     for name, text in helps.items():
         command = commands.add_parser(name, help=text, description=text)
@@ -63,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
                                                                   "(default: the seeds folder)")
             continue
         command.add_argument("--out", type=_folder, default=PROFILES, help="output folder (default: %(default)s)")
+        if name in ("extract", "build", "watch"):
+            command.add_argument("--force-out", action="store_true",
+                                 help="write into an output folder that holds files cityprofile did not make "
+                                      "(they are left alone)")
+        if name == "clean":
+            continue
         if name == "watch":
             command.add_argument("--interval", type=_seconds, default=2.0, metavar="SECONDS",
                                  help="how often to look for changes, and how long they must hold still before a "
@@ -122,7 +130,7 @@ def _watch(args: argparse.Namespace, corrections: Path) -> int:
     """Build into ``args.out`` each time the articles change, holding the output folder only while building."""
 
     def run() -> int:
-        with hold_profiles(args.out):
+        with hold_profiles(args.out, force_out=args.force_out):
             return build(args.seeds, args.out, args.jobs, corrections=corrections, scheduler=args.scheduler)
 
     return watch(args.seeds, corrections, run, args.interval)
@@ -145,10 +153,17 @@ def main(argv: list[str] | None = None) -> int:
 
             run_bench(args.seeds, articles=args.articles)
             return 0
-        with hold_profiles(args.out):
+        if args.command == "clean":
+            kept = clean(args.out)
+            print(f"clean: {args.out}: the build's outputs deleted" + (f"; kept {', '.join(kept)}" if kept else ""))
+            return 0
+        with hold_profiles(args.out, force_out=getattr(args, "force_out", False)):
             return _run(args, corrections)
     except (SeedsError, ProfileNotFound) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except NotOurs as error:
+        print(f"error: {error.filename}: {error.strerror}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted: finished reports are kept; no half-written file was left", file=sys.stderr)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 from ..contract.files import write_atomic, write_if_changed
+from ..contract.outputs import remove_city
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.assemble import Extraction
 from ..extract.corrections import apply_corrections, read_corrections, touched_cities
@@ -118,7 +118,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
         written.update(_write(apply_corrections({slug: _load(out, slug)}, [])[0], out))
     # A city is gone when no article is about it any more, unless a row moved one to it.
     written = {slug: entry for slug, entry in written.items() if slug in fingerprints or slug in group}
-    _remove_stale(out, set(written))
+    _remove_stale(out, set(written), warn)
     write_index(list(written.values()), out)
     saved.update(fingerprints=fingerprints, cities=written)
     write_if_changed(stamp, json.dumps(saved, ensure_ascii=False))
@@ -143,11 +143,12 @@ def _write(profiles: dict[str, dict], out: Path) -> dict[str, dict]:
     return {slug: index_entry(profile) for slug, profile in profiles.items()}
 
 
-def _remove_stale(out: Path, slugs: set[str]) -> None:
-    """Delete the generated folders of the cities in the last index that are not among ``slugs``."""
+def _remove_stale(out: Path, slugs: set[str], warn) -> None:
+    """Delete the outputs of the cities in the last index that are not among ``slugs``; keep what the build did
+    not make."""
     if not (out / INDEX_NAME).is_file():
         return
     for entry in read_index(out):
-        folder = out / entry["slug"]
-        if entry["slug"] not in slugs and (folder / "profile.json").is_file():
-            shutil.rmtree(folder)
+        if entry["slug"] not in slugs and (kept := remove_city(out, entry["slug"])):
+            warn(f"warning: {out / entry['slug']}: {entry['city']} has no article left; its reports were deleted, "
+                 f"the files the build did not make kept ({', '.join(kept)})")

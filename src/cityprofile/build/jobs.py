@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.files import write_atomic
+from ..contract.outputs import city_folder
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
 from ..contract.profiles import INDEX_NAME, read_index
 from ..report.formatting import format_comparison_title
@@ -163,7 +164,7 @@ def execute_job(job: Job):
 
     from .kernels import warm_kernel
 
-    job.out_dir.mkdir(parents=True, exist_ok=True)
+    city_folder(job.out_dir.parent, job.out_dir.name)  # made and marked, or refused when the build did not make it
     # papermill writes the notebook here, with its error, when a cell fails; it then becomes ".failed".
     running, failed = _leftovers(job)
     failed.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..contract.files import write_atomic
+from ..contract.outputs import claim_output
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import extract_corpus
 from ..extract.cache import CACHE_DIR, ArticleCache
@@ -36,13 +37,16 @@ def to_stderr(message: str) -> None:
 
 
 @contextmanager
-def hold_profiles(out: Path, warn=to_stderr):
+def hold_profiles(out: Path, warn=to_stderr, force_out: bool = False):
     """Hold ``out`` for this process alone: a second build into it waits here until the first ends.
+
+    ``out`` must be a folder the build may write into (:func:`outputs.claim_output`; ``force_out`` takes one that
+    holds other files too).
 
     The lock file says the pid of the last build to hold it. The lock itself is the kernel's (flock):
     it ends with the process that held it, so a lock left by a killed build is simply taken over.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    claim_output(out, force_out)
     path = out / LOCK
     try:
         # Never through a link: the pid would be written over whatever file it points to.

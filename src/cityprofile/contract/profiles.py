@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .files import write_if_changed
+from .outputs import city_folder, is_slug
 from .paths import PROFILES
 
 INDEX_NAME = "index.json"
@@ -25,7 +26,8 @@ def read_index(profiles_dir: str | Path = "") -> list[dict]:
     path = resolve_dir(profiles_dir) / INDEX_NAME
     if not path.is_file():
         raise ProfileNotFound(f"{path}: no profiles index; run `make reports` or `cityprofile extract` first")
-    return json.loads(path.read_text(encoding="utf-8"))["cities"]
+    # An entry whose slug is not plain (a hand edit, a damaged file) names no folder: it is left out.
+    return [entry for entry in json.loads(path.read_text(encoding="utf-8"))["cities"] if is_slug(entry.get("slug"))]
 
 
 def find_slug(city: str, index: list[dict], where: Path) -> str:
@@ -81,7 +83,7 @@ def write_profile(profile: dict, out: Path) -> Path:
 
     A profile whose JSON is unchanged is left alone, so its file keeps its time.
     """
-    path = out / profile["slug"] / "profile.json"
+    path = city_folder(out, profile["slug"]) / "profile.json"
     write_if_changed(path, json.dumps(profile, ensure_ascii=False, indent=1))
     return path
 

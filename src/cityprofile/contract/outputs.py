@@ -1,0 +1,128 @@
+"""What in an output folder the build made, so that it overwrites and deletes nothing else.
+
+The build marks each folder it makes (the output folder itself, and each city's
+and the comparison's) with an empty file, ``.cityprofile``. It writes into an
+output folder only if the folder is new, empty, marked, or left by a build of an
+older version (its ``index.json`` is there); it writes a city's reports only into a
+folder it made; and when a city leaves the corpus it deletes that folder's
+outputs, and the folder only if nothing else is left in it. Slugs read back
+from any state file are checked to be plain slugs, so no path leads outside.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .paths import ROOT, SEEDS
+
+MARKER = ".cityprofile"
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# What a folder may hold and still be taken for an empty one: the README the project keeps in profiles/.
+_HARMLESS = {"README.md"}
+# What an older version left in an output folder it made, before it marked its folders.
+_LEGACY = ("index.json", ".extract.json")
+# The top-level outputs and hidden state of an output folder, besides the city folders.
+_OUTPUTS = ("index.json", "cityprofile.xlsx", "tables", "comparison", ".build.lock", ".extract.json", ".articles",
+            ".extracted", ".corrections.json", ".exports.key", ".exports", MARKER)
+
+
+class NotOurs(OSError):
+    """A folder holds files the build did not make: it is neither written into nor deleted."""
+
+    def __init__(self, path: Path, why: str):
+        super().__init__(errno.EEXIST, why, str(path))
+
+
+def is_slug(text: object) -> bool:
+    """Whether ``text`` is a plain slug ("xining", "bayan-nur"): a folder name inside the output folder, never a path."""
+    return isinstance(text, str) and _SLUG.fullmatch(text) is not None
+
+
+def claim_output(out: Path, force: bool = False) -> None:
+    """Take ``out`` as the build's output folder, marking it; refuse one that holds other things unless ``force``."""
+    if (out / MARKER).is_file():
+        return
+    if out.exists() and not force and not any((out / name).exists() for name in _LEGACY):
+        # Hidden files aside (".DS_Store", an editor's): what a user keeps is in plain sight.
+        others = sorted(p.name for p in out.iterdir() if p.name not in _HARMLESS and not p.name.startswith("."))
+        if others:
+            shown = ", ".join(others[:4]) + (", ..." if len(others) > 4 else "")
+            raise NotOurs(out, f"holds files cityprofile did not make ({shown}); build into a new or empty folder, "
+                               "or pass --force-out to write beside them")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).touch()
+
+
+def city_folder(out: Path, slug: str) -> Path:
+    """Return the folder of a city's (or the comparison's) outputs, made and marked if new.
+
+    Raises ValueError for a slug that is not plain, and NotOurs for a folder the build did not make.
+    """
+    if not is_slug(slug):
+        raise ValueError(f"{slug!r} is not a city's slug")
+    folder = out / slug
+    if not (folder / MARKER).is_file():
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())) and not _made_before(folder, slug):
+            raise NotOurs(folder, "exists and was not made by cityprofile; move it away or build into another "
+                                  "folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / MARKER).touch()
+    return folder
+
+
+def _made_before(folder: Path, slug: str) -> bool:
+    """Whether an unmarked folder is one an older version made: it holds that city's profile or reports."""
+    return folder.is_dir() and any((folder / name).is_file()
+                                   for name in ("profile.json", f"{slug}.ipynb", f"{slug}.pdf", f"{slug}.html"))
+
+
+def remove_city(out: Path, slug: str) -> list[str]:
+    """Delete a city's outputs, and its folder when nothing else is left; return the names of what was kept."""
+    folder = out / slug
+    if not is_slug(slug) or not folder.is_dir() or not ((folder / MARKER).is_file() or _made_before(folder, slug)):
+        return []
+    for path in folder.iterdir():
+        if _is_output(path.name, slug):
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    kept = sorted(p.name for p in folder.iterdir())
+    if not kept:
+        folder.rmdir()
+    return kept
+
+
+def _is_output(name: str, slug: str) -> bool:
+    """Whether a file in a city's folder is one the build writes there."""
+    return (name in (MARKER, "profile.json") or name.startswith((f"{slug}.", f".{slug}."))
+            or name.endswith(".tmp") and name.startswith("."))
+
+
+def clean(out: Path) -> list[str]:
+    """Delete what the build made in ``out``, nothing else; return what was kept. Refuse folders that are not outputs.
+
+    Refused: the filesystem root, the home folder, the project, the seeds, and any folder the build did not mark.
+    """
+    target = out.resolve()
+    home = Path(os.path.expanduser("~")).resolve()
+    if target in (Path(target.anchor), home, ROOT.resolve(), SEEDS.resolve()) or target in ROOT.resolve().parents \
+            or target in home.parents:
+        raise NotOurs(out, "is not an output folder; clean deletes only what a build wrote into its output folder")
+    if not out.is_dir():
+        return []
+    if not (out / MARKER).is_file() and not any((out / name).exists() for name in _LEGACY):
+        raise NotOurs(out, "was not made by cityprofile; nothing deleted")
+    for path in out.iterdir():
+        if path.is_dir() and not path.is_symlink() and is_slug(path.name) and path.name not in _OUTPUTS:
+            remove_city(out, path.name)
+    for name in _OUTPUTS:
+        path = out / name
+        if name == "comparison":
+            remove_city(out, name)
+        elif path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+    return sorted(p.name for p in out.iterdir())
