@@ -107,3 +107,41 @@ def test_clean_refuses_a_folder_the_build_never_marked(tmp_path):
     with pytest.raises(NotOurs):
         clean(tmp_path)
     assert (tmp_path / "photo.jpg").exists()
+
+
+def _state_files(out):
+    """Every JSON state file a build keeps in ``out``, relative to it."""
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*.json")
+                  if p.name not in ("profile.json", "index.json") and ".exports" not in p.parts)
+
+
+@pytest.mark.parametrize("content", ["{}", "[1]", "not json at all", '{"fingerprints": [1], "cities": {"x": 1}}',
+                                     '{"city": {"slug": "../../escape", "city": "X", "province": "Y"}, '
+                                     '"problems": [], "article": {}, "figures": [], "initiatives": [], '
+                                     '"timeline": [], "mentions": []}'])
+def test_damaged_state_files_are_remade_not_a_traceback(extracted, tmp_path, content):
+    out = tmp_path / "profiles"
+    shutil.copytree(extracted, out)
+    files = _state_files(out)
+    assert files  # the caches, the manifest, the records, the stamps
+    for name in files:
+        (out / name).write_text(content)
+    problems = extract_stage(SEEDS, out, report=_quiet, warn=_quiet)
+    assert isinstance(problems, list)
+    assert [entry["slug"] for entry in read_index(out)] == ["xining", "dalian"]
+    assert not (tmp_path / "escape").exists() and not (out.parent.parent / "escape").exists()
+
+
+def test_a_cached_entry_past_the_item_caps_is_extracted_again(extracted, tmp_path):
+    out = tmp_path / "profiles"
+    shutil.copytree(extracted, out)
+    entries = {p: json.loads(p.read_text()) for p in (out / ".articles").glob("*.json")}
+    path, entry = next((p, e) for p, e in entries.items() if isinstance(e.get("figures"), list) and e["city"])
+    entry["figures"] = [{"value": 1}] * 20_000
+    path.write_text(json.dumps(entry))
+    # Every city is assembled and corrected again from the cached entries, as after an upgrade.
+    shutil.rmtree(out / ".extracted")
+    (out / ".corrections.json").unlink()
+    extract_stage(SEEDS, out, report=_quiet, warn=_quiet)
+    profiles = [json.loads(p.read_text()) for p in out.glob("*/profile.json")]
+    assert all(len(p["figures"]) < 200 for p in profiles)

@@ -15,8 +15,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..contract.files import write_atomic, write_if_changed
-from ..contract.outputs import remove_city
+from ..contract.files import read_state, write_atomic, write_if_changed
+from ..contract.outputs import is_slug, remove_city
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.assemble import Extraction
 from ..extract.corrections import apply_corrections, read_corrections, touched_cities
@@ -67,10 +67,10 @@ def read_fingerprints(out: Path) -> dict[str, str]:
 
 
 def _read_contents(out: Path) -> dict:
-    try:
-        return json.loads((out / EXTRACTED / _CONTENTS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    """The saved extraction's fingerprints and cities; empty when damaged, and every city is then assembled again."""
+    return read_state(out / EXTRACTED / _CONTENTS, lambda saved: (
+        all(is_slug(slug) and isinstance(value, str) for slug, value in saved["fingerprints"].items())
+        and all(is_slug(entry["slug"]) for entry in saved["cities"])))
 
 
 def _load(out: Path, slug: str) -> dict:
@@ -130,10 +130,11 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
 
 
 def _read_stamp(stamp: Path) -> dict:
-    try:
-        return json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # every city is corrected again
+    """What the last correct stage did; empty when damaged, and every city is then corrected again."""
+    return read_state(stamp, lambda saved: (
+        all(is_slug(slug) and is_slug(entry["slug"]) for slug, entry in saved.get("cities", {}).items())
+        and all(isinstance(w, str) for w in saved.get("warnings", []))
+        and isinstance(saved.get("fingerprints", {}), dict)))
 
 
 def _write(profiles: dict[str, dict], out: Path) -> dict[str, dict]:

@@ -17,7 +17,7 @@ import shutil
 import time
 from pathlib import Path
 
-from ..contract.files import stat_signature, write_atomic
+from ..contract.files import read_state, stat_signature, write_atomic
 from ..contract.paths import PACKAGE
 from ..contract.profiles import read_index
 from ..report.formatting import plural
@@ -54,7 +54,7 @@ def export_stage(out: Path, force: bool = False, report=print) -> None:
     rows = sum(sum(saved[slug]["rows"].values()) for slug in slugs)
     key = _corpus_key(code, [(slug, saved[slug]["fragments"]) for slug in slugs])
     stamp = out / _STAMP
-    last = _read_json(stamp)
+    last = read_state(stamp)
     if not force and last.get("key") == key and all((out / name).is_file() for name in last.get("files", [None])):
         report("exports: up to date")
         _report_limit(rows, report)
@@ -76,7 +76,7 @@ def _saved_city(out: Path, slug: str, code: str) -> dict | None:
     build (118 MB of JSON at 10,000 articles) to find the one that changed.
     """
     folder = out / FRAGMENTS / slug
-    saved = _read_json(folder / _CITY_KEY)
+    saved = read_state(folder / _CITY_KEY)
     fragments = saved.get("fragments")
     current = ("rows" in saved and saved.get("code") == code
                and saved.get("profile") == _signature(out / slug / "profile.json")
@@ -152,15 +152,6 @@ def _signature(path: Path, missing_ok: bool = False) -> list[int] | None:
         if missing_ok:
             return None
         raise
-
-
-def _read_json(path: Path) -> dict:
-    """Return a stamp's content, or nothing when it is missing or unreadable (a build cut short, a hand edit)."""
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return saved if isinstance(saved, dict) else {}
 
 
 def _workbook(tables: dict) -> bytes:

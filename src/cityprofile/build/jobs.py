@@ -22,7 +22,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..contract.files import write_atomic
+from ..contract.files import read_state, write_atomic
 from ..contract.outputs import city_folder
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
 from ..contract.profiles import INDEX_NAME, read_index
@@ -126,9 +126,8 @@ def job_key(job: Job, code: str) -> dict[str, str]:
 
 def _changes(stamp: Path, key: dict[str, str]) -> list[str]:
     """Return what changed since the stamp was written; ``["first build"]`` without one."""
-    try:
-        saved = json.loads(stamp.read_text())
-    except (OSError, ValueError):
+    saved = read_state(stamp)
+    if not saved:
         return ["first build"]
     return [f"{name} changed" for name, value in key.items() if saved.get(name) != value]
 
@@ -139,10 +138,7 @@ def _stamp(job: Job) -> Path:
 
 def _saved_problems(job: Job) -> list[str]:
     """Return the warnings of the build that made a job's current outputs, so a cached build repeats them."""
-    try:
-        return json.loads(_stamp(job).read_text()).get("problems", [])
-    except (OSError, ValueError):
-        return []
+    return read_state(_stamp(job), lambda saved: all(isinstance(p, str) for p in saved["problems"])).get("problems", [])
 
 
 def _leftovers(job: Job) -> list[Path]:

@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from ..contract.files import write_atomic
+from ..contract.files import read_state, write_atomic
 from ..contract.outputs import claim_output
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import extract_corpus
@@ -147,11 +147,10 @@ def _extract_key(inventory: Inventory, code: str) -> str:
 
 def _saved_extraction(out: Path, key: str) -> dict | None:
     """Return the stamp of the last extraction if it had this key, else None."""
-    stamp = out / EXTRACT_STAMP
-    if not (stamp.is_file() and read_fingerprints(out)):
+    if not read_fingerprints(out):
         return None
-    saved = json.loads(stamp.read_text(encoding="utf-8"))
-    return saved if saved["key"] == key else None
+    saved = read_state(out / EXTRACT_STAMP, lambda saved: all(isinstance(p, str) for p in saved["problems"]))
+    return saved if saved.get("key") == key else None
 
 
 def count_warnings(problems: list[str]) -> int:

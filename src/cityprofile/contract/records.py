@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# The longest real articles have about 20 figures; far more is a dump, and would run a report to hundreds of pages.
+MAX_ITEMS = 100  # figures, initiatives and dated events, each, per article
+
 
 @dataclass
 class Article:

@@ -11,7 +11,9 @@ import json
 import shutil
 from pathlib import Path
 
-from ..contract.files import write_atomic
+from ..contract.files import read_state, write_atomic
+from ..contract.outputs import is_slug
+from ..contract.records import MAX_ITEMS
 from ..contract.paths import PACKAGE
 from .inventory import RECORDS
 
@@ -32,6 +34,24 @@ def hash_extraction_code() -> str:
     return digest.hexdigest()
 
 
+def _is_summary(entry: dict) -> bool:
+    """An extraction's city (None, or a plain slug with its names) and problems, as the manifest keeps them."""
+    city = entry["city"]
+    return isinstance(entry["problems"], list) and (city is None or (
+        is_slug(city["slug"]) and isinstance(city["city"], str) and isinstance(city["province"], str)))
+
+
+def _is_extraction(entry: dict) -> bool:
+    """An article's extraction as stage.extract_source returns it, within the item caps."""
+    if not _is_summary(entry):
+        return False
+    if entry["city"] is None:
+        return True
+    return isinstance(entry["article"], dict) and all(
+        isinstance(entry[kind], list) and len(entry[kind]) <= MAX_ITEMS and all(isinstance(i, dict) for i in entry[kind])
+        for kind in ("figures", "initiatives", "timeline")) and isinstance(entry["mentions"], list)
+
+
 class ArticleCache:
     """One JSON file per article under ``<out>/.articles``, named by its key."""
 
@@ -45,22 +65,17 @@ class ArticleCache:
         return hashlib.sha256(f"{self.code}\0{content}".encode()).hexdigest()
 
     def load(self, key: str) -> dict | None:
-        """Return the stored extraction for ``key``, or None when there is none (or it is unreadable)."""
-        try:
-            return json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        """Return the stored extraction for ``key``, or None when there is none (or it is unreadable or damaged)."""
+        return read_state(self.folder / f"{key}.json", _is_extraction) or None
 
     def save(self, key: str, entry: dict) -> None:
         """Store one article's extraction."""
         write_atomic(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
     def read_manifest(self) -> dict[str, dict]:
-        """Return the city and problems of every entry by key, as the last build left them."""
-        try:
-            return json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}  # every article is extracted again
+        """Return the city and problems of every entry by key, as the last build left them; empty when damaged,
+        and every article is then extracted again."""
+        return read_state(self.folder / MANIFEST, lambda saved: all(map(_is_summary, saved.values())))
 
     def write_manifest(self, summaries: dict[str, dict]) -> None:
         """Store the city and problems of every current entry."""

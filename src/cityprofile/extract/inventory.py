@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..contract.files import stat_signature, write_atomic
+from ..contract.files import read_state, stat_signature, write_atomic
 from .corpus import Problem, Source, digest_text, duplicate, read_file, stat_seeds
 
 RECORDS = "files.json"
@@ -78,10 +78,7 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
     The records are updated in ``folder``; a missing or unreadable one means every file is read.
     """
     records_path = folder / RECORDS
-    try:
-        known = json.loads(records_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
+    known = read_state(records_path, lambda saved: all(map(_is_record, saved.values())))
     files, problems = stat_seeds(seeds)
     inventory = Inventory(problems=problems)
     records, seen = {}, {}
@@ -106,6 +103,14 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
         # ASCII: a file name that is not UTF-8 holds lone surrogates, which only an escape can store.
         write_atomic(records_path, json.dumps(records))
     return inventory
+
+
+def _is_record(record: dict) -> bool:
+    """A file's record as _read makes it: a hand-edited or damaged one makes every file be read again."""
+    problems_ok = all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                      for p in record["problems"])
+    content_ok = record["content"] is None or all(isinstance(record[k], str) for k in ("id", "content", "digest"))
+    return isinstance(record["signature"], list) and problems_ok and content_ok
 
 
 def _recall(status: os.stat_result, record: dict | None) -> dict | None:

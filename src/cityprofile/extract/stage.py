@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..contract.records import Article, to_dict
+from ..contract.records import MAX_ITEMS, Article, to_dict
 from .cities import attribute_city
 from .clean import article_from_page, clean_page, tidy_title
 from .dates import find_context_year, find_dates
@@ -19,8 +19,6 @@ _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
 # What warm_up extracts: a dated page with a figure, an initiative and a date in another clause, naming no place.
 _WARM_UP = ("Published: 2022-05-05\n\nOn May 5, 2022, the industrial park signed 12 agreements worth 3.5 billion yuan, "
             "up 20 percent from a year earlier, after the new logistics centre opened in late April.\n")
-# The longest real articles have about 20 figures; far more is a dump, and would run a report to hundreds of pages.
-MAX_ITEMS = 100  # figures, initiatives and dated events, each, per article
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
