@@ -166,7 +166,7 @@ def execute_job(job: Job):
     failed.unlink(missing_ok=True)
     try:
         nb = papermill.execute_notebook(
-            str(job.notebook), str(running), parameters=job.parameters, kernel_name="python3",
+            _as_written(job.notebook), _as_written(running), parameters=job.parameters, kernel_name="python3",
             progress_bar=False, km=warm_kernel(str(job.notebook.parent)),
             # Saving after every cell cost a tenth of a report's run time.
             request_save_on_cell_execute=False,
@@ -184,6 +184,11 @@ def execute_job(job: Job):
     running.unlink(missing_ok=True)
     nb.metadata["title"] = job.title
     return nb
+
+
+def _as_written(path: Path) -> str:
+    """A path for papermill, which formats paths with the parameters: "{2024}" in a folder's name stays as it is."""
+    return str(path).replace("{", "{{").replace("}", "}}")
 
 
 def render_job(job: Job, nb=None) -> dict[str, float]:
