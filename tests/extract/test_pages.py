@@ -184,3 +184,12 @@ def test_a_pdf_bomb_is_refused_before_it_is_inflated(tmp_path):
     assert time.perf_counter() - started < 10
     [problem] = problems
     assert problem.path.name == "bomb.pdf" and "expand past 64 MB" in problem.message
+
+
+@pytest.mark.parametrize("depth", [300, 2000])
+def test_a_page_nested_past_the_parsers_default_depth_keeps_its_text(depth):
+    paragraph = "<p>Dalian port handled 4.5 million containers in 2023, officials said on Monday in a statement.</p>"
+    markup = ("<html><head><title>Dalian port</title></head><body>" + "<div>" * depth + paragraph * 5
+              + "</div>" * depth + "</body></html>")
+    page = pages.clean_html(markup)
+    assert page.title == "Dalian port" and page.paragraphs and "4.5 million containers" in page.paragraphs[0]

@@ -78,7 +78,11 @@ def clean_html(markup: str) -> Page:
     from trafilatura import bare_extraction
 
     markup = _DATA_URI.sub("data:,", markup)
-    document = bare_extraction(markup[:MAX_MARKUP_CHARS], with_metadata=True, include_comments=False)
+    read = markup[:MAX_MARKUP_CHARS]
+    document = bare_extraction(read, with_metadata=True, include_comments=False)
+    if document is None or not document.text:
+        # libxml2 stops at 256 nested elements unless told otherwise: a page nested deeper loses its body.
+        document = bare_extraction(_deep_tree(read), with_metadata=True, include_comments=False)
     if document is None or not document.text:
         return Page()
     page = clean_page(document.text)
@@ -88,6 +92,16 @@ def clean_html(markup: str) -> Page:
     site = document.sitename or page.source
     page.source = f"{site} (by {document.author})" if site and document.author else site or page.source
     return page
+
+
+def _deep_tree(markup: str):
+    """The page parsed however deep its elements nest (lxml's huge_tree), or None if it cannot be parsed."""
+    from lxml import etree, html
+
+    try:
+        return html.fromstring(markup.encode("utf-8"), parser=html.HTMLParser(huge_tree=True, encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return None
 
 
 class PdfText(NamedTuple):
