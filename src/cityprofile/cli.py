@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import __version__
 from .build.executor import find_scheduler
 from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
 from .build.pipeline import build, count_warnings, extract_in_parallel, hold_profiles
@@ -39,6 +40,7 @@ def _folder(text: str) -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cityprofile", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     helps = {
         "extract": "read the articles and write profiles/<city>/profile.json",

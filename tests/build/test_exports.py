@@ -54,7 +54,8 @@ def _times(out, slug: str) -> dict:
 def _assert_tables_are_all_profiles_at_once(out):
     """Each tables/*.csv is the table made from every indexed profile in one go, in index order."""
     for name, frame in make_tables(load_profiles(profiles_dir=out)).items():
-        assert (out / TABLES / f"{name}.csv").read_text(encoding="utf-8") == frame.to_csv(index=False), name
+        written = (out / TABLES / f"{name}.csv").read_text(encoding="utf-8")
+        assert written == "\ufeff" + frame.to_csv(index=False), name  # the BOM Excel reads UTF-8 by
 
 
 def _edit_profile(out, slug: str, edit) -> None:
@@ -207,3 +208,26 @@ def test_numbers_stay_numbers_in_the_workbook(out):
     header = [cell.value for cell in book["figures"][1]]
     value = book["figures"][2][header.index("value")]
     assert value.data_type == "n" and value.value > 0
+
+
+def test_the_tables_open_in_excel_as_utf8_with_a_byte_order_mark(out):
+    for name in SHEETS:
+        data = (out / TABLES / f"{name}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbfcity,"), name
+        assert data.count(b"\xef\xbb\xbf") == 1, name  # once, not once per city's rows
+
+
+def test_workbook_sheets_have_filters_and_numbers_formatted(out):
+    for path in (out / WORKBOOK, out / "xining" / "xining.xlsx"):
+        book = openpyxl.load_workbook(path)
+        for sheet in book.worksheets:
+            assert sheet.auto_filter.ref == sheet.dimensions, (path.name, sheet.title)
+        figures = book["figures"]
+        header = [cell.value for cell in figures[1]]
+        formats = {}
+        for row in figures.iter_rows(min_row=2):
+            value, unit = row[header.index("value")], row[header.index("unit")].value
+            formats.setdefault(unit if unit == "percent" else "CNY" if unit == "CNY" else "other", set()).add(
+                value.number_format)
+        assert formats["CNY"] <= {"#,##0", "#,##0.0###"}  # 31600000000 shows as 31,600,000,000
+        assert all(f.endswith('"%"') for f in formats.get("percent", set()))

@@ -36,6 +36,10 @@ _CITY_KEY = "key.json"
 _CODE = (Path(__file__), PACKAGE / "report" / "tables.py")
 # Widest a spreadsheet column is made, in characters: a sentence wraps in the cell beyond it.
 _WIDEST = 60
+_BOM = "\ufeff".encode()
+# How a figure's value shows: thousands grouped, a percentage with its sign; the cell keeps the number itself.
+_WHOLE, _DECIMAL, _PERCENT = "#,##0", "#,##0.0###", '0.0##"%"'
+
 
 
 def export_stage(out: Path, force: bool = False, report=print) -> None:
@@ -113,7 +117,8 @@ def _write_corpus(out: Path, slugs: list[str], rows: int) -> list[str]:
     files = []
     for name, frame in make_tables([]).items():
         # Joined as bytes: decoding and encoding again the 100 MB of a 10,000-article corpus took a second.
-        data = frame.to_csv(index=False).encode() + b"".join(
+        # With a byte-order mark: Excel reads a CSV as UTF-8 only when it starts with one.
+        data = _BOM + frame.to_csv(index=False).encode() + b"".join(
             (out / FRAGMENTS / slug / f"{name}.csv").read_bytes() for slug in slugs)
         write_atomic(out / TABLES / f"{name}.csv", data)
         files.append(f"{TABLES}/{name}.csv")
@@ -154,6 +159,19 @@ def _signature(path: Path, missing_ok: bool = False) -> list[int] | None:
         raise
 
 
+def _format_numbers(sheet, columns: list[str]) -> None:
+    """Give every number a format: 31,600,000,000 not 3.16E+10; a percentage with "%" when its row's unit says so."""
+    unit = columns.index("unit") if "unit" in columns else None
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, bool) or not isinstance(cell.value, (int, float)):
+                continue
+            if unit is not None and row[unit].value == "percent" and columns[cell.column - 1] == "value":
+                cell.number_format = _PERCENT
+            else:
+                cell.number_format = _WHOLE if float(cell.value).is_integer() else _DECIMAL
+
+
 def _workbook(tables: dict) -> bytes:
     """Return an .xlsx with a sheet per table, its header row frozen and its columns sized to their text.
 
@@ -167,6 +185,8 @@ def _workbook(tables: dict) -> bytes:
         for name, frame in tables.items():
             frame.to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
             sheet = writer.sheets[name]
+            sheet.auto_filter.ref = sheet.dimensions  # a filter on every column of the header row
+            _format_numbers(sheet, list(frame.columns))
             for column, cells in zip(frame.columns, sheet.iter_cols()):
                 longest = max([len(str(column))] + [len(str(value)) for value in frame[column] if value is not None])
                 sheet.column_dimensions[cells[0].column_letter].width = min(longest, _WIDEST) + 2
