@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from conftest import SEEDS
 
 
@@ -37,3 +38,16 @@ def test_strict_extract_fails_on_a_file_it_could_not_read(tmp_path):
                              "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"warning: {seeds / 'loop.txt'}: a link that loops; skipped"]
+
+
+def test_help_is_plain_text_and_version_is_given(capsys):
+    from cityprofile import __version__
+    from cityprofile.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"cityprofile {__version__}\n"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = capsys.readouterr().out
+    assert "``" not in text and "clean" in text
