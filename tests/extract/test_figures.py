@@ -62,7 +62,7 @@ def test_rmb_and_yen_sign_prefixes():
 def test_square_meters_are_an_area():
     sentence = ("The digital industrial park, which covers an area of 40,000 square meters, "
                 "is at the heart of Dalian’s economic progress.")
-    assert _figures(sentence) == [(40_000, "m2", None, "area")]
+    assert _figures(sentence) == [(40_000, "m2", None, "digital industrial park area")]
 
 
 def test_hectares_and_mu_are_areas():

@@ -53,8 +53,12 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
      [("8 percent", "Exports growth"), ("5 percent", "imports growth")]),
     # A place before the measure says where, not what.
     ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
-    # A verb of extent: the subject's area.
+    # A verb of extent: the subject's area; a bare measure noun before "of N" takes its owner from the clause.
     ("The logistics park covers 800 mu.", [("800 mu", "logistics park area")]),
+    ("The bonded zone, which covers an area of 2.4 square kilometers, opened in Hefei.",
+     [("2.4 square kilometers", "bonded zone area")]),
+    ("The pumped storage station has a capacity of 1.2 million kilowatts.",
+     [("1.2 million kilowatts", "pumped storage station capacity")]),
 ])
 def test_the_measure_is_read_from_where_the_amount_hangs(sentence, expected):
     assert _labels(sentence) == expected

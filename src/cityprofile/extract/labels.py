@@ -28,7 +28,7 @@ from functools import cache
 
 from ..contract.units import alternation, currency_regions, entries, unit_words, vocabulary
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, read_measure
+from .measures import Placed, owned_measures, read_measure
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
@@ -408,6 +408,8 @@ def _of_amount(site: _Site) -> str:
     found = _phrase_before(words, i - 1)
     if not found or found[1][-1].low in _words().anaphors or found[1][-1].low in _words().change_noun:
         return ""
+    if len(found[1]) == 1 and found[1][0].low in owned_measures():
+        return ""  # "covers an area of N": whose area the parse says (measures.py)
     return _show(_capped(found[1])) if _acceptable(found[1]) else ""
 
 

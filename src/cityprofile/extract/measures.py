@@ -53,6 +53,8 @@ class _Words:
     heads_with_of: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
+    owned: frozenset[str]
+    having: frozenset[str]
     unit_nouns: frozenset[str]
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
@@ -79,6 +81,8 @@ def _words() -> _Words:
         heads_with_of=frozenset(data["phrase_heads_with_of"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
+        owned=frozenset(data["owned_measures"]["words"]),
+        having=frozenset(data["having_lemmas"]["words"]),
         unit_nouns=frozenset(data["unit_nouns"]["words"]),
         share_nouns=frozenset(data["share_nouns"]["words"]),
         time_nouns=frozenset(data["time_nouns"]["words"]),
@@ -95,6 +99,11 @@ class Placed:
     start: int
     end: int
     kind: str
+
+
+def owned_measures() -> frozenset[str]:
+    """Return the nouns that name a measure of something else ("area", "capacity")."""
+    return _words().owned
 
 
 def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[Placed],
@@ -180,6 +189,12 @@ class _Reader:
                 return self.read(governor, start)
             if lemma in words.change_nouns:
                 return self._change_noun(governor)
+            verb = governor.head
+            if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
+                    and verb.lemma_.lower() in words.level | words.area | words.having:
+                owner = _phrase(self._subject(governor.head))  # "the park covers an area of N": the park's area
+                if owner:
+                    return _suffixed(owner, governor.lower_)
             return _phrase(governor)
         if word == "worth":
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
