@@ -51,6 +51,13 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
     # "respectively" pairs the parts of a list.
     ("Exports and imports rose 8 percent and 5 percent, respectively.",
      [("8 percent", "Exports growth"), ("5 percent", "imports growth")]),
+    # What a measure is of, or (for investment and the like) in, belongs to it; a place or a time does not.
+    ("Actual use of foreign capital in Hefei reached 2.1 billion U.S. dollars.",
+     [("2.1 billion U.S. dollars", "Actual use of foreign capital")]),
+    ("Investment in infrastructure fell 3.5 percent in Nanning.", [("3.5 percent", "Investment in infrastructure decline")]),
+    ("The GDP of the city reached 300 billion yuan.", [("300 billion yuan", "GDP")]),
+    # An amount before a noun describes it; its unit is no part of the noun's name.
+    ("The 40 billion yuan project broke ground in Xiangyang.", [("40 billion yuan", "project")]),
     # A place before the measure says where, not what.
     ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
     # A verb of extent: the subject's area; a bare measure noun before "of N" takes its owner from the clause.

@@ -50,7 +50,8 @@ class _Words:
     qualifying_prepositions: frozenset[str]
     price: frozenset[str]
     area: frozenset[str]
-    heads_with_of: frozenset[str]
+    heads_with_in: frozenset[str]
+    place_nouns: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
     owned: frozenset[str]
@@ -78,7 +79,8 @@ def _words() -> _Words:
         qualifying_prepositions=frozenset(data["qualifying_prepositions"]["words"]),
         price=frozenset(data["price_lemmas"]["words"]),
         area=frozenset(data["area_lemmas"]["words"]),
-        heads_with_of=frozenset(data["phrase_heads_with_of"]["words"]),
+        heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
+        place_nouns=frozenset(data["place_nouns"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
@@ -365,20 +367,29 @@ def _phrase(noun: Token | None) -> str | None:
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
     text = _capped(text, words.max_words)
-    if noun.lower_ in words.heads_with_of:
-        inner = _phrase(_of_object(noun))
-        # "output of new energy vehicles": four words that say what, "of" aside
-        if inner and " of " not in inner and len(text.split()) + len(inner.split()) <= words.max_words:
-            return f"{text} of {inner}"
+    for preposition, heads in (("of", None), ("in", words.heads_with_in)):
+        thing = _object_of(noun, preposition)
+        if thing is None or heads is not None and noun.lower_ not in heads or thing.lower_ in words.place_nouns:
+            continue
+        inner = _phrase(thing)
+        # "actual use of foreign capital", "investment in manufacturing": what the measure is of, five words at most
+        short = bool(inner) and len(text.split()) + len(inner.split()) <= words.max_words + 1
+        if short and not {"of", "in"} & set(inner.split()):
+            return f"{text} {preposition} {inner}"
     return text
 
 
-def _of_object(noun: Token) -> Token | None:
-    """The object of ``noun``'s "of": "rate of kindergartens" gives "kindergartens"."""
+def _object_of(noun: Token, preposition: str) -> Token | None:
+    """The object of ``noun``'s ``preposition``: "rate of kindergartens" gives "kindergartens" for "of"."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == preposition:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _of_object(noun: Token) -> Token | None:
+    """The object of ``noun``'s "of"."""
+    return _object_of(noun, "of")
 
 
 def _names_when(token: Token) -> bool:
@@ -424,6 +435,8 @@ def _left_modifiers(noun: Token) -> list[Token]:
     """The compounds, adjectives and hyphens before ``noun`` that belong to it, contiguous up to it."""
     kept: list[Token] = []
     for child in reversed(list(noun.lefts)):
+        if child.lower_ in unit_words():
+            break  # "the 40 billion yuan project": the amount's unit, not the project's name
         hyphen = child.tag_ == "HYPH"
         amount = any(t.like_num and t.whitespace_ for t in child.subtree)  # "5G" is a name, "35 new" an amount
         if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
