@@ -194,7 +194,7 @@ class _Reader:
             verb = governor.head
             if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
                     and verb.lemma_.lower() in words.level | words.area | words.having:
-                owner = _phrase(self._subject(governor.head))  # "the park covers an area of N": the park's area
+                owner = _phrase(self._subject(verb))  # "the park covers an area of N": the park's area
                 if owner:
                     return _suffixed(owner, governor.lower_)
             return _phrase(governor)
@@ -226,9 +226,10 @@ class _Reader:
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
-        if _change_of(verb):
+        change = _change_of(verb)
+        if change:
             subject = _phrase(self._subject(verb))
-            return subject if level else _suffixed(subject, _change_of(verb))
+            return subject if level else _suffixed(subject, change)
         if lemma in words.share:
             return _suffixed(_phrase(self._subject(verb)), "share") if self.kind == "share" else None
         if lemma in words.level:
@@ -249,12 +250,12 @@ class _Reader:
         governor = adverb.head
         measure = self._label_at(governor)
         if measure is None and governor.pos_ in ("VERB", "AUX"):
-            subject = _phrase(self._subject(governor))
-            if governor.lemma_.lower() not in _words().change | {"be": ""} and self.earlier and not self.respectively:
+            lemma = governor.lemma_.lower()
+            if lemma != "be" and lemma not in _words().change and self.earlier and not self.respectively:
                 # "visitors spent 2.4 billion yuan, up 9 percent": the spending grew, not the visitors
                 measure = self.earlier[-1].label
             else:
-                measure = subject
+                measure = _phrase(self._subject(governor))
         return _suffixed(measure, noun) if measure else None
 
     def _change_noun(self, noun: Token) -> str | None:
