@@ -20,6 +20,7 @@ from pathlib import Path
 from ..contract.records import IndustryMention
 from .cache import ArticleCache
 from .corpus import Problem, Source, read_sources
+from .duplicates import find_copies
 from .inventory import Article, Inventory, hash_fields, take_inventory
 from .industries import group_industries
 
@@ -72,8 +73,13 @@ def extract_batch(batch: list[tuple[str, tuple]], cache: ArticleCache | None = N
 
 
 def _summarise(entry: dict) -> dict:
-    """Return what the manifest keeps of an extraction: its city and problems."""
-    return {"city": entry["city"], "problems": entry["problems"]}
+    """Return what the manifest keeps of an extraction (or a summary again): its city and problems, and what finds
+    its copies."""
+    summary = {"city": entry["city"], "problems": entry["problems"]}
+    if entry["city"]:
+        words = entry["words"] if "words" in entry else entry["article"]["words"]
+        summary.update(signature=entry["signature"], words=words)
+    return summary
 
 
 def _fields(source: Source) -> tuple:
@@ -145,7 +151,9 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     batch = [(keys[i], _fields(inventory.source(articles[i]))) for i in missing]
     stored = cache is not None and (shared or executor is None)
     fresh = dict(zip((keys[i] for i in missing), _extract_missing(batch, executor, workers, cache if stored else None)))
-    summaries = {key: known.get(key) or _summarise(fresh[key]) for key in keys}
+    kept = {key: known.get(key) or _summarise(fresh[key]) for key in keys}
+    # Copies of another article are counted once; the manifest keeps them as extracted, should the other go.
+    summaries = _count_once(articles, keys, kept)
     result = Extraction(extracted=len(missing), cached=len(keys) - len(missing), index=_index(summaries.values()),
                         problems=list(inventory.problems))
     for article, key in zip(articles, keys):
@@ -159,7 +167,7 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     if cache:
         for key, entry in entries.items():
             cache.save(key, entry)
-        cache.write_manifest(summaries)
+        cache.write_manifest(kept)
         cache.keep_only(set(keys))
     parts = defaultdict(list)
     for article, key in zip(articles, keys):
@@ -167,6 +175,22 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
             parts[_slug(summaries[key])].append(partial(_load, cache, key, entries, inventory, article))
     result.profiles = Assembly(dict(parts))
     return result
+
+
+def _count_once(articles: list[Article], keys: list[str], summaries: dict[str, dict]) -> dict[str, dict]:
+    """Return the summaries with each copy of another article left out of every city, with a warning naming both."""
+    signed = [(key, summaries[key]["signature"], summaries[key]["words"]) for key in keys
+              if summaries[key]["city"] and "signature" in summaries[key]]
+    if len(signed) < 2:
+        return summaries
+    copies = find_copies(signed)
+    names = {key: article.path.name for article, key in zip(articles, keys)}
+    counted = dict(summaries)
+    for key, copy in copies.items():
+        warning = (f"the same article as {names[copy.kept]} ({copy.alike:.0%} of their wording alike): counted "
+                   f"once, as {names[copy.kept]}; left out")
+        counted[key] = {**summaries[key], "city": None, "problems": [*summaries[key]["problems"], ["warning", warning]]}
+    return counted
 
 
 def _fingerprint(keys: list[str], summaries: dict[str, dict]) -> dict[str, str]:

@@ -6,6 +6,7 @@ from ..contract.records import MAX_ITEMS, Article, to_dict
 from .cities import attribute_city
 from .clean import article_from_page, clean_page, tidy_title
 from .dates import find_context_year, find_dates
+from .duplicates import sign
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries
@@ -113,6 +114,7 @@ def extract_source(article_id: str, text: str, kind: str = "text", title: str = 
     return {
         "city": {"city": choice.city, "slug": choice.slug, "province": choice.province},
         "problems": problems,
+        "signature": sign(article.sentences),
         "article": {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
                     "words": article.words, "attribution": choice.reason},
         "figures": found["figures"], "initiatives": found["initiatives"], "timeline": found["timeline"],
