@@ -42,8 +42,10 @@ def test_adding_an_article_rewrites_only_its_city_profile(corpus):
     drop = f"{XINING_CITY},three major rivers,drop,,"
     _extract(seeds, out, corrections, drop)
     before = _times(out)
-    text = (seeds / f"{DALIAN}.txt").read_text(encoding="utf-8")
-    (seeds / "zz_dalian.txt").write_text(text + "\nOfficials said 12 new companies joined.\n", encoding="utf-8")
+    # Another story about Dalian (a near copy of its article would be counted once, as the same article).
+    (seeds / "zz_dalian.txt").write_text(
+        "Dalian port opens cruise terminal\n\nDalian opened a cruise terminal on Monday, and officials said "
+        "12 new companies joined the port's free trade zone this year.\n", encoding="utf-8")
     _extract(seeds, out, corrections, drop)
     after = _times(out)
     assert after["xining"] == before["xining"] and after["dalian"] != before["dalian"]
