@@ -77,3 +77,11 @@ def test_a_word_longer_than_a_line_never_widens_a_chart():
     for svg in _draw_every_chart([*HOSTILE[::-1], "y" * 10_000]):
         width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', svg).group(1))
         assert width < 72 * charts.WIDTH_IN * 1.5
+
+
+def test_a_chart_of_counts_is_ticked_in_whole_numbers():
+    fig = charts.bar_chart(["Logistics", "Tourism"], [1, 2], "#1f77b4", "Sectors", "Mentions in the articles")
+    fig.canvas.draw()
+    ticks = [tick for tick in fig.axes[0].get_xticks() if 0 <= tick <= 2]
+    plt.close(fig)
+    assert ticks and all(float(tick).is_integer() for tick in ticks)

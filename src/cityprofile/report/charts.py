@@ -87,6 +87,8 @@ def bar_chart(labels: list[str], values: list[float], colour: str, title: str, x
     ax.set_yticks(list(positions), [_wrap(label) for label in labels])
     if min(values) > 0 and max(values) / min(values) > 100:
         ax.set_xscale("log")
+    elif all(float(value).is_integer() for value in values):
+        ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts: 0, 1, 2, never 0.5
     if tick_format:
         ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda value, _: tick_format(value)))
         ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
