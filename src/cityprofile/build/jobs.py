@@ -367,9 +367,11 @@ def _prepare_worker() -> None:
 
 
 def _stop(*_) -> None:
-    from .kernels import kill_kernel
-
-    kill_kernel()
+    # Not imported here: SIGTERM can come while the initializer is still importing .kernels, and importing it
+    # again from the handler failed ("cannot import name 'kill_kernel'"). Until it is loaded, no kernel runs.
+    kill_kernel = getattr(sys.modules.get(f"{__package__}.kernels"), "kill_kernel", None)
+    if kill_kernel is not None:
+        kill_kernel()
     # At once, as SIGTERM's default would: raising SystemExit instead could land
     # inside the event loop of a running notebook and hang the worker there.
     os._exit(1)
