@@ -225,3 +225,11 @@ def test_a_title_line_of_a_page_without_line_breaks_is_cut_with_a_marker():
                               "200 technology-based enterprises, officials said.")
     assert len(page.title) <= MAX_TITLE_CHARS + 4 and page.title.endswith(" […]")
     assert page.title.startswith("Dalian emerges as northeast China's gateway")
+
+
+def test_a_head_line_that_repeats_another_behind_a_breadcrumb_is_dropped_and_others_kept():
+    from cityprofile.extract.clean import _drop_repeats
+
+    head = ["BusinessMacroDalian port opens a cruise terminal", "Dalian port opens a cruise terminal",
+            "Dalian Daily", "By Wang Lei"]
+    assert _drop_repeats(head) == head[1:]
