@@ -256,7 +256,8 @@ def show_timeline(profile: dict):
 def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> Markup:
     """Return every article, numbered, with the sentences quoted from it as numbered notes.
 
-    ``cited`` limits the notes to those (article, sentence) pairs a report cites.
+    ``cited`` limits the notes to those (article, sentence) pairs a report cites, and the articles to those
+    quoted (the city's own profile lists them all).
     """
     by_article: dict[str, list[tuple[int, str]]] = {}
     for (article_id, sentence), number in profile["notes"].items():
@@ -274,6 +275,8 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
             f'<li id="{prefix}note-{number}"><span class="fn-number">[{number}]</span> “{escape(sentence)}”</li>'
             for number, sentence in sorted(by_article.get(article["id"], []))
         )
+        if cited is not None and not notes:
+            continue
         quoted = f'<ul class="notes">{notes}</ul>' if notes else ""
         items.append(f'<li id="{prefix}source-{escape(ref)}"><strong>{escape(ref)}. {escape(article["title"])}</strong>'
                      f'<br><span class="meta">{escape(facts)}</span>{quoted}</li>')

@@ -463,12 +463,17 @@ def show_differences(profiles: list[dict]):
 
 @section
 def show_sources(profiles: list[dict]):
-    """Every article of every city, with the sentences cited above as numbered notes."""
+    """The articles of every city that the sections above quote, with the sentences cited as numbered notes."""
     parts = []
     limit = count_rows_per_city(len(profiles))
     for profile in profiles:
         cited = {(item["article"], item["sentence"]) for item in shown_figures(profile, limit)
                  + shown_events(profile, count_events_per_city(len(profiles))) + shown_initiatives(profile, limit)}
+        quoted = len({article for article, _ in cited})
         parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
                   sources_list(profile, prefix=f"{profile['slug']}-", cited=cited)]
+        if len(profile["articles"]) > quoted:
+            others = len(profile["articles"]) - quoted
+            parts.append(tag("p", f"{plural(others, 'other article')} about {profile['city']}, quoted nowhere above, "
+                                  "are listed in its own profile.", class_="note"))
     return display_html(*parts)
