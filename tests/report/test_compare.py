@@ -211,3 +211,18 @@ def test_a_plan_is_shown_as_planned_and_never_as_a_city_s_latest_event(tmp_path)
     assert ">will open a second freight terminal" not in timeline
     latest = compare.league_table(profiles)["Latest event"]
     assert {text[:40] for text in latest} == {"late 2022: made it into the list of Chin"}
+
+
+def test_sources_list_only_the_articles_the_comparison_quotes_and_count_the_others(tmp_path):
+    profiles = _copies(tmp_path, 50)
+    # An article the comparison quotes nothing from: it still counts for the city, as in its own profile.
+    profiles[1]["articles"].append({"id": "zz_unquoted", "title": "Xining opens a library", "date": None,
+                                    "source": None, "words": 120})
+    articles = len(profiles[1]["articles"])
+    html = compare.show_sources(profiles).data
+    listed = len(re.findall(r'id="city-1-source-', html))
+    assert 1 <= listed < articles
+    assert f"{articles - listed} other article" in html and "are listed in its own profile" in html
+    assert "Xining opens a library" not in html
+    # Two cities quote from every article of the fixture's: none is left to mention.
+    assert "other article" not in compare.show_sources(profiles[2:4]).data
