@@ -65,6 +65,7 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Open the notebooks in JupyterLab; LAB_ARGS passes options, e.g. LAB_ARGS="--no-browser --port 8899"
 lab: $(INSTALLED) $(SYSTEM)
+	if git rev-parse --git-dir >/dev/null 2>&1; then git config filter.nbstripout.clean '$(abspath $(PY)) -m nbstripout --keep-id'; git config filter.nbstripout.smudge cat; fi
 	$(PY) -m cityprofile extract --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) $(CORRECTING)
 	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
 

@@ -66,3 +66,23 @@ def test_a_file_added_to_seeds_and_left_unread_is_warned_about_on_a_cached_run(t
     assert [w for w in warnings if "photo.png" in w] == [
         f"warning: {seeds / 'photo.png'}: not an article file (those end in .txt, .md, .text, .html, .htm, .pdf); "
         "skipped"]
+
+
+def test_a_notebook_run_and_saved_in_lab_keeps_its_key_and_an_edit_changes_it(tmp_path):
+    import json
+
+    from cityprofile.build.jobs import hash_notebook
+    from cityprofile.contract.paths import CITY_NOTEBOOK
+
+    copy = tmp_path / "city_profile.ipynb"
+    notebook = json.loads(CITY_NOTEBOOK.read_text(encoding="utf-8"))
+    copy.write_text(json.dumps(notebook), encoding="utf-8")
+    before = hash_notebook(copy)
+    for number, cell in enumerate(c for c in notebook["cells"] if c["cell_type"] == "code"):
+        cell["execution_count"] = number + 1
+        cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["a section\n"]}]
+    copy.write_text(json.dumps(notebook, indent=2), encoding="utf-8")
+    assert hash_notebook(copy) == before
+    notebook["cells"][-1]["source"] = ["city_report.show_sources(profile)  # an edit\n"]
+    copy.write_text(json.dumps(notebook), encoding="utf-8")
+    assert hash_notebook(copy) != before

@@ -90,6 +90,19 @@ def hash_files(paths: list[Path], size_cap: int | None = None) -> str:
     return digest.hexdigest()
 
 
+def hash_notebook(path: Path) -> str:
+    """Return a hash of what a notebook runs and says: its cells' kinds, sources and tags, not their outputs.
+
+    A session in JupyterLab that only ran the cells and saved changes no report.
+    """
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        content = [[c["cell_type"], "".join(c["source"]), c.get("metadata", {}).get("tags", [])] for c in cells]
+    except (OSError, ValueError, KeyError, TypeError):
+        return hash_files([path])  # not a notebook as expected: its bytes, and papermill will say what is wrong
+    return hashlib.sha256(json.dumps(content).encode()).hexdigest()
+
+
 def code_hash() -> str:
     """Return a hash of the package's code, data and templates."""
     files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -118,7 +131,7 @@ def job_key(job: Job, code: str) -> dict[str, str]:
     """Return a hash per thing a job's outputs depend on, so a rebuild can say why."""
     return {
         "profile data": hash_files(job.inputs),
-        "notebook": hash_files([job.notebook]),
+        "notebook": hash_notebook(job.notebook),
         "package code or data": code,
         "parameters": hashlib.sha256(json.dumps([job.parameters, job.title], sort_keys=True).encode()).hexdigest(),
     }
