@@ -37,7 +37,7 @@ def test_a_saved_web_page_gives_the_article_text_and_its_metadata(tmp_path):
     [article] = extraction.profiles["chongqing"]["articles"]
     assert article["title"] == "New highway freight service links China, Kazakhstan"
     assert article["date"] == "2020-11-18"
-    assert article["source"] == "People's Daily Online (by Wen Ying)"
+    assert (article["source"], article["author"]) == ("People's Daily Online", "Wen Ying")
     assert article["words"] == load_article("009_chongqing").words  # the body only: no menu, script or footer
 
 
@@ -193,3 +193,12 @@ def test_a_page_nested_past_the_parsers_default_depth_keeps_its_text(depth):
               + "</div>" * depth + "</body></html>")
     page = pages.clean_html(markup)
     assert page.title == "Dalian port" and page.paragraphs and "4.5 million containers" in page.paragraphs[0]
+
+
+@pytest.mark.parametrize("byline, source, author", [
+    ("Xinhua; Updated March", "Xinhua", None),
+    ("Wang Lei; Xinhua", "Xinhua", "Wang Lei"),
+    ("Li Na | 2024-03-05 10:12", "China Daily", "Li Na"),
+])
+def test_a_byline_is_split_into_author_and_source_and_junk_is_dropped(byline, source, author):
+    assert pages._author(byline, source) == author

@@ -25,6 +25,7 @@ class Article:
     words: int = 0
     dateline: str | None = None  # city of a "CITY, Nov. 18 (Xinhua) --" dateline: where, not what
     truncated: bool = False  # only the start of an overlong page was read
+    author: str | None = None  # who wrote it ("By Wang Lei"): never listed as a source
 
 
 @dataclass

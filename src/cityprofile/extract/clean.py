@@ -46,6 +46,7 @@ class Page:
     title: str = ""
     date: str | None = None
     source: str | None = None
+    author: str | None = None
     dateline: str | None = None  # the city of a "CITY, Month Day (Agency) --" dateline
     paragraphs: list[str] = field(default_factory=list)
     truncated: bool = False  # only the start of an overlong page was read
@@ -91,14 +92,15 @@ def _find_date(text: str) -> str | None:
     return None
 
 
-def _find_source(text: str) -> str | None:
+def _find_byline(text: str) -> tuple[str | None, str | None]:
+    """Return the publisher and the author a page names near its top, each None when it names none."""
+    found: dict[str, str] = {}
     for pattern in _compiled("sources"):
-        found = pattern.search(text)
-        if found:
-            source = " ".join(found.group("source").split())
-            author = found.groupdict().get("author")
-            return f"{source} (by {' '.join(author.split())})" if author else source
-    return None
+        match = pattern.search(text)
+        for group, value in (match.groupdict() if match else {}).items():
+            if value and group not in found:
+                found[group] = " ".join(value.split())
+    return found.get("source"), found.get("author")
 
 
 def _drop_spans(text: str) -> str:
@@ -240,7 +242,8 @@ def clean_page(text: str) -> Page:
     """Return the title, date, source, dateline and body paragraphs of a scraped page."""
     text = html.unescape(text).replace("\r\n", "\n")
     head = text[:_STAMP_SEARCH_CHARS]
-    page = Page(date=_find_date(head), source=_find_source(head))
+    source, author = _find_byline(head)
+    page = Page(date=_find_date(head), source=source, author=author)
     lines = [line for line in text.splitlines() if line.strip()]
     if not (len(lines) == 1 and (_split_flat_page(lines[0], page) or _split_at_byline(lines[0], page))):
         _split_lines(text, page)
@@ -258,6 +261,7 @@ def article_from_page(article_id: str, page: Page) -> Article:
     sentences = split_sentences("\n".join(page.paragraphs), MAX_SENTENCES + 1)  # one more tells there were more
     return Article(
         id=article_id, title=page.title or _title_from(sentences), date=page.date, source=page.source or None,
+        author=page.author or None,
         sentences=sentences[:MAX_SENTENCES], words=sum(len(s.split()) for s in sentences[:MAX_SENTENCES]),
         dateline=page.dateline, truncated=page.truncated or len(sentences) > MAX_SENTENCES,
     )

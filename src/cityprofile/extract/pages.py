@@ -29,6 +29,8 @@ _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 # A news page's markup is 50 to 500 kB without its images; trafilatura's time
 # grows with it (about 5 s a MB), so a larger page is read up to here.
 MAX_MARKUP_CHARS = 1_000_000
+# What trafilatura reads as an author from a page's byline that names no one.
+_NOT_A_NAME = re.compile(r"(?i)(?:updated|published|posted|source|editor|web editor|staff|reporter)\b")
 # An article printed to PDF runs to a few pages; pdfminer lays out about ten a second.
 MAX_PDF_PAGES = 50
 # What a PDF's compressed streams may inflate to in all: an article of 50 pages with its fonts and images is
@@ -89,9 +91,17 @@ def clean_html(markup: str) -> Page:
     page.truncated = len(markup) > MAX_MARKUP_CHARS
     page.title = tidy_title(document.title) if document.title else page.title
     page.date = document.date or page.date
-    site = document.sitename or page.source
-    page.source = f"{site} (by {document.author})" if site and document.author else site or page.source
+    page.source = document.sitename or page.source
+    page.author = _author(document.author, page.source) or page.author
     return page
+
+
+def _author(byline: str | None, source: str | None) -> str | None:
+    """The names in a page's byline metadata: "Xinhua; Updated March" by Xinhua is no author, nor is a date."""
+    names = [part.strip() for part in re.split(r"[;|]", byline or "")]
+    names = [name for name in names if name and not any(c.isdigit() for c in name)
+             and name.casefold() != (source or "").casefold() and not _NOT_A_NAME.match(name)]
+    return ", ".join(names) or None
 
 
 def _deep_tree(markup: str):

@@ -116,6 +116,7 @@ def extract_source(article_id: str, text: str, kind: str = "text", title: str = 
         "problems": problems,
         "signature": sign(article.sentences),
         "article": {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
+                    "author": article.author,
                     "words": article.words, "attribution": choice.reason},
         "figures": found["figures"], "initiatives": found["initiatives"], "timeline": found["timeline"],
         "mentions": [to_dict(mention) for mention in found["mentions"]],

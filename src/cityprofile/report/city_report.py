@@ -269,6 +269,7 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
         facts = " · ".join(
             [format_date(article.get("date"), missing="date not stated"),
              article.get("source") or "source not stated",
+             *([f"by {article['author']}"] if article.get("author") else []),
              f"{article['words']:,} words", f"file {article['id']}"]
         )
         notes = "".join(
