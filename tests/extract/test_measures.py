@@ -56,8 +56,11 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
      [("2.1 billion U.S. dollars", "Actual use of foreign capital")]),
     ("Investment in infrastructure fell 3.5 percent in Nanning.", [("3.5 percent", "Investment in infrastructure decline")]),
     ("The GDP of the city reached 300 billion yuan.", [("300 billion yuan", "GDP")]),
-    # An amount before a noun describes it; its unit is no part of the noun's name.
+    # An amount before a noun describes it; its unit is no part of the noun's name, its compounds are.
     ("The 40 billion yuan project broke ground in Xiangyang.", [("40 billion yuan", "project")]),
+    ("BYD opened a 30 billion yuan vehicle plant in Zhengzhou.", [("30 billion yuan", "vehicle plant")]),
+    ("A 5 billion yuan chip factory opened in Wuxi.", [("5 billion yuan", "chip factory")]),
+    ("Hefei will build 12 new energy vehicle charging stations.", [("12", "vehicle charging stations")]),
     # A place before the measure says where, not what.
     ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
     # A verb of extent: the subject's area; a bare measure noun before "of N" takes its owner from the clause.

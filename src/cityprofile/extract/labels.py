@@ -214,7 +214,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
         elif w.tag.startswith("VB") and w.text[0].isalpha():
             # "intelligent computing center", "newly-signed projects"; but "trucks carrying goods" and "trains passed".
             inside = following is not None and following.is_noun() and (not phrase or not phrase[-1].is_noun())
-            gerund = w.tag == "VBG" and phrase and phrase[-1].tag == "NN" and not nominal
+            # "charging stations" after "vehicle": a gerund naming a kind of the noun after it; not after a plural,
+            # where it is a participle ("trucks carrying goods")
+            gerund = w.tag == "VBG" and phrase and phrase[-1].tag in ("NN", "NNP")
             if not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
                 break
         elif not w.is_modifier() or w.low in lexicon.measure_adverbs:

@@ -150,6 +150,8 @@ class _Reader:
             return self._share(token, whole)
         if dep == "pobj":
             return self._through(head, token, start)
+        while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            head = head.head  # "a 30 billion yuan vehicle plant": the plant, of which "vehicle" is a part
         if dep in ("nummod", "compound", "amod", "nmod", "quantmod") and head.pos_ in ("NOUN", "PROPN") \
                 and (head.pos_ == "NOUN" or self.kind != "count"):
             if head.lemma_.lower() in words.change_nouns:
@@ -439,7 +441,7 @@ def _left_modifiers(noun: Token) -> list[Token]:
         if child.lower_ in unit_words():
             break  # "the 40 billion yuan project": the amount's unit, not the project's name
         hyphen = child.tag_ == "HYPH"
-        amount = any(t.like_num and t.whitespace_ for t in child.subtree)  # "5G" is a name, "35 new" an amount
+        amount = child.like_num and bool(child.whitespace_)  # "5G" is a name; "35" in "35 new projects" an amount
         if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
             break
         kept = _left_modifiers(child) + [child] + kept
