@@ -336,3 +336,15 @@ def test_a_plan_keeps_its_verb_and_its_own_date():
                   "local government.", "2024-06-10")
     assert (event.date, event.target) == ("2024-12", True)
     assert event.event == "Construction of the airport's third runway will start"
+
+
+def test_a_relative_clause_is_about_the_noun_before_it_not_the_whole_clause():
+    event = _only("The city will host the 2025 Asian Winter Games, which are scheduled for February 7 to 14, 2025.",
+                  "2024-06-10")
+    assert event.event == "2025 Asian Winter Games scheduled"
+
+
+def test_a_plan_announced_in_the_passive_is_an_event_not_a_report():
+    event = _only("Officials cited the Action Plan for Industrial Upgrading of Liuzhou, which was officially "
+                  "announced by the city in 2021.", "2023-01-01")
+    assert event.date == "2021" and event.event.endswith("was officially announced by the city")

@@ -88,12 +88,33 @@ def verb_phrase_start(text: str) -> int | None:
     return next((t.start for i, t in enumerate(tokens) if _is_verb(tokens, i)), None)
 
 
+def last_noun_phrase(text: str) -> str:
+    """The last noun phrase of ``text`` with what it belongs to, as written to its end: "the 2025 Asian Winter
+    Games"; "the Action Plan for Industrial Empowerment and Quality Improvement", not "Quality Improvement".
+    All of ``text`` when it has none."""
+    doc = parse(text)
+    chunks = list(doc.noun_chunks)
+    if not chunks:
+        return text
+    head = chunks[-1].root
+    while True:
+        if head.dep_ == "conj":
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head
+        else:
+            break
+    start = next((chunk.start_char for chunk in chunks if chunk.root == head), head.left_edge.idx)
+    return text[start:].strip()
+
+
 def reports_only(text: str, verbs: frozenset[str]) -> bool:
     """Whether ``text`` is a clause whose main verb is one of ``verbs`` ("said") with nothing said in it: no object
     or clausal complement ("the municipal bureau of statistics said on Monday")."""
     roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    # A passive ("the plan was announced in 2021") states what happened to something, not who reported it.
     return len(roots) == 1 and roots[0].lower_ in verbs and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in roots[0].children)
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "auxpass", "nsubjpass") for c in roots[0].children)
 
 
 def reports_clause(text: str, end: int) -> bool:

@@ -21,8 +21,8 @@ import re
 from dataclasses import replace
 
 from ..contract.records import DateMention, Event
-from .clauses import (cut_at_boundary, has_infinitive, has_verb, reports_clause, reports_only, starts_with,
-                      verb_phrase_start)
+from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, reports_clause, reports_only,
+                      starts_with, verb_phrase_start)
 from .dates import build_alternation, find_context_year, find_dates, load_vocabulary, strip_stamps
 
 _VOCAB = load_vocabulary()
@@ -260,7 +260,9 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     piece = _MARKS.sub("", pieces[at]).strip()
     relative = bool(_RELATIVE.match(piece)) and at > 0
     if relative:
-        piece = f"{pieces[at - 1]} {_RELATIVE.sub('', piece)}"
+        # "will host the Asian Winter Games, which are scheduled for February": the Games are scheduled
+        about = last_noun_phrase(_MARKS.sub("", pieces[at - 1]).strip())
+        piece = f"{about} {_RELATIVE.sub('', piece)}"
     own = "" if _is_attribution(piece) else _shorten(piece)
     if own and not relative and at > 0 and _is_aside(pieces[at]):
         before = _main_clause(pieces[:at], at)
