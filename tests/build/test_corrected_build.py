@@ -1,5 +1,6 @@
 """A build of the seeds with a corrections file: what the reports and the exports show, and what a rebuild redoes."""
 
+import json
 import re
 import subprocess
 import sys
@@ -137,3 +138,11 @@ def test_a_corrections_file_named_but_missing_is_an_error(tmp_path):
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == f"error: {tmp_path / 'typo.csv'}: no such corrections file\n"
+
+
+def test_the_console_counts_each_city_as_corrected(run):
+    out, _, lines, _ = run
+    for slug in ("xining", "dalian"):
+        profile = json.loads((out / slug / "profile.json").read_text(encoding="utf-8"))
+        [line] = [line for line in lines if line.startswith(f"  {profile['city']} (")]
+        assert f"{len(profile['figures'])} figure" in line, line

@@ -31,27 +31,27 @@ _OLD_EXTRACTED = ".extracted.json"
 
 
 def save_extraction(extraction: Extraction, out: Path) -> list[str]:
-    """Keep the profiles as extracted, before any correction, for this stage to start from; return a summary of each.
+    """Keep the profiles as extracted, before any correction, for this stage to start from; return their slugs.
 
     Only the cities just assembled are written; those no longer in the corpus are deleted.
     The contents, written last, say what every city's file was made of.
     """
     folder = out / EXTRACTED
-    summaries = []
+    saved = []
     for slug, profile in extraction.profiles.items():  # each assembled here, one at a time
         write_atomic(folder / f"{slug}.json", json.dumps(profile, ensure_ascii=False))
-        summaries.append(summarise(profile))
+        saved.append(slug)
     for path in folder.glob("*.json"):
         if path.stem not in extraction.fingerprints and path.name != _CONTENTS:
             path.unlink()
     contents = {"cities": extraction.index, "articles": extraction.cities, "fingerprints": extraction.fingerprints}
     write_atomic(folder / _CONTENTS, json.dumps(contents, ensure_ascii=False))
     (out / _OLD_EXTRACTED).unlink(missing_ok=True)
-    return summaries
+    return saved
 
 
 def summarise(profile: dict) -> str:
-    """Return a one-line summary of what was found for a city."""
+    """Return a one-line summary of what a city's profile holds, corrections applied."""
     sectors = {i["sector"] for i in profile["industries"]}
     return (
         f"{profile['city']} ({profile['province']}): {plural(len(profile['articles']), 'article')}, "

@@ -22,7 +22,7 @@ from ..extract.cache import CACHE_DIR, ArticleCache
 from ..extract.corpus import find_files
 from ..extract.inventory import FileChangedError, Inventory, take_inventory
 from ..report.formatting import plural
-from .correct import correct_stage, read_fingerprints, save_extraction
+from .correct import correct_stage, read_fingerprints, save_extraction, summarise
 from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
 from .jobs import Outcome, code_hash, plan_jobs, run_jobs, worker_pool
@@ -109,7 +109,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         if not extraction.index:
             raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
         # Cities are assembled as they are saved, so an entry lost from the cache is read again here.
-        summaries = save_extraction(extraction, out)
+        assembled = save_extraction(extraction, out)
     except BrokenProcessPool:
         raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
                          "killer's); no profile was written: run the build again") from None
@@ -121,8 +121,11 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "
            f"({plural(extraction.extracted, 'article')} extracted"
            + (f", {extraction.cached:,} unchanged from the last build)" if extraction.cached else ")"))
-    for summary in summaries:
-        report(f"  {summary}")
+    # Counted in the profiles as corrected, the numbers a reader finds in them and in the reports.
+    for slug in assembled:
+        corrected = read_state(out / slug / "profile.json")
+        if corrected:
+            report(f"  {summarise(corrected)}")
     return problems + warnings
 
 
