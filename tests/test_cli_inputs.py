@@ -51,3 +51,25 @@ def test_help_is_plain_text_and_version_is_given(capsys):
         main(["--help"])
     text = capsys.readouterr().out
     assert "``" not in text and "clean" in text
+
+
+def test_the_corrections_beside_a_seeds_folder_are_its_own(tmp_path):
+    corpus = tmp_path / "desk"
+    shutil.copytree(SEEDS, corpus / "seeds")
+    dalian = "004_17d9ca044011c955"
+    (corpus / "corrections.csv").write_text(f"article,text,action,value,note\n{dalian},over 200,drop,,\n")
+    env = {k: v for k, v in os.environ.items() if k != "CITYPROFILE_CORRECTIONS"}
+    out = tmp_path / "profiles"
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(corpus / "seeds"),
+                             "--out", str(out), "--jobs", "1", "--strict"], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"corrections: 1 of 1 row applied from {corpus / 'corrections.csv'}" in result.stdout
+    profile = json.loads((out / "dalian" / "profile.json").read_text(encoding="utf-8"))
+    assert [c["action"] for c in profile["corrections"]] == ["drop"]
+    # Another folder has no corrections beside it: it inherits none.
+    other = tmp_path / "other"
+    shutil.copytree(SEEDS, other / "seeds")
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(other / "seeds"),
+                             "--out", str(tmp_path / "other-profiles"), "--jobs", "1", "--strict"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0 and "corrections:" not in result.stdout, result.stderr

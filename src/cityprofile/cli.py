@@ -14,7 +14,7 @@ from .build.pipeline import build, count_warnings, extract_in_parallel, hold_pro
 from .build.watch import watch
 from .contract.files import write_atomic
 from .contract.outputs import NotOurs, clean
-from .contract.paths import CORRECTIONS, PROFILES, SEEDS
+from .contract.paths import PROFILES, SEEDS, corrections_for
 from .contract.profiles import ProfileNotFound
 from .extract.corpus import SeedsError
 
@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("--seeds", type=_folder, default=SEEDS,
                                  help="folder of article files (default: %(default)s)")
             command.add_argument("--corrections", type=Path,
-                                 help=f"CSV of corrections to the extraction (default: {CORRECTIONS}, if it exists)")
+                                 help="CSV of corrections to the extraction (default: corrections.csv beside the seeds "
+                                      "folder, if it exists)")
         if name in ("extract", "build"):
             command.add_argument("--strict", action="store_true", help="exit non-zero when any file gives a warning")
         if name == "bench":
@@ -146,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         # Only the default may be missing: a path given by hand that is not there is a typo to report.
         print(f"error: {corrections}: no such corrections file", file=sys.stderr)
         return 2
-    corrections = corrections or CORRECTIONS
+    corrections = corrections or corrections_for(getattr(args, "seeds", SEEDS))
     try:
         if args.command == "watch":
             return _watch(args, corrections)

@@ -28,8 +28,17 @@ def _find_root() -> Path:
 
 ROOT = _find_root()
 SEEDS = ROOT / "seeds"
-# An analyst's fixes to the extraction, kept across rebuilds; CITYPROFILE_CORRECTIONS points elsewhere.
-CORRECTIONS = Path(os.environ.get("CITYPROFILE_CORRECTIONS") or ROOT / "corrections.csv")
+
+
+def corrections_for(seeds: Path) -> Path:
+    """Return the corrections file of a seeds folder: ``corrections.csv`` beside it (the project's own for its
+    ``seeds/``), so that another corpus does not inherit them; ``CITYPROFILE_CORRECTIONS`` when set."""
+    override = os.environ.get("CITYPROFILE_CORRECTIONS")
+    return Path(override) if override else seeds.resolve().parent / "corrections.csv"
+
+
+# An analyst's fixes to the extraction of the project's seeds, kept across rebuilds.
+CORRECTIONS = corrections_for(SEEDS)
 PROFILES = ROOT / "profiles"
 NOTEBOOKS = ROOT / "notebooks"
 CITY_NOTEBOOK = NOTEBOOKS / "city_profile.ipynb"
