@@ -17,8 +17,8 @@ from ..contract.records import Figure
 from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import vocabulary
-from .labels import Placed, find_label
 from .gazetteer import load_gazetteer
+from .labels import Placed, find_label
 from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 

@@ -59,12 +59,14 @@ class _Words:
     unit_nouns: frozenset[str]
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
+    months: frozenset[str]
     max_words: int
 
 
 @cache
 def _words() -> _Words:
     data = json.loads((files("cityprofile") / "data" / "measures.json").read_text(encoding="utf-8"))
+    units = vocabulary()
 
     def table(key: str) -> dict[str, str]:
         return {w: noun for noun, ws in data[key].items() if not noun.startswith("_") for w in ws}
@@ -85,9 +87,11 @@ def _words() -> _Words:
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
         having=frozenset(data["having_lemmas"]["words"]),
-        unit_nouns=frozenset(data["unit_nouns"]["words"]),
-        share_nouns=frozenset(data["share_nouns"]["words"]),
-        time_nouns=frozenset(data["time_nouns"]["words"]),
+        # Shared with the word-order rules of labels.py, so defined once, in units.json.
+        unit_nouns=frozenset(units["unit_nouns"]["words"]),
+        share_nouns=frozenset(units["share_nouns"]["words"]),
+        time_nouns=frozenset(units["time_nouns"]["words"]),
+        months=frozenset(units["months"]),
         max_words=data["max_words"],
     )
 
@@ -397,12 +401,7 @@ def _of_object(noun: Token) -> Token | None:
 
 def _names_when(token: Token) -> bool:
     """A number, a month or a noun of time: when, not what."""
-    return token.like_num or token.text in _months() or token.lemma_.lower() in _words().time_nouns
-
-
-@cache
-def _months() -> frozenset[str]:
-    return frozenset(vocabulary()["months"])
+    return token.like_num or token.text in _words().months or token.lemma_.lower() in _words().time_nouns
 
 
 def _is_place(tokens: list[Token], text: str) -> bool:
