@@ -16,16 +16,15 @@ import json
 from pathlib import Path
 
 from ..contract.files import read_state, write_atomic, write_if_changed
-from ..contract.outputs import is_slug, remove_city
+from ..contract.outputs import CORRECTIONS_STAMP, EXTRACTED, is_slug, remove_city
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.assemble import Extraction
 from ..extract.corrections import apply_corrections, read_corrections, touched_cities
 from ..report.formatting import plural
 
-EXTRACTED = ".extracted"
 # Slugs are lowercase letters, digits and hyphens, so no city's file can take this name.
 _CONTENTS = "_index.json"
-_STAMP = ".corrections.json"
+_STAMP = CORRECTIONS_STAMP
 # What builds before .extracted/ kept: every profile in one file, 118 MB at 10,000 articles, read by nothing now.
 _OLD_EXTRACTED = ".extracted.json"
 

@@ -18,19 +18,18 @@ import time
 from pathlib import Path
 
 from ..contract.files import read_state, stat_signature, write_atomic
+from ..contract.outputs import EXPORT_ROWS, EXPORTS_STAMP, TABLES, WORKBOOK
 from ..contract.paths import PACKAGE
 from ..contract.profiles import read_index
 from ..report.formatting import plural
 from .jobs import hash_files
 
-WORKBOOK = "cityprofile.xlsx"
-TABLES = "tables"
-FRAGMENTS = ".exports"  # <slug>/<table>.csv: a city's rows without the header, and key.json: what they came from
+FRAGMENTS = EXPORT_ROWS  # <slug>/<table>.csv: a city's rows without the header, and key.json: what they came from
 # Rows in all sheets past which no corpus workbook is written, for writing it would outgrow a few seconds at each
 # build that changes any city: openpyxl takes 0.4 to 0.5 ms per row of these tables (104 s for the 268,000 rows
 # of a 10,000-article corpus; 20,064 of its rows in 9.7 s on a busy 2-core machine), so 10,000 rows take 4 to 5 s.
 WORKBOOK_ROWS = 10_000
-_STAMP = ".exports.key"
+_STAMP = EXPORTS_STAMP
 _CITY_KEY = "key.json"
 # The exports depend on this code only; hashing the whole package here would slow a no-op build.
 _CODE = (Path(__file__), PACKAGE / "report" / "tables.py")

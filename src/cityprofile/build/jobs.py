@@ -23,13 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.files import read_state, write_atomic
-from ..contract.outputs import city_folder
+from ..contract.outputs import COMPARISON, city_folder
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
 from ..contract.profiles import INDEX_NAME, read_index
 from ..report.formatting import format_comparison_title
 from .executor import process_pool, stop_workers
 
-COMPARISON = "comparison"
 _BLOCK = 1 << 16  # bytes hashed at a time
 
 

@@ -15,7 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..contract.files import read_state, write_atomic
-from ..contract.outputs import claim_output
+from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import extract_corpus
 from ..extract.cache import CACHE_DIR, ArticleCache
@@ -27,8 +27,6 @@ from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
 from .jobs import Outcome, code_hash, plan_jobs, run_jobs, worker_pool
 
-EXTRACT_STAMP = ".extract.json"
-LOCK = ".build.lock"
 
 
 def to_stderr(message: str) -> None:

@@ -19,15 +19,27 @@ from pathlib import Path
 
 from .paths import ROOT, SEEDS
 
-MARKER = ".cityprofile"
+# Every name the build writes at the top of an output folder, named once here, where the cleaner reads them too.
+MARKER = ".cityprofile"  # in each folder the build made
+INDEX_NAME = "index.json"  # the cities, most articles first
+WORKBOOK = "cityprofile.xlsx"  # every city's tables in one workbook
+TABLES = "tables"  # every city's tables as CSV
+COMPARISON = "comparison"  # the comparison report's folder
+LOCK = ".build.lock"  # the pid of the build writing into the folder
+EXTRACT_STAMP = ".extract.json"  # the key and problems of the last extraction
+ARTICLES = ".articles"  # each article's extraction, by key
+EXTRACTED = ".extracted"  # each city's profile as extracted, before corrections
+CORRECTIONS_STAMP = ".corrections.json"  # what the last correct stage did
+EXPORTS_STAMP = ".exports.key"  # the key of the last corpus tables
+EXPORT_ROWS = ".exports"  # each city's rows of the tables, kept
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # What a folder may hold and still be taken for an empty one: the README the project keeps in profiles/.
 _HARMLESS = {"README.md"}
 # What an older version left in an output folder it made, before it marked its folders.
-_LEGACY = ("index.json", ".extract.json")
+_LEGACY = (INDEX_NAME, EXTRACT_STAMP)
 # The top-level outputs and hidden state of an output folder, besides the city folders.
-_OUTPUTS = ("index.json", "cityprofile.xlsx", "tables", "comparison", ".build.lock", ".extract.json", ".articles",
-            ".extracted", ".corrections.json", ".exports.key", ".exports", MARKER)
+_OUTPUTS = (INDEX_NAME, WORKBOOK, TABLES, COMPARISON, LOCK, EXTRACT_STAMP, ARTICLES, EXTRACTED, CORRECTIONS_STAMP,
+            EXPORTS_STAMP, EXPORT_ROWS, MARKER)
 
 
 class NotOurs(OSError):
@@ -119,7 +131,7 @@ def clean(out: Path) -> list[str]:
             remove_city(out, path.name)
     for name in _OUTPUTS:
         path = out / name
-        if name == "comparison":
+        if name == COMPARISON:
             remove_city(out, name)
         elif path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 from .files import write_if_changed
-from .outputs import city_folder, is_slug
+from .outputs import INDEX_NAME, city_folder, is_slug
 from .paths import PROFILES
 
-INDEX_NAME = "index.json"
 
 
 class ProfileNotFound(FileNotFoundError):

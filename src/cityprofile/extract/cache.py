@@ -12,12 +12,12 @@ import shutil
 from pathlib import Path
 
 from ..contract.files import read_state, write_atomic
-from ..contract.outputs import is_slug
+from ..contract.outputs import ARTICLES, is_slug
 from ..contract.records import MAX_ITEMS
 from ..contract.paths import PACKAGE
 from .inventory import RECORDS
 
-CACHE_DIR = ".articles"
+CACHE_DIR = ARTICLES
 # Each entry's city and problems, so that a build reads only the entries of cities whose articles changed.
 MANIFEST = "manifest.json"
 # What extraction reads: its own code, the records it fills, and the data files.
