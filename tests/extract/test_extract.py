@@ -20,12 +20,25 @@ def _messages(extraction):
     return {p.path.name: (p.severity, p.message) for p in extraction.problems}
 
 
-def test_article_in_chinese_is_left_out_with_its_reason(tmp_path):
+def test_article_in_chinese_joins_its_city_s_profile_beside_the_english_ones(tmp_path):
     seeds = _seeds(tmp_path, "004_17d9ca044011c955")
     (seeds / "chinese.txt").write_text("大连市2023年5月签约项目35个，总投资316亿元。", encoding="utf-8")
     extraction = extract_corpus(seeds)
     assert list(extraction.profiles) == ["dalian"]
-    assert _messages(extraction)["chinese.txt"] == ("warning", "written in Chinese; cityprofile reads English articles; skipped")
+    profile = extraction.profiles["dalian"]
+    assert {a["id"]: a["language"] for a in profile["articles"]} == {"004_17d9ca044011c955": "en", "chinese": "zh"}
+    chinese = [(f["text"], f["value"], f["label"]) for f in profile["figures"] if f["article"] == "chinese"]
+    assert chinese == [("35个", 35, "signed projects"), ("316亿元", 31600000000, "total investment")]
+
+
+def test_article_in_japanese_or_korean_is_left_out_with_its_reason(tmp_path):
+    seeds = _seeds(tmp_path, "004_17d9ca044011c955")
+    (seeds / "japanese.txt").write_text("大連市は中国東北部の港湾都市で、2023年に35件の事業を契約しました。", encoding="utf-8")
+    (seeds / "korean.txt").write_text("다롄시는 2023년에 35개의 프로젝트를 계약했습니다.", encoding="utf-8")
+    messages = _messages(extract_corpus(seeds))
+    assert messages["japanese.txt"] == ("warning", "written in Japanese; cityprofile reads English and Chinese articles; "
+                                                   "skipped")
+    assert messages["korean.txt"][1].startswith("written in Korean;")
 
 
 def test_article_naming_no_city_is_left_out(tmp_path):

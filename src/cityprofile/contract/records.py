@@ -26,6 +26,7 @@ class Article:
     dateline: str | None = None  # city of a "CITY, Nov. 18 (Xinhua) --" dateline: where, not what
     truncated: bool = False  # only the start of an overlong page was read
     author: str | None = None  # who wrote it ("By Wang Lei"): never listed as a source
+    language: str = "en"  # "en" or "zh"
 
 
 @dataclass
@@ -36,13 +37,14 @@ class Figure:
     unit: str  # ISO currency code, "percent", "count", "m2", "hectare", ...
     text: str  # the span as written
     qualifier: str | None  # over | nearly | about | under
-    label: str  # what is counted or measured
+    label: str  # what is counted or measured, in English where known
     kind: str  # money | count | area | share | length | mass | ...
     article: str = ""
     sentence: str = ""
     date: str | None = None
     target: bool = False  # an aim, plan or forecast ("aiming to join the 1-trillion-yuan club"), not a fact
     corrected: bool = False  # changed by a row of the corrections file
+    term: str | None = None  # in a Chinese article, the measure as written (固定资产投资)
 
 
 @dataclass

@@ -50,6 +50,7 @@ class Page:
     dateline: str | None = None  # the city of a "CITY, Month Day (Agency) --" dateline
     paragraphs: list[str] = field(default_factory=list)
     truncated: bool = False  # only the start of an overlong page was read
+    language: str = "en"  # "zh" for a Chinese page; "ja" or "ko" for a page that is neither
 
 
 @cache

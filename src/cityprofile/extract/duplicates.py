@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .chinese.text import simplify
+
 # Estimated share of shingles two copies have in common; a follow-up story that quotes the first shares far less.
 ALIKE = 0.7
 _PERMUTATIONS = 64
@@ -30,11 +32,16 @@ class Copy:
     alike: float
 
 
-def sign(sentences: Iterable[str]) -> str:
-    """Return the MinHash signature of an article's five-word shingles, as hex text to store with it."""
+def sign(sentences: Iterable[str], language: str = "en") -> str:
+    """Return the MinHash signature of an article's five-word shingles, as hex text to store with it.
+
+    Chinese is written without spaces, and the Traditional and Simplified copies of a story are
+    one story: its "words" are the characters of its Simplified form.
+    """
     from datasketch import MinHash
 
-    words = " ".join(sentences).lower().split()
+    text = " ".join(sentences)
+    words = [c for c in simplify(text) if not c.isspace()] if language == "zh" else text.lower().split()
     shingles = {" ".join(words[i:i + _SHINGLE]).encode() for i in range(max(1, len(words) - _SHINGLE + 1))}
     minhash = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
     minhash.update_batch(list(shingles))

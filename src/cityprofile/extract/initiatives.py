@@ -361,3 +361,13 @@ def extract_initiatives(sentence: str) -> list[Initiative]:
     for initiative in found:
         unique.setdefault(initiative.name.lower(), initiative)
     return list(unique.values())
+
+
+def merge_initiatives(initiatives: list[dict]) -> list[dict]:
+    """Return one initiative per name and kind: a park named in two sentences is one, dated if either is."""
+    unique: dict[tuple[str, str], dict] = {}
+    for initiative in initiatives:
+        key = (initiative["name"].lower(), initiative["kind"])
+        if key not in unique or (initiative["date"] and not unique[key]["date"]):
+            unique[key] = initiative
+    return list(unique.values())

@@ -14,6 +14,7 @@ import re
 import signal
 import threading
 import zlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from itertools import islice
 from typing import NamedTuple
@@ -74,8 +75,11 @@ def looks_like_html(text: str) -> bool:
     return _HTML_START.match(text[:4096]) is not None
 
 
-def clean_html(markup: str) -> Page:
-    """Return the title, date, source, dateline and body paragraphs of a saved web page."""
+def clean_html(markup: str, clean_text: Callable[[str], Page] = clean_page) -> Page:
+    """Return the title, date, source, dateline and body paragraphs of a saved web page.
+
+    ``clean_text`` cleans the article text found in the markup: the English cleaner, or one that tells languages apart.
+    """
     # Imported here: a second to import, and most corpora have no web pages.
     from trafilatura import bare_extraction
 
@@ -87,7 +91,7 @@ def clean_html(markup: str) -> Page:
         document = bare_extraction(_deep_tree(read), with_metadata=True, include_comments=False)
     if document is None or not document.text:
         return Page()
-    page = clean_page(document.text)
+    page = clean_text(document.text)
     page.truncated = len(markup) > MAX_MARKUP_CHARS
     page.title = tidy_title(document.title) if document.title else page.title
     page.date = document.date or page.date

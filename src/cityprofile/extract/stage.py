@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from ..contract.records import MAX_ITEMS, Article, to_dict
+from .chinese.article import extract_chinese_article
+from .chinese.places import attribute_chinese_city
+from .chinese.text import simplify
 from .cities import attribute_city
-from .clean import article_from_page, clean_page, tidy_title
+from .clean import tidy_title
 from .dates import find_context_year, find_dates
 from .duplicates import sign
 from .figures import extract_figures
 from .gazetteer import load_gazetteer
 from .industries import find_industries
-from .initiatives import extract_initiatives
+from .initiatives import extract_initiatives, merge_initiatives
+from .language import LANGUAGES, article_from_any_page, clean_any_page
 from .nlp import parse_ahead
 from .numbers import NUMBER
 from .pages import clean_html
@@ -58,25 +62,16 @@ def extract_article(article: Article) -> dict:
             mention.article = article.id
             mentions.append(mention)
     events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
-    unique: dict[tuple[str, str], dict] = {}
-    for initiative in initiatives:  # a park named in two sentences is one initiative, dated if either is
-        key = (initiative["name"].lower(), initiative["kind"])
-        if key not in unique or (initiative["date"] and not unique[key]["date"]):
-            unique[key] = initiative
-    return {"figures": figures, "initiatives": list(unique.values()), "timeline": events, "mentions": mentions}
+    return {"figures": figures, "initiatives": merge_initiatives(initiatives), "timeline": events,
+            "mentions": mentions}
 
 
-def _mostly_chinese(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return sum("\u4e00" <= c <= "\u9fff" for c in letters) > len(letters) / 2
-
-
-def _read_article(article_id: str, text: str, kind: str, title: str, truncated: bool) -> Article:
-    """Clean a decoded file as the page it is: a web page or a text scrape."""
-    page = clean_html(text) if kind == "html" else clean_page(text)
+def _read_article(article_id: str, text: str, kind: str, title: str, truncated: bool) -> tuple[Article, str]:
+    """Clean a decoded file as the page it is, a web page or a text scrape; return it and its page's language."""
+    page = clean_html(text, clean_any_page) if kind == "html" else clean_any_page(text)
     page.title = tidy_title(title) if title else page.title
     page.truncated = page.truncated or truncated
-    return article_from_page(article_id, page)
+    return article_from_any_page(article_id, page), page.language
 
 
 def _cap(found: dict, problems: list[list[str]]) -> dict:
@@ -96,27 +91,29 @@ def extract_source(article_id: str, text: str, kind: str = "text", title: str = 
     JSON, so it can be cached and sent between processes; problems are
     ``[severity, message]`` pairs, without the file's path.
     """
-    article = _read_article(article_id, text, kind, title, truncated)
+    article, language = _read_article(article_id, text, kind, title, truncated)
     if not article.sentences:
-        reason = ("written in Chinese; cityprofile reads English articles" if _mostly_chinese(text)
-                  else "no article text left after removing page furniture")
+        reason = (f"written in {LANGUAGES[language]}; cityprofile reads English and Chinese articles"
+                  if language in LANGUAGES else "no article text left after removing page furniture")
         return {"city": None, "problems": [["warning", f"{reason}; skipped"]]}
     problems = []
     if article.truncated:
         problems.append(["warning", f"longer than an article can be; only its first {len(article.sentences)} "
                                     "sentences are read"])
-    choice = attribute_city(article, load_gazetteer())
+    chinese = article.language == "zh"
+    choice = (attribute_chinese_city(simplify(article.title), [simplify(s) for s in article.sentences], load_gazetteer())
+              if chinese else attribute_city(article, load_gazetteer()))
     if choice is None:
         return {"city": None, "problems": [*problems, ["warning", "names no known city; left out"]]}
     if choice.runner_up and choice.runner_up_score >= choice.score:
         problems.append(["note", f"{choice.reason}; assigned to {choice.city}"])
-    found = _cap(extract_article(article), problems)
+    found = _cap(extract_chinese_article(article) if chinese else extract_article(article), problems)
     return {
         "city": {"city": choice.city, "slug": choice.slug, "province": choice.province},
         "problems": problems,
-        "signature": sign(article.sentences),
+        "signature": sign(article.sentences, article.language),
         "article": {"id": article.id, "title": article.title, "date": article.date, "source": article.source,
-                    "author": article.author,
+                    "author": article.author, "language": article.language,
                     "words": article.words, "attribution": choice.reason},
         "figures": found["figures"], "initiatives": found["initiatives"], "timeline": found["timeline"],
         "mentions": [to_dict(mention) for mention in found["mentions"]],
@@ -130,4 +127,4 @@ def warm_up() -> None:
     article added later costs only its own extraction.
     """
     load_gazetteer()
-    extract_article(_read_article("warm-up", _WARM_UP, "text", "", False))
+    extract_article(_read_article("warm-up", _WARM_UP, "text", "", False)[0])

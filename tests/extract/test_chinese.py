@@ -1,0 +1,223 @@
+"""Chinese articles: figures with 万 and 亿, Chinese numerals, measure words and qualifiers; labels; dates; places.
+
+The sentences are written here in the genre (statistics bureau and city-daily
+copy), one construction each, not taken from the dev set.
+"""
+
+import pytest
+
+from cityprofile.extract.chinese.dates import extract_chinese_events, find_chinese_dates
+from cityprofile.extract.chinese.figures import extract_chinese_figures
+from cityprofile.extract.chinese.page import article_from_chinese_page, clean_chinese_page
+from cityprofile.extract.chinese.places import attribute_chinese_city
+from cityprofile.extract.chinese.text import drop_readings, identify_script, simplify
+from cityprofile.extract.chinese.topics import extract_chinese_initiatives, find_chinese_industries
+from cityprofile.extract.gazetteer import load_gazetteer
+
+
+def _figures(sentence: str) -> list[tuple]:
+    return [(f.text, f.value, f.unit, f.qualifier) for f in extract_chinese_figures(sentence, simplify(sentence))]
+
+
+def _labels(sentence: str) -> dict[str, str]:
+    return {f.text: f.label for f in extract_chinese_figures(sentence, simplify(sentence))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("前三季度，银川市实现地区生产总值1856.3亿元。", ("1856.3亿元", 185630000000, "CNY", None)),
+    ("项目引进外资6550万美元。", ("6550万美元", 65500000, "USD", None)),
+    ("新建光伏电站装机容量达到240万千瓦。", ("240万千瓦", 2400000, "kilowatt", None)),
+    ("园区标准化厂房面积16.3万平方米。", ("16.3万平方米", 163000, "m2", None)),
+    ("全县新增高标准农田一万多亩。", ("一万多亩", 10000, "mu", "over")),
+    ("今年共有两个项目落地。", ("两个", 2, "count", None)),
+    ("全市规模以上工业企业达到312家。", ("312家", 312, "count", None)),
+    ("景区全年接待游客125.6万人次。", ("125.6万人次", 1256000, "count", None)),
+    ("全年港口货物吞吐量4.2亿吨。", ("4.2亿吨", 420000000, "tonne", None)),
+])
+def test_amounts_with_scales_units_and_measure_words(sentence, expected):
+    assert _figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence, qualifier", [
+    ("签约金额超过80亿元。", "over"),
+    ("累计投资逾20亿元。", "over"),
+    ("外贸进出口总额突破100亿元。", "over"),
+    ("带动就业3000人以上。", "over"),
+    ("新增绿地500余亩。", "over"),
+    ("总投资约12亿元。", "about"),
+    ("日处理能力5000吨左右。", "about"),
+    ("游客总数近900万人次。", "nearly"),
+    ("单个项目投资不足1亿元。", "under"),
+    ("亏损企业少于10家。", "under"),
+])
+def test_qualifiers_before_and_after_an_amount(sentence, qualifier):
+    assert [q for *_, q in _figures(sentence)] == [qualifier]
+
+
+def test_full_width_digits_are_read_and_quoted_as_written():
+    assert _figures("全年完成固定资产投资１２３亿元，增长８％。") == [
+        ("１２３亿元", 12300000000, "CNY", None), ("８％", 8, "percent", None)]
+
+
+def test_percentage_points_are_a_change_not_a_share():
+    [figure] = extract_chinese_figures("城镇化率比上年提高1.2个百分点。", simplify("城镇化率比上年提高1.2个百分点。"))
+    assert (figure.value, figure.unit, figure.label) == (1.2, "percentage point", "城镇化率提高")
+
+
+@pytest.mark.parametrize("sentence", [
+    "2023年，全市经济运行稳中有进。",  # a year
+    "该项目建设期为3年。",  # a duration
+    "连续五个月保持增长。",  # a duration counted with 个
+    "增幅居全国27个省会城市第2位。",  # a rank among a comparison set
+    "第21届中国兰州投资贸易洽谈会开幕。",  # an edition
+    "坚持“三个不变”，推动高质量发展。",  # a slogan
+    "采用28纳米制程工艺。",  # a product specification
+    "全市农业呈现四大特点。",  # a category count, not a measure word
+    "新一轮5G基站建设启动。",  # a name, not an amount
+])
+def test_years_durations_ranks_editions_slogans_and_specs_are_not_figures(sentence):
+    assert _figures(sentence) == []
+
+
+def test_a_standard_statistic_is_labelled_in_english_and_keeps_its_chinese_term():
+    sentence = "今年1-6月，西宁市完成全社会固定资产投资356.2亿元，增长9.1%，占全省的41.2%。"
+    figures = extract_chinese_figures(sentence, simplify(sentence))
+    assert [(f.label, f.term) for f in figures] == [
+        ("fixed asset investment", "全社会固定资产投资"),
+        ("fixed asset investment growth", "全社会固定资产投资"),
+        ("share of province total", "占全省"),
+    ]
+
+
+def test_a_measure_without_an_english_term_is_shown_in_chinese_as_written():
+    assert _labels("全市冷链仓储能力达到45万吨。") == {"45万吨": "冷链仓储能力"}
+
+
+def test_a_traditional_page_is_labelled_from_its_simplified_form_and_quoted_in_traditional():
+    sentence = "當天全市還有257個項目集中開工，項目總投資910.1億元。"
+    figures = extract_chinese_figures(sentence, simplify(sentence))
+    assert [(f.text, f.label, f.term) for f in figures] == [
+        ("257個", "projects", "項目"), ("910.1億元", "total investment", "項目總投資")]
+
+
+def test_respectively_pairs_each_change_with_its_measure():
+    labels = _labels("全年完成货物吞吐量3.1亿吨、集装箱吞吐量560万标准箱，同比分别增长4.5%和6.2%。")
+    assert labels["4.5%"] == "cargo throughput growth"
+    assert labels["6.2%"] == "container throughput growth"
+
+
+def test_a_count_names_the_noun_its_measure_word_counts():
+    assert _labels("本次集中签约的36个项目总投资218亿元。") == {"36个": "projects", "218亿元": "total investment"}
+
+
+def test_an_amount_before_a_noun_is_that_noun_s_size():
+    assert _labels("建设年产5万吨碳酸锂生产线。") == {"5万吨": "碳酸锂生产线"}
+
+
+@pytest.mark.parametrize("sentence, stamp, expected", [
+    ("2023年5月，兰州新区签约项目12个。", None, [("2023年5月", "2023-05")]),
+    ("5月29日，项目集中开工。", "2024-06-02", [("5月29日", "2024-05-29")]),
+    ("5月29日，项目集中开工。", None, []),
+    ("一季度，全市经济开局良好。", "2024-04-20", [("一季度", "2024")]),
+    ("今年上半年，旅游收入增长12%。", "2024-07-30", [("今年上半年", "2024")]),
+    ("前三季度，外贸进出口增长。", "2023-10-25", [("前三季度", "2023")]),
+    ("去年，全市新增市场主体3万户。", "2024-01-10", [("去年", "2023")]),
+    ("比去年同期增长8%。", "2024-01-10", []),
+    ("截至6月底，累计完成投资80亿元。", "2024-07-05", [("6月底", "2024-06")]),
+])
+def test_dates_written_and_relative_to_the_page_stamp(sentence, stamp, expected):
+    assert [(d.text, d.date) for d in find_chinese_dates(simplify(sentence), stamp)] == expected
+
+
+def test_since_the_start_of_the_year_is_a_span():
+    [mention] = find_chinese_dates("今年以来，全市新签约项目58个。", "2024-05-01")
+    assert (mention.date, mention.qualifier) == ("2024", "since")
+
+
+def test_an_event_is_the_clause_that_holds_its_date():
+    sentence = "9月12日，第八届丝绸之路国际博览会在西安开幕，签约项目总额超过1500亿元。"
+    [event] = extract_chinese_events([sentence], [simplify(sentence)], "2024-09-13", "a")
+    assert (event.date, event.event) == ("2024-09-12", "第八届丝绸之路国际博览会在西安开幕")
+
+
+PAGE = """首页 > 新闻中心 > 本地要闻 > 正文
+大連金普新區：三季度重大項目集中開工建設(shè)
+來源:大連日報    2024-09-28 10:15    瀏覽量:
+  9月27日,金普新區三季度重大項目集中開工,共41個項目,總投資268億元。
+  大連市發改委負責人介紹,新開工項目涵蓋高端裝備製造、新能源等領域。
+責任編輯:王明
+相关新闻
+"""
+
+
+def test_a_page_s_title_stamp_source_and_body_without_its_furniture():
+    page = clean_chinese_page(PAGE)
+    article = article_from_chinese_page("a", page)
+    assert (article.title, article.date, article.source) == ("大連金普新區：三季度重大項目集中開工建設", "2024-09-28",
+                                                             "大连日报")
+    assert article.sentences[0] == "9月27日,金普新區三季度重大項目集中開工,共41個項目,總投資268億元。"
+    assert len(article.sentences) == 2 and article.language == "zh"
+
+
+def test_a_district_and_a_traditional_name_count_for_their_city():
+    article = article_from_chinese_page("a", clean_chinese_page(PAGE))
+    choice = attribute_chinese_city(simplify(article.title), [simplify(s) for s in article.sentences],
+                                    load_gazetteer())
+    assert (choice.city, choice.province) == ("Dalian", "Liaoning")
+
+
+@pytest.mark.parametrize("text, city", [
+    ("兰州新区2024年招商引资项目集中签约。", "Lanzhou"),
+    ("格尔木市盐湖化工项目开工，总投资65亿元。", "Golmud"),
+    ("义乌小商品出口持续增长。", "Yiwu"),
+])
+def test_new_areas_count_for_their_city_and_county_level_cities_are_their_own(text, city):
+    assert attribute_chinese_city(text, [text], load_gazetteer()).city == city
+
+
+def test_a_town_whose_name_is_a_common_word_is_not_a_place():
+    text = "西宁旅游市场迎来游客小高峰，温泉和太平湾景区人气旺。"
+    choice = attribute_chinese_city(text, [text], load_gazetteer())
+    assert (choice.city, choice.runner_up) == ("Xining", None)
+
+
+@pytest.mark.parametrize("text, script", [
+    ("西宁市今年1-8月完成投资778亿元。", "zh"),
+    ("遼寧大連：257個項目集中開工。", "zh"),
+    ("大連市は港湾都市として知られています。", "ja"),
+    ("다롄시는 항구 도시입니다.", "ko"),
+    ("Xining (西宁) reported growth of 8 percent in its tourism revenue this year.", None),
+])
+def test_chinese_is_told_from_japanese_korean_and_english(text, script):
+    assert identify_script(text) == script
+
+
+def test_inserted_readings_are_removed():
+    assert drop_readings("總投資910.1億,建設(shè)") == "總投資910.1億,建設"
+
+
+def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
+    sentence = "重點發展高端裝備製造業、新能源和生猪养殖。"
+    found = [(m.name, m.term) for m in find_chinese_industries(sentence, simplify(sentence))]
+    assert found == [("High-end equipment manufacturing", "高端裝備製造業"), ("New energy", "新能源"),
+                     ("Animal husbandry", "生猪养殖")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("第五届中国（青海）藏毯国际展览会在西宁开幕。", ("中国（青海）藏毯国际展览会", "expo")),
+    ("会上举行了文旅项目签约仪式。", ("文旅项目签约仪式", "agreement")),
+    ("西宁经济技术开发区新入驻企业23家。", ("西宁经济技术开发区", "park")),
+    ("中欧班列（西宁—莫斯科）今年开行32列。", ("中欧班列", "route")),
+    ("2024丝绸之路经济带城市合作发展论坛在兰州举办。", ("丝绸之路经济带城市合作发展论坛", "forum")),
+])
+def test_initiatives_are_named_up_to_the_word_of_their_kind(sentence, expected):
+    found = [(i.name, i.kind) for i in extract_chinese_initiatives(sentence, simplify(sentence))]
+    assert expected in found
+
+
+def test_a_generic_project_is_no_initiative():
+    assert extract_chinese_initiatives("重点项目建设加快推进。", "重点项目建设加快推进。") == []
+
+
+def test_an_amount_opening_a_sentence_is_read():
+    assert _figures("1856.3亿元的地区生产总值，比上年增长5%。")[0] == ("1856.3亿元", 185630000000, "CNY", None)
