@@ -221,3 +221,10 @@ def test_a_generic_project_is_no_initiative():
 
 def test_an_amount_opening_a_sentence_is_read():
     assert _figures("1856.3亿元的地区生产总值，比上年增长5%。")[0] == ("1856.3亿元", 185630000000, "CNY", None)
+
+
+def test_a_year_compared_with_is_no_date_and_as_of_is_no_plan():
+    assert find_chinese_dates("大路菜比去年增加了两万多亩。", "2011-09-22") == []
+    sentence = "截至8月底，全市重点建设项目95项（续建68项，新建27项）。"
+    [event] = extract_chinese_events([sentence], [sentence], "2014-09-23", "a")
+    assert (event.date, event.event, event.target) == ("2014-08", "全市重点建设项目95项", False)

@@ -77,3 +77,48 @@ def test_a_one_line_dump_is_read_up_to_the_caps_with_a_warning_for_each(tmp_path
     messages = [p.message for p in extraction.problems if p.severity == "warning"]
     assert messages[0] == f"longer than an article can be; only its first {MAX_SENTENCES} sentences are read"
     assert re.fullmatch(rf"[\d,]+ figures; only the first {MAX_ITEMS} are kept", messages[1]) and len(messages) == 2
+
+
+def test_a_city_s_profile_merges_its_english_and_chinese_articles(tmp_path):
+    from conftest import FIXTURES
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for article in (FIXTURES / "dev-zh" / "articles").glob("*.txt"):
+        shutil.copy(article, seeds / article.name)
+    profiles = extract_corpus(seeds).profiles
+    for slug in ("xining", "dalian"):
+        languages = {a["language"] for a in profiles[slug]["articles"]}
+        assert languages == {"en", "zh"}, slug
+    golmud = profiles["golmud"]
+    assert golmud["province"] == "Qinghai" and golmud["figures"]
+
+
+def test_chinese_pages_in_gbk_full_width_or_mojibake_are_read(tmp_path):
+    (tmp_path / "gbk.txt").write_bytes("西宁市今年一季度完成固定资产投资１２３亿元，同比增长８％。".encode("gbk"))
+    garbled = "西宁市今年一季度完成固定资产投资123亿元。".encode("utf-8").decode("latin-1")
+    (tmp_path / "mojibake.txt").write_text(garbled, encoding="utf-8")
+    (tmp_path / "mixed.txt").write_text(
+        "Xining (西宁) sets up a data centre\n\nXining, capital of Qinghai (青海), opened a data centre worth "
+        "1.2 billion yuan on Monday, officials said.\n", encoding="utf-8")
+    extraction = extract_corpus(tmp_path)
+    figures = [(f["text"], f["value"], f["article"]) for f in extraction.profiles["xining"]["figures"]]
+    assert ("１２３亿元", 12300000000, "gbk") in figures
+    assert ("1.2 billion yuan", 1200000000, "mixed") in figures
+    assert ("123亿元", 12300000000, "mojibake") in figures
+    messages = _messages(extraction)
+    assert messages["gbk.txt"] == ("note", "not UTF-8; decoded as gb18030")
+    assert messages["mojibake.txt"] == ("note", "mojibake (UTF-8 once read in another encoding); repaired")
+
+
+def test_a_chinese_web_page_is_read_as_a_chinese_article(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>海东市上半年签约项目58个</title></head><body><nav>首页 要闻 政务 民生</nav><article>"
+        "<h1>海东市上半年签约项目58个</h1><p>2024-07-18 来源：海东日报</p>"
+        "<p>今年上半年，海东市新签约招商引资项目58个，总投资312亿元，同比增长15.2%。</p>"
+        "<p>其中，新能源项目12个，装备制造项目9个，文化旅游项目6个。</p></article></body></html>",
+        encoding="utf-8")
+    profile = extract_corpus(tmp_path).profiles["haidong"]
+    assert profile["articles"][0]["language"] == "zh"
+    labels = {f["text"]: f["label"] for f in profile["figures"]}
+    assert labels["312亿元"] == "total investment" and labels["15.2%"] == "total investment growth"

@@ -162,7 +162,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     if b"\x00" in data:
         return _decode_utf16_without_bom(data) or (None, "binary data (NUL bytes), not text; skipped")
     try:
-        return data.decode("utf-8"), None
+        return _repair_mojibake(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     matches = [m for m in from_bytes(data, cp_isolation=ENCODINGS) if m.chaos <= _CONFIDENT]
@@ -171,6 +171,17 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     least = min(m.chaos for m in matches)
     match = min((m for m in matches if m.chaos == least), key=lambda m: ENCODINGS.index(m.encoding))
     return str(match), f"not UTF-8; decoded as {match.encoding}"
+
+
+def _repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Return UTF-8 text that was once read as Latin-1 or cp1252 and saved again ("è¥¿å®" for 西宁) restored (ftfy)."""
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return text, None
+    fixed = fix_encoding(text)
+    return (fixed, "mojibake (UTF-8 once read in another encoding); repaired") if fixed != text else (text, None)
 
 
 def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:

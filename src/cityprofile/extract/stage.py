@@ -21,9 +21,11 @@ from .pages import clean_html
 from .timeline import extract_events, find_clause_date
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
-# What warm_up extracts: a dated page with a figure, an initiative and a date in another clause, naming no place.
+# What warm_up extracts: a dated page with a figure, an initiative and a date in another clause, naming no place;
+# and its Chinese twin, which loads the segmenter's dictionary, OpenCC and cn2an.
 _WARM_UP = ("Published: 2022-05-05\n\nOn May 5, 2022, the industrial park signed 12 agreements worth 3.5 billion yuan, "
             "up 20 percent from a year earlier, after the new logistics centre opened in late April.\n")
+_WARM_UP_CHINESE = "2022-05-05\n\n5月5日，产业园区签约两个项目，总投资3.5亿元，同比增长20%。\n"
 
 
 def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
@@ -121,10 +123,12 @@ def extract_source(article_id: str, text: str, kind: str = "text", title: str = 
 
 
 def warm_up() -> None:
-    """Load what extraction loads on its first article: quantulum3's unit patterns, the tagger, date data, the gazetteer.
+    """Load what extraction loads on its first article: quantulum3's unit patterns, the parser, date data, the gazetteer,
+    and the Chinese segmenter.
 
     A long-lived process (``cityprofile watch``) calls this once, so that an
     article added later costs only its own extraction.
     """
     load_gazetteer()
     extract_article(_read_article("warm-up", _WARM_UP, "text", "", False)[0])
+    extract_chinese_article(_read_article("warm-up", _WARM_UP_CHINESE, "text", "", False)[0])

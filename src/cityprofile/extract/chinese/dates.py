@@ -36,7 +36,9 @@ _BASELINE = re.compile(r"(?:同期|同比|相比|水平)")
 _OFFSETS = {"今年": 0, "当年": 0, "去年": -1, "上年": -1, "明年": 1}
 _QUALIFIERS = {"以来": "since", "底": "end", "末": "end", "初": "beginning", "上旬": "early", "中旬": "mid",
                "下旬": "late"}
-_TARGET = re.compile(r"(?:到|至|力争|计划|预计|将|争取)$")
+_TARGET = re.compile(r"(?:到|(?<!截)至|力争|计划|预计|将|争取)$")
+# "比去年", "较上年": a date compared with is a baseline.
+_COMPARED = re.compile(r"[比较]$")
 _CLAUSE = re.compile(r"[,，;；。！？!?]")
 _MIN_EVENT_HAN = 4
 _MAX_EVENT_CHARS = 60
@@ -72,7 +74,8 @@ def find_chinese_dates(sentence: str, stamp: str | None) -> list[DateMention]:
     day = date.fromisoformat(stamp[:10]) if stamp and len(stamp) >= len("2000-01-01") else None
     found = []
     for match in _DATE.finditer(sentence):
-        if not match.group(0) or _BASELINE.match(sentence, match.end()) or sentence[match.start() - 1:match.start()] == "第":
+        before = sentence[max(0, match.start() - 1):match.start()]
+        if not match.group(0) or _BASELINE.match(sentence, match.end()) or before == "第" or _COMPARED.search(before):
             continue
         resolved = _resolve(match, day)
         if resolved:
@@ -92,6 +95,7 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
         following = min((b for b in bounds if b > last), default=len(sentence))
         event = (event + sentence[last:following]).strip("，,；;。 ")
     event = re.sub(r"^(?:截至|截止|于|在|从|自|到|至)", "", event)
+    event = re.sub(r"[(（][^)）]*$", "", event)  # a bracket the clause break left open
     return event[:_MAX_EVENT_CHARS] + ("…" if len(event) > _MAX_EVENT_CHARS else "")
 
 
