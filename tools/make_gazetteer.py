@@ -7,7 +7,10 @@ So are the county-level cities (格尔木市, 义乌市) of China's administrati
 as cpca ships them (MIT), found in that list by their Chinese name.
 
 Each city's Chinese names are GeoNames' alternate names in Han characters, in
-Simplified form (OpenCC). A name is kept by its most populous holder only, and
+Simplified form (OpenCC), with the districts and counties cpca files under it
+(湟中县, 金州区; each only where no other city has one of that name) and the
+national-level new areas of data/new_areas.csv (金普新区): an article about one is
+about its city. A name is kept by its most populous holder only, and
 a bare name that is also a common word or a province ("东方", "吉林") is kept
 only with its 市.
 Run: .venv/bin/pip install cpca && .venv/bin/python tools/make_gazetteer.py
@@ -18,7 +21,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -100,6 +103,28 @@ def _county_level_codes() -> list[dict]:
 
     with (files("cpca") / "resources" / "adcodes.csv").open(encoding="utf-8") as handle:
         return [c for c in csv.DictReader(handle) if c["adcode"][4:6] != "00" and c["name"].endswith("市")]
+
+
+def _subdivisions() -> dict[str, list[str]]:
+    """The districts, counties and new areas of each prefecture-level city, by the city's Chinese name (西宁市)."""
+    from importlib.resources import files  # cpca is needed only here, to regenerate the data
+
+    with (files("cpca") / "resources" / "adcodes.csv").open(encoding="utf-8") as handle:
+        codes = {c["adcode"]: c["name"] for c in csv.DictReader(handle)}
+    subdivisions = [(code, name) for code, name in codes.items()
+                    if code[4:6] != "00" and name.endswith(("区", "县", "旗"))]
+    counts = Counter(name for _, name in subdivisions)
+    found = defaultdict(list)
+    for code, name in subdivisions:
+        # A municipality's districts are filed under "市辖区"; their city is the province-level one.
+        city = codes.get(f"{code[:4]}00000000", "市辖区")
+        city = codes.get(f"{code[:2]}0000000000", "") if city == "市辖区" else city
+        if counts[name] == 1 and len(name) >= 3:
+            found[city].append(name)
+    with (DATA / "new_areas.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            found[row["city"]].append(row["new_area"])
+    return found
 
 
 def _county_cities(wider: list[dict], cities: list[dict]) -> None:
@@ -186,6 +211,7 @@ def build_rows(cities: list[dict], provinces: list[dict]) -> list[dict]:
     holders: dict[str, int] = defaultdict(int)
     taken: set[str] = set()
     named: set[str] = set()
+    subdivisions = _subdivisions()
     rows = []
     for city in cities:
         aliases = sorted(a for a in _aliases(city, primary, excluded) if holders[a] == 0)
@@ -195,6 +221,8 @@ def build_rows(cities: list[dict], provinces: list[dict]) -> list[dict]:
         prefecture = fold(city["name"]) in PREFECTURE_CITIES and fold(city["name"]) not in named
         named.add(fold(city["name"]))
         chinese = _chinese_names(city, taken, chinese_provinces, prefecture)
+        if prefecture:
+            chinese += sorted({s for name in chinese for s in subdivisions.get(name, [])} - taken)
         taken.update(chinese)
         rows.append({
             "name": fold(city["name"]),

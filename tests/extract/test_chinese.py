@@ -228,3 +228,12 @@ def test_a_year_compared_with_is_no_date_and_as_of_is_no_plan():
     sentence = "截至8月底，全市重点建设项目95项（续建68项，新建27项）。"
     [event] = extract_chinese_events([sentence], [sentence], "2014-09-23", "a")
     assert (event.date, event.event, event.target) == ("2014-08", "全市重点建设项目95项", False)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("金普新区三季度新开工项目71个。", "Dalian"),
+    ("湟中县乡村旅游接待游客增长。", "Xining"),
+    ("和林格尔县乳业产业园项目开工。", "Hohhot"),
+])
+def test_a_district_county_or_new_area_alone_counts_for_its_city(text, city):
+    assert attribute_chinese_city(text, [text], load_gazetteer()).city == city

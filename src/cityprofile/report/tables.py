@@ -12,7 +12,7 @@ import pandas as pd
 
 # Per table: the fields of each item after city and article; the sentence comes last, as the longest.
 _FIELDS = {
-    "figures": ("value", "unit", "kind", "qualifier", "label", "text", "date", "target", "corrected"),
+    "figures": ("value", "unit", "kind", "qualifier", "label", "term", "text", "date", "target", "corrected"),
     "timeline": ("date", "precision", "qualifier", "event", "text", "corrected"),
     "initiatives": ("name", "kind", "partners", "date", "corrected"),
 }
@@ -62,7 +62,8 @@ def _industry_rows(profile: dict) -> list[dict]:
 def _article_rows(profile: dict) -> list[dict]:
     return [
         {"city": profile["city"], "article": article["id"],
-         **{name: article.get(name) for name in ("title", "date", "source", "author", "words", "attribution")}}
+         **{name: article.get(name)
+            for name in ("title", "date", "source", "author", "language", "words", "attribution")}}
         for article in profile["articles"]
     ]
 
@@ -72,7 +73,7 @@ def make_tables(profiles: list[dict]) -> dict[str, pd.DataFrame]:
     columns = {
         **{key: ["city", "article", *fields, "sentence"] for key, fields in _FIELDS.items()},
         "industries": ["city", "article", "industry", "sector", "term", "corrected", "sentence"],
-        "articles": ["city", "article", "title", "date", "source", "author", "words", "attribution"],
+        "articles": ["city", "article", "title", "date", "source", "author", "language", "words", "attribution"],
     }
     rows = {key: [row for profile in profiles for row in _item_rows(profile, key)] for key in _FIELDS}
     rows["industries"] = [row for profile in profiles for row in _industry_rows(profile)]
