@@ -237,3 +237,12 @@ def test_a_year_compared_with_is_no_date_and_as_of_is_no_plan():
 ])
 def test_a_district_county_or_new_area_alone_counts_for_its_city(text, city):
     assert attribute_chinese_city(text, [text], load_gazetteer()).city == city
+
+
+def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
+    from cityprofile.extract.chinese.page import split_chinese_sentences
+    from cityprofile.extract.sentences import CUT, MAX_SENTENCE_CHARS
+
+    pieces = split_chinese_sentences(["西宁市完成投资778亿元，" * 1000], limit=3)
+    assert len(pieces) == 3 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert pieces[0].endswith(f"亿元， {CUT}")

@@ -68,12 +68,17 @@ def elide_long_words(text: str) -> str:
     return _LONG_WORD.sub(lambda word: word.group()[:MAX_WORD_CHARS] + CUT, " ".join(text.split()))
 
 
-def _split_overlong(sentence: str) -> list[str]:
-    """Return a sentence as pieces of at most MAX_SENTENCE_CHARS, cut between words; each cut is marked ``[…]``."""
+def split_overlong(sentence: str, separators: str = " ") -> list[str]:
+    """Return a sentence as pieces of at most MAX_SENTENCE_CHARS, each cut marked ``[…]``.
+
+    A piece ends after the last of ``separators`` that fits: a space between English words, a
+    comma between Chinese clauses.
+    """
     pieces = []
     while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS - len(CUT))
-        cut = cut if cut > 0 else MAX_SENTENCE_CHARS - len(CUT)
+        fits = MAX_SENTENCE_CHARS - len(CUT) - 1
+        cut = max(sentence.rfind(separator, 0, fits) for separator in separators) + 1
+        cut = cut if cut > 1 else fits
         pieces.append(f"{sentence[:cut].rstrip()} {CUT}")
         sentence = sentence[cut:].lstrip()
     return pieces + [sentence]
@@ -84,7 +89,7 @@ def _sentences(text: str) -> Iterator[str]:
         line = elide_long_words(line)
         for sentence in _split_line(line) if line else ():
             for clause in _CLAUSE.split(sentence):
-                yield from _split_overlong(clause.strip()) if clause.strip() else ()
+                yield from split_overlong(clause.strip()) if clause.strip() else ()
 
 
 def split_sentences(text: str, limit: int | None = None) -> list[str]:

@@ -58,7 +58,8 @@ def extract_article(article: Article) -> dict:
     # Sentences with a number hold the figures and most dates, whose labels and events are read from the parse.
     parse_ahead(s for s in article.sentences if NUMBER.search(s))
     for sentence in article.sentences:
-        figures += _located(extract_figures(sentence), sentence, article, context_year)
+        if len(figures) <= MAX_ITEMS:  # past that, a dump: reading more figures would only cost time
+            figures += _located(extract_figures(sentence), sentence, article, context_year)
         initiatives += _located(extract_initiatives(sentence), sentence, article, context_year)
         for mention in find_industries(sentence):
             mention.article = article.id
@@ -81,7 +82,7 @@ def _cap(found: dict, problems: list[list[str]]) -> dict:
     for kind in ("figures", "initiatives", "timeline"):
         if len(found[kind]) > MAX_ITEMS:
             what = "dated events" if kind == "timeline" else kind
-            problems.append(["warning", f"{len(found[kind]):,} {what}; only the first {MAX_ITEMS} are kept"])
+            problems.append(["warning", f"more than {MAX_ITEMS} {what}; only the first {MAX_ITEMS} are kept"])
             found[kind] = found[kind][:MAX_ITEMS]
     return found
 

@@ -6,7 +6,7 @@ from the sentence as written, so a Traditional page is quoted in Traditional.
 
 from __future__ import annotations
 
-from ...contract.records import Article, to_dict
+from ...contract.records import MAX_ITEMS, Article, to_dict
 from ..initiatives import merge_initiatives
 from .dates import extract_chinese_events, find_chinese_dates
 from .figures import extract_chinese_figures
@@ -35,7 +35,8 @@ def extract_chinese_article(article: Article) -> dict:
     simplified = [simplify(s) for s in article.sentences]
     figures, initiatives, mentions = [], [], []
     for sentence, simple in zip(article.sentences, simplified):
-        figures += _located(extract_chinese_figures(sentence, simple), sentence, simple, article)
+        if len(figures) <= MAX_ITEMS:  # past that, a dump: reading more figures would only cost time
+            figures += _located(extract_chinese_figures(sentence, simple), sentence, simple, article)
         initiatives += _located(extract_chinese_initiatives(sentence, simple), sentence, simple, article)
         for mention in find_chinese_industries(sentence, simple):
             mention.article = article.id

@@ -8,11 +8,14 @@ short words, and the body ends where "责任编辑" or "相关新闻" begins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import cache
+from itertools import chain, islice
 
 from ...contract.records import Article
 from ..clean import MAX_SENTENCES, Page
+from ..sentences import split_overlong
 from .text import HAN, drop_readings, han_count, segmenter, simplify, vocabulary
 
 _STAMPS = (
@@ -111,22 +114,28 @@ def clean_chinese_page(text: str) -> Page:
     return page
 
 
-def split_chinese_sentences(paragraphs: list[str]) -> list[str]:
-    """Return the sentences of Chinese paragraphs, each ending at its 。！？ (and closing quote)."""
-    sentences = []
+def _sentences(paragraphs: list[str]) -> Iterator[str]:
     for paragraph in paragraphs:
         start = 0
-        for end in _SENTENCE_END.finditer(paragraph):
-            if end.end() > start:
-                sentences.append(paragraph[start:end.end()].strip())
-                start = end.end()
-        sentences.append(paragraph[start:].strip())
-    return [s for s in sentences if han_count(s) >= 2]
+        for end in chain(_SENTENCE_END.finditer(paragraph), [None]):
+            stop = end.end() if end else len(paragraph)
+            sentence = paragraph[start:stop].strip()
+            start = stop
+            if han_count(sentence) >= 2:
+                yield from split_overlong(sentence, "，,；; ")
+
+
+def split_chinese_sentences(paragraphs: list[str], limit: int | None = None) -> list[str]:
+    """Return the sentences of Chinese paragraphs, each ending at its 。！？ (and closing quote), long ones cut.
+
+    With a ``limit``, only the first sentences are split off, and the rest of a huge page is not read.
+    """
+    return list(islice(_sentences(paragraphs), limit))
 
 
 def article_from_chinese_page(article_id: str, page: Page) -> Article:
     """Return the Article of a cleaned Chinese page: at most MAX_SENTENCES sentences, words counted by jieba."""
-    sentences = split_chinese_sentences(page.paragraphs)
+    sentences = split_chinese_sentences(page.paragraphs, MAX_SENTENCES + 1)  # one more tells there were more
     kept = sentences[:MAX_SENTENCES]
     words = sum(1 for s in kept for w in segmenter().cut(s) if re.match(rf"[{HAN}\w]", w))
     return Article(id=article_id, title=page.title or (kept[0][:24] if kept else ""), date=page.date,
