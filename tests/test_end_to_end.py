@@ -278,3 +278,13 @@ def test_a_full_disk_or_a_read_only_folder_stops_cleanly_and_keeps_the_reports(r
 def _remount_read_only(disk):
     (disk / "filler").unlink()
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+
+
+@pytest.mark.parametrize("name, alt", [("xining", "Map of China: Xining, in Qinghai"),
+                                       ("dalian", "Map of China: Dalian, in Liaoning"),
+                                       ("comparison", "Map of the 2 compared cities")])
+def test_each_report_opens_with_a_map_a_screen_reader_can_name(reports, name, alt):
+    html = (reports / name / f"{name}.html").read_text(encoding="utf-8")
+    assert f'aria-label="{alt}' in html
+    svgs = re.findall(r"<svg\b[^>]*>", html)
+    assert svgs and all('role="img"' in svg and ' aria-label="' in svg for svg in svgs)

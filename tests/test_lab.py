@@ -182,8 +182,17 @@ def test_the_contents_links_every_section_heading_and_a_link_scrolls_to_it(page)
         lambda _: abs(headings["Timeline"][0].rect["y"] - panel.rect["y"]) < 100)
 
 
+def test_the_locator_map_sits_beside_the_title(page, lab):
+    title = page.find_element(By.CSS_SELECTOR, "div.cityprofile .masthead h1")
+    locator = page.find_element(By.CSS_SELECTOR, "div.cityprofile .masthead figure.locator svg")
+    page.execute_script("arguments[0].scrollIntoView();", title)
+    page.save_screenshot(str(lab[2] / "masthead.png"))
+    assert locator.get_attribute("aria-label").startswith("Map of China")
+    assert 150 < locator.size["width"] < 300 and locator.location["x"] > title.location["x"] + title.size["width"]
+
+
 def test_a_chart_is_drawn(page, lab):
-    charts = page.find_elements(By.CSS_SELECTOR, "div.cityprofile figure svg")
+    charts = page.find_elements(By.CSS_SELECTOR, "div.cityprofile figure:not(.locator) svg")
     assert charts
     page.execute_script("arguments[0].scrollIntoView();", charts[0])
     assert charts[0].size["width"] > 300 and charts[0].size["height"] > 100

@@ -13,7 +13,7 @@ national-level new areas of data/new_areas.csv (金普新区): an article about 
 about its city. A name is kept by its most populous holder only, and
 a bare name that is also a common word or a province ("东方", "吉林") is kept
 only with its 市.
-Run: .venv/bin/pip install cpca && .venv/bin/python tools/make_gazetteer.py
+Run: .venv/bin/pip install -e '.[tools]' && .venv/bin/python tools/make_gazetteer.py
 """
 
 from __future__ import annotations

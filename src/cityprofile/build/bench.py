@@ -24,7 +24,7 @@ from ..contract.files import write_atomic
 from ..contract.paths import SEEDS
 from ..contract.profiles import INDEX_NAME, read_index
 from ..extract.corpus import find_files
-from ..extract.gazetteer import load_gazetteer, load_prefecture_cities, slugify
+from ..extract.gazetteer import Place, load_gazetteer, load_prefecture_cities, slugify
 from .jobs import plan_jobs
 
 SCALES = (2, 10, 50)
@@ -294,13 +294,14 @@ def time_watched_addition(corpus: Path, out: Path, jobs: int) -> tuple[dict[str,
 def bench_league(profiles: Path, out: Path, cities: int, rows) -> None:
     """Time the comparison alone over ``cities`` cities: the profiles of ``profiles``, renamed round-robin."""
     entries = read_index(profiles)
-    names = pick_many_cities(cities)
+    places = pick_many_cities(cities)
     index = []
-    for number, name in enumerate(names):
+    for number, place in enumerate(places):
         profile = json.loads((profiles / entries[number % len(entries)]["slug"] / "profile.json").read_text())
-        profile.update(city=name, slug=slugify(name))
+        # The place's own province, so that the comparison's map places every city.
+        profile.update(city=place.name, slug=slugify(place.name), province=place.province)
         write_atomic(out / profile["slug"] / "profile.json", json.dumps(profile, ensure_ascii=False))
-        index.append({"slug": profile["slug"], "city": name, "province": profile["province"],
+        index.append({"slug": profile["slug"], "city": place.name, "province": place.province,
                       "articles": len(profile["articles"])})
     write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False))
     script = ("import sys\nfrom pathlib import Path\nfrom cityprofile.build.jobs import plan_jobs, run_jobs\n"
@@ -309,19 +310,36 @@ def bench_league(profiles: Path, out: Path, cities: int, rows) -> None:
     wall, peak, _ = run_measured([sys.executable, "-c", script])
     pages = count_pages(out / "comparison" / "comparison.pdf")
     rows.append((f"comparison of {cities:,} cities", f"{wall:.0f} s, {pages} pages, peak {peak / 2**20:.0f} MiB"))
+    slugs = [entry["slug"] for entry in index]
+    locator, whole = time_maps([{**entry, "articles": [{}] * entry["articles"], "all_slugs": slugs} for entry in index])
+    rows.append(("maps: one locator map", f"{locator * 1000:.0f} ms"))
+    rows.append((f"maps: comparison map of {cities:,} cities", f"{whole * 1000:.0f} ms"))
 
 
-def pick_many_cities(count: int) -> list[str]:
-    """Return ``count`` distinct place names from the gazetteer, most populous first (for a comparison only)."""
+def pick_many_cities(count: int) -> list[Place]:
+    """Return ``count`` gazetteer places of distinct names, most populous first (for a comparison only)."""
     gazetteer = load_gazetteer()
     by_slug = {}
     for place in sorted(gazetteer.places, key=lambda p: -p.population):
         if place.name not in gazetteer.provinces:
-            by_slug.setdefault(slugify(place.name), place.name)
-    names = list(by_slug.values())
-    if len(names) < count:
-        raise ValueError(f"the gazetteer names only {len(names)} places, not {count}")
-    return names[:count]
+            by_slug.setdefault(slugify(place.name), place)
+    places = list(by_slug.values())
+    if len(places) < count:
+        raise ValueError(f"the gazetteer names only {len(places)} places, not {count}")
+    return places[:count]
+
+
+def time_maps(profiles: list[dict]) -> tuple[float, float]:
+    """Return the seconds to draw one locator map, and the comparison map of ``profiles``, shapes already read."""
+    from ..report import maps
+
+    maps.locator_map(profiles[0])  # the shapes, read once per worker
+    started = time.perf_counter()
+    maps.locator_map(profiles[-1])
+    locator = time.perf_counter() - started
+    started = time.perf_counter()
+    maps.comparison_map(profiles)
+    return locator, time.perf_counter() - started
 
 
 def count_pages(pdf: Path) -> int:

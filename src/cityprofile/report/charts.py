@@ -63,15 +63,25 @@ def city_colour(slug: str, slugs: list[str]) -> str:
     return PALETTE[position % len(PALETTE)]
 
 
-def to_figure(fig, caption: str | None = None) -> Markup:
-    """Return a matplotlib figure as an inline ``<figure>`` and close it."""
+def to_figure(fig, caption: str | None = None, alt: str | None = None, class_: str | None = None) -> Markup:
+    """Return a matplotlib figure as an inline ``<figure>`` and close it.
+
+    The SVG carries a text alternative for screen readers, as its ``<title>`` and ``aria-label``: ``alt``,
+    or else the chart's title and caption.
+    """
+    alt = alt or " ".join(part for part in [*(ax.get_title("left") or ax.get_title() for ax in fig.axes), caption]
+                          if part) or "Chart"
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", bbox_inches="tight")
     plt.close(fig)
     svg = buffer.getvalue()
     svg = _scope_ids(svg[svg.index("<svg") :])
+    opening = svg.index(">") + 1
+    svg = (svg[:4] + f' role="img" aria-label="{escape(alt)}"' + svg[4:opening]
+           + f"<title>{escape(alt)}</title>" + svg[opening:])
     cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return Markup(f"<figure>{svg}{cap}</figure>")
+    attrs = f' class="{escape(class_)}"' if class_ else ""
+    return Markup(f"<figure{attrs}>{svg}{cap}</figure>")
 
 
 def bar_chart(labels: list[str], values: list[float], colour: str, title: str, xlabel: str,

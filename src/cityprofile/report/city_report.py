@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import charts
+from . import charts, maps
 from .formatting import format_date, format_figure, format_money, format_span, noun_for, plural
 from .markup import Markup, display_html, escape, render_table, section, tag
 
@@ -53,7 +53,7 @@ def _empty(profile: dict, what: str) -> Markup:
 
 @section
 def show_header(profile: dict):
-    """Title block: city, province, article count, date span and sources."""
+    """Title block: city, province, article count, date span and sources, beside a map of where the city is."""
     articles = profile["articles"]
     sources = sorted({a["source"] for a in articles if a.get("source")})
     dated = [a["date"] for a in articles if a.get("date")]
@@ -69,7 +69,8 @@ def show_header(profile: dict):
     if len(articles) < 3:
         parts.append(tag("p", f"Built from only {plural(len(articles), 'article')}: read it as a sample of "
                               f"the coverage, not a full picture of {profile['city']}.", class_="caution"))
-    return display_html(*parts)
+    # Side by side, not floated: a float would reach into the contents below the header.
+    return display_html(tag("div", tag("div", *parts), maps.locator_map(profile), class_="masthead"))
 
 
 def article_refs(profile: dict, ids: list[str]) -> Markup:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..contract.units import to_base_unit
-from . import charts
+from . import charts, maps
 from .city_report import event_text, footnote, mark_corrected, sources_list
 from .formatting import (
     format_comparison_title,
@@ -147,6 +147,14 @@ def show_league(profiles: list[dict]):
         parts.append(render_table(chunk, numeric=("#", "Articles", "Sectors", "Initiatives"), class_="league",
                                   caption=f"Cities {start + 1}–{start + len(chunk)} of {len(table)}"))
     return display_html(*parts)
+
+
+@section
+def show_map(profiles: list[dict]):
+    """Every compared city on one map, a dot sized by its articles; the cities with most evidence named."""
+    if not profiles:
+        return display_html(tag("p", "No city profiles were found.", class_="empty"))
+    return display_html(maps.comparison_map(profiles))
 
 
 def coverage_table(profiles: list[dict]) -> pd.DataFrame:
