@@ -226,3 +226,20 @@ def test_sources_list_only_the_articles_the_comparison_quotes_and_count_the_othe
     assert "Xining opens a library" not in html
     # Two cities quote from every article of the fixture's: none is left to mention.
     assert "other article" not in compare.show_sources(profiles[2:4]).data
+
+
+def test_a_long_quote_is_cut_in_the_comparison_and_whole_in_the_city_s_profile(tmp_path):
+    from cityprofile.report import city_report
+
+    profiles = _copies(tmp_path, 2)
+    figure = profiles[0]["figures"][0]
+    long = figure["sentence"] + " " + "The park also plans a logistics centre for regional trade. " * 12
+    for item in profiles[0]["figures"]:
+        if item["sentence"] == figure["sentence"]:
+            item["sentence"] = long
+    profiles[0]["notes"] = number_notes(profiles[0])
+    html = compare.show_sources(profiles).data
+    assert f"Quotes longer than {compare.QUOTE_CHARS} characters are cut" in html
+    quoted = re.search(r"“([^”]*regional trade[^”]*)”", html).group(1)
+    assert quoted.endswith("…") and len(quoted) <= compare.QUOTE_CHARS + 1
+    assert long in city_report.show_sources(profiles[0]).data.replace("&#x27;", "'")

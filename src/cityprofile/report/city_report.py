@@ -254,11 +254,11 @@ def show_timeline(profile: dict):
     return display_html(charts.to_figure(fig, caption), render_table(table))
 
 
-def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> Markup:
+def sources_list(profile: dict, prefix: str = "", cited: set | None = None, quote_chars: int | None = None) -> Markup:
     """Return every article, numbered, with the sentences quoted from it as numbered notes.
 
     ``cited`` limits the notes to those (article, sentence) pairs a report cites, and the articles to those
-    quoted (the city's own profile lists them all).
+    quoted (the city's own profile lists them all); ``quote_chars`` cuts longer quotes, marked "…".
     """
     by_article: dict[str, list[tuple[int, str]]] = {}
     for (article_id, sentence), number in profile["notes"].items():
@@ -274,7 +274,8 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
              f"{article['words']:,} words", f"file {article['id']}"]
         )
         notes = "".join(
-            f'<li id="{prefix}note-{number}"><span class="fn-number">[{number}]</span> “{escape(sentence)}”</li>'
+            f'<li id="{prefix}note-{number}"><span class="fn-number">[{number}]</span> '
+            f'“{escape(_cut(sentence, quote_chars))}”</li>'
             for number, sentence in sorted(by_article.get(article["id"], []))
         )
         if cited is not None and not notes:
@@ -283,6 +284,14 @@ def sources_list(profile: dict, prefix: str = "", cited: set | None = None) -> M
         items.append(f'<li id="{prefix}source-{escape(ref)}"><strong>{escape(ref)}. {escape(article["title"])}</strong>'
                      f'<br><span class="meta">{escape(facts)}</span>{quoted}</li>')
     return Markup(f'<ul class="sources">{"".join(items)}</ul>')
+
+
+def _cut(sentence: str, chars: int | None) -> str:
+    """A quote cut to ``chars`` at a word's end (anywhere in Chinese), marked "…"; whole without a limit."""
+    if chars is None or len(sentence) <= chars:
+        return sentence
+    cut = sentence[:chars]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 @section

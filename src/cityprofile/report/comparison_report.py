@@ -39,6 +39,7 @@ LEAGUE_CITIES = 12
 # As many as keep a column per city; with the league, 1,500 cities fit in 40 pages.
 DETAIL_CITIES = MATRIX_CITIES
 EVENT_CHARACTERS = 40  # a league row stays one line: its latest event is cut to this
+QUOTE_CHARS = 300  # a source quote in the comparison; a wordy 900-character sentence would take a third of a page
 
 
 def count_rows_per_city(cities: int) -> int:
@@ -472,14 +473,15 @@ def show_differences(profiles: list[dict]):
 @section
 def show_sources(profiles: list[dict]):
     """The articles of every city that the sections above quote, with the sentences cited as numbered notes."""
-    parts = []
+    parts = [tag("p", f"Quotes longer than {QUOTE_CHARS} characters are cut (…); each city's own profile gives "
+                      "them whole.", class_="note")]
     limit = count_rows_per_city(len(profiles))
     for profile in profiles:
         cited = {(item["article"], item["sentence"]) for item in shown_figures(profile, limit)
                  + shown_events(profile, count_events_per_city(len(profiles))) + shown_initiatives(profile, limit)}
         quoted = len({article for article, _ in cited})
         parts += [tag("h3", profile["city"], id=f"source-{profile['slug']}"),
-                  sources_list(profile, prefix=f"{profile['slug']}-", cited=cited)]
+                  sources_list(profile, prefix=f"{profile['slug']}-", cited=cited, quote_chars=QUOTE_CHARS)]
         if len(profile["articles"]) > quoted:
             others = len(profile["articles"]) - quoted
             parts.append(tag("p", f"{plural(others, 'other article')} about {profile['city']}, quoted nowhere above, "
