@@ -40,6 +40,24 @@ def test_strict_extract_fails_on_a_file_it_could_not_read(tmp_path):
     assert result.stderr.splitlines() == [f"warning: {seeds / 'loop.txt'}: a link that loops; skipped"]
 
 
+def test_a_seeds_folder_that_is_its_own_output_folder_reads_its_articles_not_its_outputs(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
+    command = [sys.executable, "-m", "cityprofile", "extract", "--strict", "--seeds", str(seeds), "--out", str(seeds)]
+    refused = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "holds files cityprofile did not make" in refused.stderr
+    first = subprocess.run([*command, "--force-out"], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    (seeds / "my-notes").mkdir()  # a folder of the user's own is still named
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1
+    assert again.stderr.splitlines() == [f"warning: {seeds / 'my-notes'}: a folder (folders inside the seeds folder "
+                                         "are not read); skipped"]
+    (seeds / "my-notes").rmdir()
+    assert subprocess.run(command, capture_output=True, text=True, timeout=120).returncode == 0
+
+
 def test_help_is_plain_text_and_version_is_given(capsys):
     from cityprofile import __version__
     from cityprofile.cli import main

@@ -33,3 +33,19 @@ def test_a_folder_given_as_tilde_is_the_home_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     args = _parser().parse_args(["build", "--seeds", "~/my articles", "--out", "~/out"])
     assert (args.seeds, args.out) == (tmp_path / "my articles", tmp_path / "out")
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.parametrize("profiles", [".", "$(HOME)", str(ROOT)])
+def test_make_clean_refuses_a_folder_no_build_made(tmp_path, monkeypatch, profiles):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.txt").write_text("years of work")
+    (tmp_path / "notes.txt").write_text("mine")
+    monkeypatch.setenv("HOME", str(home))
+    command = ["make", "-f", str(ROOT / "Makefile"), "clean", f"PY={sys.executable}", f"PROFILES={profiles}",
+               f"VENV={tmp_path / 'venv'}"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "nothing deleted" in result.stderr or "is not an output folder" in result.stderr
+    assert (home / "thesis.txt").exists() and (tmp_path / "notes.txt").exists() and (ROOT / "README.md").exists()

@@ -69,6 +69,17 @@ def claim_output(out: Path, force: bool = False) -> None:
     (out / MARKER).touch()
 
 
+def made_here(folder: Path) -> frozenset[str]:
+    """Return the names at the top of ``folder`` that a build wrote there; none unless it is an output folder.
+
+    A build told to write into its own seeds folder must not then read its reports as articles.
+    """
+    if not (folder / MARKER).is_file():
+        return frozenset()
+    return frozenset(name for name in os.listdir(folder)
+                     if name in _OUTPUTS or (is_slug(name) and (folder / name / MARKER).is_file()))
+
+
 def city_folder(out: Path, slug: str) -> Path:
     """Return the folder of a city's (or the comparison's) outputs, made and marked if new.
 

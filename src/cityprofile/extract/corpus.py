@@ -14,6 +14,7 @@ from pathlib import Path
 import regex
 from charset_normalizer import from_bytes
 
+from ..contract.outputs import made_here
 from .pages import UnreadablePDF, looks_like_html, read_pdf
 
 # What each accepted suffix holds; everything else in SEEDS is named in a warning.
@@ -104,8 +105,9 @@ def stat_seeds(seeds: Path) -> tuple[list[tuple[Path, os.stat_result]], list[Pro
         raise SeedsError(f"{shown}: cannot be read ({error.strerror})") from error
     root = seeds.resolve()
     files, problems = [], []
+    made = made_here(seeds)  # the build's own outputs, where the seeds folder is also the output folder
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or entry.name in made:
             continue
         path = seeds / entry.name
         reason = _why_unusable(entry, path, root)
