@@ -71,6 +71,7 @@ def test_the_report_marks_each_corrected_item_and_lists_the_corrections(run):
                  "qualifier set to about", "date set to 10 May 2023",
                  f"{XINING_FRIENDS} the whole article 1 article article moved to Dalian"):
         assert said in listed, said
+    assert "Footnote numbers are given after the corrections" in listed  # a drop renumbers the notes after it
     dalian = _text(out / "dalian" / "dalian.html", "Corrections")
     assert "article moved here from Xining about Dalian's partner city" in dalian
 

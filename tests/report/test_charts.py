@@ -3,6 +3,7 @@
 import re
 
 import matplotlib.pyplot as plt
+import pytest
 
 from cityprofile.report import charts
 
@@ -85,3 +86,19 @@ def test_a_chart_of_counts_is_ticked_in_whole_numbers():
     ticks = [tick for tick in fig.axes[0].get_xticks() if 0 <= tick <= 2]
     plt.close(fig)
     assert ticks and all(float(tick).is_integer() for tick in ticks)
+
+
+def test_a_period_with_no_end_is_drawn_to_the_chart_s_end_with_an_arrow():
+    from cityprofile.report import charts
+
+    rows = [{"date": "2010", "lane": "Xining", "label": "opening up", "open": True},
+            {"date": "2020", "lane": "Xining", "label": "freight trains"},
+            {"date": "2023-05-05", "lane": "Xining", "label": "expo"}]
+    fig = charts.timeline_chart(rows, {"Xining": "#0072B2"}, "3 dated events")
+    ax = fig.axes[0]
+    bars = sorted(ax.patches, key=lambda bar: bar.get_x())
+    opened = bars[0]
+    assert opened.get_linestyle() == "--"
+    end = opened.get_x() + opened.get_width()
+    assert end == pytest.approx(charts.mdates.date2num(charts.Date(2023, 5, 5)))
+    assert [line.get_marker() for line in ax.lines] == [">", "o"]

@@ -176,9 +176,10 @@ def test_the_league_puts_most_evidence_first(tmp_path):
     assert re.fullmatch(r"\d{4}(–\d{4})?", table["Published"].iloc[0])
 
 
-def test_a_dozen_cities_need_no_league_table(tmp_path):
-    html = compare.show_league(_copies(tmp_path, 12)).data
-    assert "<table" not in html and "every city is compared side by side below" in html
+@pytest.mark.parametrize("cities", [2, 12])
+def test_a_few_cities_still_get_their_league_table_so_its_section_is_never_empty(tmp_path, cities):
+    html = compare.show_league(_copies(tmp_path, cities)).data
+    assert _table_rows(html) == [cities] and "every city is also compared side by side below" in html
 
 
 def test_the_detailed_sections_cover_the_cities_with_most_evidence(tmp_path):

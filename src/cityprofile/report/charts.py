@@ -174,26 +174,32 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
     """Return a timeline: a day is a dot, a month or year a bar over its span.
 
     Args:
-        rows: dicts with ``date`` (ISO, any precision), ``lane`` and ``label``.
+        rows: dicts with ``date`` (ISO, any precision), ``lane`` and ``label``; ``open`` true for a
+            period with no end ("since 2010"), drawn from its start to the chart's end, with an arrow.
         colours: lane -> colour.
         lanes: one row per lane (a merged timeline); else one row per event.
     """
     per_event = lanes is None
     count = len(rows) if per_event else len(lanes)
     fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + (0.3 if per_event else 0.45) * count)))
+    first = min(date_span(row["date"])[0] for row in rows)
+    last = max(date_span(row["date"])[1] for row in rows)
     for index, row in enumerate(rows):
         start, end = date_span(row["date"])
         y = count - 1 - (index if per_event else lanes.index(row["lane"]))
         colour = colours[row["lane"]]
-        if start == end:
+        if row.get("open"):
+            end = max(end, last)
+            ax.barh([y], [(end - start).days], left=start, height=0.45, color=colour, alpha=0.3, edgecolor=colour,
+                    linestyle="--")
+            ax.plot([end], [y], ">", color=colour, markersize=5, zorder=3)  # no end stated: it goes on
+        elif start == end:
             ax.plot([start], [y], "o", color=colour, markersize=5, markeredgecolor="white", zorder=3)  # above any bar
         else:
             ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=0.45,
                     color=colour, alpha=0.55, edgecolor=colour)
     labels = [plain_text(row["label"], 48) for row in rows] if per_event else [_wrap(lane) for lane in lanes]
     ax.set_yticks(range(count)[::-1], labels)
-    first = min(date_span(row["date"])[0] for row in rows)
-    last = max(date_span(row["date"])[1] for row in rows)
     if (last - first).days < SHORT_SPAN_DAYS:
         # Left to itself, matplotlib would tick days, which read as dates no article states.
         ax.set_xlim(first - timedelta(days=15), last + timedelta(days=15))
@@ -205,7 +211,8 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
     for lane in set(lanes or []) - {row["lane"] for row in rows}:
         ax.text(0.01, count - 1 - lanes.index(lane), "no dated events", transform=ax.get_yaxis_transform(),
                 va="center", color="#767676", fontsize=7.5)
-    ax.set_xlabel("Date (dots: a stated day; bars: the month or year stated)")
+    running = "; dashed to an arrow: a period with no end stated" if any(row.get("open") for row in rows) else ""
+    ax.set_xlabel(f"Date (dots: a stated day; bars: the month or year stated{running})")
     ax.set_title(plain_text(title))
     ax.spines["left"].set_visible(False)
     ax.tick_params(axis="y", length=0)

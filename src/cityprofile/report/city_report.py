@@ -20,6 +20,7 @@ KIND_TITLES = {
     "area": "Areas",
     "share": "Shares and growth rates",
 }
+OPEN_QUALIFIERS = ("since", "from")  # a date so qualified starts a period that has not ended
 
 
 def article_number(profile: dict, article_id: str) -> str:
@@ -230,6 +231,11 @@ def event_text(event: dict) -> str:
     return f"Planned: {event['event']}" if event.get("target") else event["event"]
 
 
+def is_open(event: dict) -> bool:
+    """Whether an event is a period with a start and no end ("since the beginning of 2010", "from 2019")."""
+    return (event.get("qualifier") or "").startswith(OPEN_QUALIFIERS)
+
+
 @section
 def show_timeline(profile: dict):
     """A timeline chart drawn at each date's precision, then the dated list; plans are marked "Planned"."""
@@ -238,7 +244,7 @@ def show_timeline(profile: dict):
         return display_html(_empty(profile, "dated events"))
     colour = charts.city_colour(profile["slug"], profile["all_slugs"])
     drawn = events[-TIMELINE_ROWS:]  # one row per event: more would not fit a page
-    rows = [{"date": e["date"], "lane": profile["city"], "label": event_text(e)} for e in drawn]
+    rows = [{"date": e["date"], "lane": profile["city"], "label": event_text(e), "open": is_open(e)} for e in drawn]
     first, last = format_date(events[0]["date"]), format_date(events[-1]["date"])
     title = f"{plural(len(events), 'dated event')}, {first} to {last}" if len(events) > 1 else f"One dated event, {first}"
     caption = (f"The {len(drawn)} latest of {len(events)} events are drawn; all are listed below."
@@ -332,4 +338,9 @@ def show_corrections(profile: dict):
             "Note": [c["note"] for c in corrections],
         }
     )
-    return display_html(render_table(table))
+    renumbered = "" if not any(c["action"] in ("drop", "move") for c in corrections) else (
+        " Footnote numbers are given after the corrections: a sentence whose items were all dropped or moved away "
+        "is no longer quoted, and the notes after it are numbered one lower than before the correction.")
+    return display_html(render_table(table), tag("p", "Each row is one line of the corrections file, applied to the "
+                                                      "extraction before this report was made." + renumbered,
+                                                 class_="note"))

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..contract.units import to_base_unit
 from . import charts, maps
-from .city_report import event_text, footnote, mark_corrected, sources_list
+from .city_report import event_text, footnote, is_open, mark_corrected, sources_list
 from .formatting import (
     format_comparison_title,
     format_date,
@@ -135,14 +135,16 @@ def league_table(profiles: list[dict]) -> pd.DataFrame:
 
 @section
 def show_league(profiles: list[dict]):
-    """Past LEAGUE_CITIES cities, a row per city in tables of at most TABLE_ROWS rows, each linking its profile."""
-    if len(profiles) <= LEAGUE_CITIES:
-        return display_html(tag("p", f"With {plural(len(profiles), 'city', 'cities')}, every city is compared "
-                                     "side by side below.", class_="note"))
+    """A row per city in tables of at most TABLE_ROWS rows, each linking its profile; up to LEAGUE_CITIES
+    cities, every one is also compared side by side below."""
+    if not profiles:
+        return display_html(tag("p", "No city profiles were found.", class_="empty"))
     table = league_table(profiles)
-    parts = [tag("p", "Cities with most evidence first: articles, then items found. Published gives the years of the "
-                      "articles' dates; the largest sum is the largest stated as a fact (not an aim), per currency. "
-                      "Each city's name leads to its own profile, which lists everything.", class_="note")]
+    below = (f"With {plural(len(profiles), 'city', 'cities')}, every city is also compared side by side below. "
+             if len(profiles) <= LEAGUE_CITIES else "")
+    parts = [tag("p", below + "Cities with most evidence first: articles, then items found. Published gives the years "
+                      "of the articles' dates; the largest sum is the largest stated as a fact (not an aim), per "
+                      "currency. Each city's name leads to its own profile, which lists everything.", class_="note")]
     for start in range(0, len(table), TABLE_ROWS):
         chunk = table.iloc[start:start + TABLE_ROWS]
         parts.append(render_table(chunk, numeric=("#", "Articles", "Sectors", "Initiatives"), class_="league",
@@ -321,7 +323,7 @@ def show_timeline(profiles: list[dict]):
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
     lanes = [p["city"] for p in profiles]
-    rows = [{"date": e["date"], "lane": p["city"], "label": event_text(e)} for e, p in events]
+    rows = [{"date": e["date"], "lane": p["city"], "label": event_text(e), "open": is_open(e)} for e, p in events]
     title = f"{plural(len(events), 'dated event')} from {format_date(events[0][0]['date'])} to {format_date(events[-1][0]['date'])}"
     fig = charts.timeline_chart(rows, _colours(profiles), title, lanes=lanes)
     table = pd.DataFrame(
