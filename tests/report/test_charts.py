@@ -102,3 +102,17 @@ def test_a_period_with_no_end_is_drawn_to_the_chart_s_end_with_an_arrow():
     end = opened.get_x() + opened.get_width()
     assert end == pytest.approx(charts.mdates.date2num(charts.Date(2023, 5, 5)))
     assert [line.get_marker() for line in ax.lines] == [">", "o"]
+
+
+def test_a_merged_timeline_sets_overlapping_items_on_tracks_of_their_own_each_numbered():
+    rows = [{"date": date, "lane": lane, "label": f"event {n}", "number": n}
+            for n, (date, lane) in enumerate([("2020", "Xining"), ("2020", "Xining"), ("2020-07-23", "Xining"),
+                                              ("2021", "Xining"), ("2021", "Dalian")], start=1)]
+    fig = charts.timeline_chart(rows, COLOURS, "5 dated events", lanes=["Xining", "Dalian"])
+    ax = fig.axes[0]
+    boxes = [(bar.get_x(), bar.get_y(), bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height())
+             for bar in ax.patches]
+    assert len(boxes) == 4
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    assert sorted(text.get_text() for text in ax.texts) == ["1", "2", "3", "4", "5"]

@@ -34,6 +34,8 @@ MAX_HEIGHT_IN = 9.0  # leaves room on an A4 page for the heading above
 SHORT_SPAN_DAYS = 400  # a timeline shorter than this is ticked by month
 TEXT_CHARS = 80  # a title's line: a longer text would widen the figure and shrink it on the page
 LABEL_CHARS = 32  # a label beside a bar or lane
+_NUMBER_ROOM = 0.035  # of a timeline's span: the room a row's number takes after its item
+_LANE_UNITS, _LANE_GAP, _UNIT_IN = 2, 0.8, 0.2  # a merged timeline's lane: tracks at least, space between; inches
 _WANTED_FONTS = ("DejaVu Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 
 
@@ -170,36 +172,79 @@ def date_span(date: str) -> tuple[Date, Date]:
     return day, day
 
 
+def _tracks(rows: list[dict], last: Date, gap_days: float) -> list[int]:
+    """Each row's track within its lane: the first whose last item ends, with room for a number, before it starts."""
+    ends: dict[str, list[Date]] = {}
+    tracks = [0] * len(rows)
+    for index in sorted(range(len(rows)), key=lambda i: date_span(rows[i]["date"])[0]):
+        start, end = date_span(rows[index]["date"])
+        end = max(end, last) if rows[index].get("open") else end
+        lane = ends.setdefault(rows[index]["lane"], [])
+        track = next((t for t, busy in enumerate(lane) if (start - busy).days > gap_days), len(lane))
+        if track == len(lane):
+            lane.append(end)
+        lane[track] = end + timedelta(days=gap_days)
+        tracks[index] = track
+    return tracks
+
+
+def _lane_positions(rows: list[dict], lanes: list[str], tracks: list[int]) -> tuple[list[float], list[float], float]:
+    """Each row's height on a merged timeline, each lane's centre, and the top of the highest lane.
+
+    A lane is as tall as its tracks need (at least _LANE_UNITS), the first lane on top.
+    """
+    depth = {lane: 1 + max((t for t, row in zip(tracks, rows) if row["lane"] == lane), default=0) for lane in lanes}
+    tops, top = {}, 0.0
+    for lane in reversed(lanes):  # from the bottom up
+        top += max(_LANE_UNITS, depth[lane])
+        tops[lane] = top
+        top += _LANE_GAP
+    centres = [tops[lane] - max(_LANE_UNITS, depth[lane]) / 2 for lane in lanes]
+    # A lane with fewer tracks than its height centres them.
+    ys = [tops[row["lane"]] - (max(_LANE_UNITS, depth[row["lane"]]) - depth[row["lane"]]) / 2 - track - 0.5
+          for row, track in zip(rows, tracks)]
+    return ys, centres, top - _LANE_GAP
+
+
 def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes: list[str] | None = None):
     """Return a timeline: a day is a dot, a month or year a bar over its span.
 
     Args:
         rows: dicts with ``date`` (ISO, any precision), ``lane`` and ``label``; ``open`` true for a
-            period with no end ("since 2010"), drawn from its start to the chart's end, with an arrow.
+            period with no end ("since 2010"), drawn from its start to the chart's end, with an arrow;
+            ``number``, drawn beside the item, for a merged timeline whose table numbers its rows.
         colours: lane -> colour.
-        lanes: one row per lane (a merged timeline); else one row per event.
+        lanes: one row per lane (a merged timeline), items that would overlap set on tracks of their
+            own within it; else one row per event.
     """
-    per_event = lanes is None
-    count = len(rows) if per_event else len(lanes)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + (0.3 if per_event else 0.45) * count)))
     first = min(date_span(row["date"])[0] for row in rows)
     last = max(date_span(row["date"])[1] for row in rows)
-    for index, row in enumerate(rows):
+    if lanes is None:
+        ys = [len(rows) - 1.0 - i for i in range(len(rows))]
+        ticks, labels, top = ys, [plain_text(row["label"], 48) for row in rows], len(rows) - 0.3
+        bar, unit_in = 0.45, 0.3
+    else:
+        tracks = _tracks(rows, last, max((last - first).days, 1) * _NUMBER_ROOM)
+        ys, ticks, top = _lane_positions(rows, lanes, tracks)
+        labels, bar, unit_in = [_wrap(lane) for lane in lanes], 0.7, _UNIT_IN
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, min(MAX_HEIGHT_IN, 0.9 + unit_in * (top + 0.7))))
+    for row, y in zip(rows, ys):
         start, end = date_span(row["date"])
-        y = count - 1 - (index if per_event else lanes.index(row["lane"]))
         colour = colours[row["lane"]]
         if row.get("open"):
             end = max(end, last)
-            ax.barh([y], [(end - start).days], left=start, height=0.45, color=colour, alpha=0.3, edgecolor=colour,
+            ax.barh([y], [(end - start).days], left=start, height=bar, color=colour, alpha=0.3, edgecolor=colour,
                     linestyle="--")
             ax.plot([end], [y], ">", color=colour, markersize=5, zorder=3)  # no end stated: it goes on
         elif start == end:
             ax.plot([start], [y], "o", color=colour, markersize=5, markeredgecolor="white", zorder=3)  # above any bar
         else:
-            ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=0.45,
+            ax.barh([y], [(end - start + timedelta(days=1)).days], left=start, height=bar,
                     color=colour, alpha=0.55, edgecolor=colour)
-    labels = [plain_text(row["label"], 48) for row in rows] if per_event else [_wrap(lane) for lane in lanes]
-    ax.set_yticks(range(count)[::-1], labels)
+        if "number" in row:
+            ax.annotate(str(row["number"]), (end, y), xytext=(3, 0), textcoords="offset points", va="center",
+                        fontsize=6.5, color="#333333")
+    ax.set_yticks(ticks, labels)
     if (last - first).days < SHORT_SPAN_DAYS:
         # Left to itself, matplotlib would tick days, which read as dates no article states.
         ax.set_xlim(first - timedelta(days=15), last + timedelta(days=15))
@@ -207,9 +252,9 @@ def timeline_chart(rows: list[dict], colours: dict[str, str], title: str, lanes:
     else:
         ax.margins(x=0.04)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    ax.set_ylim(-0.7, count - 0.3)
+    ax.set_ylim(-0.7, top)
     for lane in set(lanes or []) - {row["lane"] for row in rows}:
-        ax.text(0.01, count - 1 - lanes.index(lane), "no dated events", transform=ax.get_yaxis_transform(),
+        ax.text(0.01, ticks[lanes.index(lane)], "no dated events", transform=ax.get_yaxis_transform(),
                 va="center", color="#767676", fontsize=7.5)
     running = "; dashed to an arrow: a period with no end stated" if any(row.get("open") for row in rows) else ""
     ax.set_xlabel(f"Date (dots: a stated day; bars: the month or year stated{running})")

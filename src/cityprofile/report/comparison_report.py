@@ -323,11 +323,13 @@ def show_timeline(profiles: list[dict]):
     if not events:
         return display_html(tag("p", "No dated events were found in any city's articles.", class_="empty"))
     lanes = [p["city"] for p in profiles]
-    rows = [{"date": e["date"], "lane": p["city"], "label": event_text(e), "open": is_open(e)} for e, p in events]
+    rows = [{"date": e["date"], "lane": p["city"], "label": event_text(e), "open": is_open(e), "number": number}
+            for number, (e, p) in enumerate(events, start=1)]
     title = f"{plural(len(events), 'dated event')} from {format_date(events[0][0]['date'])} to {format_date(events[-1][0]['date'])}"
     fig = charts.timeline_chart(rows, _colours(profiles), title, lanes=lanes)
     table = pd.DataFrame(
         {
+            "#": range(1, len(events) + 1),  # the number beside each item of the chart
             "When": [format_date(e["date"], e.get("qualifier")) for e, _ in events],
             "City": [p["city"] for _, p in events],
             "What happened": [mark_corrected(e, event_text(e)) for e, _ in events],
@@ -340,7 +342,7 @@ def show_timeline(profiles: list[dict]):
         shown = _say_how_many(limit, "The latest dated event of each city", "The latest {} dated events of each city")
         parts.append(tag("p", f"{shown} shown; "
                               f"{plural(left_out, 'earlier one')} are in the cities' own profiles.", class_="note"))
-    return display_html(*parts, render_table(table))
+    return display_html(*parts, render_table(table, numeric=("#",)))
 
 
 def initiative_matrix(profiles: list[dict]) -> pd.DataFrame:
