@@ -246,3 +246,23 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     pieces = split_chinese_sentences(["西宁市完成投资778亿元，" * 1000], limit=3)
     assert len(pieces) == 3 and all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
     assert pieces[0].endswith(f"亿元， {CUT}")
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("规模以上工业增加值同比增长8.1%。", {"8.1%": "value added of industry above designated size growth"}),
+    ("第三产业增加值占地区生产总值的比重达到55.6%。", {"55.6%": "share of GDP"}),
+    ("城镇登记失业率控制在3.5%以内。", {"3.5%以内": "城镇登记失业率"}),
+    ("存款余额1234亿元，比年初增加56亿元。", {"1234亿元": "存款余额", "56亿元": "存款余额增加"}),
+    ("实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.2%。", {"1234.5亿元": "GDP", "5.2%": "GDP growth"}),
+])
+def test_statistical_communique_constructions(sentence, labels):
+    assert _labels(sentence) == labels
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("第一季度，全市实现地区生产总值512亿元。", [("第一季度", "2024")]),
+    ("今年前5个月，外贸进出口总额增长12%。", [("今年前5个月", "2024")]),
+    ("2024年1—6月，全市新签约项目58个。", [("2024年1—6月", "2024")]),
+])
+def test_periods_of_the_year_resolve_to_their_year(sentence, expected):
+    assert [(d.text, d.date) for d in find_chinese_dates(simplify(sentence), "2024-07-20")] == expected

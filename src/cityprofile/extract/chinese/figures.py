@@ -187,7 +187,11 @@ def _measure_before(text: str, vocab: _Vocabulary) -> tuple[str, int]:
             break
         kept.insert(0, word)
     measure = "".join(kept)[-_MAX_MEASURE_CHARS:]
-    end = len("".join(words))
+    run = "".join(words)
+    # A glossary term is one measure however the segmenter splits it: 规模以上 | 工业增加值.
+    terms = [term for term in vocab.glossary if run.endswith(term) and len(term) > len(measure)]
+    measure = max(terms, key=len) if terms else measure
+    end = len(run)
     return measure, text.find(measure, 0, end + 1) if measure else -1
 
 
@@ -246,16 +250,22 @@ def _changed(subject: str | None, change: str, written: str, vocab: _Vocabulary)
 
 
 def _share(text: str, vocab: _Vocabulary) -> _Measured | None:
-    """A share: "占全省的" (of the province's total) or "占总项目数" (of a whole named in Chinese)."""
-    for word, english in vocab.shares.items():
-        at = text.find(word)
-        if at >= 0:
-            written = text[at:].rstrip("的")
-            whole = written[len(word):].strip("的")
-            if whole and _english(whole, vocab):
-                return _Measured(written, f"share of {_english(whole, vocab)}")
-            return _Measured(written, english if not whole else written)
-    return None
+    """A share: "占全省的" (of the province's total), "占地区生产总值的比重" (of GDP), "占总项目数" (in Chinese).
+
+    The first share word opens it; the whole is what follows, without the linking verb before the amount.
+    """
+    found = [(text.find(word), -len(word), word) for word in vocab.shares if word in text]
+    if not found:
+        return None
+    at, _, word = min(found)
+    written = text[at:]
+    while written and any(written.endswith(w) for w in vocab.linking):
+        written = written[:-len(max((w for w in vocab.linking if written.endswith(w)), key=len))]
+    written = written.rstrip("的")
+    whole = re.sub(r"的?比重$", "", written[len(word):])
+    if whole and _english(whole, vocab):
+        return _Measured(written, f"share of {_english(whole, vocab)}")
+    return _Measured(written, vocab.shares[word] if not whole else written)
 
 
 def _series(amounts: list[_Amount], index: int, simple: str) -> tuple[int, int]:
