@@ -266,3 +266,23 @@ def test_statistical_communique_constructions(sentence, labels):
 ])
 def test_periods_of_the_year_resolve_to_their_year(sentence, expected):
     assert [(d.text, d.date) for d in find_chinese_dates(simplify(sentence), "2024-07-20")] == expected
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("建成后预计年产值可达80亿元，带动就业2000余人。", {"80亿元": "annual output value", "2000余人": "jobs"}),
+    ("全市新登记市场主体1.2万户，同比增长15%。", {"1.2万户": "新登记市场主体", "15%": "新登记市场主体增长"}),
+    ("力争数字经济核心产业增加值占GDP比重达到10%。", {"10%": "share of GDP"}),
+])
+def test_city_daily_constructions(sentence, labels):
+    assert _labels(sentence) == labels
+
+
+def test_two_nouns_joined_by_a_conjunction_are_one_measure():
+    assert _labels("其中物流及房地产项目12个。") == {"12个": "物流及房地产项目"}
+    assert _labels("共接待海外游客2.45万人次、国内游客和市民185万人次。")["185万人次"] == "国内游客和市民"
+
+
+def test_a_date_inside_a_body_line_is_the_news_not_the_page_s_stamp():
+    page = clean_chinese_page("兰州新区两个项目开工\n2017-11-01 来源：兰州日报\n"
+                              "此外，生猪养殖场等两个项目将于2018年4月1日开工，总投资3亿元。\n")
+    assert page.date == "2017-11-01" and "将于2018年4月1日开工" in page.paragraphs[0]

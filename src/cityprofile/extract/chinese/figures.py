@@ -35,6 +35,7 @@ _NUMBER = rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CHINESE_DIGITS}]+(?:点[零�
 # Most words a measure keeps, counted back from the amount: a head noun and its modifiers.
 _MAX_MEASURE_WORDS = 6
 _MAX_MEASURE_CHARS = 16
+_CONJUNCTIONS = frozenset({"和", "及", "与", "以及"})
 _NUMERAL = re.compile(f"[{_CHINESE_DIGITS}万亿]+")
 # Two digits side by side say "five or six" (五六种), not 56.
 _APPROXIMATE_PAIR = re.compile("[一二三四五六七八九]{2}")
@@ -182,8 +183,11 @@ def _measure_before(text: str, vocab: _Vocabulary) -> tuple[str, int]:
     while words and (_is_boundary(words[-1], vocab) or words[-1] in vocab.qualifiers):
         words.pop()
     kept: list[str] = []
-    for word in reversed(words):
-        if _is_boundary(word, vocab) or len(kept) == _MAX_MEASURE_WORDS:
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        # "物流及房地产项目", "国内游客和市民": two nouns joined are one measure.
+        joins = word in _CONJUNCTIONS and kept and index > 0 and not _is_boundary(words[index - 1], vocab)
+        if (_is_boundary(word, vocab) and not joins) or len(kept) == _MAX_MEASURE_WORDS:
             break
         kept.insert(0, word)
     measure = "".join(kept)[-_MAX_MEASURE_CHARS:]
@@ -246,7 +250,9 @@ def _changed(subject: str | None, change: str, written: str, vocab: _Vocabulary)
     if not subject:
         return _Measured(None, change, change)
     english = _english(subject, vocab)
-    return _Measured(subject, f"{english} {change}" if english else subject + written, change)
+    # "同比增长" is growth on a year earlier; the label says what grew, the table when.
+    return _Measured(subject, f"{english} {change}" if english else subject + re.sub("^(?:同比|比上年)", "", written),
+                     change)
 
 
 def _share(text: str, vocab: _Vocabulary) -> _Measured | None:

@@ -66,13 +66,16 @@ def _is_menu(line: str) -> bool:
 
 
 def _strip_head(line: str) -> str:
-    """A line without its URLs, stamp, clock and "来源:..." publisher, which a flat page glues to the body."""
+    """A line without its URLs, stamp, clock and "来源:..." publisher, which a flat page glues to the body.
+
+    Only a stamp opening the line or followed by a clock is the page's; "将于2018年4月1日开工" is the news.
+    """
     line = _URL.sub(" ", line)
     stamp = _find_stamp(simplify(line))
-    if stamp:
+    if stamp and (not line[:stamp[1].start()].strip() or _CLOCK.match(line, stamp[1].end())):
         line = line[:stamp[1].start()] + " " + _CLOCK.sub("", line[stamp[1].end():], count=1)
     found = _source_pattern().search(simplify(line))
-    if found:
+    if found and not _PUNCTUATED.search(line, 0, found.start()):
         line = line[:found.start()] + " " + line[found.end():]
     return line.strip()
 
