@@ -286,3 +286,16 @@ def test_a_date_inside_a_body_line_is_the_news_not_the_page_s_stamp():
     page = clean_chinese_page("兰州新区两个项目开工\n2017-11-01 来源：兰州日报\n"
                               "此外，生猪养殖场等两个项目将于2018年4月1日开工，总投资3亿元。\n")
     assert page.date == "2017-11-01" and "将于2018年4月1日开工" in page.paragraphs[0]
+
+
+def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it():
+    page = clean_chinese_page(
+        "2023年海东市国民经济和社会发展统计公报\n2024-03-20 来源：海东市统计局\n"
+        "全年全市实现地区生产总值612.5亿元，比上年增长5.1%。\n"
+        "第一产业增加值98.2亿元，增长4.9%。\n"
+        "一、工业生产稳步回升\n"
+        "全年规模以上工业增加值增长8.3%。\n"
+        "省财政下达专项资金支持教育强国推进工程\n"
+        "今年以来，省财政累计下达资金10.49亿元。\n")
+    assert page.paragraphs[-1] == "全年规模以上工业增加值增长8.3%。"
+    assert "一、工业生产稳步回升" in page.paragraphs

@@ -27,6 +27,7 @@ _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?")
 # A sentence ends at a Chinese full stop, question or exclamation mark, with any closing quote after it.
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])[”’」』]?")
 _PUNCTUATED = re.compile("[。，,！？；;：:]")
+_SUBHEADING = re.compile(r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．]|第[一二三四五六七八九十]+[部章节]")
 _HEAD_LINES = 12
 _MIN_TITLE_HAN = 4
 _MIN_BODY_HAN = 8
@@ -81,9 +82,12 @@ def _strip_head(line: str) -> str:
 
 
 def _is_next_headline(line: str, page: Page) -> bool:
-    """Whether a line after the body is the headline of the next article: a page listing several runs them on."""
+    """Whether a line after the body is the headline of the next article: a page listing several runs them on.
+
+    A numbered subheading ("一、工业生产稳步回升", "（二）投资") belongs to the article it divides.
+    """
     return (len(page.paragraphs) >= _BODY_BEFORE_NEXT and han_count(line) >= _MIN_BODY_HAN
-            and not _PUNCTUATED.search(line) and not _starts_with(line, "furniture"))
+            and not _PUNCTUATED.search(line) and not _SUBHEADING.match(line) and not _starts_with(line, "furniture"))
 
 
 def _is_body(line: str) -> bool:
