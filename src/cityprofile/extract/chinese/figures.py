@@ -176,8 +176,8 @@ def _is_boundary(word: str, vocab: _Vocabulary) -> bool:
             or re.search(r"\d", word) is not None or not re.search(f"[{HAN}A-Za-z]", word))
 
 
-def _measure_before(text: str, vocab: _Vocabulary) -> tuple[str, int]:
-    """The measure a run of words ends with, and where it starts in ``text``: after its linking verb or time."""
+def _measure_before(text: str, vocab: _Vocabulary) -> str:
+    """The measure a run of words ends with: the words after its linking verb, time or place."""
     words = _segment(text)
     # Linking verbs, qualifiers and baselines (比上年同期) stand between a measure and its amount.
     while words and (_is_boundary(words[-1], vocab) or words[-1] in vocab.qualifiers):
@@ -194,9 +194,7 @@ def _measure_before(text: str, vocab: _Vocabulary) -> tuple[str, int]:
     run = "".join(words)
     # A glossary term is one measure however the segmenter splits it: 规模以上 | 工业增加值.
     terms = [term for term in vocab.glossary if run.endswith(term) and len(term) > len(measure)]
-    measure = max(terms, key=len) if terms else measure
-    end = len(run)
-    return measure, text.find(measure, 0, end + 1) if measure else -1
+    return max(terms, key=len) if terms else measure
 
 
 def _noun_after(simple: str, end: int, limit: int, vocab: _Vocabulary) -> str:
@@ -287,19 +285,21 @@ def _series(amounts: list[_Amount], index: int, simple: str) -> tuple[int, int]:
 
 def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previous: list[_Measured],
              vocab: _Vocabulary) -> _Measured:
+    """What the amount at ``index`` measures: a level reached, a change, a share, or the noun phrase that leads
+    to it (for a count, the noun its measure word counts)."""
     amount = amounts[index]
     position, size = _series(amounts, index, simple)
     text = simple[start:amounts[index - position].start]
     found = vocab.change.search(text)
     level = _LEVEL.search(text)
     if level:  # "由29200吨增加到58500吨": the level reached, not the change
-        measure, _ = _measure_before(text[:level.start()], vocab)
+        measure = _measure_before(text[:level.start()], vocab)
         named = [p.term for p in previous if p.change is None and p.term]
         subject = measure or _subject(simple, start, amount.start, vocab) or (named[-1] if named else None)
         return _Measured(subject, _label(subject, vocab) if subject else "")
     if found:
         change = "growth" if found.group(0).rstrip("了") in vocab.growth else "decline"
-        measure, _ = _measure_before(text[:found.start()], vocab)
+        measure = _measure_before(text[:found.start()], vocab)
         named = [p.term for p in previous if p.change is None and p.term]
         if "分别" in text and len(named) >= size:
             measure = named[len(named) - size + position]  # "同比分别增长9.65%和7.2%"
@@ -310,7 +310,7 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
     share = _share(text, vocab)
     if share:
         return share
-    measure, _ = _measure_before(text, vocab)
+    measure = _measure_before(text, vocab)
     limit = amounts[index + 1].start if index + 1 < len(amounts) else len(simple)
     if amount.unit == "count":
         counted = _noun_after(simple, amount.end, limit, vocab)
