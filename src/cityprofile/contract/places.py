@@ -6,17 +6,16 @@ which finds names in text: the report kernels need a city's place, not that.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
+
+from .datafiles import read_table
 
 
 @cache
 def _coordinates() -> dict[tuple[str, str], tuple[float, float]]:
-    lines = (files("cityprofile") / "data" / "gazetteer.csv").read_text(encoding="utf-8").splitlines()
     found: dict[tuple[str, str], tuple[float, float]] = {}
     # Rows are most populous first: of two namesakes in one province, the larger city is meant.
-    for row in csv.DictReader(line for line in lines if not line.startswith("#")):
+    for row in read_table("gazetteer.csv"):
         if row["latitude"] and row["longitude"]:
             found.setdefault((row["name"], row["province"]), (float(row["latitude"]), float(row["longitude"])))
     return found

@@ -8,12 +8,13 @@ Simplified text, longest first, since Chinese is written without spaces.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+from ..contract.datafiles import read_table
 
 _DATA = files("cityprofile") / "data"
 # Capitalised words, possibly with an inner apostrophe ("Xi'an", "Lu’an") that is not a possessive.
@@ -43,12 +44,6 @@ class Mention:
     text: str
     start: int
     end: int
-
-
-def _read_csv(name: str) -> list[dict]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    # The first line of each data file is a comment giving its source.
-    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
 
 
 def _normalise(name: str) -> str:
@@ -169,15 +164,15 @@ def load_gazetteer() -> Gazetteer:
     places = [
         Place(row["name"], row["province"], _split(row["aliases"]), int(row["population"]), int(row["geonameid"]),
               _split(row["chinese"]), float(row["latitude"]), float(row["longitude"]))
-        for row in _read_csv("gazetteer.csv")
+        for row in read_table("gazetteer.csv")
     ]
     provinces, capitals, chinese = {}, {}, {}
-    for row in _read_csv("provinces.csv"):
+    for row in read_table("provinces.csv"):
         capitals[row["name"]] = row["capital"]
         for name in [row["name"], *row["aliases"].split("|")]:
             provinces[name] = row["name"]
         chinese.update((name, row["name"]) for name in _split(row["chinese"]))
-    not_places = {row["word"]: row["kind"] for row in _read_csv("not_places.csv")}
+    not_places = {row["word"]: row["kind"] for row in read_table("not_places.csv")}
     return Gazetteer(places, provinces, capitals, not_places, chinese)
 
 

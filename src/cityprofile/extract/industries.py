@@ -23,12 +23,11 @@ one-word product written with a capital inside a sentence ("Apple") is a name.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from ..contract.datafiles import read_table
 from ..contract.records import IndustryMention
 
 _WORD = re.compile(r"[^\W_]+|&")
@@ -80,13 +79,8 @@ def _key(phrase: str) -> str:
     return "".join(_normalise(w) for w in _WORD.findall(phrase))
 
 
-def _read_rows(name: str) -> list[dict]:
-    lines = (files("cityprofile") / "data" / name).read_text(encoding="utf-8").splitlines()
-    # The first lines are comments giving the sources.
-    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
-
-
-def _split(cell: str) -> list[str]:
+def split_phrases(cell: str) -> list[str]:
+    """Return the phrases of a taxonomy cell, separated by ";"."""
     return [t.strip() for t in cell.split(";") if t.strip()]
 
 
@@ -95,9 +89,9 @@ def _load_terms() -> tuple[dict[str, _Term], int]:
     """Return the taxonomy's terms by key, and the most words a key may span."""
     terms: dict[str, _Term] = {}
     longest = 1
-    for row in _read_rows("taxonomy.csv"):
+    for row in read_table("taxonomy.csv"):
         for column in ("phrases", "products"):
-            for phrase in _split(row[column]):
+            for phrase in split_phrases(row[column]):
                 capitals = tuple(w for w in _WORD.findall(phrase) if w.isupper())
                 terms[_key(phrase)] = _Term(row["industry"], row["sector"], column == "products", capitals)
                 # A word written as one in the phrase ("ecommerce") may be two in the text ("e-commerce").
@@ -120,7 +114,7 @@ def _name_pattern(ends: list[str], bodies: list[str], owners: list[str]) -> re.P
 @cache
 def _load_words() -> _Words:
     by_role: dict[str, list[str]] = {}
-    for row in _read_rows("industry_words.csv"):
+    for row in read_table("industry_words.csv"):
         by_role.setdefault(row["role"], []).append(row["word"])
     return _Words(
         heads=frozenset(_key(w) for w in by_role["head"]),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
 from itertools import islice
+
+from ..contract.datafiles import read_table
 
 _DATA = files("cityprofile") / "data"
 # A full stop, ! or ? (with any closing quotes or brackets) and a space, or a
@@ -29,8 +30,7 @@ _LOOKAHEAD = 100  # characters after a full stop that can tell whether it ends a
 
 @cache
 def _abbreviations() -> dict[str, str]:
-    lines = (_DATA / "abbreviations.csv").read_text(encoding="utf-8").splitlines()
-    return {row["abbreviation"]: row["kind"] for row in csv.DictReader(l for l in lines if not l.startswith("#"))}
+    return {row["abbreviation"]: row["kind"] for row in read_table("abbreviations.csv")}
 
 
 @cache

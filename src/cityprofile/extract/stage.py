@@ -103,14 +103,16 @@ def extract_source(article_id: str, text: str, kind: str = "text", title: str = 
     if article.truncated:
         problems.append(["warning", f"longer than an article can be; only its first {len(article.sentences)} "
                                     "sentences are read"])
-    chinese = article.language == "zh"
-    choice = (attribute_chinese_city(simplify(article.title), [simplify(s) for s in article.sentences], load_gazetteer())
-              if chinese else attribute_city(article, load_gazetteer()))
+    # A Chinese article is matched through the Simplified copy of each sentence, made once for both steps.
+    simplified = [simplify(s) for s in article.sentences] if article.language == "zh" else None
+    choice = (attribute_chinese_city(simplify(article.title), simplified, load_gazetteer())
+              if simplified is not None else attribute_city(article, load_gazetteer()))
     if choice is None:
         return {"city": None, "problems": [*problems, ["warning", "names no known city; left out"]]}
     if choice.runner_up and choice.runner_up_score >= choice.score:
         problems.append(["note", f"{choice.reason}; assigned to {choice.city}"])
-    found = _cap(extract_chinese_article(article) if chinese else extract_article(article), problems)
+    found = _cap(extract_chinese_article(article, simplified) if simplified is not None else extract_article(article),
+                 problems)
     return {
         "city": {"city": choice.city, "slug": choice.slug, "province": choice.province},
         "problems": problems,
@@ -132,4 +134,5 @@ def warm_up() -> None:
     """
     load_gazetteer()
     extract_article(_read_article("warm-up", _WARM_UP, "text", "", False)[0])
-    extract_chinese_article(_read_article("warm-up", _WARM_UP_CHINESE, "text", "", False)[0])
+    chinese = _read_article("warm-up", _WARM_UP_CHINESE, "text", "", False)[0]
+    extract_chinese_article(chinese, [simplify(s) for s in chinese.sentences])

@@ -42,36 +42,37 @@ _LABEL_DISTANCES = (_NEAR, 14.0, 24.0)
 def _provinces() -> list[dict]:
     data = json.loads((files("cityprofile") / "data" / "china_map.json").read_text(encoding="utf-8"))
     for province in data["provinces"]:
-        province["rings"] = [[(lon * _PARALLEL, lat) for lon, lat in ring] for ring in province["polygons"]]
+        province["rings"] = [[_project(lat, lon) for lon, lat in ring] for ring in province["polygons"]]
     return data["provinces"]
+
+
+@cache
+def _extent() -> tuple[float, float, float, float]:
+    """The projected map's left, right, bottom and top, half a degree out from the outermost border."""
+    points = [point for p in _provinces() for ring in p["rings"] for point in ring]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) - 0.5, max(xs) + 0.5, min(ys) - 0.5, max(ys) + 0.5
 
 
 def _project(latitude: float, longitude: float) -> tuple[float, float]:
     return longitude * _PARALLEL, latitude
 
 
-def _draw_provinces(ax, shaded: set[str] = frozenset()) -> None:
+def _new_map(width: float, shaded: set[str]):
+    """Return a figure of ``width`` inches holding China's provinces, those named in ``shaded`` shaded."""
+    import matplotlib.pyplot as plt  # here, once charts has chosen matplotlib's SVG backend
+
+    left, right, bottom, top = _extent()
+    fig, ax = plt.subplots(figsize=(width, width * (top - bottom) / (right - left)))
+    fig.subplots_adjust(0, 0, 1, 1)
     provinces = _provinces()
     rings = [ring for p in provinces for ring in p["rings"]]
     colours = [_SHADE if p["name"] in shaded else _LAND for p in provinces for _ in p["rings"]]
     ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors=_BORDER, linewidths=0.35))
-    xs = [x for ring in rings for x, _ in ring]
-    ys = [y for ring in rings for _, y in ring]
-    ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
-    ax.set_ylim(min(ys) - 0.5, max(ys) + 0.5)
+    ax.set_xlim(left, right)
+    ax.set_ylim(bottom, top)
     ax.set_aspect("equal")
     ax.set_axis_off()
-
-
-def _new_map(width: float):
-    import matplotlib.pyplot as plt
-
-    provinces = _provinces()
-    xs = [x for p in provinces for ring in p["rings"] for x, _ in ring]
-    ys = [y for p in provinces for ring in p["rings"] for _, y in ring]
-    height = width * (max(ys) - min(ys) + 1) / (max(xs) - min(xs) + 1)
-    fig, ax = plt.subplots(figsize=(width, height))
-    fig.subplots_adjust(0, 0, 1, 1)
     return fig, ax
 
 
@@ -84,8 +85,7 @@ def locator_map(profile: dict) -> Markup:
     if place is None:
         return Markup(f'<p class="note">No map: the gazetteer has no coordinates for '
                       f'{escape(profile["city"])}.</p>')
-    fig, ax = _new_map(LOCATOR_WIDTH_IN)
-    _draw_provinces(ax, {profile.get("province")})
+    fig, ax = _new_map(LOCATOR_WIDTH_IN, {profile.get("province")})
     x, y = _project(*place)
     ax.scatter([x], [y], s=22, color=_INK, zorder=3, edgecolors="white", linewidths=0.6)
     left = x > sum(ax.get_xlim()) / 2  # a name beside an eastern city runs west, inside the map
@@ -195,8 +195,7 @@ def comparison_map(profiles: list[dict]) -> Markup:
                    f'{escape(", ".join(missing))}.</p>') if missing else Markup(""))
     if not placed:
         return note
-    fig, ax = _new_map(MAP_WIDTH_IN)
-    _draw_provinces(ax, {p.get("province") for p, _, _ in placed})
+    fig, ax = _new_map(MAP_WIDTH_IN, {p.get("province") for p, _, _ in placed})
     evidence = [len(p["articles"]) for p, _, _ in placed]
     classes = _size_classes(evidence)
     for size_class in sorted(set(classes), reverse=True):  # small dots drawn last, on top of large ones

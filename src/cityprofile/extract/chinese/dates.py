@@ -15,7 +15,7 @@ import regex
 from datetime import date
 
 from ...contract.records import DateMention, Event
-from .text import HAN
+from .text import han_count
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})年"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9])月"
@@ -92,7 +92,7 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     first = max(b for b in bounds if b <= start)
     last = min((b for b in bounds if b >= end and b > first), default=len(sentence))
     event = (sentence[first:start] + sentence[end:last]).strip("，,；;。 ")
-    if len(re.findall(f"[{HAN}]", event)) < _MIN_EVENT_HAN:
+    if han_count(event) < _MIN_EVENT_HAN:
         following = min((b for b in bounds if b > last), default=len(sentence))
         event = (event + sentence[last:following]).strip("，,；;。 ")
     event = re.sub(r"^(?:截至|截止|于|在|从|自|到|至)", "", event)

@@ -16,15 +16,14 @@ as written; the Chinese phrase is kept as the figure's ``term`` either way.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
-
+from ...contract.datafiles import read_table
 from ...contract.records import Figure
 from ...contract.units import alternation, entries
 from ...contract.units import vocabulary as unit_vocabulary
+from ..gazetteer import load_gazetteer
 from .text import HAN, segmenter, vocabulary, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?、()（）“”\"「」《》]")
@@ -64,8 +63,7 @@ class _Vocabulary:
 
 
 def _glossary() -> dict[str, str]:
-    lines = (files("cityprofile") / "data" / "glossary_zh.csv").read_text(encoding="utf-8").splitlines()
-    return {row["chinese"]: row["english"] for row in csv.DictReader(l for l in lines if not l.startswith("#"))}
+    return {row["chinese"]: row["english"] for row in read_table("glossary_zh.csv")}
 
 
 @cache
@@ -75,8 +73,8 @@ def _vocabulary() -> _Vocabulary:
                   for word in words}
     measure_words = data["measure_words"]["words"]
     units = {w: data["units"][w] for w in words_of(data["units"])}
-    before = alternation(w for w in data["qualifiers"]["before"].values() for w in w)
-    after = alternation(w for w in data["qualifiers"]["after"].values() for w in w)
+    before = alternation(word for words in data["qualifiers"]["before"].values() for word in words)
+    after = alternation(word for words in data["qualifiers"]["after"].values() for word in words)
     amount = re.compile(rf"(?P<before>{before})?{_NUMBER}(?P<scale>{alternation(words_of(data['scales']))})?"
                         rf"(?P<more>多|余)?(?P<unit>{alternation([*units, *measure_words])})?(?P<after>{after})?")
     change = data["change_words"]
@@ -160,8 +158,6 @@ def _clause_start(simple: str, position: int) -> int:
 
 @cache
 def _place_names() -> frozenset[str]:
-    from ..gazetteer import load_gazetteer
-
     return load_gazetteer().chinese_names()
 
 

@@ -11,20 +11,18 @@ named first.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ..cities import DATELINE_WEIGHT, MENTION_WEIGHT, SUBJECT_WEIGHT, TITLE_WEIGHT, CityChoice
 from ..gazetteer import Gazetteer, Place, slugify
 
 _SUBJECT_REACH = 8  # characters: "西宁市今年…", "据悉,格尔木市…"
-_DATELINE = re.compile(r"讯")
 
 
 def _weight(text: str, start: int, end: int, in_title: bool) -> float:
     if in_title:
         return TITLE_WEIGHT
-    if _DATELINE.match(text, end) or text.startswith("讯", end + 1):
+    if "讯" in text[end:end + 2]:  # "本报海东讯", "海东市讯"
         return DATELINE_WEIGHT
     return SUBJECT_WEIGHT if start < _SUBJECT_REACH else MENTION_WEIGHT
 

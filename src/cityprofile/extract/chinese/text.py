@@ -13,6 +13,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from ...contract.units import entries
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
@@ -33,7 +35,7 @@ def vocabulary() -> dict:
 
 def words_of(table: dict) -> list[str]:
     """Return a vocabulary table's words, longest first, without its comment."""
-    return sorted((w for w in table if not w.startswith("_")), key=len, reverse=True)
+    return sorted(entries(table), key=len, reverse=True)
 
 
 def identify_script(text: str) -> str | None:
