@@ -299,3 +299,8 @@ def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it(
         "今年以来，省财政累计下达资金10.49亿元。\n")
     assert page.paragraphs[-1] == "全年规模以上工业增加值增长8.3%。"
     assert "一、工业生产稳步回升" in page.paragraphs
+
+
+def test_a_count_opening_a_quoted_sentence_is_no_slogan():
+    # The quote closes a speech ("…12个项目全部落地”); only a count inside a pair of quotes is a slogan.
+    assert _figures("12个项目”顺利签约。") == [("12个", 12, "count", None)]

@@ -148,7 +148,7 @@ def _read_amount(found: re.Match, simple: str, vocab: _Vocabulary) -> _Amount | 
 
 def _in_slogan(simple: str, start: int, end: int) -> bool:
     """A count inside quotes that make a slogan: “三个不减”."""
-    return simple[start - 1:start] in "“\"" and re.match(r"[^”\"]{0,6}[”\"]", simple[end:]) is not None
+    return start > 0 and simple[start - 1] in "“\"" and re.match(r"[^”\"]{0,6}[”\"]", simple[end:]) is not None
 
 
 def _clause_start(simple: str, position: int) -> int:
