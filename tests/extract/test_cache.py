@@ -114,8 +114,8 @@ def test_a_duplicate_is_still_counted_once_when_its_original_is_cached(corpus):
 def test_new_extraction_code_means_a_new_key(corpus):
     seeds, out = corpus
     path = next(seeds.glob("*.txt"))
-    source, _ = read_file(path)
-    renamed = read_file(path.rename(path.with_name("renamed.txt")))[0]
+    source, _ = read_file(path, path.stem)
+    renamed = read_file(path.rename(path.with_name("renamed.txt")), "renamed")[0]
     assert ArticleCache(out, code="a").key(hash_fields(source)) != ArticleCache(out, code="b").key(hash_fields(source))
     assert ArticleCache(out, code="a").key(hash_fields(source)) != ArticleCache(out, code="a").key(hash_fields(renamed))
 

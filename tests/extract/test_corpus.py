@@ -86,6 +86,15 @@ def test_same_article_under_two_names_is_counted_once(tmp_path):
     assert "same text as a.txt" in _messages(problems)["b copy.txt"]
 
 
+def test_an_article_is_named_by_its_stem_unless_another_file_shares_it(tmp_path):
+    (tmp_path / "report.txt").write_text(SENTENCE)
+    (tmp_path / "report.html").write_text("<p>Harbin opened 3 ice-and-snow theme parks in December.</p>")
+    (tmp_path / "other.txt").write_text("Dalian port handled 1.2 million containers in the first quarter.")
+    sources, problems = read_sources(tmp_path)
+    assert sorted(s.id for s in sources) == ["other", "report.html", "report.txt"]
+    assert problems == []
+
+
 def test_names_with_spaces_non_ascii_and_other_extensions_are_found(tmp_path):
     for name in ("with space.txt", "西宁 news.txt", "UPPER.TXT", "notes.md"):
         (tmp_path / name).write_text(f"{name}: {SENTENCE}")

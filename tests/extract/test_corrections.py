@@ -7,7 +7,7 @@ from conftest import SEEDS
 
 from cityprofile.contract.schema import find_schema_errors
 from cityprofile.extract.assemble import extract_corpus
-from cityprofile.extract.corrections import apply_corrections, read_corrections
+from cityprofile.extract.corrections import apply_corrections, read_corrections, resolve_articles
 
 HEADER = "article,text,action,value,note\n"
 XINING_FAIR = "001_b5846f08470cffb5"  # the Green Development Forum and signing ceremony, Xining
@@ -179,6 +179,17 @@ def test_a_note_may_hold_commas_unquoted_but_other_columns_may_not(tmp_path):
     assert read_corrections(path)[0][0].note == "geography, not a measure"
     path.write_text(f"article,text,action,value\n{XINING_FAIR},31,6 billion yuan,drop,\n", encoding="utf-8")
     assert read_corrections(path)[0][0].problem == "5 cells for 4 columns; quote a text that holds a comma"
+
+
+def test_an_article_is_found_by_its_whole_file_name_and_a_shared_stem_is_a_problem(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text(f"{HEADER}{XINING_CITY}.txt,three major rivers,drop,,\nreport,40 firms,drop,,\n"
+                    f"report.txt,40 firms,drop,,\n", encoding="utf-8")
+    rows, _ = read_corrections(path)
+    resolve_articles(rows, [XINING_CITY, "report.html", "report.txt"])
+    assert [row.article for row in rows] == [XINING_CITY, "report", "report.txt"]
+    assert [row.problem for row in rows] == [
+        None, "'report' may be report.html or report.txt; write the whole file name", None]
 
 
 def test_a_file_without_the_columns_warns_and_applies_nothing(tmp_path):

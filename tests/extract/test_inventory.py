@@ -16,9 +16,9 @@ def reads(monkeypatch):
     names = []
     real = inventory_module.read_file
 
-    def read_file(path):
+    def read_file(path, article_id):
         names.append(path.name)
-        return real(path)
+        return real(path, article_id)
 
     monkeypatch.setattr(inventory_module, "read_file", read_file)
     return names
@@ -56,6 +56,21 @@ def test_a_changed_file_is_read_again_and_changes_the_key(seeds, tmp_path, reads
     assert reads == [changed.name]
     assert second.key != first.key
     assert "12 new companies" in second.source(second.articles[2]).text
+
+
+def test_a_namesake_s_arrival_reads_the_file_again_under_its_whole_name(seeds, tmp_path, reads, settled):
+    first = take_inventory(seeds, tmp_path / "cache")
+    known = sorted(seeds.iterdir())[1]
+    namesake = known.with_suffix(".html")
+    namesake.write_text("<html><body><p>Officials in Lanzhou said 40 firms joined the logistics park.</p></body></html>",
+                        encoding="utf-8")
+    reads.clear()
+    second = take_inventory(seeds, tmp_path / "cache")
+    assert sorted(reads) == sorted([known.name, namesake.name])
+    ids = {a.path.name: a.id for a in second.articles}
+    assert ids[known.name] == known.name and ids[namesake.name] == namesake.name
+    assert {a.id for a in first.articles} - {known.stem} <= set(ids.values())
+    assert second.source(next(a for a in second.articles if a.path == known)).id == known.name
 
 
 def test_a_file_touched_but_not_changed_is_read_again_and_keeps_its_content_hash(seeds, tmp_path, reads, settled):

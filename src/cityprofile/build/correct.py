@@ -19,7 +19,7 @@ from ..contract.files import read_state, write_atomic, write_if_changed
 from ..contract.outputs import CORRECTIONS_STAMP, EXTRACTED, is_slug, remove_city
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.assemble import Extraction
-from ..extract.corrections import apply_corrections, read_corrections, touched_cities
+from ..extract.corrections import apply_corrections, read_corrections, resolve_articles, touched_cities
 from ..report.formatting import plural
 
 # Slugs are lowercase letters, digits and hyphens, so no city's file can take this name.
@@ -98,6 +98,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
     changed = {slug for slug in fingerprints.keys() | done.keys() if done.get(slug) != fingerprints.get(slug)}
     redo = {slug for slug in fingerprints if slug in changed or not (out / slug / "profile.json").is_file()}
     rows, unreadable = read_corrections(corrections)
+    resolve_articles(rows, contents["articles"])
     touched = touched_cities(rows, contents["articles"], heads)
     # Rows can move articles between these cities, so they are corrected together.
     group = touched | set(saved.get("touched", []))

@@ -217,9 +217,9 @@ def _describe_removed(found: Counter) -> str:
     return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
 
 
-def _read_source(path: Path) -> tuple[Source | None, list[str]]:
+def _read_source(path: Path, article_id: str) -> tuple[Source | None, list[str]]:
     """Return an article file decoded (None if it holds no text), and notes on how it was read."""
-    source = Source(id=_article_id(path), path=path, text="", kind=SUFFIXES[path.suffix.lower()])
+    source = Source(id=article_id, path=path, text="", kind=SUFFIXES[path.suffix.lower()])
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
     if source.kind == "pdf":
@@ -243,9 +243,10 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
     """Decode every article file once; skip bad and duplicate files with a problem each."""
     sources: list[Source] = []
     paths, problems = scan_seeds(seeds)
+    ids = name_articles(paths)
     seen: dict[str, Path] = {}
     for path in paths:
-        source, found = read_file(path)
+        source, found = read_file(path, ids[path])
         problems += found
         if source is None:
             continue
@@ -258,14 +259,15 @@ def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
     return sources, problems
 
 
-def read_file(path: Path) -> tuple[Source | None, list[Problem]]:
-    """Return one article file decoded and cleaned of invisible characters (None if it cannot be used), and why."""
+def read_file(path: Path, article_id: str) -> tuple[Source | None, list[Problem]]:
+    """Return one article file, as ``article_id``, decoded and cleaned of invisible characters (None if it
+    cannot be used), and why."""
     problems = []
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             return None, [Problem(path, f"{size:,} bytes, larger than {MAX_BYTES:,}: not an article; skipped")]
-        source, notes = _read_source(path)
+        source, notes = _read_source(path, article_id)
     except OSError as error:
         return None, [Problem(path, f"cannot be read ({error.strerror or error}); skipped")]
     except Exception as error:  # noqa: BLE001 - whatever a reader trips on in one file is that file's problem
@@ -298,9 +300,12 @@ def duplicate(path: Path, original: Path) -> Problem:
     return Problem(path, f"same text as {original.name}; counted once")
 
 
-def _article_id(path: Path) -> str:
-    """The file name without its suffix, with bytes that are not UTF-8 and control characters as escapes.
+def name_articles(paths: list[Path]) -> dict[Path, str]:
+    """Return each article file's id: its name without the extension, or its whole name when another file
+    shares that (a page and its text saved side by side as ``x.html`` and ``x.txt``).
 
-    Reports show the id; profile.json must be valid UTF-8.
+    Bytes that are not UTF-8 and control characters are escaped: reports show the id, and profile.json
+    must be valid UTF-8.
     """
-    return escape_for_terminal(path.stem)
+    stems = Counter(path.stem for path in paths)
+    return {path: escape_for_terminal(path.stem if stems[path.stem] == 1 else path.name) for path in paths}

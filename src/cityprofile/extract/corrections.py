@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ..contract.records import Correction, IndustryMention, to_dict
 from .gazetteer import load_gazetteer, slugify
@@ -89,6 +91,25 @@ def _read_row(cells: list[str], header: list[str], where: str) -> Row | None:
     if extra and header[-1] != "note":
         row.problem = f"{len(cells)} cells for {len(header)} columns; quote a text that holds a comma"
     return row
+
+
+def resolve_articles(rows: list[Row], ids: Iterable[str]) -> None:
+    """Point each row at the article it names by id, or by its whole file name where the id is shorter.
+
+    A name without its extension that two articles share (``x`` for ``x.html`` and ``x.txt``) is a problem
+    of the row: which one is meant cannot be told.
+    """
+    ids = set(ids)
+    shortened = defaultdict(list)
+    for article_id in sorted(ids):
+        shortened[PurePath(article_id).stem].append(article_id)
+    for row in rows:
+        if row.problem or row.article in ids:
+            continue
+        if PurePath(row.article).stem in ids:
+            row.article = PurePath(row.article).stem
+        elif len(shortened.get(row.article, [])) > 1:
+            row.problem = f"{row.article!r} may be {' or '.join(shortened[row.article])}; write the whole file name"
 
 
 def _is_date(value: str) -> bool:
@@ -217,7 +238,7 @@ def apply_corrections(profiles: dict[str, dict], rows: list[Row]) -> tuple[dict[
 def _apply(corpus: _Corpus, row: Row) -> str | None:
     """Apply one row; return why it could not be applied, or None."""
     if row.article not in corpus.articles:
-        return f"no article {row.article!r} (an article id is its file name without the extension)"
+        return f"no article {row.article!r} (an article id is its file name without the extension, as under Sources)"
     if row.action == "move":
         return _move(corpus, row)
     found = corpus.find(row)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.files import read_state, stat_signature, write_atomic
-from .corpus import Problem, Source, digest_text, duplicate, read_file, stat_seeds
+from .corpus import Problem, Source, digest_text, duplicate, name_articles, read_file, stat_seeds
 
 RECORDS = "files.json"
 # Coarser than any file system's timestamps that cityprofile may meet (FAT's are two seconds).
@@ -61,7 +61,7 @@ class Inventory:
     def source(self, article: Article) -> Source:
         """Return an article's decoded source, reading the file again if this run knew it by its stat."""
         if article.source is None:
-            source, _ = read_file(article.path)
+            source, _ = read_file(article.path, article.id)
             if source is None or hash_fields(source) != article.content:
                 raise FileChangedError(f"{article.path}: changed while it was being read; run the build again")
             article.source = source
@@ -83,11 +83,12 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
     inventory = Inventory(problems=problems)
     records, seen = {}, {}
     now = time.time_ns()
+    ids = name_articles([path for path, _ in files])
     for path, status in files:
         name = path.name
-        record, source = _recall(status, known.get(name)), None
+        record, source = _recall(status, known.get(name), ids[path]), None
         if record is None:
-            record, source = _read(path, now)
+            record, source = _read(path, ids[path], now)
             inventory.read += 1
         if record.get("trusted"):
             records[name] = record
@@ -113,20 +114,21 @@ def _is_record(record: dict) -> bool:
     return isinstance(record["signature"], list) and problems_ok and content_ok
 
 
-def _recall(status: os.stat_result, record: dict | None) -> dict | None:
-    """Return the record of a file if it still describes the file (as ``status`` finds it), else None."""
-    if record is None:
+def _recall(status: os.stat_result, record: dict | None, article_id: str) -> dict | None:
+    """Return the record of a file if it still describes the file (as ``status`` finds it) under the id it
+    has now (a namesake's arrival lengthens it), else None."""
+    if record is None or record["content"] is not None and record["id"] != article_id:
         return None
     return record if stat_signature(status) == record["signature"] else None
 
 
-def _read(path: Path, now: int) -> tuple[dict, Source | None]:
-    """Read a file; return its record and its source (None when it cannot be used)."""
+def _read(path: Path, article_id: str, now: int) -> tuple[dict, Source | None]:
+    """Read a file as ``article_id``; return its record and its source (None when it cannot be used)."""
     try:
         status = path.stat()
     except OSError:
         status = None
-    source, problems = read_file(path)
+    source, problems = read_file(path, article_id)
     record = {
         "signature": stat_signature(status) if status else None,
         # A file that could not be read may be readable next time, and one changed just now may change again.
