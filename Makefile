@@ -19,6 +19,7 @@ CORRECTING = $(if $(CORRECTIONS),--corrections $(call quote,$(CORRECTIONS)))
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 SYSTEM_TEST := $(VENV)/.system-test-deps
+STRIPPING := $(VENV)/.nbstripout
 
 .DEFAULT_GOAL := help
 
@@ -44,6 +45,12 @@ $(SYSTEM_TEST): tools/install-system-deps $(VENV)/bin/python
 	tools/install-system-deps test
 	touch $@
 
+# What a notebook saved in JupyterLab holds besides its code and narrative (outputs, execution counts, the
+# kernel's language_info) is stripped on its way into git (.gitattributes), so a Lab session leaves no diff.
+$(STRIPPING): $(firstword $(MAKEFILE_LIST)) | $(INSTALLED)
+	if git rev-parse --git-dir >/dev/null 2>&1; then git config filter.nbstripout.clean '$(abspath $(PY)) -m nbstripout --keep-id --extra-keys metadata.language_info'; git config filter.nbstripout.smudge cat; fi
+	touch $@
+
 ## Build the profile of every city in SEEDS, and the comparison, into PROFILES
 reports: $(INSTALLED) $(SYSTEM)
 	$(PY) -m cityprofile build --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) --jobs $(call quote,$(JOBS)) $(CORRECTING)
@@ -62,12 +69,13 @@ bench: $(INSTALLED) $(SYSTEM)
 
 # JupyterLab refuses to run as root without this flag.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+# A report notebook is saved as committed: its outputs stay in the browser (src/cityprofile/lab.py).
+LAB_HOOK = --ContentsManager.pre_save_hook=cityprofile.lab.strip_before_save
 
 ## Open the notebooks in JupyterLab; LAB_ARGS passes options, e.g. LAB_ARGS="--no-browser --port 8899"
-lab: $(INSTALLED) $(SYSTEM)
-	if git rev-parse --git-dir >/dev/null 2>&1; then git config filter.nbstripout.clean '$(abspath $(PY)) -m nbstripout --keep-id'; git config filter.nbstripout.smudge cat; fi
+lab: $(INSTALLED) $(SYSTEM) $(STRIPPING)
 	$(PY) -m cityprofile extract --seeds $(call quote,$(SEEDS)) --out $(call quote,$(PROFILES)) $(CORRECTING)
-	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_ARGS) notebooks/
+	$(VENV)/bin/jupyter lab $(ALLOW_ROOT) $(LAB_HOOK) $(LAB_ARGS) notebooks/
 
 ## Remove what builds wrote into PROFILES (nothing else: it refuses folders a build did not make) and the virtual environment
 clean:

@@ -1,6 +1,7 @@
 """Shared paths and article loading for the tests."""
 
 import os
+import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -63,3 +64,10 @@ def read_pdf_links(pdf: Path) -> tuple[list[str], list[str], set[str]]:
                 continue  # a link to a destination the PDF lacks
             held.add(name)
     return uris, destinations, held
+
+
+def make_variable(name: str) -> str:
+    """Return a variable of the project's Makefile as make expands it."""
+    printed = subprocess.run(["make", "-s", "-f", str(ROOT / "Makefile"), "-f", "-", "print"],
+                             input=f"print:\n\t@echo '$({name})'\n", capture_output=True, text=True, check=True)
+    return printed.stdout.strip()

@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, make_variable
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -71,7 +71,7 @@ def lab(tmp_path_factory):
     (notification / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
     port, token = _free_port(), secrets.token_hex(16)
     command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", make_variable("LAB_HOOK"),
                str(root / "notebooks")]
     if os.geteuid() == 0:
         command.insert(2, "--allow-root")
@@ -110,8 +110,8 @@ def _click_menu(browser, menu: str, item: str) -> None:
     bar = WebDriverWait(browser, 60).until(lambda b: [m for m in b.find_elements(By.CSS_SELECTOR, ".lm-MenuBar-item")
                                                       if m.text == menu])
     bar[0].click()
-    entry = WebDriverWait(browser, 10).until(lambda b: [i for i in b.find_elements(By.CSS_SELECTOR, ".lm-Menu-item")
-                                                        if i.text.split("\n")[0] == item])
+    entry = WebDriverWait(browser, 10).until(lambda b: [i for i in b.find_elements(By.CSS_SELECTOR, ".lm-Menu-itemLabel")
+                                                        if i.text == item])
     entry[0].click()
 
 
@@ -198,3 +198,11 @@ def test_a_chart_is_drawn(page, lab):
     assert charts[0].size["width"] > 300 and charts[0].size["height"] > 100
     assert charts[0].find_elements(By.CSS_SELECTOR, "path")
     page.save_screenshot(str(lab[2] / "chart.png"))
+
+
+def test_saving_after_run_all_leaves_the_notebook_as_committed(page, lab):
+    saved = lab[2] / "notebooks" / NOTEBOOK
+    before = saved.stat().st_mtime_ns
+    _click_menu(page, "File", "Save Notebook")
+    WebDriverWait(page, 30).until(lambda _: saved.stat().st_mtime_ns != before)
+    assert saved.read_bytes() == (ROOT / "notebooks" / NOTEBOOK).read_bytes()

@@ -15,7 +15,7 @@ BELOW = {
     "extract": {"contract"},
     "report": {"contract"},
     "build": {"extract", "report", "contract"},
-    "": {"build", "extract", "report", "contract"},  # entry points: cli, notebook
+    "": {"build", "extract", "report", "contract"},  # entry points: cli, notebook, lab
 }
 
 

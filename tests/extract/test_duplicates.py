@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from conftest import FIXTURES
 
 from cityprofile.extract.assemble import extract_corpus
@@ -28,9 +29,10 @@ def test_a_follow_up_quoting_one_sentence_is_its_own_story():
     assert find_copies([("story", sign(STORY), 60), ("follow", sign(follow_up), 62)]) == {}
 
 
-def test_a_page_and_its_text_count_as_one_article_with_one_warning(tmp_path):
+@pytest.mark.parametrize("text_name", ["chongqing_copy.txt", "009_chongqing.txt"])
+def test_a_page_and_its_text_count_as_one_article_with_one_warning(tmp_path, text_name):
     shutil.copy(FIXTURES / "pages" / "009_chongqing.html", tmp_path)
-    shutil.copy(FIXTURES / "009_chongqing.txt", tmp_path / "chongqing_copy.txt")
+    shutil.copy(FIXTURES / "009_chongqing.txt", tmp_path / text_name)
     alone = extract_corpus(_only(tmp_path / "alone", FIXTURES / "pages" / "009_chongqing.html"))
     both = extract_corpus(tmp_path)
     [entry] = both.index
@@ -38,8 +40,9 @@ def test_a_page_and_its_text_count_as_one_article_with_one_warning(tmp_path):
     [warning] = [p for p in both.problems if "the same article as" in p.message]
     assert warning.severity == "warning"
     names = {warning.path.name, warning.message.split("the same article as ")[1].split(" ")[0]}
-    assert names == {"009_chongqing.html", "chongqing_copy.txt"}
+    assert names == {"009_chongqing.html", text_name}
     assert len(both.profiles["chongqing"]["figures"]) == len(alone.profiles["chongqing"]["figures"])
+    assert {f["article"] for f in both.profiles["chongqing"]["figures"]} == {both.profiles["chongqing"]["articles"][0]["id"]}
 
 
 def _only(folder, path):
