@@ -36,8 +36,8 @@ def test_an_article_changed_while_its_lost_entry_is_read_again_stops_the_stage_w
     shutil.rmtree(out / EXTRACTED)  # so that every city is assembled again, reading the lost entry's article
     real = inventory.read_file
 
-    def read_edited(path):  # the file is edited between the inventory's stat and this read
-        source, problems = real(path)
+    def read_edited(path, article_id):  # the file is edited between the inventory's stat and this read
+        source, problems = real(path, article_id)
         source.text += "\nAn edit made mid-build.\n"
         return source, problems
 
