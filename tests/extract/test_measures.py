@@ -110,3 +110,45 @@ def test_a_verb_that_changes_its_object_labels_by_the_object(sentence, expected)
 ])
 def test_value_price_and_the_region_of_a_currency(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "N in X": money named by a bare noun after it; after a verb of money, where the money went.
+    ("The Harbin trade fair closed with 3.2 billion yuan in signed contracts.",
+     [("3.2 billion yuan", "signed contracts")]),
+    ("Overseas investors poured $2.5 billion in investment into Shenyang last year.",
+     [("$2.5 billion", "investment")]),
+    ("The group invested 4 billion yuan in chip plants in Wuxi.", [("4 billion yuan", "investment in chip plants")]),
+    # With a determiner the "in" phrase says when or where: the clause names no measure.
+    ("The new district attracted 12 billion yuan in the first half.",
+     [("12 billion yuan", "amount (measure not stated)")]),
+])
+def test_money_named_by_its_in_phrase(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Market reports: a name with "up"/"down" and no verb, the level after "to"; a place begins a name.
+    ("Ningbo Port up 3.1 percent to 5.20 yuan, Dalian Port down 1.2 percent.",
+     [("3.1 percent", "Ningbo Port growth"), ("5.20 yuan", "Ningbo Port"), ("1.2 percent", "Dalian Port decline")]),
+    # A particle of change on any verb.
+    ("The Shanghai Composite was trending down 0.6% at noon.", [("0.6%", "Shanghai Composite decline")]),
+    # A verb that moves its object: the object changed, not the subject.
+    ("Weak demand pulled the property index 2.4 percent lower.", [("2.4 percent", "property index decline")]),
+    # A year before "to N" begins no range: both the change and the level are kept.
+    ("Dalian's port revenue grew 6.1 percent in 2023 to 89 billion yuan.",
+     [("6.1 percent", "port revenue growth"), ("89 billion yuan", "port revenue")]),
+    ("The carmaker cut its revenue target for 2025 to 12 billion yuan.", [("12 billion yuan", "revenue target")]),
+])
+def test_market_report_constructions(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Paid for X: the price of X; a thing priced at N: its price.
+    ("Home buyers in Wuhan paid a total of 860,000 yuan for the flats.", [("860,000 yuan", "flats price")]),
+    ("The new flats in Qingdao are priced at under 9,000 yuan per square metre.",
+     [("under 9,000 yuan", "new flats price")]),
+])
+def test_a_price_paid_or_set(sentence, expected):
+    assert _labels(sentence) == expected

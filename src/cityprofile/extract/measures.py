@@ -123,7 +123,9 @@ def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[P
     anchor = _anchor(doc, start, end)
     if anchor is None:
         return ""
-    return _Reader(doc, kind, earlier, action_nouns).read(anchor, start) or ""
+    reader = _Reader(doc, kind, earlier, action_nouns)
+    named = reader.money_in(anchor, end) if kind == "money" else None
+    return named or reader.read(anchor, start) or ""
 
 
 def _anchor(doc: Doc, start: int, end: int) -> Token | None:
@@ -170,6 +172,23 @@ class _Reader:
             return self._verb(head, level=self._after_level_word(token, start))
         return None
 
+    def money_in(self, anchor: Token, end: int) -> str | None:
+        """"$1 billion in gains", "3.2 billion yuan in signed contracts": money its "in" phrase names; after a verb
+        of money, where it went ("invested 5 billion yuan in chip plants" is investment in chip plants)."""
+        words = _words()
+        after = next((t for t in self.doc if t.idx >= end and not t.is_space), None)
+        if after is None or after.lower_ != "in":
+            return None
+        thing = next((c for c in after.children if c.dep_ == "pobj"), None)
+        # The "in" of what money is takes a bare noun; "in the first half", "in its first round" say when or where.
+        if thing is None or _names_when(thing) or thing.lower_ in words.place_nouns | words.amount_nouns \
+                or any(c.dep_ in ("det", "poss") for c in thing.children):
+            return None
+        named = _phrase(thing)
+        verb = after.head if after.head.pos_ == "VERB" else anchor.head
+        action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
+        return f"{action} in {named}" if named and action and " " not in action else named
+
     def _share(self, token: Token, whole: Token) -> str | None:
         """"N percent of X" is X's share; "X accounted for N percent of Y" is X's share of Y; "of the total" or
         "of the province's total" is the share of the measure the amount hangs from."""
@@ -214,8 +233,11 @@ class _Reader:
             return _suffixed(thing, "price")
         if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
-                return self._appended(governor) if word not in words.level_prepositions else \
-                    _phrase(self._subject(governor.head))
+                if word not in words.level_prepositions:
+                    return self._appended(governor)
+                # "Ningbo Port up 3.1 percent to 5.20 yuan": the level of what went up
+                moved = governor.head
+                return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else _phrase(self._subject(moved))
             if word == "for" and governor.lemma_.lower() in words.share:
                 return _suffixed(_phrase(self._subject(governor)), "share")
             if word == "by" or word in words.level_prepositions:
@@ -232,7 +254,8 @@ class _Reader:
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
-        change = _change_of(verb)
+        # "is trending down 0.6%", "shot up 12 percent": the particle says which way
+        change = _change_of(verb) or next((_change_of(c) for c in verb.children if c.dep_ == "prt"), None)
         if change:
             subject = _phrase(self._subject(verb))
             return subject if level else _suffixed(subject, change)
@@ -242,6 +265,12 @@ class _Reader:
             subject = _phrase(self._subject(verb))
             # "the project covers 500 mu": the project's area
             return _suffixed(subject, "area") if self.kind == "area" and lemma in words.area else subject
+        if self.kind == "money" and lemma in words.price:
+            bought = _object_of(verb, "for")
+            if bought is not None and (thing := _phrase(bought)):
+                return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
+            if verb.tag_ == "VBN":
+                return _suffixed(_phrase(self._subject(verb)), "price")  # "the flats are priced at 9,000 yuan"
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
@@ -255,6 +284,11 @@ class _Reader:
         noun = _change_of(adverb)
         governor = adverb.head
         measure = self._label_at(governor)
+        if measure is None and governor.pos_ in ("NOUN", "PROPN"):
+            measure = _phrase(governor)  # "Ningbo Port up 3.1 percent", as market reports list prices
+        moved = [c for c in governor.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None]
+        if measure is None and governor.pos_ == "VERB" and moved:
+            measure = _phrase(moved[0])  # "demand pulled the property index 2.4 percent lower": the index fell
         if measure is None and governor.pos_ in ("VERB", "AUX"):
             lemma = governor.lemma_.lower()
             if lemma != "be" and lemma not in _words().change and self.earlier and not self.respectively:
@@ -414,13 +448,16 @@ def _is_place(tokens: list[Token], text: str) -> bool:
 
 
 def _without_place(kept: list[Token]) -> list[Token]:
-    """"Xining city industrial added value" is industrial added value: a place before the measure says where."""
+    """"Xining city industrial added value" is industrial added value: a place before the measure says where,
+    unless it begins a name."""
     gazetteer = load_gazetteer()
     place = 0
     while place < len(kept) - 1 and kept[place].pos_ == "PROPN" and gazetteer.lookup(kept[place].text):
         place += 1
     if place and kept[place].lower_ in ("city", "province", "county", "district") and place < len(kept) - 1:
         place += 1
+    if all(t.pos_ == "PROPN" for t in kept[place:]):
+        return kept  # "Ningbo Port", "Shanghai Composite": the place begins a name
     return kept[place:]
 
 
@@ -439,7 +476,7 @@ def _left_modifiers(noun: Token) -> list[Token]:
     for child in reversed(list(noun.lefts)):
         if child.lower_ in unit_words():
             break  # "the 40 billion yuan project": the amount's unit, not the project's name
-        hyphen = child.tag_ == "HYPH"
+        hyphen = child.tag_ == "HYPH" and not child.whitespace_  # "Fixed-asset", not a list's "- " bullet
         amount = child.like_num and bool(child.whitespace_)  # "5G" is a name; "35" in "35 new projects" an amount
         if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
             break

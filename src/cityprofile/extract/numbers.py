@@ -113,9 +113,11 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
          lambda m: " " + letters[m[1]] if _after_currency(m) else m[0]),
         (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({alternation(indian)})\b", re.I),
          lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
-        # "from $41,200 to $39,850" states two amounts; quantulum3 would read a range and its midpoint.
-        (re.compile(r"\s+to\s+(?=\S{0,4}\d)"),
-         lambda m: " ; to " if _FROM_AMOUNT.search(m.string, 0, m.start()) else m[0]),
+        # "from $41,200 to $39,850" states two amounts, and "grew 6 percent in 2023 to 890 billion yuan" a year
+        # and an amount; quantulum3 would read a range and its midpoint.
+        (re.compile(r"\s+to\s+(?=\S{0,4}\d)(?!(?:19|20)\d\d\b)"),
+         lambda m: " ; to " if _FROM_AMOUNT.search(m.string, 0, m.start()) or _YEAR_BEFORE.search(m.string, 0, m.start())
+         else m[0]),
         # "billion-yuan-level clusters" describes the clusters; the number before it counts them.
         (re.compile(rf"\b(?:\d[\d,.]*-)?(?:{_SCALE})-(?:{units})-(?:{levels})\b", re.I), lambda m: " " * len(m[0])),
         (re.compile(rf"(?<=\d)\s*({short})\b", re.I), lambda m: " " + abbreviations[m[1].lower()]),
@@ -132,6 +134,10 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
 # "from $41,200", "from 41,200 yuan": an amount with its own unit; "from 10 to 20 percent" is one range.
 _FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.]*(?:\s+[^\W\d_]+){0,2}"
                           r"|\d[\d,.]*(?:\s+[^\W\d_]+){1,2})$", re.I)
+
+
+# "in 2023", "for 2024": a year after a preposition, which begins no range.
+_YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d$", re.I)
 
 
 def _after_currency(match: re.Match) -> bool:
