@@ -533,6 +533,18 @@ def test_a_currency_code_glued_to_its_amount_is_read(sentence, expected):
     assert (figure.value, figure.unit, figure.text) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # The currencies of China's neighbours and trade partners, written out or as signs, are money, not counts.
+    ("Trade through Khorgos reached 40 billion tenge last year.", (40_000_000_000, "KZT", "40 billion tenge")),
+    ("The Penang plant's shares closed at RM2.70.", (2.70, "MYR", "RM2.70")),
+    ("Turnover on the exchange was 1.3 billion shekels.", (1_300_000_000, "ILS", "1.3 billion shekels")),
+    ("The Bangkok rail deal is worth 179 billion baht.", (179_000_000_000, "THB", "179 billion baht")),
+])
+def test_currencies_of_trade_partners_are_money(sentence, expected):
+    [figure] = extract_figures(sentence)
+    assert (figure.value, figure.unit, figure.text, figure.kind) == (*expected, "money")
+
+
 def test_a_number_written_from_its_decimal_point_keeps_its_value():
     [figure] = extract_figures("The false positive rate fell to .001 per cent.")
     assert (figure.value, figure.unit) == (0.001, "percent")

@@ -145,6 +145,17 @@ def test_market_report_constructions(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # A participle after a preposition shares the clause's subject.
+    ("Harbin's tourism revenue rebounded 40 percent after falling 25 percent in 2022.",
+     [("40 percent", "tourism revenue growth"), ("25 percent", "tourism revenue decline")]),
+    # A noun of change with "to N": the level of what it changed.
+    ("Lanzhou recorded a sharp increase in its urbanization rate to 62 percent.", [("62 percent", "urbanization rate")]),
+])
+def test_a_change_read_through_a_clause_or_a_noun(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # Paid for X: the price of X; a thing priced at N: its price.
     ("Home buyers in Wuhan paid a total of 860,000 yuan for the flats.", [("860,000 yuan", "flats price")]),
     ("The new flats in Qingdao are priced at under 9,000 yuan per square metre.",

@@ -249,6 +249,10 @@ class _Reader:
 
     def _verb(self, verb: Token, level: bool) -> str | None:
         words, lemma = _words(), verb.lemma_.lower()
+        for change in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words.change_nouns):
+            thing = _object_of(change, "in") or _object_of(change, "of")
+            if level and thing is not None and (measure := _phrase(thing)):
+                return measure  # "recorded an increase in its urbanization rate to 62 percent": the rate's level
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
@@ -353,7 +357,9 @@ class _Reader:
             if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and before is not None \
                     and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj":
                 return before  # "exports climbed 9% and imports slipped 2%", parsed as "9% and imports"
-            if verb.dep_ not in _SHARED_SUBJECT and verb.dep_ != "advmod" or verb.head == verb:
+            # "up 57% after plummeting 65%": a participle after a preposition shares the clause's subject
+            opens_clause = verb.dep_ == "prep" and verb.pos_ == "ADP"
+            if verb.dep_ not in _SHARED_SUBJECT and verb.dep_ != "advmod" and not opens_clause or verb.head == verb:
                 return None
             verb = verb.head
         return None
