@@ -156,6 +156,22 @@ def test_a_change_read_through_a_clause_or_a_noun(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # An appended noun of change is the change of the amount before it, wherever the parser hangs it.
+    ("Qingdao port handled 3.1 million TEUs of containers in the first half, a year-on-year increase of 9.6 percent.",
+     [("3.1 million TEUs", "containers"), ("9.6 percent", "containers growth")]),
+    # "numbered N": what was counted.
+    ("Foreign-funded firms in the Tianjin free trade zone numbered 2,300 by the end of June.",
+     [("2,300", "Foreign-funded firms")]),
+    # Revenue keeps where it came from, unless that is a place.
+    ("Revenue from ice and snow tourism totaled 8.9 billion yuan in Harbin this winter.",
+     [("8.9 billion yuan", "Revenue from ice and snow tourism")]),
+    ("Earnings from Guangzhou rose 3 percent.", [("3 percent", "Earnings growth")]),
+])
+def test_appended_changes_counts_and_sources_of_revenue(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # Paid for X: the price of X; a thing priced at N: its price.
     ("Home buyers in Wuhan paid a total of 860,000 yuan for the flats.", [("860,000 yuan", "flats price")]),
     ("The new flats in Qingdao are priced at under 9,000 yuan per square metre.",

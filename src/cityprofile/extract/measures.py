@@ -51,6 +51,7 @@ class _Words:
     price: frozenset[str]
     area: frozenset[str]
     heads_with_in: frozenset[str]
+    heads_with_from: frozenset[str]
     place_nouns: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
@@ -82,6 +83,7 @@ def _words() -> _Words:
         price=frozenset(data["price_lemmas"]["words"]),
         area=frozenset(data["area_lemmas"]["words"]),
         heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
+        heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
@@ -311,9 +313,13 @@ class _Reader:
                 if objects and (thing := _phrase(objects[0])):
                     return _suffixed(thing, change)
         measure = self._label_at(noun.head)
+        if measure is None and noun.dep_ == "appos" and self.earlier and not self.respectively:
+            # ", a year-on-year increase of 11.2 percent" after an amount, which the parser may not hang it from
+            measure = self.earlier[-1].label
         if measure:
             return _suffixed(measure, change)
-        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]
+        # "a year-on-year increase" says when it was measured, not what
+        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not _names_when(c)]
         if compounds:
             return _phrase(noun)
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
@@ -414,12 +420,13 @@ def _phrase(noun: Token | None) -> str | None:
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
     text = _capped(text, words.max_words)
-    for preposition, heads in (("of", None), ("in", words.heads_with_in)):
+    for preposition, heads in (("of", None), ("in", words.heads_with_in), ("from", words.heads_with_from)):
         thing = _object_of(noun, preposition)
         if thing is None or heads is not None and noun.lower_ not in heads or thing.lower_ in words.place_nouns:
             continue
         inner = _phrase(thing)
-        # "actual use of foreign capital", "investment in manufacturing": what the measure is of, five words at most
+        # "actual use of foreign capital", "investment in manufacturing", "revenue from cultural tourism": what the
+        # measure is of, five words at most
         short = bool(inner) and len(text.split()) + len(inner.split()) <= words.max_words + 1
         if short and not {"of", "in"} & set(inner.split()):
             return f"{text} {preposition} {inner}"
