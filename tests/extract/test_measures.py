@@ -172,6 +172,28 @@ def test_appended_changes_counts_and_sources_of_revenue(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # Bare nouns joined by "and" are one measure, unless paired "respectively".
+    ("Guangxi's imports and exports with ASEAN countries totaled 420 billion yuan, up 8.1 percent.",
+     [("420 billion yuan", "imports and exports"), ("8.1 percent", "imports and exports growth")]),
+    ("Imports and exports rose 5 percent and 3 percent, respectively.",
+     [("5 percent", "Imports growth"), ("3 percent", "exports growth")]),
+    # A change given as a rate after the verb; a rate of its own keeps its name.
+    ("Kunming's industrial output value grew at an annual rate of 11 percent.",
+     [("11 percent", "industrial output value growth")]),
+    ("Nanchang kept its surveyed unemployment rate of 5.1 percent.", [("5.1 percent", "surveyed unemployment rate")]),
+    # What a thing cost.
+    ("The 120-km expressway through Guizhou cost 9.8 billion yuan to build.",
+     [("120-km", "expressway"), ("9.8 billion yuan", "expressway cost")]),
+])
+def test_joined_measures_rates_and_costs(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+def test_minutes_are_time_not_a_figure():
+    assert _labels("The new line cuts travel time between Chengdu and Chongqing to 62 minutes.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # Paid for X: the price of X; a thing priced at N: its price.
     ("Home buyers in Wuhan paid a total of 860,000 yuan for the flats.", [("860,000 yuan", "flats price")]),
     ("The new flats in Qingdao are priced at under 9,000 yuan per square metre.",

@@ -206,10 +206,15 @@ def _is_adjective(written: str) -> bool:
     return "-" in written and not any(c.isspace() for c in written)
 
 
+# quantulum3 reads "90 minutes" as arcminutes; news measures time with them, never angles.
+_ARC_AS_TIME = {"minute of arc", "second of arc"}
+
+
 def _is_duration(unit: str, quantity: Quantity) -> bool:
     # "the 14th Five-Year Plan", "a three-year action plan", "the five-day holiday" name a span, not a figure.
     # quantulum3 reads "50 key projects" as 50 exayears: a time unit counts only where a unit was read.
-    return unit in _lexicon().period_units or (unit != "count" and quantity.unit.entity.name == "time")
+    return unit in _lexicon().period_units or (unit != "count" and (quantity.unit.entity.name == "time"
+                                                                    or quantity.unit.name in _ARC_AS_TIME))
 
 
 def _split_qualifier(before: str) -> tuple[str | None, str]:

@@ -28,7 +28,7 @@ from functools import cache
 
 from ..contract.units import alternation, currency_regions, entries, unit_words, vocabulary
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, owned_measures, read_measure
+from .measures import Placed, owned_measures, pace_nouns, read_measure
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
@@ -412,6 +412,11 @@ def _of_amount(site: _Site) -> str:
         return ""
     if len(found[1]) == 1 and found[1][0].low in owned_measures():
         return ""  # "covers an area of N": whose area the parse says (measures.py)
+    before = found[0] - 1
+    while before > 0 and words[before].tag in _DETERMINERS:
+        before -= 1
+    if found[1][-1].low in pace_nouns() and before >= 0 and words[before].low == "at":
+        return ""  # "grew at an annual rate of N": what grew the parse says
     return _show(_capped(found[1])) if _acceptable(found[1]) else ""
 
 

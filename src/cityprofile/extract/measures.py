@@ -52,6 +52,8 @@ class _Words:
     area: frozenset[str]
     heads_with_in: frozenset[str]
     heads_with_from: frozenset[str]
+    pace_nouns: frozenset[str]
+    cost: frozenset[str]
     place_nouns: frozenset[str]
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
@@ -84,6 +86,8 @@ def _words() -> _Words:
         area=frozenset(data["area_lemmas"]["words"]),
         heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
         heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
+        pace_nouns=frozenset(data["pace_nouns"]["words"]),
+        cost=frozenset(data["cost_lemmas"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
@@ -112,6 +116,11 @@ class Placed:
 def owned_measures() -> frozenset[str]:
     """Return the nouns that name a measure of something else ("area", "capacity")."""
     return _words().owned
+
+
+def pace_nouns() -> frozenset[str]:
+    """Return the nouns an amount of change is given as ("rate", "pace")."""
+    return _words().pace_nouns
 
 
 def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[Placed],
@@ -219,6 +228,8 @@ class _Reader:
             if lemma in words.change_nouns:
                 return self._change_noun(governor)
             verb = governor.head
+            if lemma in words.pace_nouns and verb.lower_ == "at" and _change_of(verb.head):
+                return self._verb(verb.head, level=False)  # "grew at an annual rate of 15 percent"
             if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
                     and verb.lemma_.lower() in words.level | words.area | words.having:
                 owner = _phrase(self._subject(verb))  # "the park covers an area of N": the park's area
@@ -267,6 +278,8 @@ class _Reader:
             return subject if level else _suffixed(subject, change)
         if lemma in words.share:
             return _suffixed(_phrase(self._subject(verb)), "share") if self.kind == "share" else None
+        if lemma in words.cost:
+            return _suffixed(_phrase(self._subject(verb)), "cost")  # "the expressway cost 9.8 billion yuan"
         if lemma in words.level:
             subject = _phrase(self._subject(verb))
             # "the project covers 500 mu": the project's area
@@ -419,7 +432,7 @@ def _phrase(noun: Token | None) -> str | None:
     text = _text(kept)
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
-    text = _capped(text, words.max_words)
+    text = _capped(_joined(noun, text), words.max_words)
     for preposition, heads in (("of", None), ("in", words.heads_with_in), ("from", words.heads_with_from)):
         thing = _object_of(noun, preposition)
         if thing is None or heads is not None and noun.lower_ not in heads or thing.lower_ in words.place_nouns:
@@ -431,6 +444,16 @@ def _phrase(noun: Token | None) -> str | None:
         if short and not {"of", "in"} & set(inner.split()):
             return f"{text} {preposition} {inner}"
     return text
+
+
+def _joined(noun: Token, text: str) -> str:
+    """"imports and exports": a bare noun joined to the measure by "and" is part of it, unless the sentence pairs
+    its parts with amounts "respectively"."""
+    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not list(c.children)]
+    between = noun.doc[noun.i + 1:joined[0].i] if joined else []
+    if not joined or [t.lower_ for t in between] != ["and"] or any(t.lower_ == "respectively" for t in noun.doc):
+        return text
+    return f"{text} and {joined[0].text}"
 
 
 def _object_of(noun: Token, preposition: str) -> Token | None:
