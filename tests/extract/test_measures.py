@@ -189,6 +189,35 @@ def test_joined_measures_rates_and_costs(sentence, expected):
     assert _labels(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A list read "respectively" may be the subject's modifiers, those of its "of" phrase, or its owner's.
+    ("In Taiyuan, the primary, secondary and tertiary industries grew 3.9 percent, 6.1 percent and 5.2 percent, "
+     "respectively.", [("3.9 percent", "primary industries growth"), ("6.1 percent", "secondary industries growth"),
+                      ("5.2 percent", "tertiary industries growth")]),
+    ("The added value of the primary and secondary industries was 12 billion yuan and 95 billion yuan, respectively.",
+     [("12 billion yuan", "added value of primary industries"),
+      ("95 billion yuan", "added value of secondary industries")]),
+    ("Urban and rural residents' per capita disposable income in Hefei grew 4.6 percent and 7.3 percent, respectively.",
+     [("4.6 percent", "Urban residents' per capita disposable income growth"),
+      ("7.3 percent", "rural residents' per capita disposable income growth")]),
+])
+def test_respectively_pairs_joined_modifiers(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An amount compared with an earlier one measures the same.
+    ("Anshan's fiscal revenue was 21 billion yuan, compared with 19 billion yuan a year earlier.",
+     [("21 billion yuan", "fiscal revenue"), ("19 billion yuan", "fiscal revenue")]),
+    ("Shenyang's GDP reached 800 billion yuan in 2023 versus 770 billion yuan in 2022.",
+     [("800 billion yuan", "GDP"), ("770 billion yuan", "GDP")]),
+    # A number glued to a word is part of the name.
+    ("Tianjin has built 5G base stations numbering 18,000.", [("18,000", "5G base stations")]),
+])
+def test_comparisons_and_names_with_numbers(sentence, expected):
+    assert _labels(sentence) == expected
+
+
 def test_minutes_are_time_not_a_figure():
     assert _labels("The new line cuts travel time between Chengdu and Chongqing to 62 minutes.") == []
 

@@ -53,6 +53,8 @@ class _Words:
     heads_with_in: frozenset[str]
     heads_with_from: frozenset[str]
     pace_nouns: frozenset[str]
+    comparing: frozenset[str]
+    comparing_prepositions: frozenset[str]
     cost: frozenset[str]
     place_nouns: frozenset[str]
     amount_nouns: frozenset[str]
@@ -87,6 +89,8 @@ def _words() -> _Words:
         heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
         heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
+        comparing=frozenset(data["comparison_words"]["verbs"]),
+        comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
         cost=frozenset(data["cost_lemmas"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
@@ -156,8 +160,9 @@ class _Reader:
     def read(self, token: Token, start: int) -> str | None:
         """What the amount whose head word is ``token`` (its text starting at ``start``) measures."""
         words = _words()
-        while token.dep_ == "conj" and (token.head.like_num or token.head.tag_ == "CD"
-                                        or self._label_at(token.head) is not None):
+        # "4.1 percent, 6.2 percent and 5.8 percent, respectively": a parser may hang a list's amounts as appositions
+        while (token.dep_ == "conj" or token.dep_ == "appos" and self.respectively) \
+                and (token.head.like_num or token.head.tag_ == "CD" or self._label_at(token.head) is not None):
             token = token.head  # "N and M": the second amount hangs where the first does
             self.position += 1
         dep, head = token.dep_, token.head
@@ -213,7 +218,7 @@ class _Reader:
             return _suffixed(of_whole, "share")
         measure = self._label_at(head)
         if measure is None and head.pos_ in ("VERB", "AUX"):
-            measure = _phrase(self._subject(head))
+            measure = self._subject_phrase(head)
         if measure and of_whole:
             return f"{_suffixed(measure, 'share')} of {of_whole}"
         return _suffixed(measure, "share")
@@ -221,6 +226,9 @@ class _Reader:
     def _through(self, preposition: Token, token: Token, start: int) -> str | None:
         """An amount after a preposition: "of", "by", "to", "for" and the rest."""
         words, word, governor = _words(), preposition.lower_, preposition.head
+        compared = word in ("with", "to") and governor.lemma_.lower() in words.comparing
+        if (compared or word in words.comparing_prepositions) and self.earlier:
+            return self.earlier[-1].label  # "1.2 billion yuan, compared with 900 million yuan a year earlier"
         if word == "of" and governor.pos_ in ("NOUN", "PROPN"):
             lemma = governor.lemma_.lower()
             if lemma in words.amount_nouns:
@@ -232,17 +240,17 @@ class _Reader:
                 return self._verb(verb.head, level=False)  # "grew at an annual rate of 15 percent"
             if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
                     and verb.lemma_.lower() in words.level | words.area | words.having:
-                owner = _phrase(self._subject(verb))  # "the park covers an area of N": the park's area
+                owner = self._subject_phrase(verb)  # "the park covers an area of N": the park's area
                 if owner:
                     return _suffixed(owner, governor.lower_)
             return _phrase(governor)
         if word == "worth":
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
-            thing = _phrase(governor) if governor.pos_ in ("NOUN", "PROPN") else _phrase(self._subject(governor))
+            thing = _phrase(governor) if governor.pos_ in ("NOUN", "PROPN") else self._subject_phrase(governor)
             return _suffixed(thing, "value")
         if word == "for" and self.kind == "money" and governor.lemma_.lower() in words.price:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
-            thing = _phrase(objects[0]) if objects else _phrase(self._subject(governor))
+            thing = _phrase(objects[0]) if objects else self._subject_phrase(governor)
             return _suffixed(thing, "price")
         if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
@@ -250,9 +258,9 @@ class _Reader:
                     return self._appended(governor)
                 # "Ningbo Port up 3.1 percent to 5.20 yuan": the level of what went up
                 moved = governor.head
-                return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else _phrase(self._subject(moved))
+                return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
             if word == "for" and governor.lemma_.lower() in words.share:
-                return _suffixed(_phrase(self._subject(governor)), "share")
+                return _suffixed(self._subject_phrase(governor), "share")
             if word == "by" or word in words.level_prepositions:
                 return self._verb(governor, level=word in words.level_prepositions)
             if word in words.qualifying_prepositions:
@@ -274,14 +282,14 @@ class _Reader:
         # "is trending down 0.6%", "shot up 12 percent": the particle says which way
         change = _change_of(verb) or next((_change_of(c) for c in verb.children if c.dep_ == "prt"), None)
         if change:
-            subject = _phrase(self._subject(verb))
+            subject = self._subject_phrase(verb)
             return subject if level else _suffixed(subject, change)
         if lemma in words.share:
-            return _suffixed(_phrase(self._subject(verb)), "share") if self.kind == "share" else None
+            return _suffixed(self._subject_phrase(verb), "share") if self.kind == "share" else None
         if lemma in words.cost:
-            return _suffixed(_phrase(self._subject(verb)), "cost")  # "the expressway cost 9.8 billion yuan"
+            return _suffixed(self._subject_phrase(verb), "cost")  # "the expressway cost 9.8 billion yuan"
         if lemma in words.level:
-            subject = _phrase(self._subject(verb))
+            subject = self._subject_phrase(verb)
             # "the project covers 500 mu": the project's area
             return _suffixed(subject, "area") if self.kind == "area" and lemma in words.area else subject
         if self.kind == "money" and lemma in words.price:
@@ -289,7 +297,7 @@ class _Reader:
             if bought is not None and (thing := _phrase(bought)):
                 return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
             if verb.tag_ == "VBN":
-                return _suffixed(_phrase(self._subject(verb)), "price")  # "the flats are priced at 9,000 yuan"
+                return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
         action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
         if action:
             subject = self._subject(verb)
@@ -314,7 +322,7 @@ class _Reader:
                 # "visitors spent 2.4 billion yuan, up 9 percent": the spending grew, not the visitors
                 measure = self.earlier[-1].label
             else:
-                measure = _phrase(self._subject(governor))
+                measure = self._subject_phrase(governor)
         return _suffixed(measure, noun) if measure else None
 
     def _change_noun(self, noun: Token) -> str | None:
@@ -336,7 +344,7 @@ class _Reader:
         if compounds:
             return _phrase(noun)
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            return _suffixed(_phrase(self._subject(noun.head)), change)
+            return _suffixed(self._subject_phrase(noun.head), change)
         return None
 
     def _label_at(self, token: Token) -> str | None:
@@ -360,6 +368,28 @@ class _Reader:
         parts = [subject, *subject.conjuncts]
         return parts[self.position] if self.position < len(parts) else None
 
+    def _subject_phrase(self, verb: Token) -> str | None:
+        """The label of ``verb``'s subject; in a list read "respectively", of its part at the amount's place,
+        which may be one of its joined modifiers ("the primary, secondary and tertiary industries grew")."""
+        whole = self._subject_of(verb) if self.respectively else None
+        if whole is None or whole.conjuncts:
+            return _phrase(self._subject(verb))
+        # The list may be the subject's modifiers, those of its "of" phrase ("the added value of the primary,
+        # secondary and tertiary industries") or of its owner ("urban and rural residents' income").
+        owners = [whole, _of_object(whole), *(c for c in whole.children if c.dep_ == "poss")]
+        for owner in filter(None, owners):
+            modifiers = _joined_modifiers(owner)
+            if len(modifiers) < 2:
+                continue
+            if self.position >= len(modifiers):
+                return None
+            part = f"{modifiers[self.position].text} {owner.text}"
+            if owner is whole:
+                return part
+            measure = _text(_left_modifiers(whole) + [whole])
+            return f"{measure} of {part}" if owner.dep_ == "pobj" else f"{part}' {measure}"
+        return _phrase(self._subject(verb))
+
     def _subject_of(self, verb: Token) -> Token | None:
         seen: set[int] = set()
         while verb.i not in seen:
@@ -382,6 +412,13 @@ class _Reader:
                 return None
             verb = verb.head
         return None
+
+
+def _joined_modifiers(noun: Token) -> list[Token]:
+    """"primary, secondary and tertiary industries": the adjectives or nouns before ``noun`` joined in a list."""
+    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    return [part for modifier in modifiers for part in (modifier, *modifier.conjuncts)
+            if part.i < noun.i and part.dep_ in ("amod", "compound", "conj")]
 
 
 def _compound_head(noun: Token) -> Token:
@@ -514,7 +551,8 @@ def _left_modifiers(noun: Token) -> list[Token]:
             break  # "the 40 billion yuan project": the amount's unit, not the project's name
         hyphen = child.tag_ == "HYPH" and not child.whitespace_  # "Fixed-asset", not a list's "- " bullet
         amount = child.like_num and bool(child.whitespace_)  # "5G" is a name; "35" in "35 new projects" an amount
-        if not hyphen and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
+        glued = child.like_num and not child.whitespace_
+        if not (hyphen or glued) and (child.dep_ not in _MODIFIERS or child.tag_ in _NOT_NOUNS or amount):
             break
         kept = _left_modifiers(child) + [child] + kept
     return kept
