@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS
 from pypdf import PdfReader
 
-from cityprofile.build.pipeline import build
+from cityprofile.pipeline.build import build
 from cityprofile.contract.schema import find_schema_errors
 from cityprofile.report.formatting import format_figure
 
@@ -181,7 +181,7 @@ def test_every_link_in_a_report_resolves(reports, name):
 def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(reports, tmp_path, monkeypatch):
     from contextlib import contextmanager
 
-    import cityprofile.build.pipeline as pipeline
+    import cityprofile.pipeline.build as pipeline
 
     events = []
 

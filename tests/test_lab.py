@@ -25,7 +25,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.report.charts import PALETTE
 
 NOTEBOOK = "city_profile.ipynb"

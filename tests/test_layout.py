@@ -1,4 +1,4 @@
-"""The package's imports run one way: cli and notebook -> build -> (extract, report) -> contract."""
+"""The package's imports run one way: cli, notebook and lab -> pipeline -> (extract, report) -> contract."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ BELOW = {
     "contract": set(),
     "extract": {"contract"},
     "report": {"contract"},
-    "build": {"extract", "report", "contract"},
-    "": {"build", "extract", "report", "contract"},  # entry points: cli, notebook, lab
+    "pipeline": {"extract", "report", "contract"},
+    "": {"pipeline", "extract", "report", "contract"},  # entry points: cli, notebook, lab
 }
 
 
@@ -101,27 +101,14 @@ def test_the_check_sees_an_upward_import(tmp_path, monkeypatch):
     """A guard against a walker that finds nothing: the old circle is caught."""
     fake = tmp_path / "cityprofile"
     (fake / "contract").mkdir(parents=True)
-    (fake / "build").mkdir()
-    for folder in (fake, fake / "contract", fake / "build"):
+    (fake / "pipeline").mkdir()
+    for folder in (fake, fake / "contract", fake / "pipeline"):
         (folder / "__init__.py").write_text("")
-    (fake / "contract" / "profiles.py").write_text("def f():\n    from ..build.pipeline import extract_stage\n")
-    (fake / "build" / "pipeline.py").write_text("from ..contract.profiles import f\n")
+    (fake / "contract" / "profiles.py").write_text("def f():\n    from ..pipeline.build import extract_stage\n")
+    (fake / "pipeline" / "build.py").write_text("from ..contract.profiles import f\n")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
     graph = _graph()
-    assert _find_upward(graph) == ["cityprofile.contract.profiles imports cityprofile.build.pipeline"]
+    assert _find_upward(graph) == ["cityprofile.contract.profiles imports cityprofile.pipeline.build"]
     assert _find_circles(graph) == [
-        "cityprofile.build.pipeline -> cityprofile.contract.profiles -> cityprofile.build.pipeline"
+        "cityprofile.contract.profiles -> cityprofile.pipeline.build -> cityprofile.contract.profiles"
     ]
-
-
-def test_pytest_collects_every_folder_of_tests():
-    """pytest's default norecursedirs holds "build", which once hid every test of the build stage."""
-    import fnmatch
-    import tomllib
-
-    root = PACKAGE.parents[1]
-    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"][
-        "norecursedirs"]
-    folders = {path.parent.name for path in (root / "tests").rglob("test_*.py")}
-    assert folders >= {"contract", "extract", "report", "build"}
-    assert [f for f in folders for p in patterns if fnmatch.fnmatch(f, p)] == []

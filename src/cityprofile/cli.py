@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .build.executor import find_scheduler
-from .build.jobs import ReportFailed, execute_job, plan_jobs, render_job
-from .build.pipeline import build, count_warnings, extract_in_parallel, hold_profiles
-from .build.watch import watch
+from .pipeline.executor import find_scheduler
+from .pipeline.jobs import ReportFailed, execute_job, plan_jobs, render_job
+from .pipeline.build import build, count_warnings, extract_in_parallel, hold_profiles
+from .pipeline.watch import watch
 from .contract.files import write_atomic
 from .contract.outputs import NotOurs, clean
 from .contract.paths import PROFILES, SEEDS, corrections_for
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "watch":
             return _watch(args, corrections)
         if args.command == "bench":
-            from .build.bench import run_bench  # imports the extraction stack, which other commands may skip
+            from .pipeline.bench import run_bench  # imports the extraction stack, which other commands may skip
 
             run_bench(args.seeds, articles=args.articles)
             return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build.pipeline import extract_stage
+from .pipeline.build import extract_stage
 from .contract import profiles
 from .contract.paths import PROFILES, SEEDS
 

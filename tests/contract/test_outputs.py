@@ -9,8 +9,8 @@ import sys
 import pytest
 from conftest import ROOT, SEEDS
 
-from cityprofile.build.correct import correct_stage
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline.correct import correct_stage
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.contract.outputs import MARKER, NotOurs, city_folder, claim_output, clean, is_slug, remove_city
 from cityprofile.contract.profiles import read_index
 

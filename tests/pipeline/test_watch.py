@@ -8,8 +8,8 @@ import sys
 
 from conftest import SEEDS
 
-from cityprofile.build.bench import read_until_waiting
-from cityprofile.build.watch import watch
+from cityprofile.pipeline.bench import read_until_waiting
+from cityprofile.pipeline.watch import watch
 
 
 def _script(*steps):

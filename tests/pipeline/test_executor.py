@@ -6,10 +6,10 @@ import nbformat
 import pytest
 from conftest import FIXTURES, SEEDS
 
-import cityprofile.build.pipeline as pipeline
+import cityprofile.pipeline.build as pipeline
 import cityprofile.extract.assemble as assemble
-from cityprofile.build.jobs import plan_jobs, run_jobs
-from cityprofile.build.pipeline import build, extract_in_parallel
+from cityprofile.pipeline.jobs import plan_jobs, run_jobs
+from cityprofile.pipeline.build import build, extract_in_parallel
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
 

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from conftest import SEEDS
 
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.contract.profiles import read_index
 
 XINING_CITY = "000_e1dfb7cc4618d2e4"

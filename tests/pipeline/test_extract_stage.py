@@ -7,8 +7,8 @@ import pytest
 from conftest import SEEDS
 
 import cityprofile.extract.inventory as inventory
-from cityprofile.build.correct import EXTRACTED
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline.correct import EXTRACTED
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST
 from cityprofile.extract.inventory import RECORDS
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXTURES, read_pdf_links
 from pypdf import PdfReader
 
-from cityprofile.build.jobs import order_by_input_size, plan_jobs, run_jobs
+from cityprofile.pipeline.jobs import order_by_input_size, plan_jobs, run_jobs
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
 
@@ -158,7 +158,7 @@ def test_jobs_pass_notebooks_an_absolute_profiles_folder(built, monkeypatch):
 
 
 def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
-    from cityprofile.build.jobs import Job, execute_job
+    from cityprofile.pipeline.jobs import Job, execute_job
 
     first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1")]), first)
@@ -169,8 +169,8 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
 
 
 def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path, monkeypatch):
-    from cityprofile.build import kernels
-    from cityprofile.build.jobs import Job, execute_job
+    from cityprofile.pipeline import kernels
+    from cityprofile.pipeline.jobs import Job, execute_job
 
     # No kernel yet: the notebook runs in one just started, which is not reset first.
     monkeypatch.setattr(kernels, "_warm", None)
@@ -194,7 +194,7 @@ def test_a_worker_that_cannot_load_the_pdf_library_fails_its_jobs_instead_of_res
         "import sys\n"
         "sys.modules['weasyprint'] = None  # as if pango were missing: the import fails\n"
         "from pathlib import Path\n"
-        "from cityprofile.build.jobs import plan_jobs, run_jobs\n"
+        "from cityprofile.pipeline.jobs import plan_jobs, run_jobs\n"
         f"outcomes = run_jobs(plan_jobs(Path({str(built)!r})), 2, force=True, report=lambda _: None)\n"
         "print('\\n'.join(f'{o.status} {o.reason}' for o in outcomes))\n"
     )
@@ -209,7 +209,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
     script = (
         "import tempfile, time\n"
         "from pathlib import Path\n"
-        "from cityprofile.build.jobs import worker_pool\n"
+        "from cityprofile.pipeline.jobs import worker_pool\n"
         "try:\n"
         "    with worker_pool(2):\n"
         "        deadline = time.monotonic() + 120  # a loaded machine takes far longer than 4 s to start a kernel\n"
@@ -230,7 +230,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
 
 
 def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
-    from cityprofile.build.jobs import code_hash, job_key, stale_reason
+    from cityprofile.pipeline.jobs import code_hash, job_key, stale_reason
 
     shutil.copytree(FIXTURES / "profiles", tmp_path, dirs_exist_ok=True)
     job, code = plan_jobs(tmp_path)[0], code_hash()
@@ -248,7 +248,7 @@ def _job(out, name, **notebooks):
 
 
 def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_it(built, tmp_path, monkeypatch):
-    from cityprofile.build import jobs
+    from cityprofile.pipeline import jobs
 
     notebook = tmp_path / CITY_NOTEBOOK.name
     shutil.copy(CITY_NOTEBOOK, notebook)
@@ -285,7 +285,7 @@ def test_a_report_up_to_date_again_clears_the_failed_and_running_notebooks_besid
 def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_partial_file(built, monkeypatch):
     import errno
 
-    from cityprofile.build import jobs
+    from cityprofile.pipeline import jobs
 
     job, code = _job(built, "dalian"), jobs.code_hash()
     before = {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")}
@@ -309,7 +309,7 @@ def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_par
 def test_a_10000_character_word_wraps_inside_its_column_of_the_pdf():
     import pandas as pd
 
-    from cityprofile.build.exporter import ReportHTMLExporter, html_to_pdf
+    from cityprofile.pipeline.exporter import ReportHTMLExporter, html_to_pdf
     from cityprofile.report.markup import render_table
 
     word = "Kunming" * 1428 + "Xian"

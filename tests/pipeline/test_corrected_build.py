@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from conftest import SEEDS
 
-from cityprofile.build.exports import TABLES, WORKBOOK
-from cityprofile.build.pipeline import build
+from cityprofile.pipeline.exports import TABLES, WORKBOOK
+from cityprofile.pipeline.build import build
 from cityprofile.contract.profiles import load_profiles
 
 XINING_CITY = "000_e1dfb7cc4618d2e4"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..contract.files import stat_signature
 from ..extract.corpus import SeedsError
-from .pipeline import to_stderr
+from .build import to_stderr
 
 
 def read_state(seeds: Path, corrections: Path) -> dict:

@@ -6,8 +6,8 @@ import tracemalloc
 
 from conftest import SEEDS
 
-from cityprofile.build.jobs import hash_files
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline.jobs import hash_files
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.extract.corpus import MAX_BYTES
 
 
@@ -71,7 +71,7 @@ def test_a_file_added_to_seeds_and_left_unread_is_warned_about_on_a_cached_run(t
 def test_a_notebook_run_and_saved_in_lab_keeps_its_key_and_an_edit_changes_it(tmp_path):
     import json
 
-    from cityprofile.build.jobs import hash_notebook
+    from cityprofile.pipeline.jobs import hash_notebook
     from cityprofile.contract.paths import CITY_NOTEBOOK
 
     copy = tmp_path / "city_profile.ipynb"

@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import SEEDS
 
-from cityprofile.build.bench import (
+from cityprofile.pipeline.bench import (
     ONE_LINE_BYTES,
     measure_children_cpu,
     measure_tree_memory,

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from conftest import SEEDS
 
-from cityprofile.build import exports
-from cityprofile.build.exports import FRAGMENTS, TABLES, WORKBOOK, export_stage
-from cityprofile.build.pipeline import extract_stage
+from cityprofile.pipeline import exports
+from cityprofile.pipeline.exports import FRAGMENTS, TABLES, WORKBOOK, export_stage
+from cityprofile.pipeline.build import extract_stage
 from cityprofile.contract.files import write_atomic
 from cityprofile.contract.profiles import INDEX_NAME, load_profiles
 from cityprofile.report.tables import make_tables

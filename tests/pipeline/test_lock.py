@@ -9,12 +9,12 @@ import time
 
 from conftest import FIXTURES
 
-from cityprofile.build.pipeline import LOCK, hold_profiles
+from cityprofile.pipeline.build import LOCK, hold_profiles
 
 HOLD = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from cityprofile.build.pipeline import hold_profiles\n"
+    "from cityprofile.pipeline.build import hold_profiles\n"
     "with hold_profiles(Path(sys.argv[1])):\n"
     "    print('held', flush=True)\n"
     "    sys.stdin.read()\n"
@@ -110,7 +110,7 @@ def test_a_build_killed_outright_leaves_no_process_and_the_next_build_runs_at_on
 def test_a_worker_stopped_before_its_kernel_module_is_loaded_exits_quietly():
     # SIGTERM can reach a worker still importing .kernels in its initializer; importing it again from the handler
     # printed "Exception in initializer ... cannot import name 'kill_kernel'".
-    code = ("import sys\nfrom cityprofile.build import jobs\n"
-            "assert 'cityprofile.build.kernels' not in sys.modules\njobs._stop()\n")
+    code = ("import sys\nfrom cityprofile.pipeline import jobs\n"
+            "assert 'cityprofile.pipeline.kernels' not in sys.modules\njobs._stop()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and result.stderr == ""
