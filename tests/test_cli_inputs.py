@@ -91,3 +91,35 @@ def test_the_corrections_beside_a_seeds_folder_are_its_own(tmp_path):
                              "--out", str(tmp_path / "other-profiles"), "--jobs", "1", "--strict"],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0 and "corrections:" not in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("files, status, message", [
+    # No article names a city: a build's input problem, exit status 1.
+    ({"note.txt": "Minutes of the residents' committee meeting, read and approved.\n"}, 1,
+     "no article could be attributed to a city; nothing to build"),
+    # No article file at all: the seeds folder is unusable, exit status 2.
+    ({}, 2, "no article files"),
+])
+def test_an_input_problem_is_one_error_line_with_its_exit_status(tmp_path, files, status, message):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in files.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(seeds),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == status
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.stderr
+
+
+def test_only_the_command_line_ends_the_process():
+    """Library code raises cityprofile's own errors, which a notebook cell or `watch` can catch."""
+    import re
+
+    from conftest import ROOT
+
+    package = ROOT / "src" / "cityprofile"
+    ending = re.compile(r"\b(?:raise|except)\b[^\n]*\bSystemExit\b")
+    raising = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if path.name != "cli.py" and ending.search(path.read_text(encoding="utf-8"))]
+    assert raising == []

@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .pipeline.executor import find_scheduler
-from .pipeline.jobs import ReportFailed, execute_job, plan_jobs, render_job
-from .pipeline.build import build, count_warnings, extract_in_parallel, hold_profiles
-from .pipeline.watch import watch
+from .contract.errors import CityprofileError, ReportFailed
 from .contract.files import write_atomic
-from .contract.outputs import NotOurs, clean
+from .contract.outputs import clean
 from .contract.paths import PROFILES, SEEDS, corrections_for
-from .contract.profiles import ProfileNotFound
-from .extract.corpus import SeedsError
+from .pipeline.build import build, count_warnings, extract_in_parallel, hold_profiles
+from .pipeline.executor import find_scheduler
+from .pipeline.jobs import execute_job, plan_jobs, render_job
+from .pipeline.watch import watch
 
 
 def _positive(text: str) -> int:
@@ -162,12 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         with hold_profiles(args.out, force_out=getattr(args, "force_out", False)):
             return _run(args, corrections)
-    except (SeedsError, ProfileNotFound) as error:
+    except CityprofileError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
-    except NotOurs as error:
-        print(f"error: {error.filename}: {error.strerror}", file=sys.stderr)
-        return 2
+        return error.exit_status
     except KeyboardInterrupt:
         print("interrupted: finished reports are kept; no half-written file was left", file=sys.stderr)
         return 130

@@ -11,7 +11,8 @@ from conftest import ROOT, SEEDS
 
 from cityprofile.pipeline.correct import correct_stage
 from cityprofile.pipeline.build import extract_stage
-from cityprofile.contract.outputs import MARKER, NotOurs, city_folder, claim_output, clean, is_slug, remove_city
+from cityprofile.contract.errors import NotOurs
+from cityprofile.contract.outputs import MARKER, city_folder, claim_output, clean, is_slug, remove_city
 from cityprofile.contract.profiles import read_index
 
 

@@ -3,7 +3,8 @@
 import pytest
 from conftest import FIXTURES
 
-from cityprofile.contract.profiles import ProfileNotFound, load_profile, load_profiles
+from cityprofile.contract.errors import ProfileNotFound
+from cityprofile.contract.profiles import load_profile, load_profiles
 
 PROFILES = FIXTURES / "profiles"
 

@@ -3,7 +3,8 @@
 import pytest
 from conftest import SEEDS
 
-from cityprofile.extract.corpus import MAX_BYTES, SeedsError, decode, find_files, read_sources
+from cityprofile.contract.errors import SeedsError
+from cityprofile.extract.corpus import MAX_BYTES, decode, find_files, read_sources
 
 SENTENCE = "Xining launched two freight trains to Russia last year, officials said.\n"
 

@@ -7,7 +7,8 @@ import pytest
 from conftest import SEEDS
 
 import cityprofile.extract.inventory as inventory_module
-from cityprofile.extract.inventory import RECORDS, FileChangedError, take_inventory
+from cityprofile.contract.errors import FileChangedError
+from cityprofile.extract.inventory import RECORDS, take_inventory
 
 
 @pytest.fixture

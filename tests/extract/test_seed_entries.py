@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cityprofile.extract.corpus import Problem, SeedsError, read_sources, scan_seeds
+from cityprofile.contract.errors import SeedsError
+from cityprofile.extract.corpus import Problem, read_sources, scan_seeds
 
 SENTENCE = "Xining launched two freight trains to Russia last year, officials said.\n"
 

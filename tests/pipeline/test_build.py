@@ -217,8 +217,8 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
         "        while len(sockets()) < 10 and time.monotonic() < deadline:\n"
         "            time.sleep(0.2)\n"
         "        print(len(sockets()), flush=True)\n"
-        "        raise SystemExit('extraction found nothing')\n"
-        "except SystemExit:\n"
+        "        raise RuntimeError('extraction found nothing')\n"
+        "except RuntimeError:\n"
         "    pass\n"
     )
     result = _run_script(script, tmp_path)

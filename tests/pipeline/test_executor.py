@@ -10,6 +10,7 @@ import cityprofile.pipeline.build as pipeline
 import cityprofile.extract.assemble as assemble
 from cityprofile.pipeline.jobs import plan_jobs, run_jobs
 from cityprofile.pipeline.build import build, extract_in_parallel
+from cityprofile.contract.errors import ClusterError
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
 
@@ -89,5 +90,5 @@ def test_the_seeds_build_on_a_dask_cluster(tmp_path, always_parallel):
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     pytest.importorskip("distributed")
-    with pytest.raises(SystemExit, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build(SEEDS, tmp_path / "profiles", workers=1, report=lambda _: None, scheduler="tcp://127.0.0.1:9")

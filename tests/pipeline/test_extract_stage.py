@@ -10,6 +10,7 @@ import cityprofile.extract.inventory as inventory
 from cityprofile.pipeline.correct import EXTRACTED
 from cityprofile.pipeline.build import extract_stage
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST
+from cityprofile.contract.errors import FileChangedError
 from cityprofile.extract.inventory import RECORDS
 
 
@@ -42,5 +43,5 @@ def test_an_article_changed_while_its_lost_entry_is_read_again_stops_the_stage_w
         return source, problems
 
     monkeypatch.setattr(inventory, "read_file", read_edited)
-    with pytest.raises(SystemExit, match=r"^error: .*: changed while it was being read; run the build again$"):
+    with pytest.raises(FileChangedError, match=r": changed while it was being read; run the build again$"):
         extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None)

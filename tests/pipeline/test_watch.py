@@ -8,6 +8,7 @@ import sys
 
 from conftest import SEEDS
 
+from cityprofile.contract.errors import NothingToBuild
 from cityprofile.pipeline.bench import read_until_waiting
 from cityprofile.pipeline.watch import watch
 
@@ -53,7 +54,7 @@ def test_a_change_is_built_once_it_has_held_still(tmp_path):
 def test_a_failed_build_is_reported_and_an_edit_to_the_corrections_builds_again(tmp_path):
     seeds, corrections = tmp_path / "seeds", tmp_path / "corrections.csv"
     seeds.mkdir()
-    outcomes = iter([SystemExit(f"error: {seeds}: no article could be attributed to a city"), 0])
+    outcomes = iter([NothingToBuild(f"{seeds}: no article could be attributed to a city"), 0])
 
     def run():
         outcome = next(outcomes)

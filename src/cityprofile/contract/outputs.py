@@ -11,12 +11,12 @@ from any state file are checked to be plain slugs, so no path leads outside.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
 from pathlib import Path
 
+from .errors import NotOurs
 from .paths import ROOT, SEEDS
 
 # Every name the build writes at the top of an output folder, named once here, where the cleaner reads them too.
@@ -40,13 +40,6 @@ _LEGACY = (INDEX_NAME, EXTRACT_STAMP)
 # The top-level outputs and hidden state of an output folder, besides the city folders.
 _OUTPUTS = (INDEX_NAME, WORKBOOK, TABLES, COMPARISON, LOCK, EXTRACT_STAMP, ARTICLES, EXTRACTED, CORRECTIONS_STAMP,
             EXPORTS_STAMP, EXPORT_ROWS, MARKER)
-
-
-class NotOurs(OSError):
-    """A folder holds files the build did not make: it is neither written into nor deleted."""
-
-    def __init__(self, path: Path, why: str):
-        super().__init__(errno.EEXIST, why, str(path))
 
 
 def is_slug(text: object) -> bool:

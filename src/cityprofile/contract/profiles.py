@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .errors import ProfileNotFound
 from .files import write_if_changed
 from .outputs import INDEX_NAME, city_folder, is_slug
 from .paths import PROFILES
 
-
-
-class ProfileNotFound(FileNotFoundError):
-    """A requested city has no profile.json: extraction has not run for it."""
 
 
 def resolve_dir(profiles_dir: str | Path = "") -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 import regex
 from charset_normalizer import from_bytes
 
+from ..contract.errors import SeedsError
 from ..contract.outputs import made_here
 from .pages import UnreadablePDF, looks_like_html, read_pdf
 
@@ -48,10 +49,6 @@ def escape_for_terminal(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _UNPRINTABLE.sub(escape, text)
-
-
-class SeedsError(Exception):
-    """The seeds folder itself is unusable: missing, not a folder, or empty."""
 
 
 @dataclass

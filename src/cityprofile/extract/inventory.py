@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..contract.errors import FileChangedError
 from ..contract.files import read_state, stat_signature, write_atomic
 from .corpus import Problem, Source, digest_text, duplicate, name_articles, read_file, stat_seeds
 
@@ -66,10 +67,6 @@ class Inventory:
                 raise FileChangedError(f"{article.path}: changed while it was being read; run the build again")
             article.source = source
         return article.source
-
-
-class FileChangedError(RuntimeError):
-    """An article file changed between two reads of one build."""
 
 
 def take_inventory(seeds: Path, folder: Path) -> Inventory:

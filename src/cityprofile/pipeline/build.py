@@ -14,13 +14,14 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from ..contract.errors import ExtractionFailed, NothingToBuild
 from ..contract.files import read_state, write_atomic
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import extract_corpus
 from ..extract.cache import CACHE_DIR, ArticleCache
 from ..extract.corpus import find_files
-from ..extract.inventory import FileChangedError, Inventory, take_inventory
+from ..extract.inventory import Inventory, take_inventory
 from ..report.formatting import plural
 from .correct import correct_stage, read_fingerprints, save_extraction, summarise
 from .executor import cluster_executor, process_pool, shares_folder
@@ -105,14 +106,12 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
         for problem in problems:
             warn(problem)
         if not extraction.index:
-            raise SystemExit(f"error: {seeds}: no article could be attributed to a city; nothing to build")
+            raise NothingToBuild(f"{seeds}: no article could be attributed to a city; nothing to build")
         # Cities are assembled as they are saved, so an entry lost from the cache is read again here.
         assembled = save_extraction(extraction, out)
     except BrokenProcessPool:
-        raise SystemExit("error: a process extracting articles was killed (by a signal, such as the out-of-memory "
-                         "killer's); no profile was written: run the build again") from None
-    except FileChangedError as error:
-        raise SystemExit(f"error: {error}") from None
+        raise ExtractionFailed("a process extracting articles was killed (by a signal, such as the out-of-memory "
+                               "killer's); no profile was written: run the build again") from None
     write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
     warnings = correct_stage(out, code, corrections, report, warn, force)
     # Reported last, so that its time counts reading the files and correcting the profiles too.

@@ -18,6 +18,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..contract.errors import ClusterError
+
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"
 
 
@@ -79,12 +81,12 @@ def cluster_executor(address: str):
     try:
         from distributed import Client
     except ImportError:
-        raise SystemExit(f"error: a Dask scheduler ({address}) was given, but Dask is not installed: "
-                         "pip install 'cityprofile[dask]'") from None
+        raise ClusterError(f"a Dask scheduler ({address}) was given, but Dask is not installed: "
+                           "pip install 'cityprofile[dask]'") from None
     try:
         client = Client(address, timeout="30s")
     except OSError as error:
-        raise SystemExit(f"error: cannot reach the Dask scheduler at {address} ({error})") from None
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({error})") from None
     try:
         yield client.get_executor()
     finally:

@@ -22,6 +22,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..contract.errors import ReportFailed
 from ..contract.files import read_state, write_atomic
 from ..contract.outputs import COMPARISON, city_folder
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
@@ -62,10 +63,6 @@ class Outcome:
     seconds: dict[str, float] = field(default_factory=dict)
     reason: str = ""
     problems: list[str] = field(default_factory=list)  # warnings: sections that show a notice instead
-
-
-class ReportFailed(Exception):
-    """A notebook failed to execute or render; the message says where."""
 
 
 def hash_files(paths: list[Path], size_cap: int | None = None) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..contract.files import stat_signature
-from ..extract.corpus import SeedsError
+from ..contract.errors import CityprofileError
 from .build import to_stderr
 
 
@@ -91,15 +91,9 @@ def _build_once(run: Callable[[], int], warn) -> None:
     """Run one build, saying why it failed rather than ending the watch."""
     try:
         status = run()
-    except SystemExit as error:  # the build's own "error: ..." messages
-        if isinstance(error.code, int):
-            status = error.code
-        else:
-            warn(str(error.code))
-            status = 1
-    except SeedsError as error:
+    except CityprofileError as error:  # what the user can mend: said as the one-shot build says it
         warn(f"error: {error}")
-        status = 1
+        status = error.exit_status
     except OSError as error:  # a full disk: said as the one-shot build says it
         warn(f"error: {error.filename}: {error.strerror}; the last good outputs are kept" if error.filename
              else f"error: {error}")
