@@ -19,6 +19,7 @@ import pytest
 from conftest import FIXTURES, read_pdf_links
 from pypdf import PdfReader
 
+from cityprofile.contract.state import code_hash
 from cityprofile.pipeline.jobs import order_by_input_size, plan_jobs, run_jobs
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
@@ -230,7 +231,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
 
 
 def test_a_rebuild_says_forced_and_a_first_build_says_only_that(tmp_path):
-    from cityprofile.pipeline.jobs import code_hash, job_key, stale_reason
+    from cityprofile.pipeline.jobs import job_key, stale_reason
 
     shutil.copytree(FIXTURES / "profiles", tmp_path, dirs_exist_ok=True)
     job, code = plan_jobs(tmp_path)[0], code_hash()
@@ -252,7 +253,7 @@ def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_
 
     notebook = tmp_path / CITY_NOTEBOOK.name
     shutil.copy(CITY_NOTEBOOK, notebook)
-    job, code = _job(built, "dalian", city_notebook=notebook), jobs.code_hash()
+    job, code = _job(built, "dalian", city_notebook=notebook), code_hash()
     execute = jobs.execute_job
 
     def execute_then_edit(job):
@@ -287,7 +288,7 @@ def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_par
 
     from cityprofile.pipeline import jobs
 
-    job, code = _job(built, "dalian"), jobs.code_hash()
+    job, code = _job(built, "dalian"), code_hash()
     before = {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")}
     write_text = Path.write_text
 

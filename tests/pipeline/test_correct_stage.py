@@ -96,11 +96,3 @@ def test_a_lost_stamp_corrects_every_city_again_with_the_same_result(corpus):
     (seeds / "zz_note.txt").write_text("A note that names no city at all.\n", encoding="utf-8")  # so extraction runs
     _extract(seeds, out, corrections, move)
     assert {slug: (out / slug / "profile.json").read_text(encoding="utf-8") for slug in profiles} == profiles
-
-
-def test_the_single_file_an_older_version_kept_every_profile_in_is_deleted(corpus):
-    seeds, out, corrections = corpus
-    out.mkdir()
-    (out / ".extracted.json").write_text('{"profiles": {}}', encoding="utf-8")
-    _extract(seeds, out, corrections)
-    assert not (out / ".extracted.json").exists() and (out / ".extracted" / "xining.json").is_file()

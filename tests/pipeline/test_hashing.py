@@ -6,7 +6,7 @@ import tracemalloc
 
 from conftest import SEEDS
 
-from cityprofile.pipeline.jobs import hash_files
+from cityprofile.contract.state import hash_files
 from cityprofile.pipeline.build import extract_stage
 from cityprofile.extract.corpus import MAX_BYTES
 
@@ -86,3 +86,26 @@ def test_a_notebook_run_and_saved_in_lab_keeps_its_key_and_an_edit_changes_it(tm
     notebook["cells"][-1]["source"] = ["city_report.show_sources(profile)  # an edit\n"]
     copy.write_text(json.dumps(notebook), encoding="utf-8")
     assert hash_notebook(copy) != before
+
+
+def test_each_stage_is_keyed_on_its_own_code_only(tmp_path, monkeypatch):
+    import cityprofile.contract.state as state
+
+    for name in ("extract/figures.py", "data/units.json", "report/city_report.py", "report/tables.py",
+                 "pipeline/exports.py", "pipeline/jobs.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n")
+    monkeypatch.setattr(state, "PACKAGE", tmp_path)
+    before = {scope: state.code_hash(scope) for scope in state.CODE_SCOPES}
+
+    def changed_by(name):
+        (tmp_path / name).write_text((tmp_path / name).read_text() + "# edited\n")
+        now = {scope: state.code_hash(scope) for scope in state.CODE_SCOPES}
+        differ = {scope for scope in now if now[scope] != before[scope]}
+        before.update(now)
+        return differ
+
+    assert changed_by("report/city_report.py") == {"package"}  # a report's code extracts nothing again
+    assert changed_by("report/tables.py") == {"exports", "package"}
+    assert changed_by("data/units.json") == {"extract", "package"}
+    assert changed_by("pipeline/jobs.py") == {"package"}

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 
@@ -44,19 +42,3 @@ def stat_signature(status: os.stat_result) -> list[int]:
     The change time too: copying with the times kept (``cp -p``, ``rsync -t``) changes it, where mtime and size may not.
     """
     return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
-
-
-def read_state(path: Path, valid: Callable[[dict], bool] = lambda _: True) -> dict:
-    """Return the JSON object a build kept in ``path``; ``{}`` when it is missing, unreadable, not an object,
-    or fails ``valid``: the build then remakes what it stood for, as after a first build.
-
-    State files can be cut short by a crash or edited by hand; none may stop a build with a traceback.
-    """
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    try:
-        return saved if isinstance(saved, dict) and valid(saved) else {}
-    except (AttributeError, KeyError, TypeError):  # a shape the check did not expect
-        return {}

@@ -32,6 +32,18 @@ EXTRACTED = ".extracted"  # each city's profile as extracted, before corrections
 CORRECTIONS_STAMP = ".corrections.json"  # what the last correct stage did
 EXPORTS_STAMP = ".exports.key"  # the key of the last corpus tables
 EXPORT_ROWS = ".exports"  # each city's rows of the tables, kept
+# Inside those folders.
+RECORDS = "files.json"  # in ARTICLES: what each article file held when last read (its stat, content hash)
+MANIFEST = "manifest.json"  # in ARTICLES: each extraction's city and problems, so only changed cities are read
+CONTENTS = "_index.json"  # in EXTRACTED: the cities, each article's city, and what each city's file was made of
+ROWS_KEY = "key.json"  # in EXPORT_ROWS/<slug>: what that city's rows were made from
+# Slugs are lowercase letters, digits and hyphens, so no city's file can take the names above.
+
+
+def report_stamp(folder: Path) -> Path:
+    """Return the file in a report's folder that keeps what its outputs were made from."""
+    return folder / f".{folder.name}.key"
+
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # What a folder may hold and still be taken for an empty one: the README the project keeps in profiles/.
 _HARMLESS = {"README.md"}

@@ -7,31 +7,14 @@ ones, or all of them after the extraction code or its data changed.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
-from ..contract.files import read_state, write_atomic
-from ..contract.outputs import ARTICLES, is_slug
+from ..contract.outputs import ARTICLES, MANIFEST, RECORDS, is_slug
 from ..contract.records import MAX_ITEMS
-from ..contract.paths import PACKAGE
-from .inventory import RECORDS
+from ..contract.state import code_hash, read_state, write_state
 
 CACHE_DIR = ARTICLES
-# Each entry's city and problems, so that a build reads only the entries of cities whose articles changed.
-MANIFEST = "manifest.json"
-# What extraction reads: its own code, the records it fills, and the data files.
-_EXTRACTION_CODE = ("extract", "contract", "data")
-
-
-def hash_extraction_code() -> str:
-    """Return a hash of the code and data that extraction depends on (not the reports')."""
-    digest = hashlib.sha256()
-    for folder in _EXTRACTION_CODE:
-        for path in sorted((PACKAGE / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _is_summary(entry: dict) -> bool:
@@ -58,7 +41,7 @@ class ArticleCache:
     def __init__(self, out: Path, code: str | None = None):
         # Absolute: a Dask worker that stores entries here has its own working directory.
         self.folder = out.resolve() / CACHE_DIR
-        self.code = code or hash_extraction_code()
+        self.code = code or code_hash("extract")
 
     def key(self, content: str) -> str:
         """Return the key of an article whose :func:`inventory.hash_fields` is ``content``."""
@@ -70,7 +53,7 @@ class ArticleCache:
 
     def save(self, key: str, entry: dict) -> None:
         """Store one article's extraction."""
-        write_atomic(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        write_state(self.folder / f"{key}.json", entry)
 
     def read_manifest(self) -> dict[str, dict]:
         """Return the city and problems of every entry by key, as the last build left them; empty when damaged,
@@ -79,7 +62,7 @@ class ArticleCache:
 
     def write_manifest(self, summaries: dict[str, dict]) -> None:
         """Store the city and problems of every current entry."""
-        write_atomic(self.folder / MANIFEST, json.dumps(summaries, ensure_ascii=False))
+        write_state(self.folder / MANIFEST, summaries)
 
     def clear(self) -> None:
         """Forget every entry: the next extraction reads every article again."""

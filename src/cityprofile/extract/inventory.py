@@ -10,17 +10,17 @@ unseen, so a record that young is not trusted: the file is read again.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.errors import FileChangedError
-from ..contract.files import read_state, stat_signature, write_atomic
+from ..contract.files import stat_signature
+from ..contract.outputs import RECORDS
+from ..contract.state import read_state, write_state
 from .corpus import Problem, Source, digest_text, duplicate, name_articles, read_file, stat_seeds
 
-RECORDS = "files.json"
 # Coarser than any file system's timestamps that cityprofile may meet (FAT's are two seconds).
 _RACY_NS = 3_000_000_000
 
@@ -99,7 +99,7 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
         inventory.articles.append(Article(path, record["id"], record["content"], source))
     if records != known:
         # ASCII: a file name that is not UTF-8 holds lone surrogates, which only an escape can store.
-        write_atomic(records_path, json.dumps(records))
+        write_state(records_path, records)
     return inventory
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import fcntl
 import hashlib
-import json
 import os
 import sys
 import time
@@ -15,7 +14,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from ..contract.errors import ExtractionFailed, NothingToBuild
-from ..contract.files import read_state, write_atomic
+from ..contract.state import code_hash, read_state, write_state
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..extract.assemble import extract_corpus
@@ -26,7 +25,7 @@ from ..report.formatting import plural
 from .correct import correct_stage, read_fingerprints, save_extraction, summarise
 from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
-from .jobs import Outcome, code_hash, plan_jobs, run_jobs, worker_pool
+from .jobs import Outcome, plan_jobs, run_jobs, worker_pool
 
 
 
@@ -112,7 +111,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
     except BrokenProcessPool:
         raise ExtractionFailed("a process extracting articles was killed (by a signal, such as the out-of-memory "
                                "killer's); no profile was written: run the build again") from None
-    write_atomic(out / EXTRACT_STAMP, json.dumps({"key": key, "problems": problems}))
+    write_state(out / EXTRACT_STAMP, {"key": key, "problems": problems})
     warnings = correct_stage(out, code, corrections, report, warn, force)
     # Reported last, so that its time counts reading the files and correcting the profiles too.
     report(f"extract: {plural(len(extraction.index), 'city', 'cities')} in {time.perf_counter() - started:.1f}s "

@@ -15,18 +15,15 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..contract.files import read_state, write_atomic, write_if_changed
-from ..contract.outputs import CORRECTIONS_STAMP, EXTRACTED, is_slug, remove_city
+from ..contract.files import write_if_changed
+from ..contract.state import read_state, write_state
+from ..contract.outputs import CONTENTS, CORRECTIONS_STAMP, EXTRACTED, is_slug, remove_city
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.assemble import Extraction
 from ..extract.corrections import apply_corrections, read_corrections, resolve_articles, touched_cities
 from ..report.formatting import plural
 
-# Slugs are lowercase letters, digits and hyphens, so no city's file can take this name.
-_CONTENTS = "_index.json"
 _STAMP = CORRECTIONS_STAMP
-# What builds before .extracted/ kept: every profile in one file, 118 MB at 10,000 articles, read by nothing now.
-_OLD_EXTRACTED = ".extracted.json"
 
 
 def save_extraction(extraction: Extraction, out: Path) -> list[str]:
@@ -38,14 +35,13 @@ def save_extraction(extraction: Extraction, out: Path) -> list[str]:
     folder = out / EXTRACTED
     saved = []
     for slug, profile in extraction.profiles.items():  # each assembled here, one at a time
-        write_atomic(folder / f"{slug}.json", json.dumps(profile, ensure_ascii=False))
+        write_state(folder / f"{slug}.json", profile)
         saved.append(slug)
     for path in folder.glob("*.json"):
-        if path.stem not in extraction.fingerprints and path.name != _CONTENTS:
+        if path.stem not in extraction.fingerprints and path.name != CONTENTS:
             path.unlink()
     contents = {"cities": extraction.index, "articles": extraction.cities, "fingerprints": extraction.fingerprints}
-    write_atomic(folder / _CONTENTS, json.dumps(contents, ensure_ascii=False))
-    (out / _OLD_EXTRACTED).unlink(missing_ok=True)
+    write_state(folder / CONTENTS, contents)
     return saved
 
 
@@ -67,7 +63,7 @@ def read_fingerprints(out: Path) -> dict[str, str]:
 
 def _read_contents(out: Path) -> dict:
     """The saved extraction's fingerprints and cities; empty when damaged, and every city is then assembled again."""
-    return read_state(out / EXTRACTED / _CONTENTS, lambda saved: (
+    return read_state(out / EXTRACTED / CONTENTS, lambda saved: (
         all(is_slug(slug) and isinstance(value, str) for slug, value in saved["fingerprints"].items())
         and all(is_slug(entry["slug"]) for entry in saved["cities"])))
 

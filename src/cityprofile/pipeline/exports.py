@@ -17,12 +17,12 @@ import shutil
 import time
 from pathlib import Path
 
-from ..contract.files import read_state, stat_signature, write_atomic
-from ..contract.outputs import EXPORT_ROWS, EXPORTS_STAMP, TABLES, WORKBOOK
-from ..contract.paths import PACKAGE
+from ..contract.files import stat_signature, write_atomic
+from ..contract.state import code_hash, read_state, write_state
+from ..contract.outputs import EXPORT_ROWS, EXPORTS_STAMP, ROWS_KEY, TABLES, WORKBOOK
+
 from ..contract.profiles import read_index
 from ..report.formatting import plural
-from .jobs import hash_files
 
 FRAGMENTS = EXPORT_ROWS  # <slug>/<table>.csv: a city's rows without the header, and key.json: what they came from
 # Rows in all sheets past which no corpus workbook is written, for writing it would outgrow a few seconds at each
@@ -30,15 +30,11 @@ FRAGMENTS = EXPORT_ROWS  # <slug>/<table>.csv: a city's rows without the header,
 # of a 10,000-article corpus; 20,064 of its rows in 9.7 s on a busy 2-core machine), so 10,000 rows take 4 to 5 s.
 WORKBOOK_ROWS = 10_000
 _STAMP = EXPORTS_STAMP
-_CITY_KEY = "key.json"
-# The exports depend on this code only; hashing the whole package here would slow a no-op build.
-_CODE = (Path(__file__), PACKAGE / "report" / "tables.py")
 # Widest a spreadsheet column is made, in characters: a sentence wraps in the cell beyond it.
 _WIDEST = 60
 _BOM = "\ufeff".encode()
 # How a figure's value shows: thousands grouped, a percentage with its sign; the cell keeps the number itself.
 _WHOLE, _DECIMAL, _PERCENT = "#,##0", "#,##0.0###", '0.0##"%"'
-
 
 
 def export_stage(out: Path, force: bool = False, report=print) -> None:
@@ -48,7 +44,7 @@ def export_stage(out: Path, force: bool = False, report=print) -> None:
     """
     started = time.perf_counter()
     slugs = [entry["slug"] for entry in read_index(out)]
-    code = hash_files(list(_CODE))
+    code = code_hash("exports")
     _remove_fragments(out, set(slugs))
     saved = {slug: None if force else _saved_city(out, slug, code) for slug in slugs}
     remade = [slug for slug in slugs if saved[slug] is None]
@@ -63,7 +59,7 @@ def export_stage(out: Path, force: bool = False, report=print) -> None:
         _report_limit(rows, report)
         return
     files = _write_corpus(out, slugs, rows)
-    write_atomic(stamp, json.dumps({"key": key, "files": files}))
+    write_state(stamp, {"key": key, "files": files})
     _report_limit(rows, report)
     cities = plural(len(remade), "city's", "cities'")
     written = f"{TABLES}/*.csv" + (f" and {WORKBOOK}" if WORKBOOK in files else "")
@@ -79,7 +75,7 @@ def _saved_city(out: Path, slug: str, code: str) -> dict | None:
     build (118 MB of JSON at 10,000 articles) to find the one that changed.
     """
     folder = out / FRAGMENTS / slug
-    saved = read_state(folder / _CITY_KEY)
+    saved = read_state(folder / ROWS_KEY)
     fragments = saved.get("fragments")
     current = ("rows" in saved and saved.get("code") == code
                and saved.get("profile") == _signature(out / slug / "profile.json")
@@ -102,7 +98,7 @@ def _export_city(out: Path, slug: str, code: str) -> dict:
     write_atomic(out / slug / f"{slug}.xlsx", _workbook(tables))
     saved = {"profile": profile_signature, "code": code, "rows": {name: len(frame) for name, frame in tables.items()},
              "fragments": {name: _signature(folder / f"{name}.csv") for name in tables}}
-    write_atomic(folder / _CITY_KEY, json.dumps(saved))  # last: a build cut short leaves a key that no longer fits
+    write_state(folder / ROWS_KEY, saved)  # last: a build cut short leaves a key that no longer fits
     return saved
 
 

@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.errors import ReportFailed
-from ..contract.files import read_state, write_atomic
-from ..contract.outputs import COMPARISON, city_folder
-from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS, PACKAGE
+from ..contract.files import write_atomic
+from ..contract.state import code_hash, hash_files, read_state, write_state
+from ..contract.outputs import COMPARISON, city_folder, report_stamp
+from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK, NOTEBOOKS
 from ..contract.profiles import INDEX_NAME, read_index
 from ..report.formatting import format_comparison_title
 from .executor import process_pool, stop_workers
-
-_BLOCK = 1 << 16  # bytes hashed at a time
 
 
 @dataclass
@@ -65,27 +64,6 @@ class Outcome:
     problems: list[str] = field(default_factory=list)  # warnings: sections that show a notice instead
 
 
-def hash_files(paths: list[Path], size_cap: int | None = None) -> str:
-    """Return one hash over the names and bytes of ``paths``, read a block at a time.
-
-    A file larger than ``size_cap`` counts by its size and modification time:
-    the extract stage skips such a file unread, and reading it here would cost
-    a no-op build seconds per gigabyte.
-    """
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(os.fsencode(path.name) + b"\0")  # undecodable names are kept as their bytes
-        status = path.stat()
-        if size_cap is not None and status.st_size > size_cap:
-            digest.update(f"{status.st_size} bytes, modified {status.st_mtime_ns}".encode())
-        else:
-            with path.open("rb") as handle:
-                for block in iter(lambda: handle.read(_BLOCK), b""):
-                    digest.update(block)
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
 def hash_notebook(path: Path) -> str:
     """Return a hash of what a notebook runs and says: its cells' kinds, sources and tags, not their outputs.
 
@@ -97,12 +75,6 @@ def hash_notebook(path: Path) -> str:
     except (OSError, ValueError, KeyError, TypeError):
         return hash_files([path])  # not a notebook as expected: its bytes, and papermill will say what is wrong
     return hashlib.sha256(json.dumps(content).encode()).hexdigest()
-
-
-def code_hash() -> str:
-    """Return a hash of the package's code, data and templates."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return hash_files(files)
 
 
 def plan_jobs(out: Path, city_notebook: Path = CITY_NOTEBOOK, comparison_notebook: Path = COMPARISON_NOTEBOOK) -> list[Job]:
@@ -142,7 +114,7 @@ def _changes(stamp: Path, key: dict[str, str]) -> list[str]:
 
 
 def _stamp(job: Job) -> Path:
-    return job.out_dir / f".{job.name}.key"
+    return report_stamp(job.out_dir)
 
 
 def _saved_problems(job: Job) -> list[str]:
@@ -254,7 +226,7 @@ def run_job(job: Job, code: str, reason: str = "") -> Outcome:
                     f"the report shows a notice in its place" for failure in find_failed_sections(nb)]
         write_atomic(job.executed, nbformat.writes(nb))
         seconds.update(render_job(job, nb))
-        write_atomic(_stamp(job), json.dumps({**key, "problems": problems}))
+        write_state(_stamp(job), {**key, "problems": problems})
     except ReportFailed as error:
         return Outcome(job, "failed", reason=str(error))
     except OSError as error:  # a full disk or a read-only folder: this output fails, the build goes on
