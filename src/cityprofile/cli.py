@@ -14,7 +14,8 @@ from .contract.outputs import clean
 from .contract.paths import PROFILES, SEEDS, corrections_for
 from .pipeline.build import build, count_warnings, extract_in_parallel, hold_profiles
 from .pipeline.executor import find_scheduler
-from .pipeline.jobs import execute_job, plan_jobs, render_job
+from .pipeline.jobs import plan_jobs
+from .pipeline.reports import execute_job, render_job
 from .pipeline.watch import watch
 
 

@@ -20,7 +20,8 @@ from conftest import FIXTURES, read_pdf_links
 from pypdf import PdfReader
 
 from cityprofile.contract.state import code_hash
-from cityprofile.pipeline.jobs import order_by_input_size, plan_jobs, run_jobs
+from cityprofile.pipeline.jobs import order_by_input_size, plan_jobs
+from cityprofile.pipeline.workers import run_jobs
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
 
@@ -159,7 +160,8 @@ def test_jobs_pass_notebooks_an_absolute_profiles_folder(built, monkeypatch):
 
 
 def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
-    from cityprofile.pipeline.jobs import Job, execute_job
+    from cityprofile.pipeline.jobs import Job
+    from cityprofile.pipeline.reports import execute_job
 
     first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1")]), first)
@@ -171,7 +173,8 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
 
 def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path, monkeypatch):
     from cityprofile.pipeline import kernels
-    from cityprofile.pipeline.jobs import Job, execute_job
+    from cityprofile.pipeline.jobs import Job
+    from cityprofile.pipeline.reports import execute_job
 
     # No kernel yet: the notebook runs in one just started, which is not reset first.
     monkeypatch.setattr(kernels, "_warm", None)
@@ -195,7 +198,8 @@ def test_a_worker_that_cannot_load_the_pdf_library_fails_its_jobs_instead_of_res
         "import sys\n"
         "sys.modules['weasyprint'] = None  # as if pango were missing: the import fails\n"
         "from pathlib import Path\n"
-        "from cityprofile.pipeline.jobs import plan_jobs, run_jobs\n"
+        "from cityprofile.pipeline.jobs import plan_jobs\n"
+        "from cityprofile.pipeline.workers import run_jobs\n"
         f"outcomes = run_jobs(plan_jobs(Path({str(built)!r})), 2, force=True, report=lambda _: None)\n"
         "print('\\n'.join(f'{o.status} {o.reason}' for o in outcomes))\n"
     )
@@ -210,7 +214,7 @@ def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):
     script = (
         "import tempfile, time\n"
         "from pathlib import Path\n"
-        "from cityprofile.pipeline.jobs import worker_pool\n"
+        "from cityprofile.pipeline.workers import worker_pool\n"
         "try:\n"
         "    with worker_pool(2):\n"
         "        deadline = time.monotonic() + 120  # a loaded machine takes far longer than 4 s to start a kernel\n"
@@ -249,12 +253,12 @@ def _job(out, name, **notebooks):
 
 
 def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_it(built, tmp_path, monkeypatch):
-    from cityprofile.pipeline import jobs
+    from cityprofile.pipeline import jobs, reports
 
     notebook = tmp_path / CITY_NOTEBOOK.name
     shutil.copy(CITY_NOTEBOOK, notebook)
     job, code = _job(built, "dalian", city_notebook=notebook), code_hash()
-    execute = jobs.execute_job
+    execute = reports.execute_job
 
     def execute_then_edit(job):
         executed = execute(job)  # the build has read the notebook; now the user saves an edit
@@ -263,8 +267,8 @@ def test_a_notebook_edited_while_its_report_builds_makes_the_next_build_rebuild_
         nbformat.write(edited, notebook)
         return executed
 
-    monkeypatch.setattr(jobs, "execute_job", execute_then_edit)
-    assert jobs.run_job(job, code).status == "built"
+    monkeypatch.setattr(reports, "execute_job", execute_then_edit)
+    assert reports.run_job(job, code).status == "built"
     assert jobs.stale_reason(job, code) == "notebook changed"
 
 
@@ -286,7 +290,7 @@ def test_a_report_up_to_date_again_clears_the_failed_and_running_notebooks_besid
 def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_partial_file(built, monkeypatch):
     import errno
 
-    from cityprofile.pipeline import jobs
+    from cityprofile.pipeline import reports
 
     job, code = _job(built, "dalian"), code_hash()
     before = {suffix: job.output(suffix).read_bytes() for suffix in (".html", ".pdf")}
@@ -299,7 +303,7 @@ def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_par
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
     monkeypatch.setattr(Path, "write_text", write_until_full)
-    outcome = jobs.run_job(job, code, "forced")
+    outcome = reports.run_job(job, code, "forced")
     assert outcome.status == "failed"
     assert outcome.reason == (f"dalian: could not write {job.output('.html')} (No space left on device); "
                               "its last good report is kept")

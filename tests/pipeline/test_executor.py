@@ -8,7 +8,8 @@ from conftest import FIXTURES, SEEDS
 
 import cityprofile.pipeline.build as pipeline
 import cityprofile.extract.assemble as assemble
-from cityprofile.pipeline.jobs import plan_jobs, run_jobs
+from cityprofile.pipeline.jobs import plan_jobs
+from cityprofile.pipeline.workers import run_jobs
 from cityprofile.pipeline.build import build, extract_in_parallel
 from cityprofile.contract.errors import ClusterError
 from cityprofile.contract.paths import CITY_NOTEBOOK

@@ -7,7 +7,8 @@ import pytest
 from conftest import FIXTURES, read_pdf_links
 
 from cityprofile.pipeline.exporter import link_pdf_reports
-from cityprofile.pipeline.jobs import plan_jobs, run_jobs
+from cityprofile.pipeline.jobs import plan_jobs
+from cityprofile.pipeline.workers import run_jobs
 from cityprofile.report.comparison_report import LEAGUE_CITIES
 
 CITIES = LEAGUE_CITIES + 1

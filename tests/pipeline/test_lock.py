@@ -110,7 +110,7 @@ def test_a_build_killed_outright_leaves_no_process_and_the_next_build_runs_at_on
 def test_a_worker_stopped_before_its_kernel_module_is_loaded_exits_quietly():
     # SIGTERM can reach a worker still importing .kernels in its initializer; importing it again from the handler
     # printed "Exception in initializer ... cannot import name 'kill_kernel'".
-    code = ("import sys\nfrom cityprofile.pipeline import jobs\n"
-            "assert 'cityprofile.pipeline.kernels' not in sys.modules\njobs._stop()\n")
+    code = ("import sys\nfrom cityprofile.pipeline import workers\n"
+            "assert 'cityprofile.pipeline.kernels' not in sys.modules\nworkers._stop()\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and result.stderr == ""

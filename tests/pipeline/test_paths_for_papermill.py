@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from papermill.parameterize import parameterize_path
 
-from cityprofile.pipeline.jobs import _as_written
+from cityprofile.pipeline.reports import _as_written
 
 
 @pytest.mark.parametrize("folder", ["/tmp/out {2024}", "/tmp/{HOME}/profiles", "/tmp/a}b{c", "/tmp/plain"])

@@ -304,7 +304,7 @@ def bench_league(profiles: Path, out: Path, cities: int, rows) -> None:
         index.append({"slug": profile["slug"], "city": place.name, "province": place.province,
                       "articles": len(profile["articles"])})
     write_atomic(out / INDEX_NAME, json.dumps({"cities": index}, ensure_ascii=False))
-    script = ("import sys\nfrom pathlib import Path\nfrom cityprofile.pipeline.jobs import plan_jobs, run_jobs\n"
+    script = ("import sys\nfrom pathlib import Path\nfrom cityprofile.pipeline.jobs import plan_jobs\nfrom cityprofile.pipeline.workers import run_jobs\n"
               f"jobs = [j for j in plan_jobs(Path({str(out)!r})) if j.name == 'comparison']\n"
               "sys.exit([o.status for o in run_jobs(jobs, 1)] != ['built'])\n")
     wall, peak, _ = run_measured([sys.executable, "-c", script])

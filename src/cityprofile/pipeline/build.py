@@ -25,7 +25,8 @@ from ..report.formatting import plural
 from .correct import correct_stage, read_fingerprints, save_extraction, summarise
 from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
-from .jobs import Outcome, plan_jobs, run_jobs, worker_pool
+from .jobs import Outcome, plan_jobs
+from .workers import run_jobs, worker_pool
 
 
 
