@@ -123,3 +123,13 @@ def test_only_the_command_line_ends_the_process():
     raising = [str(path.relative_to(package)) for path in package.rglob("*.py")
                if path.name != "cli.py" and ending.search(path.read_text(encoding="utf-8"))]
     assert raising == []
+
+
+@pytest.mark.parametrize("command", ["execute", "render"])
+def test_force_is_offered_only_where_a_cache_can_be_skipped(command, capsys):
+    """execute and render always run every report: a --force they would ignore is refused, not taken silently."""
+    from cityprofile.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main([command, "--force"])
+    assert done.value.code == 2 and "unrecognized arguments: --force" in capsys.readouterr().err

@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("--interval", type=_seconds, default=2.0, metavar="SECONDS",
                                  help="how often to look for changes, and how long they must hold still before a "
                                       "build (default: %(default)s)")
-        else:
+        elif name in ("extract", "build"):  # execute and render always run every report
             command.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
         if name in ("extract", "build", "watch"):
             command.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1,

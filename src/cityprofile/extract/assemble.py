@@ -28,9 +28,9 @@ from .industries import group_industries
 # workers may wait, is short (at 8, up to a tenth of a 10,000-article run);
 # few enough that sending each batch costs little next to extracting it.
 BATCHES_PER_WORKER = 32
-# And at most this many articles a batch (about 2 s of work): at 10,000
-# articles, 32 batches a worker were 18 s each, and the last one left the
-# other worker idle for 9 s on average.
+# And at most this many articles a batch (a second or two of work): batches
+# cut only by count grow with the corpus, and the last one leaves the other
+# workers idle for half a batch on average.
 BATCH_ARTICLES = 16
 # Fewer articles than this are extracted here: a worker would first import the
 # extraction stack (seconds), while it is still starting its kernel for the reports.

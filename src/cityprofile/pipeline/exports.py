@@ -26,8 +26,8 @@ from ..report.formatting import plural
 
 FRAGMENTS = EXPORT_ROWS  # <slug>/<table>.csv: a city's rows without the header, and key.json: what they came from
 # Rows in all sheets past which no corpus workbook is written, for writing it would outgrow a few seconds at each
-# build that changes any city: openpyxl takes 0.4 to 0.5 ms per row of these tables (104 s for the 268,000 rows
-# of a 10,000-article corpus; 20,064 of its rows in 9.7 s on a busy 2-core machine), so 10,000 rows take 4 to 5 s.
+# build that changes any city: openpyxl writes these tables at about half a millisecond a row, and a 10,000-article
+# corpus has some 270,000 rows.
 WORKBOOK_ROWS = 10_000
 _STAMP = EXPORTS_STAMP
 # Widest a spreadsheet column is made, in characters: a sentence wraps in the cell beyond it.

@@ -1,6 +1,6 @@
 """The sections of a city profile, each one call from the notebook.
 
-Every function takes the profile from :func:`cityprofile.profiles.load_profile`
+Every function takes the profile from :func:`cityprofile.notebook.load_profile`
 and returns HTML for the cell's output. Every figure, initiative and event
 carries a footnote that resolves to its quoted sentence under Sources.
 """

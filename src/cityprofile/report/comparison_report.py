@@ -1,6 +1,6 @@
 """The sections of the comparison report, each one call from the notebook.
 
-Each function takes the list from :func:`cityprofile.profiles.load_profiles`.
+Each function takes the list from :func:`cityprofile.notebook.load_profiles`.
 Claims in "Key differences" are computed from the same tables shown above.
 """
 
