@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS
 from pypdf import PdfReader
 
-from cityprofile.pipeline.build import build
+from cityprofile.pipeline.build import Options, build
 from cityprofile.contract.schema import find_schema_errors
 from cityprofile.report.formatting import format_figure
 
@@ -141,7 +141,7 @@ def test_hostile_article_text_shows_literally(tmp_path):
     out = tmp_path / "out"
     lines = []
     warnings = []
-    assert build(seeds, out, workers=2, strict=True, report=lines.append, warn=warnings.append) == 1
+    assert build(seeds, out, Options(workers=2, strict=True, report=lines.append, warn=warnings.append)) == 1
     assert any(line.startswith("warning:") and "empty.txt" in line and "empty" in line for line in warnings)
     assert warnings[-1] == "strict: 1 warning above; exit status 1"
     slug = _cities(out)[0]["slug"]
@@ -191,7 +191,7 @@ def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(rep
         yield None
 
     monkeypatch.setattr(pipeline, "worker_pool", fake_pool)
-    assert build(SEEDS, reports, workers=2, report=events.append, warn=events.append) == 0
+    assert build(SEEDS, reports, Options(workers=2, report=events.append, warn=events.append)) == 0
     assert "workers" not in events and events[0].startswith("extract: articles and code unchanged")
 
     def extract_stage(*args, **kwargs):
@@ -201,7 +201,7 @@ def test_workers_start_before_extraction_and_not_at_all_when_nothing_changed(rep
     monkeypatch.setattr(pipeline, "extract_stage", extract_stage)
     events.clear()
     with pytest.raises(SystemExit):
-        build(SEEDS, tmp_path, workers=2, report=events.append)
+        build(SEEDS, tmp_path, Options(workers=2, report=events.append))
     assert events == ["workers", "extract"]
 
 

@@ -25,7 +25,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from cityprofile.pipeline.build import extract_stage
+from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.report.charts import PALETTE
 
 NOTEBOOK = "city_profile.ipynb"
@@ -59,7 +59,7 @@ def _wait_for_server(url: str, log: Path, process: subprocess.Popen) -> None:
 def lab(tmp_path_factory):
     """A JupyterLab server on a copy of the notebooks; yields its base URL with token, and its folder."""
     root = tmp_path_factory.mktemp("clone")
-    extract_stage(SEEDS, root / "profiles", report=lambda _: None, warn=lambda _: None)
+    extract_stage(SEEDS, root / "profiles", Options(report=lambda _: None, warn=lambda _: None))
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     # Everything Jupyter writes (settings, workspaces, runtime files) stays in the tmp folder.
     jupyter_dirs = {name: str(root / "jupyter" / name.lower()) for name in

@@ -12,7 +12,7 @@ from .contract.errors import CityprofileError, ReportFailed
 from .contract.files import write_atomic
 from .contract.outputs import clean
 from .contract.paths import PROFILES, SEEDS, corrections_for
-from .pipeline.build import build, count_warnings, extract_in_parallel, hold_profiles
+from .pipeline.build import Options, build, count_warnings, extract_alone, hold_profiles
 from .pipeline.executor import find_scheduler
 from .pipeline.jobs import plan_jobs
 from .pipeline.reports import execute_job, render_job
@@ -116,14 +116,19 @@ def _render(out: Path) -> int:
     return status
 
 
+def _options(args: argparse.Namespace, corrections: Path) -> Options:
+    """Return the build options the command line gave; watch takes neither --force nor --strict."""
+    return Options(corrections=corrections, workers=args.jobs, force=getattr(args, "force", False),
+                   strict=getattr(args, "strict", False), scheduler=args.scheduler)
+
+
 def _run(args: argparse.Namespace, corrections: Path) -> int:
     """Run one command that writes into ``args.out``; return its exit status."""
     if args.command == "extract":
-        problems = extract_in_parallel(args.seeds, args.out, args.jobs, args.scheduler, args.force, corrections)
+        problems = extract_alone(args.seeds, args.out, _options(args, corrections))
         return 1 if args.strict and count_warnings(problems) else 0
     if args.command == "build":
-        return build(args.seeds, args.out, args.jobs, strict=args.strict, force=args.force,
-                     corrections=corrections, scheduler=args.scheduler)
+        return build(args.seeds, args.out, _options(args, corrections))
     if args.command == "execute":
         return _execute(args.out)
     return _render(args.out)
@@ -134,7 +139,7 @@ def _watch(args: argparse.Namespace, corrections: Path) -> int:
 
     def run() -> int:
         with hold_profiles(args.out, force_out=args.force_out):
-            return build(args.seeds, args.out, args.jobs, corrections=corrections, scheduler=args.scheduler)
+            return build(args.seeds, args.out, _options(args, corrections))
 
     return watch(args.seeds, corrections, run, args.interval)
 

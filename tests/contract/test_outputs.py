@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from cityprofile.pipeline.correct import correct_stage
-from cityprofile.pipeline.build import extract_stage
+from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.contract.errors import NotOurs
 from cityprofile.contract.outputs import MARKER, city_folder, claim_output, clean, is_slug, remove_city
 from cityprofile.contract.profiles import read_index
@@ -23,7 +23,7 @@ def _quiet(_):
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
     folder = tmp_path_factory.mktemp("profiles")
-    extract_stage(SEEDS, folder, report=_quiet, warn=_quiet)
+    extract_stage(SEEDS, folder, Options(report=_quiet, warn=_quiet))
     return folder
 
 
@@ -127,7 +127,7 @@ def test_damaged_state_files_are_remade_not_a_traceback(extracted, tmp_path, con
     assert files  # the caches, the manifest, the records, the stamps
     for name in files:
         (out / name).write_text(content)
-    problems = extract_stage(SEEDS, out, report=_quiet, warn=_quiet)
+    problems = extract_stage(SEEDS, out, Options(report=_quiet, warn=_quiet))
     assert isinstance(problems, list)
     assert [entry["slug"] for entry in read_index(out)] == ["xining", "dalian"]
     assert not (tmp_path / "escape").exists() and not (out.parent.parent / "escape").exists()
@@ -143,6 +143,6 @@ def test_a_cached_entry_past_the_item_caps_is_extracted_again(extracted, tmp_pat
     # Every city is assembled and corrected again from the cached entries, as after an upgrade.
     shutil.rmtree(out / ".extracted")
     (out / ".corrections.json").unlink()
-    extract_stage(SEEDS, out, report=_quiet, warn=_quiet)
+    extract_stage(SEEDS, out, Options(report=_quiet, warn=_quiet))
     profiles = [json.loads(p.read_text()) for p in out.glob("*/profile.json")]
     assert all(len(p["figures"]) < 200 for p in profiles)

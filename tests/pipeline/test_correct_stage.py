@@ -6,7 +6,7 @@ import shutil
 import pytest
 from conftest import SEEDS
 
-from cityprofile.pipeline.build import extract_stage
+from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.contract.profiles import read_index
 
 XINING_CITY = "000_e1dfb7cc4618d2e4"
@@ -25,7 +25,7 @@ def corpus(tmp_path):
 def _extract(seeds, out, corrections, *rows):
     corrections.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     warnings = []
-    extract_stage(seeds, out, report=lambda _: None, warn=warnings.append, corrections=corrections)
+    extract_stage(seeds, out, Options(report=lambda _: None, warn=warnings.append, corrections=corrections))
     return warnings
 
 

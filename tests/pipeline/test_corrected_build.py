@@ -12,7 +12,7 @@ import pytest
 from conftest import SEEDS
 
 from cityprofile.pipeline.exports import TABLES, WORKBOOK
-from cityprofile.pipeline.build import build
+from cityprofile.pipeline.build import Options, build
 from cityprofile.contract.profiles import load_profiles
 
 XINING_CITY = "000_e1dfb7cc4618d2e4"
@@ -38,7 +38,8 @@ def run(tmp_path_factory):
     corrections = tmp_path_factory.mktemp("analyst") / "corrections.csv"
     corrections.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
     lines, warnings = [], []
-    assert build(SEEDS, out, workers=2, report=lines.append, warn=warnings.append, corrections=corrections) == 0
+    assert build(SEEDS, out, Options(workers=2, report=lines.append, warn=warnings.append,
+                                     corrections=corrections)) == 0
     return out, corrections, lines, warnings
 
 
@@ -112,7 +113,7 @@ def test_a_build_with_nothing_changed_rewrites_nothing(run):
     out, corrections, _, warnings = run
     written = {path: path.stat().st_mtime_ns for path in out.rglob("*") if path.is_file()}
     lines, again = [], []
-    assert build(SEEDS, out, workers=2, report=lines.append, warn=again.append, corrections=corrections) == 0
+    assert build(SEEDS, out, Options(workers=2, report=lines.append, warn=again.append, corrections=corrections)) == 0
     assert "exports: up to date" in lines and "build: 0 built, 3 up to date, 0 failed" in lines[-1]
     assert again == warnings  # the warning is repeated, not lost with the cache
     assert {path: path.stat().st_mtime_ns for path in written} == written
@@ -123,7 +124,7 @@ def test_editing_the_file_rebuilds_only_the_cities_it_touches(run):
     edited = corrections.read_text(encoding="utf-8").replace(",35,qualifier,about,", ",35,qualifier,over,")
     corrections.write_text(edited, encoding="utf-8")
     lines = []
-    assert build(SEEDS, out, workers=2, report=lines.append, warn=lambda _: None, corrections=corrections) == 0
+    assert build(SEEDS, out, Options(workers=2, report=lines.append, warn=lambda _: None, corrections=corrections)) == 0
     assert "extract: articles and code unchanged; profiles up to date" in lines
     assert "  dalian: up to date" in lines
     assert {line.split(":")[0].strip() for line in lines if ": built (profile data changed" in line} == {

@@ -10,7 +10,7 @@ import cityprofile.pipeline.build as pipeline
 import cityprofile.extract.assemble as assemble
 from cityprofile.pipeline.jobs import plan_jobs
 from cityprofile.pipeline.workers import run_jobs
-from cityprofile.pipeline.build import build, extract_in_parallel
+from cityprofile.pipeline.build import Options, build, extract_alone
 from cityprofile.contract.errors import ClusterError
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
@@ -28,8 +28,8 @@ def always_parallel(monkeypatch):
 
 
 def test_parallel_extraction_writes_the_same_bytes_as_serial(tmp_path, always_parallel):
-    extract_in_parallel(SEEDS, tmp_path / "serial", workers=1)
-    extract_in_parallel(SEEDS, tmp_path / "parallel", workers=2)
+    extract_alone(SEEDS, tmp_path / "serial", Options(workers=1))
+    extract_alone(SEEDS, tmp_path / "parallel", Options(workers=2))
     serial, parallel = _outputs(tmp_path / "serial"), _outputs(tmp_path / "parallel")
     assert len(serial) > 2  # the index and a profile per city
     assert parallel == serial
@@ -65,7 +65,7 @@ def test_a_build_with_a_killed_worker_finishes_with_a_non_zero_status(tmp_path, 
     notebook = _killing_notebook(tmp_path, "xining")
     monkeypatch.setattr(pipeline, "plan_jobs", lambda out: plan_jobs(out, city_notebook=notebook))
     lines = []
-    status = build(SEEDS, tmp_path / "profiles", workers=2, report=lines.append, warn=lines.append)
+    status = build(SEEDS, tmp_path / "profiles", Options(workers=2, report=lines.append, warn=lines.append))
     assert status == 1
     assert any(line.startswith("  xining: FAILED") and "killed" in line for line in lines), lines
     assert (tmp_path / "profiles" / "dalian" / "dalian.pdf").is_file()
@@ -78,18 +78,18 @@ def test_the_seeds_build_on_a_dask_cluster(tmp_path, always_parallel):
     # One thread per worker: a worker has one kernel, so it builds one report at a time anyway.
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         lines = []
-        status = build(SEEDS, out, workers=2, report=lines.append, warn=lines.append,
-                       scheduler=cluster.scheduler_address)
+        status = build(SEEDS, out, Options(workers=2, report=lines.append, warn=lines.append,
+                                           scheduler=cluster.scheduler_address))
     assert status == 0, lines
     assert any(line.startswith("dask:") and "reports built there" in line for line in lines)
     for name in ["comparison", *(e.name for e in out.iterdir() if (e / "profile.json").is_file())]:
         assert (out / name / f"{name}.pdf").is_file(), lines
     serial = tmp_path / "serial"
-    extract_in_parallel(SEEDS, serial, workers=1)
+    extract_alone(SEEDS, serial, Options(workers=1))
     assert _outputs(out) == _outputs(serial)  # extracted on the cluster, as here
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     pytest.importorskip("distributed")
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
-        build(SEEDS, tmp_path / "profiles", workers=1, report=lambda _: None, scheduler="tcp://127.0.0.1:9")
+        build(SEEDS, tmp_path / "profiles", Options(workers=1, report=lambda _: None, scheduler="tcp://127.0.0.1:9"))

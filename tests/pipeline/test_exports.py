@@ -11,7 +11,7 @@ from conftest import SEEDS
 
 from cityprofile.pipeline import exports
 from cityprofile.pipeline.exports import FRAGMENTS, TABLES, WORKBOOK, export_stage
-from cityprofile.pipeline.build import extract_stage
+from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.contract.files import write_atomic
 from cityprofile.contract.profiles import INDEX_NAME, load_profiles
 from cityprofile.report.tables import make_tables
@@ -23,7 +23,7 @@ SHEETS = ["figures", "timeline", "initiatives", "industries", "articles"]
 def extracted(tmp_path_factory):
     """The profiles the build extracts from the seeds."""
     folder = tmp_path_factory.mktemp("extracted")
-    extract_stage(SEEDS, folder, report=lambda _: None, warn=lambda _: None)
+    extract_stage(SEEDS, folder, Options(report=lambda _: None, warn=lambda _: None))
     return folder
 
 

@@ -7,7 +7,7 @@ import tracemalloc
 from conftest import SEEDS
 
 from cityprofile.contract.state import hash_files
-from cityprofile.pipeline.build import extract_stage
+from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.extract.corpus import MAX_BYTES
 
 
@@ -59,10 +59,10 @@ def test_a_file_added_to_seeds_and_left_unread_is_warned_about_on_a_cached_run(t
     seeds.mkdir()
     shutil.copy(SEEDS / "004_17d9ca044011c955.txt", seeds)
     out = tmp_path / "out"
-    extract_stage(seeds, out, report=lambda _: None, warn=lambda _: None, corrections=tmp_path / "none.csv")
+    extract_stage(seeds, out, Options(report=lambda _: None, warn=lambda _: None, corrections=tmp_path / "none.csv"))
     (seeds / "photo.png").write_bytes(b"\x89PNG")
     warnings = []
-    extract_stage(seeds, out, report=lambda _: None, warn=warnings.append, corrections=tmp_path / "none.csv")
+    extract_stage(seeds, out, Options(report=lambda _: None, warn=warnings.append, corrections=tmp_path / "none.csv"))
     assert [w for w in warnings if "photo.png" in w] == [
         f"warning: {seeds / 'photo.png'}: not an article file (those end in .txt, .md, .text, .html, .htm, .pdf); "
         "skipped"]

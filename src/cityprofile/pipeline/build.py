@@ -10,13 +10,15 @@ import sys
 import time
 from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..contract.errors import ExtractionFailed, NothingToBuild
-from ..contract.state import code_hash, read_state, write_state
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
+from ..contract.state import code_hash, read_state, write_state
 from ..extract.assemble import extract_corpus
 from ..extract.cache import CACHE_DIR, ArticleCache
 from ..extract.corpus import find_files
@@ -74,18 +76,31 @@ def hold_profiles(out: Path, warn=to_stderr, force_out: bool = False):
         yield
 
 
-def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, warn=to_stderr,
-                  corrections: Path = CORRECTIONS, executor: Executor | None = None, workers: int = 1,
+@dataclass(frozen=True)
+class Options:
+    """How a build, or its extract stage alone, runs: besides the seeds it reads and the folder it writes."""
+
+    corrections: Path = CORRECTIONS  # the analyst's corrections to apply
+    workers: int = 1  # processes extracting articles and building reports
+    force: bool = False  # redo every stage, cached or not
+    strict: bool = False  # a warning makes the build fail
+    scheduler: str | None = None  # a Dask scheduler's address, to run there instead of in local processes
+    report: Callable[[str], None] = print  # progress lines
+    warn: Callable[[str], None] = to_stderr  # warnings and errors
+
+
+def extract_stage(seeds: Path, out: Path, options: Options = Options(), *, executor: Executor | None = None,
                   inventory: Inventory | None = None, started: float | None = None, shared: bool = True) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Only new or changed articles are read and extracted (on ``executor`` when
-    given, split for ``workers``, whose processes store what they extract under
+    given, split for ``options.workers``, whose processes store what they extract under
     ``out`` unless they do not share it); the others come from the cache under ``out``.
     ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already
     taken it, from ``started`` (:func:`time.perf_counter`), which the stage's time then counts from.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
+    report, warn, force, corrections = options.report, options.warn, options.force, options.corrections
     started = time.perf_counter() if started is None else started
     cache = ArticleCache(out)
     if force:
@@ -101,7 +116,7 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
             warn(problem)
         return saved["problems"] + correct_stage(out, code, corrections, report, warn)
     try:
-        extraction = extract_corpus(seeds, cache, executor, workers, read_fingerprints(out), inventory, shared)
+        extraction = extract_corpus(seeds, cache, executor, options.workers, read_fingerprints(out), inventory, shared)
         problems = [str(p) for p in extraction.problems]
         for problem in problems:
             warn(problem)
@@ -126,18 +141,17 @@ def extract_stage(seeds: Path, out: Path, report=print, force: bool = False, war
     return problems + warnings
 
 
-def extract_in_parallel(seeds: Path, out: Path, workers: int, scheduler: str | None = None,
-                        force: bool = False, corrections: Path = CORRECTIONS) -> list[str]:
-    """Run the extract stage alone, over ``workers`` local processes or a Dask cluster; return its problems."""
+def extract_alone(seeds: Path, out: Path, options: Options = Options()) -> list[str]:
+    """Run the extract stage alone, in this process, over ``options.workers`` local processes or on a Dask
+    cluster; return its problems."""
     with ExitStack() as stack:
         executor, shared = None, True
-        if scheduler:
-            executor = stack.enter_context(cluster_executor(scheduler))
+        if options.scheduler:
+            executor = stack.enter_context(cluster_executor(options.scheduler))
             shared = shares_folder(executor, out)
-        elif workers > 1:
-            executor = stack.enter_context(process_pool(workers))
-        return extract_stage(seeds, out, force=force, corrections=corrections, executor=executor, workers=workers,
-                             shared=shared)
+        elif options.workers > 1:
+            executor = stack.enter_context(process_pool(options.workers))
+        return extract_stage(seeds, out, options, executor=executor, shared=shared)
 
 
 def _extract_key(inventory: Inventory, code: str) -> str:
@@ -158,13 +172,14 @@ def count_warnings(problems: list[str]) -> int:
     return sum(problem.startswith("warning:") for problem in problems)
 
 
-def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: bool = False, report=print,
-          warn=to_stderr, corrections: Path = CORRECTIONS, scheduler: str | None = None) -> int:
-    """Run every stage; return the exit status (non-zero on failure, or on warnings with ``strict``).
+def build(seeds: Path, out: Path, options: Options = Options()) -> int:
+    """Run every stage; return the exit status (non-zero on failure, or on warnings with ``options.strict``).
 
-    With a Dask ``scheduler`` address, articles are extracted on its cluster,
+    With a Dask ``options.scheduler`` address, articles are extracted on its cluster,
     and reports built there too when its workers share ``out``.
     """
+    report, warn, force, workers, scheduler = (options.report, options.warn, options.force, options.workers,
+                                               options.scheduler)
     started = time.perf_counter()
     with ExitStack() as stack:
         cluster = stack.enter_context(cluster_executor(scheduler)) if scheduler else None
@@ -183,8 +198,8 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
             # articles, plus the comparison.
             articles = len(inventory.articles) if inventory else len(find_files(seeds))
             pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
-        problems = extract_stage(seeds, out, report, force, warn, corrections, cluster or pool, workers, inventory,
-                                 extract_started, shared=cluster is None or reports_on_cluster)
+        problems = extract_stage(seeds, out, options, executor=cluster or pool, inventory=inventory,
+                                 started=extract_started, shared=cluster is None or reports_on_cluster)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
@@ -197,7 +212,7 @@ def build(seeds: Path, out: Path, workers: int, strict: bool = False, force: boo
     if failed:
         return 1
     warnings = count_warnings(problems + notices)
-    if strict and warnings:
+    if options.strict and warnings:
         warn(f"strict: {plural(warnings, 'warning')} above; exit status 1")
         return 1
     return 0
