@@ -75,3 +75,17 @@ def test_a_profile_that_breaks_the_contract_is_named_where(where, change, expect
     change(profile[key][index])
     errors = find_schema_errors(profile)
     assert len(errors) == 1 and errors[0].startswith(expected), errors
+
+
+def test_the_schema_and_the_code_name_the_same_qualifiers():
+    """One list of figure qualifiers (units.json): the schema, the reports' signs and Chinese readings keep to it."""
+    import json as json_module
+    from importlib.resources import files
+
+    from cityprofile.contract.units import figure_qualifiers
+    from cityprofile.report.formatting import QUALIFIER_SIGNS
+
+    figure = load_schema()["properties"]["figures"]["items"]["properties"]["qualifier"]
+    assert set(figure["enum"]) - {None} == set(figure_qualifiers()) == set(QUALIFIER_SIGNS)
+    chinese = json_module.loads((files("cityprofile") / "data" / "chinese.json").read_text(encoding="utf-8"))
+    assert {q for where in ("before", "after") for q in chinese["qualifiers"][where]} <= set(figure_qualifiers())

@@ -36,7 +36,7 @@ class Figure:
     value: float
     unit: str  # ISO currency code, "percent", "count", "m2", "hectare", ...
     text: str  # the span as written
-    qualifier: str | None  # over | nearly | about | under
+    qualifier: str | None  # one of units.figure_qualifiers(), or None for an exact number
     label: str  # what is counted or measured, in English where known
     kind: str  # money | count | area | share | length | mass | ...
     article: str = ""

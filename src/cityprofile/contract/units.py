@@ -32,6 +32,20 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 @cache
+def figure_qualifiers() -> tuple[str, ...]:
+    """Return the qualifiers a figure may have ("over", "nearly", "about", "under"), as units.json groups its
+    phrases: the one list the extraction, the corrections, the reports and the schema keep to."""
+    return tuple(entries(vocabulary()["qualifiers"]))
+
+
+@cache
+def month_names() -> tuple[str, ...]:
+    """Return the English month names, January first, from data/dates.json (the date vocabulary owns them)."""
+    dates = json.loads((files("cityprofile") / "data" / "dates.json").read_text(encoding="utf-8"))
+    return tuple(dates["months"])
+
+
+@cache
 def currency_regions() -> frozenset[str]:
     """Return the letters written before a currency sign to say whose currency it is: "US" of "US$", "HK" of "HK$"."""
     return frozenset(p[:-1].replace(".", "") for unit in entries(vocabulary()["units"]).values()

@@ -18,12 +18,12 @@ from datetime import date
 from pathlib import Path, PurePath
 
 from ..contract.records import Correction, IndustryMention, to_dict
+from ..contract.units import figure_qualifiers
 from .gazetteer import load_gazetteer, slugify
 from .industries import find_industry, group_industries
 
 COLUMNS = ("article", "text", "action", "value", "note")
 ACTIONS = ("drop", "relabel", "qualifier", "date", "move")
-FIGURE_QUALIFIERS = ("over", "nearly", "about", "under")
 _ISO_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _PRECISIONS = {1: "year", 2: "month", 3: "day"}
 # Per list of a profile: what one item is called, and the field holding it as written. An initiative's
@@ -263,8 +263,8 @@ def _refusal(row: Row, key: str) -> str | None:
     """Return why the row's value does not fit an item of this list, or None."""
     if row.action == "relabel" and key == "industries" and find_industry(row.value) is None:
         return f"{row.value!r} is not an industry of data/taxonomy.csv"
-    if row.action == "qualifier" and key == "figures" and row.value not in (*FIGURE_QUALIFIERS, ""):
-        return f"a figure's qualifier is one of {', '.join(FIGURE_QUALIFIERS)}, or empty for an exact number"
+    if row.action == "qualifier" and key == "figures" and row.value not in (*figure_qualifiers(), ""):
+        return f"a figure's qualifier is one of {', '.join(figure_qualifiers())}, or empty for an exact number"
     if row.action == "date" and key == "timeline" and not row.value:
         return "a dated event needs a date; drop it instead"
     return None

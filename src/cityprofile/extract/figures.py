@@ -16,7 +16,7 @@ from quantulum3.classes import Quantity
 from ..contract.records import Figure
 from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
-from ..contract.units import vocabulary
+from ..contract.units import month_names, vocabulary
 from .gazetteer import load_gazetteer
 from .labels import Placed, find_label
 from .nlp import parse
@@ -64,7 +64,7 @@ def _lexicon() -> _Lexicon:
         kinds={name: unit["kind"] for name, unit in units.items()},
         qualifiers=re.compile(rf"\b({_alternation(qualifier_of)})(?:\s*,|\s+and)?\s*$", re.I),
         qualifier_of=qualifier_of,
-        months=set(words["months"]),
+        months=set(month_names()),
         identifiers=set(words["identifier_words"]["words"]),
         period_openers=set(words["periods"]["openers"]),
         period_units=set(words["periods"]["units"]),

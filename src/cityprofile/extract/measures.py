@@ -28,7 +28,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from ..contract.units import currency_regions, unit_words, vocabulary
+from ..contract.units import currency_regions, month_names, unit_words, vocabulary
 from .gazetteer import load_gazetteer
 from .nlp import parse
 
@@ -101,7 +101,7 @@ def _words() -> _Words:
         unit_nouns=frozenset(units["unit_nouns"]["words"]),
         share_nouns=frozenset(units["share_nouns"]["words"]),
         time_nouns=frozenset(units["time_nouns"]["words"]),
-        months=frozenset(units["months"]),
+        months=frozenset(month_names()),
         max_words=data["max_words"],
     )
 
