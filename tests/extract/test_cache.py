@@ -9,7 +9,7 @@ import pytest
 from conftest import SEEDS
 
 import cityprofile.extract.assemble as assemble
-import cityprofile.extract.stage as stage
+import cityprofile.extract.article as article
 from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST, ArticleCache
 from cityprofile.extract.corpus import read_file
@@ -20,13 +20,13 @@ from cityprofile.extract.inventory import RECORDS, hash_fields
 def counted(monkeypatch):
     """Count the articles actually extracted, by id."""
     calls = []
-    real = stage.extract_source
+    real = article.extract_source
 
     def extract_source(article_id, *fields):
         calls.append(article_id)
         return real(article_id, *fields)
 
-    monkeypatch.setattr(stage, "extract_source", extract_source)
+    monkeypatch.setattr(article, "extract_source", extract_source)
     return calls
 
 

@@ -6,7 +6,7 @@ from conftest import SEEDS
 
 from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.clean import MAX_SENTENCES
-from cityprofile.extract.stage import MAX_ITEMS
+from cityprofile.extract.article import MAX_ITEMS
 
 
 def _seeds(tmp_path, *stems):

@@ -314,7 +314,7 @@ def test_a_full_disk_fails_that_report_keeps_the_last_good_one_and_leaves_no_par
 def test_a_10000_character_word_wraps_inside_its_column_of_the_pdf():
     import pandas as pd
 
-    from cityprofile.pipeline.exporter import ReportHTMLExporter, html_to_pdf
+    from cityprofile.pipeline.renderers import ReportHTMLExporter, html_to_pdf
     from cityprofile.report.markup import render_table
 
     word = "Kunming" * 1428 + "Xian"

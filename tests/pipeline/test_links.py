@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import FIXTURES, read_pdf_links
 
-from cityprofile.pipeline.exporter import link_pdf_reports
+from cityprofile.pipeline.renderers import link_pdf_reports
 from cityprofile.pipeline.jobs import plan_jobs
 from cityprofile.pipeline.workers import run_jobs
 from cityprofile.report.comparison_report import LEAGUE_CITIES

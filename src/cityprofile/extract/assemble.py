@@ -21,7 +21,7 @@ from ..contract.records import IndustryMention
 from .cache import ArticleCache
 from .corpus import Problem, Source, read_sources
 from .duplicates import find_copies
-from .inventory import Article, Inventory, hash_fields, take_inventory
+from .inventory import ArticleFile, Inventory, hash_fields, take_inventory
 from .industries import group_industries
 
 # Batches per worker: enough that the last batch, during which the other
@@ -60,7 +60,7 @@ def extract_batch(batch: list[tuple[str, tuple]], cache: ArticleCache | None = N
     problems) is returned: the articles' items then never pass through the process
     that sent the batch, which would otherwise take back and hold every one of them.
     """
-    from .stage import extract_source  # the extraction stack, imported once per process
+    from .article import extract_source  # the extraction stack, imported once per process
 
     done = []
     for key, fields in batch:
@@ -177,7 +177,7 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     return result
 
 
-def _count_once(articles: list[Article], keys: list[str], summaries: dict[str, dict]) -> dict[str, dict]:
+def _count_once(articles: list[ArticleFile], keys: list[str], summaries: dict[str, dict]) -> dict[str, dict]:
     """Return the summaries with each copy of another article left out of every city, with a warning naming both."""
     signed = [(key, summaries[key]["signature"], summaries[key]["words"]) for key in keys
               if summaries[key]["city"] and "signature" in summaries[key]]
@@ -206,11 +206,11 @@ def _fingerprint(keys: list[str], summaries: dict[str, dict]) -> dict[str, str]:
 def _read_all(seeds: Path) -> Inventory:
     """Return an inventory of every article of ``seeds``, read now, for an extraction without a cache."""
     sources, problems = read_sources(seeds)
-    return Inventory([Article(source.path, source.id, hash_fields(source), source) for source in sources], problems)
+    return Inventory([ArticleFile(source.path, source.id, hash_fields(source), source) for source in sources], problems)
 
 
 def _load(cache: ArticleCache | None, key: str, entries: dict[str, dict], inventory: Inventory,
-          article: Article) -> dict:
+          article: ArticleFile) -> dict:
     """Return an article's extraction: just made, or cached, or extracted again if its entry was lost."""
     entry = entries.get(key) or cache.load(key)  # without a cache, every extraction is in entries
     if entry is None:

@@ -32,7 +32,7 @@ def hash_fields(source: Source) -> str:
 
 
 @dataclass
-class Article:
+class ArticleFile:
     """A usable article file: its path, and what it held when read."""
 
     path: Path
@@ -45,7 +45,7 @@ class Article:
 class Inventory:
     """The article files of a seeds folder, the problems met reading them, and a key over all of it."""
 
-    articles: list[Article] = field(default_factory=list)  # sorted by name, duplicates left out
+    articles: list[ArticleFile] = field(default_factory=list)  # sorted by name, duplicates left out
     problems: list[Problem] = field(default_factory=list)
     read: int = 0  # files read by this run; the others were known by their stat
 
@@ -59,7 +59,7 @@ class Inventory:
             digest.update(f"{problem}\0".encode(errors="surrogateescape"))
         return digest.hexdigest()
 
-    def source(self, article: Article) -> Source:
+    def source(self, article: ArticleFile) -> Source:
         """Return an article's decoded source, reading the file again if this run knew it by its stat."""
         if article.source is None:
             source, _ = read_file(article.path, article.id)
@@ -96,7 +96,7 @@ def take_inventory(seeds: Path, folder: Path) -> Inventory:
             inventory.problems.append(duplicate(path, seen[record["digest"]]))
             continue
         seen[record["digest"]] = path
-        inventory.articles.append(Article(path, record["id"], record["content"], source))
+        inventory.articles.append(ArticleFile(path, record["id"], record["content"], source))
     if records != known:
         # ASCII: a file name that is not UTF-8 holds lone surrogates, which only an escape can store.
         write_state(records_path, records)

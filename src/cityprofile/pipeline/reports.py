@@ -60,7 +60,7 @@ def render_job(job: Job, nb=None) -> dict[str, float]:
     """Render the job's executed notebook to HTML, and that HTML to PDF; return seconds per format."""
     import nbformat
 
-    from .exporter import ReportHTMLExporter, html_to_pdf
+    from .renderers import ReportHTMLExporter, html_to_pdf
 
     if nb is None:
         nb = nbformat.read(job.executed, as_version=4)

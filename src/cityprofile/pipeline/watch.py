@@ -61,7 +61,7 @@ def watch(seeds: Path, corrections: Path, run: Callable[[], int], interval: floa
     build that fails is reported and the watch goes on: the next change may mend it.
     Ctrl-C during a build stops it as it stops ``cityprofile build``: the last good outputs are kept.
     """
-    from ..extract.stage import warm_up  # the extraction stack, loaded once for every build to come
+    from ..extract.article import warm_up  # the extraction stack, loaded once for every build to come
 
     try:
         warm_up()

@@ -114,7 +114,7 @@ def _prepare_worker() -> None:
         import papermill  # noqa: F401
         import weasyprint  # noqa: F401
 
-        from . import exporter  # noqa: F401
+        from . import renderers  # noqa: F401
     except Exception as error:  # noqa: BLE001
         _unready = f"{type(error).__name__}: {error}"
 

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from conftest import ROOT
 
-from cityprofile.pipeline.exporter import drop_repeated_styles, find_report_problems
+from cityprofile.pipeline.renderers import drop_repeated_styles, find_report_problems
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
