@@ -100,3 +100,26 @@ def test_children_cpu_counts_the_workers_a_child_waited_for():
     before = measure_children_cpu()
     subprocess.run([sys.executable, "-c", script], check=True)
     assert measure_children_cpu() - before >= 0.6
+
+
+def test_the_peer_chain_is_a_makefile_of_papermill_nbconvert_and_weasyprint_per_report(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES
+
+    from cityprofile.pipeline.bench import write_peer_makefile
+    from cityprofile.pipeline.jobs import plan_jobs
+
+    out = tmp_path / "profiles"
+    shutil.copytree(FIXTURES / "profiles", out)
+    makefile = write_peer_makefile(out, tmp_path / "peer.mk")
+    planned = subprocess.run(["make", "-n", "-f", str(makefile), "all"], capture_output=True, text=True, check=True)
+    commands = planned.stdout.splitlines()
+    names = [job.name for job in plan_jobs(out)]
+    for tool in ("papermill", "nbconvert", "weasyprint"):
+        ran = [line for line in commands if f"/{tool} " in line or f" {tool} " in line]
+        assert len(ran) == len(names), (tool, commands)
+    # Each report's chain runs in order: its notebook, then its HTML, then its PDF.
+    for name in names:
+        steps = [i for i, line in enumerate(commands) if f"{name}.ipynb" in line or f"{name}.html" in line]
+        assert steps == sorted(steps) and any(f"{name}.pdf" in line for line in commands)

@@ -8,7 +8,7 @@ import hashlib
 import os
 import sys
 import time
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
@@ -200,8 +200,11 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
             pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
         problems = extract_stage(seeds, out, options, executor=cluster or pool, inventory=inventory,
                                  started=extract_started, shared=cluster is None or reports_on_cluster)
-        export_stage(out, force, report)
-        outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
+        # The spreadsheets are written here while the workers render the reports, which do not read them.
+        with ThreadPoolExecutor(1) as writer:
+            exported = writer.submit(export_stage, out, force, report)
+            outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
+            exported.result()
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
     for notice in notices:
         warn(notice)

