@@ -171,3 +171,23 @@ def test_a_reader_that_fails_on_one_file_fails_that_file_alone(tmp_path, monkeyp
     (tmp_path / "article.txt").write_text("Dalian opened a port.\n")
     sources, problems = read_sources(tmp_path)
     assert sources == [] and "MemoryError: pretend the page exhausted memory" in problems[0].message
+
+
+def test_a_new_format_is_a_reader_and_one_line(tmp_path, monkeypatch):
+    import cityprofile.extract.corpus as corpus
+
+    (tmp_path / "briefing.rtf").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Dalian port handled 4.5 million containers last year.\n", encoding="utf-8")
+    _, problems = read_sources(tmp_path)
+    assert "not an article file" in _messages(problems)["briefing.rtf"]
+    monkeypatch.setitem(corpus.READERS, ".rtf", corpus.read_text)
+    sources, problems = read_sources(tmp_path)
+    assert sorted(s.id for s in sources) == ["a", "briefing"] and problems == []
+
+
+def test_a_pdf_without_text_is_one_warning_naming_why(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    sources, problems = read_sources(tmp_path)
+    assert [s.id for s in sources] == ["a"]
+    assert _messages(problems)["scan.pdf"].startswith("a PDF whose text cannot be read")

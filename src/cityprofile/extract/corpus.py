@@ -8,7 +8,8 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import regex
@@ -19,7 +20,6 @@ from ..contract.outputs import made_here
 from .pages import UnreadablePDF, looks_like_html, read_pdf
 
 # What each accepted suffix holds; everything else in SEEDS is named in a warning.
-SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 MAX_BYTES = 5_000_000  # a news article is a few kB; larger files are page dumps or data
 _CONFIDENT = 0.2  # charset-normalizer "chaos" above this means the guess is unreliable
 # Scraped English and Chinese news pages that are not UTF-8 are almost always in
@@ -73,6 +73,7 @@ class Source:
     kind: str = "text"  # "html" for a web page, to be cleaned as one
     title: str = ""  # the title a PDF states in its metadata
     truncated: bool = False  # only the first pages of a long PDF were read
+    notes: list[str] = field(default_factory=list, compare=False)  # how its reader read it, until reported
 
 
 def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
@@ -113,7 +114,7 @@ def stat_seeds(seeds: Path) -> tuple[list[tuple[Path, os.stat_result]], list[Pro
         else:
             files.append((path, entry.stat()))  # kept by the entry since _why_unusable asked
     if not files:
-        raise SeedsError(f"{shown}: no article files ({', '.join(SUFFIXES)}) in the seeds folder")
+        raise SeedsError(f"{shown}: no article files ({', '.join(READERS)}) in the seeds folder")
     return files, problems
 
 
@@ -138,8 +139,8 @@ def _why_unusable(entry: os.DirEntry, path: Path, root: Path) -> str | None:
         return "a folder (folders inside the seeds folder are not read)"
     if not stat.S_ISREG(status.st_mode):
         return f"not a regular file but a {_file_type(status.st_mode)}"
-    if path.suffix.lower() not in SUFFIXES:
-        return f"not an article file (those end in {', '.join(SUFFIXES)})"
+    if path.suffix.lower() not in READERS:
+        return f"not an article file (those end in {', '.join(READERS)})"
     return None
 
 
@@ -214,26 +215,59 @@ def _describe_removed(found: Counter) -> str:
     return f"removed invisible characters, which can hide or reorder what a reader sees: {names}"
 
 
+class Unreadable(Exception):
+    """A file of an article format that holds no text to read; the message says why, as a warning does."""
+
+
+def _decoded(data: bytes) -> tuple[str, str | None]:
+    text, note = decode(data)
+    if text is None:
+        raise Unreadable(note)
+    return text, note
+
+
+def read_text(data: bytes) -> Source:
+    """Read a plain-text article; a web page saved under a text name is read as the page it is."""
+    text, note = _decoded(data)
+    if looks_like_html(text):
+        return Source("", Path(), text, "html", notes=[*filter(None, [note]), "a web page saved as text; read as a web page"])
+    return Source("", Path(), text, "text", notes=[note] if note else [])
+
+
+def read_html(data: bytes) -> Source:
+    """Read a saved web page, to be cleaned of its menus and side panels."""
+    text, note = _decoded(data)
+    return Source("", Path(), text, "html", notes=[note] if note else [])
+
+
+def read_pdf_file(data: bytes) -> Source:
+    """Read a PDF's text layer and the title its metadata states."""
+    try:
+        text, title, truncated = read_pdf(data)
+    except UnreadablePDF as error:
+        raise Unreadable(f"a PDF whose text cannot be read: {error}; skipped") from error
+    return Source("", Path(), text, "pdf", title, truncated)
+
+
+# The reader of each article format, by file suffix: a new format is a reader and one line here.
+READERS: dict[str, Callable[[bytes], Source]] = {
+    ".txt": read_text, ".md": read_text, ".text": read_text,
+    ".html": read_html, ".htm": read_html,
+    ".pdf": read_pdf_file,
+}
+
+
 def _read_source(path: Path, article_id: str) -> tuple[Source | None, list[str]]:
-    """Return an article file decoded (None if it holds no text), and notes on how it was read."""
-    source = Source(id=article_id, path=path, text="", kind=SUFFIXES[path.suffix.lower()])
+    """Return an article file read by the reader of its format (None if it holds no text), and notes on how it
+    was read, or why it could not be."""
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
-    if source.kind == "pdf":
-        try:
-            source.text, source.title, source.truncated = read_pdf(data)
-        except UnreadablePDF as error:
-            return None, [f"a PDF whose text cannot be read: {error}; skipped"]
-        return source, []
-    text, note = decode(data)
-    notes = [note] if note else []
-    if text is None:
-        return None, notes
-    source.text = text
-    if source.kind == "text" and looks_like_html(text):
-        source.kind = "html"
-        notes.append("a web page saved as text; read as a web page")
-    return source, notes
+    try:
+        source = READERS[path.suffix.lower()](data)
+    except Unreadable as error:
+        return None, [str(error)]
+    notes, source.notes = source.notes, []
+    return replace(source, id=article_id, path=path), notes
 
 
 def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
