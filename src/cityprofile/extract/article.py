@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..contract.records import MAX_ITEMS, Article, to_dict
+from ..contract.records import MAX_ITEMS, Article, DateMention, to_dict
 from .chinese.article import extract_chinese_article
 from .chinese.places import attribute_chinese_city
 from .chinese.text import simplify
@@ -28,7 +28,7 @@ _WARM_UP = ("Published: 2022-05-05\n\nOn May 5, 2022, the industrial park signed
 _WARM_UP_CHINESE = "2022-05-05\n\n5月5日，产业园区签约两个项目，总投资3.5亿元，同比增长20%。\n"
 
 
-def _located(records: list, sentence: str, article: Article, context_year: int | None) -> list[dict]:
+def _located(records: list, sentence: str, article: Article, dates: list[DateMention]) -> list[dict]:
     """Return records as dicts that carry their article, sentence and the point date of their clause.
 
     A span ("since the beginning of 2010", "by 2025") says when a total began or is due,
@@ -36,7 +36,6 @@ def _located(records: list, sentence: str, article: Article, context_year: int |
     revenue to 1 trillion yuan by 2025") is dated by when it is due. A date in another
     clause dates a record only when it governs the sentence (timeline.find_clause_date).
     """
-    dates = find_dates(sentence, article.date, context_year)
     points = [d for d in dates if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
     due = [d for d in dates if d in points or (d.qualifier or "").startswith("by")]
     for record in records:
@@ -52,19 +51,27 @@ def _located(records: list, sentence: str, article: Article, context_year: int |
 def extract_article(article: Article) -> dict:
     """Return the figures, initiatives, events and industry mentions of one article."""
     context_year = find_context_year(article.title, article.sentences, article.date)
+    # Each sentence's dates found once, for its figures, initiatives and events.
+    found: dict[str, list[DateMention]] = {}
+
+    def dates(sentence: str) -> list[DateMention]:
+        if sentence not in found:
+            found[sentence] = find_dates(sentence, article.date, context_year)
+        return found[sentence]
+
     # A headline often names the event ("... Fair of <city> Held in <city>") that the body only calls "the Fair".
-    initiatives = _located(extract_initiatives(article.title), article.title, article, context_year)
+    initiatives = _located(extract_initiatives(article.title), article.title, article, dates(article.title))
     figures, mentions = [], []
     # Sentences with a number hold the figures and most dates, whose labels and events are read from the parse.
     parse_ahead(s for s in article.sentences if NUMBER.search(s))
     for sentence in article.sentences:
         if len(figures) <= MAX_ITEMS:  # past that, a dump: reading more figures would only cost time
-            figures += _located(extract_figures(sentence), sentence, article, context_year)
-        initiatives += _located(extract_initiatives(sentence), sentence, article, context_year)
+            figures += _located(extract_figures(sentence), sentence, article, dates(sentence))
+        initiatives += _located(extract_initiatives(sentence), sentence, article, dates(sentence))
         for mention in find_industries(sentence):
             mention.article = article.id
             mentions.append(mention)
-    events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, article.title)]
+    events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, dates=dates)]
     return {"figures": figures, "initiatives": merge_initiatives(initiatives), "timeline": events,
             "mentions": mentions}
 

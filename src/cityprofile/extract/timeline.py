@@ -18,7 +18,9 @@ Vocabulary lives in data/dates.json.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from ..contract.records import DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, reports_clause, reports_only,
@@ -290,8 +292,7 @@ def _dated_by(mentions: list[DateMention]) -> DateMention:
     return ends[-1] if ends else mentions[0]
 
 
-def _sentence_events(sentence: str, pub_date: str | None, year: int | None) -> list[Event]:
-    mentions = find_dates(sentence, pub_date, year)
+def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMention]) -> list[Event]:
     if not mentions:
         return []
     unstamped = _WIRE_TAG.sub(lambda m: " " * len(m.group()), strip_stamps(sentence))
@@ -378,7 +379,8 @@ def _is_after(date: str, pub_date: str | None) -> bool:
     return bool(pub_date) and date > pub_date[: len(date)]
 
 
-def extract_events(sentences: list[str], pub_date: str | None, article_id: str, title: str = "") -> list[Event]:
+def extract_events(sentences: list[str], pub_date: str | None, article_id: str, title: str = "",
+                   dates: Callable[[str], list[DateMention]] | None = None) -> list[Event]:
     """Return one event per dated statement of an article, in reading order.
 
     Args:
@@ -386,11 +388,14 @@ def extract_events(sentences: list[str], pub_date: str | None, article_id: str, 
         pub_date: the publication date (ISO), against which relative dates resolve.
         article_id: stored on every event.
         title: the headline; a year in it dates the article's undated months.
+        dates: the dates of a sentence, when the caller has found them already for its figures.
     """
-    year = find_context_year(title, sentences, pub_date)
+    if dates is None:
+        year = find_context_year(title, sentences, pub_date)
+        dates = partial(find_dates, pub_date=pub_date, context_year=year)
     events, seen = [], set()
     for sentence in sentences:
-        for event in _sentence_events(sentence, pub_date, year):
+        for event in _sentence_events(sentence, pub_date, dates(sentence)):
             key = (event.date, event.event.lower())
             if key not in seen:
                 seen.add(key)
