@@ -252,7 +252,7 @@ def small_disk(tmp_path):
 
 
 def _fill(disk):
-    with open(disk / "filler", "wb") as filler:
+    with open(disk / "filler", "wb", buffering=0) as filler:  # unbuffered: closing it has nothing left to write
         try:
             while True:
                 filler.write(b"\0" * 65536)

@@ -7,7 +7,7 @@ import pytest
 from conftest import SEEDS
 
 import cityprofile.extract.inventory as inventory
-from cityprofile.pipeline.correct import EXTRACTED
+from cityprofile.contract.outputs import EXTRACTED
 from cityprofile.pipeline.build import Options, extract_stage
 from cityprofile.extract.cache import CACHE_DIR, MANIFEST
 from cityprofile.contract.errors import FileChangedError

@@ -8,23 +8,23 @@ import hashlib
 import os
 import sys
 import time
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..contract.errors import ExtractionFailed, NothingToBuild
+from ..contract.errors import ExtractionFailed
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..contract.state import code_hash, read_state, write_state
-from ..extract.assemble import extract_corpus
 from ..extract.cache import CACHE_DIR, ArticleCache
 from ..extract.corpus import find_files
 from ..extract.inventory import Inventory, take_inventory
+from ..extract.saved import extract_and_save, read_fingerprints
 from ..report.formatting import plural
-from .correct import correct_stage, read_fingerprints, save_extraction, summarise
+from .correct import correct_stage, summarise
 from .executor import cluster_executor, process_pool, shares_folder
 from .exports import export_stage
 from .jobs import Outcome, plan_jobs
@@ -116,14 +116,8 @@ def extract_stage(seeds: Path, out: Path, options: Options = Options(), *, execu
             warn(problem)
         return saved["problems"] + correct_stage(out, code, corrections, report, warn)
     try:
-        extraction = extract_corpus(seeds, cache, executor, options.workers, read_fingerprints(out), inventory, shared)
+        extraction, assembled = extract_and_save(seeds, out, cache, inventory, warn, executor, options.workers, shared)
         problems = [str(p) for p in extraction.problems]
-        for problem in problems:
-            warn(problem)
-        if not extraction.index:
-            raise NothingToBuild(f"{seeds}: no article could be attributed to a city; nothing to build")
-        # Cities are assembled as they are saved, so an entry lost from the cache is read again here.
-        assembled = save_extraction(extraction, out)
     except BrokenProcessPool:
         raise ExtractionFailed("a process extracting articles was killed (by a signal, such as the out-of-memory "
                                "killer's); no profile was written: run the build again") from None
@@ -200,11 +194,8 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
             pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
         problems = extract_stage(seeds, out, options, executor=cluster or pool, inventory=inventory,
                                  started=extract_started, shared=cluster is None or reports_on_cluster)
-        # The spreadsheets are written here while the workers render the reports, which do not read them.
-        with ThreadPoolExecutor(1) as writer:
-            exported = writer.submit(export_stage, out, force, report)
-            outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
-            exported.result()
+        export_stage(out, force, report)
+        outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
     for notice in notices:
         warn(notice)

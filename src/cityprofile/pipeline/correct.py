@@ -16,33 +16,14 @@ import json
 from pathlib import Path
 
 from ..contract.files import write_if_changed
-from ..contract.state import read_state, write_state
-from ..contract.outputs import CONTENTS, CORRECTIONS_STAMP, EXTRACTED, is_slug, remove_city
+from ..contract.outputs import CORRECTIONS_STAMP, is_slug, remove_city
+from ..contract.state import read_state
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
-from ..extract.assemble import Extraction
 from ..extract.corrections import apply_corrections, read_corrections, resolve_articles, touched_cities
+from ..extract.saved import load_extracted, read_contents
 from ..report.formatting import plural
 
 _STAMP = CORRECTIONS_STAMP
-
-
-def save_extraction(extraction: Extraction, out: Path) -> list[str]:
-    """Keep the profiles as extracted, before any correction, for this stage to start from; return their slugs.
-
-    Only the cities just assembled are written; those no longer in the corpus are deleted.
-    The contents, written last, say what every city's file was made of.
-    """
-    folder = out / EXTRACTED
-    saved = []
-    for slug, profile in extraction.profiles.items():  # each assembled here, one at a time
-        write_state(folder / f"{slug}.json", profile)
-        saved.append(slug)
-    for path in folder.glob("*.json"):
-        if path.stem not in extraction.fingerprints and path.name != CONTENTS:
-            path.unlink()
-    contents = {"cities": extraction.index, "articles": extraction.cities, "fingerprints": extraction.fingerprints}
-    write_state(folder / CONTENTS, contents)
-    return saved
 
 
 def summarise(profile: dict) -> str:
@@ -56,22 +37,6 @@ def summarise(profile: dict) -> str:
     )
 
 
-def read_fingerprints(out: Path) -> dict[str, str]:
-    """Return the fingerprint of every city's saved extraction, by slug; empty when there is none."""
-    return _read_contents(out).get("fingerprints", {})
-
-
-def _read_contents(out: Path) -> dict:
-    """The saved extraction's fingerprints and cities; empty when damaged, and every city is then assembled again."""
-    return read_state(out / EXTRACTED / CONTENTS, lambda saved: (
-        all(is_slug(slug) and isinstance(value, str) for slug, value in saved["fingerprints"].items())
-        and all(is_slug(entry["slug"]) for entry in saved["cities"])))
-
-
-def _load(out: Path, slug: str) -> dict:
-    return json.loads((out / EXTRACTED / f"{slug}.json").read_text(encoding="utf-8"))
-
-
 def _hash_file(corrections: Path) -> str:
     written = corrections.read_bytes() if corrections.is_file() else b""
     return hashlib.sha256(f"{corrections}\0".encode() + written).hexdigest()
@@ -83,7 +48,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
     ``code`` is a hash of the package: new code corrects every city again.
     Returns a warning per row that could not be applied (also passed to ``warn``), cached or not.
     """
-    contents = _read_contents(out)
+    contents = read_contents(out)
     fingerprints = contents["fingerprints"]
     heads = {entry["slug"]: {key: entry[key] for key in ("city", "slug", "province")} for entry in contents["cities"]}
     stamp = out / _STAMP
@@ -101,7 +66,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
     file_key = _hash_file(corrections)
     written = dict(saved.get("cities", {}))
     if saved.get("file") != file_key or (changed | redo) & group or not (out / INDEX_NAME).is_file():
-        members = {slug: _load(out, slug) for slug in sorted(group & fingerprints.keys())}
+        members = {slug: load_extracted(out, slug) for slug in sorted(group & fingerprints.keys())}
         profiles, unapplied = apply_corrections(members, rows)
         for slug in group:
             written.pop(slug, None)
@@ -111,7 +76,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
                               f"from {corrections}" if rows or unreadable else ""))
         redo -= group
     for slug in sorted(redo):
-        written.update(_write(apply_corrections({slug: _load(out, slug)}, [])[0], out))
+        written.update(_write(apply_corrections({slug: load_extracted(out, slug)}, [])[0], out))
     # A city is gone when no article is about it any more, unless a row moved one to it.
     written = {slug: entry for slug, entry in written.items() if slug in fingerprints or slug in group}
     _remove_stale(out, set(written), warn)
