@@ -218,6 +218,20 @@ def test_comparisons_and_names_with_numbers(sentence, expected):
     assert _labels(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # "of which" / "among which": a part of the amount before, measured as it is.
+    ("Investment in the Lanzhou project totals 12 billion yuan, of which 4 billion yuan has been completed.",
+     [("12 billion yuan", "Investment in project"), ("4 billion yuan", "Investment in project")]),
+    # "worth N" set off by commas: the value of the noun it follows.
+    ("The Chengdu fund, worth 10 billion yuan, will back semiconductor start-ups.", [("10 billion yuan", "fund value")]),
+    # Bare nouns joined by "and" before "of N".
+    ("The Qingdao bonded zone recorded imports and exports of 25.6 billion yuan in the first five months.",
+     [("25.6 billion yuan", "imports and exports")]),
+])
+def test_parts_values_and_joined_measures_before_of(sentence, expected):
+    assert _labels(sentence) == expected
+
+
 def test_minutes_are_time_not_a_figure():
     assert _labels("The new line cuts travel time between Chengdu and Chongqing to 62 minutes.") == []
 

@@ -410,6 +410,10 @@ def _of_amount(site: _Site) -> str:
     found = _phrase_before(words, i - 1)
     if not found or found[1][-1].low in _words().anaphors or found[1][-1].low in _words().change_noun:
         return ""
+    k = found[0]
+    if len(found[1]) == 1 and k >= 2 and words[k - 1].low == "and" and words[k - 2].is_noun() \
+            and (k < 3 or not (words[k - 3].is_noun() or words[k - 3].tag.startswith("JJ"))):
+        found = (k - 2, [words[k - 2], words[k - 1], *found[1]])  # "imports and exports of N": one measure
     if len(found[1]) == 1 and found[1][0].low in owned_measures():
         return ""  # "covers an area of N": whose area the parse says (measures.py)
     before = found[0] - 1

@@ -184,6 +184,10 @@ class _Reader:
             return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
             return self._appended(head)
+        if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
+            return _suffixed(_phrase(head.head), "value")  # "the fund, worth 10 billion yuan,"
+        if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
+            return self._label_at(head.head)  # "12 billion yuan, of which 4 billion yuan has been completed"
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
         return None
@@ -419,6 +423,13 @@ def _joined_modifiers(noun: Token) -> list[Token]:
     modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
     return [part for modifier in modifiers for part in (modifier, *modifier.conjuncts)
             if part.i < noun.i and part.dep_ in ("amod", "compound", "conj")]
+
+
+def _part_of(word: Token) -> bool:
+    """Whether "of which" or "among which" hangs from ``word`` (a relative clause's verb, or its subject, where a
+    parser may put it): the clause says what part of the noun before it is about."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "among") and any(o.tag_ in ("WDT", "WP") for o in c.children)
+               for c in word.children)
 
 
 def _compound_head(noun: Token) -> Token:
