@@ -19,8 +19,7 @@ from ..contract.errors import ExtractionFailed
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..contract.state import code_hash, read_state, write_state
-from ..extract.cache import CACHE_DIR, ArticleCache
-from ..extract.corpus import find_files
+from ..extract.cache import ArticleCache
 from ..extract.inventory import Inventory, take_inventory
 from ..extract.saved import extract_and_save, read_fingerprints
 from ..report.formatting import plural
@@ -89,27 +88,44 @@ class Options:
     warn: Callable[[str], None] = to_stderr  # warnings and errors
 
 
+@dataclass(frozen=True)
+class ExtractPlan:
+    """What the extract stage has to do, decided once: the articles as they are now, and the last extraction's
+    stamp when it still holds (nothing to extract again)."""
+
+    inventory: Inventory
+    code: str  # the package's code hash, which every stamp of this build is keyed on
+    key: str  # of the articles and the code together
+    saved: dict | None
+
+
+def plan_extraction(seeds: Path, out: Path, force: bool = False) -> ExtractPlan:
+    """Take stock of the articles (reading only the files changed since the last build, or every file and
+    forgetting every extraction with ``force``) and say whether the last extraction still holds."""
+    cache = ArticleCache(out)
+    if force:
+        cache.clear()
+    inventory = take_inventory(seeds, cache.folder)
+    code = code_hash()
+    key = _extract_key(inventory, code)
+    return ExtractPlan(inventory, code, key, None if force else _saved_extraction(out, key))
+
+
 def extract_stage(seeds: Path, out: Path, options: Options = Options(), *, executor: Executor | None = None,
-                  inventory: Inventory | None = None, started: float | None = None, shared: bool = True) -> list[str]:
+                  plan: ExtractPlan | None = None, started: float | None = None, shared: bool = True) -> list[str]:
     """Write every city's profile.json, corrected, unless seeds, code and corrections are unchanged.
 
     Only new or changed articles are read and extracted (on ``executor`` when
     given, split for ``options.workers``, whose processes store what they extract under
     ``out`` unless they do not share it); the others come from the cache under ``out``.
-    ``inventory`` is :func:`take_inventory` of ``seeds`` when the caller has already
-    taken it, from ``started`` (:func:`time.perf_counter`), which the stage's time then counts from.
+    ``plan`` is :func:`plan_extraction`'s when the caller has made it already, from ``started``
+    (:func:`time.perf_counter`), which the stage's time then counts from.
     Returns the problems met (also printed), so a cached run warns as a fresh one did.
     """
     report, warn, force, corrections = options.report, options.warn, options.force, options.corrections
     started = time.perf_counter() if started is None else started
-    cache = ArticleCache(out)
-    if force:
-        cache.clear()
-        inventory = None
-    inventory = inventory or take_inventory(seeds, cache.folder)
-    code = code_hash()
-    key = _extract_key(inventory, code)
-    saved = None if force else _saved_extraction(out, key)
+    plan = plan or plan_extraction(seeds, out, force)
+    cache, inventory, code, key, saved = ArticleCache(out), plan.inventory, plan.code, plan.key, plan.saved
     if saved is not None:
         report("extract: articles and code unchanged; profiles up to date")
         for problem in saved["problems"]:
@@ -182,17 +198,16 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
             report(f"dask: {scheduler}; reports built " + ("there" if reports_on_cluster else
                                                             "here: its workers do not share " + str(out)))
         pool = cluster if reports_on_cluster else None
-        # Taken once: reading the articles again inside the extract stage doubled a no-op's cost.
+        # Decided once, here and for the extract stage: reading the articles twice doubled a no-op's cost.
         extract_started = time.perf_counter()
-        inventory = None if force else take_inventory(seeds, out / CACHE_DIR)
-        if pool is None and (inventory is None or _saved_extraction(out, _extract_key(inventory, code_hash())) is None):
+        plan = plan_extraction(seeds, out, force)
+        if pool is None and plan.saved is None:
             # Changed articles mean reports to rebuild: get the workers and
             # their kernels ready while extraction runs (on these workers,
             # unless a cluster does it). There are at most as many cities as
             # articles, plus the comparison.
-            articles = len(inventory.articles) if inventory else len(find_files(seeds))
-            pool = stack.enter_context(worker_pool(min(workers, articles + 1)))
-        problems = extract_stage(seeds, out, options, executor=cluster or pool, inventory=inventory,
+            pool = stack.enter_context(worker_pool(min(workers, len(plan.inventory.articles) + 1)))
+        problems = extract_stage(seeds, out, options, executor=cluster or pool, plan=plan,
                                  started=extract_started, shared=cluster is None or reports_on_cluster)
         export_stage(out, force, report)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
