@@ -8,17 +8,17 @@ which imports quantulum3: the report kernels need this, not that.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
+
+from .datafiles import read_json
 
 
 @cache
 def vocabulary() -> dict:
-    """Return the unit, qualifier and label vocabulary of data/units.json."""
-    return json.loads((files("cityprofile") / "data" / "units.json").read_text(encoding="utf-8"))
+    """Return the unit and qualifier vocabulary of data/units.json, and the words that make a number no figure."""
+    return read_json("units.json")
 
 
 def entries(table: dict) -> dict:
@@ -41,7 +41,7 @@ def figure_qualifiers() -> tuple[str, ...]:
 @cache
 def month_names() -> tuple[str, ...]:
     """Return the English month names, January first, from data/dates.json (the date vocabulary owns them)."""
-    dates = json.loads((files("cityprofile") / "data" / "dates.json").read_text(encoding="utf-8"))
+    dates = read_json("dates.json")
     return tuple(dates["months"])
 
 

@@ -9,15 +9,14 @@ lives in data/furniture.json.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from importlib.resources import files
 
 from dateparser.date import DateDataParser
 
+from ..contract.datafiles import read_json
 from ..contract.records import Article
 from .sentences import CUT, elide_long_words, split_sentences
 
@@ -55,7 +54,7 @@ class Page:
 
 @cache
 def _furniture() -> dict:
-    return json.loads((files("cityprofile") / "data" / "furniture.json").read_text(encoding="utf-8"))
+    return read_json("furniture.json")
 
 
 @cache

@@ -23,22 +23,21 @@ Conventions:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
-from importlib.resources import files
 
 from dateparser.date import DateDataParser
 
+from ..contract.datafiles import read_json
 from ..contract.records import DateMention
 
 
 @cache
 def load_vocabulary() -> dict:
     """The date and timeline vocabulary of data/dates.json."""
-    return json.loads((files("cityprofile") / "data" / "dates.json").read_text(encoding="utf-8"))
+    return read_json("dates.json")
 
 
 _VOCAB = load_vocabulary()

@@ -17,12 +17,11 @@ partners.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from ..contract.datafiles import read_json
 from ..contract.records import Initiative
 
 # "/" joins the halves of one word ("roll-on/roll-off").
@@ -74,7 +73,7 @@ class _Vocabulary:
 
 @cache
 def _load_vocabulary() -> _Vocabulary:
-    data = json.loads((files("cityprofile") / "data" / "initiatives.json").read_text(encoding="utf-8"))
+    data = read_json("initiatives.json")
     keywords = [
         (tuple(keyword.split()), kind)
         for kind, words in data["kinds"].items() if not kind.startswith("_")

@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..contract.units import alternation, currency_regions, entries, unit_words, vocabulary
+from ..contract.datafiles import read_json
+from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
 from .measures import Placed, owned_measures, pace_nouns, read_measure
 
@@ -59,7 +60,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    words = vocabulary()
+    words = read_json("labels.json")
     change_noun = {v: noun for noun, verbs in entries(words["change_verbs"]).items() for v in verbs}
     return _Words(
         linking=re.compile(rf"\b(?:{alternation(words['linking_words']['words'])})\s*$", re.I),

@@ -21,14 +21,13 @@ a date or a number. Word classes are data (data/measures.json).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from spacy.tokens import Doc, Token
 
-from ..contract.units import currency_regions, month_names, unit_words, vocabulary
+from ..contract.datafiles import read_json
+from ..contract.units import currency_regions, month_names, unit_words
 from .gazetteer import load_gazetteer
 from .nlp import parse
 
@@ -70,8 +69,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = json.loads((files("cityprofile") / "data" / "measures.json").read_text(encoding="utf-8"))
-    units = vocabulary()
+    data = read_json("measures.json")
+    shared = read_json("labels.json")
 
     def table(key: str) -> dict[str, str]:
         return {w: noun for noun, ws in data[key].items() if not noun.startswith("_") for w in ws}
@@ -97,10 +96,10 @@ def _words() -> _Words:
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
         having=frozenset(data["having_lemmas"]["words"]),
-        # Shared with the word-order rules of labels.py, so defined once, in units.json.
-        unit_nouns=frozenset(units["unit_nouns"]["words"]),
-        share_nouns=frozenset(units["share_nouns"]["words"]),
-        time_nouns=frozenset(units["time_nouns"]["words"]),
+        # Shared with the word-order rules of labels.py, so defined once, in labels.json.
+        unit_nouns=frozenset(shared["unit_nouns"]["words"]),
+        share_nouns=frozenset(shared["share_nouns"]["words"]),
+        time_nouns=frozenset(shared["time_nouns"]["words"]),
         months=frozenset(month_names()),
         max_words=data["max_words"],
     )

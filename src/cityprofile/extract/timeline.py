@@ -22,12 +22,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
+from ..contract.datafiles import read_json
 from ..contract.records import DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, reports_clause, reports_only,
                       starts_with, verb_phrase_start)
-from .dates import build_alternation, find_context_year, find_dates, load_vocabulary, strip_stamps
+from .dates import build_alternation, find_context_year, find_dates, strip_stamps
 
-_VOCAB = load_vocabulary()
+_VOCAB = read_json("events.json")
 # Each date found becomes one private-use character, so clause splitting can
 # neither break a date ("July 23, 2020") nor lose track of where it was.
 _MARK = 0xE000

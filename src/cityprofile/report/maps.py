@@ -8,15 +8,14 @@ as an inline SVG like the other charts: no tiles, nothing fetched, nothing run.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
-from importlib.resources import files
 
 from matplotlib.collections import LineCollection, PolyCollection
 
+from ..contract.datafiles import read_json
 from ..contract.places import locate
 from . import charts
 from .formatting import plural
@@ -43,7 +42,7 @@ _BORDER_DETAIL_PT = 0.5
 
 @cache
 def _provinces() -> list[dict]:
-    data = json.loads((files("cityprofile") / "data" / "china_map.json").read_text(encoding="utf-8"))
+    data = read_json("china_map.json")
     for province in data["provinces"]:
         province["rings"] = [[_project(lat, lon) for lon, lat in ring] for ring in province["polygons"]]
     return data["provinces"]

@@ -8,11 +8,10 @@ text as written, which is what a report quotes.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib.resources import files
 
+from ...contract.datafiles import read_json
 from ...contract.units import entries
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -30,7 +29,7 @@ _KANA_SHARE = 0.05
 @cache
 def vocabulary() -> dict:
     """Return the Chinese vocabulary of data/chinese.json."""
-    return json.loads((files("cityprofile") / "data" / "chinese.json").read_text(encoding="utf-8"))
+    return read_json("chinese.json")
 
 
 def words_of(table: dict) -> list[str]:
