@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .files import write_atomic
+from .files import write_atomic, write_if_changed
 from .paths import PACKAGE
 
 # The package's folders and files each stage's outputs are made by; "package" is all of it.
@@ -44,9 +44,14 @@ def read_state(path: Path, valid: Callable[[dict], bool] = lambda _: True) -> di
         return {}
 
 
-def write_state(path: Path, state: dict) -> None:
-    """Keep ``state`` in ``path`` as JSON, whole or not at all."""
-    write_atomic(path, json.dumps(state, ensure_ascii=False))
+def write_state(path: Path, state: dict, keep_time: bool = False) -> None:
+    """Keep ``state`` in ``path`` as JSON, whole or not at all; with ``keep_time``, a file that holds it already is
+    left untouched, so that its modification time says when the state last changed."""
+    text = json.dumps(state, ensure_ascii=False)
+    if keep_time:
+        write_if_changed(path, text)
+    else:
+        write_atomic(path, text)
 
 
 def hash_files(paths: list[Path], size_cap: int | None = None) -> str:

@@ -12,12 +12,10 @@ one city's work here.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
-from ..contract.files import write_if_changed
 from ..contract.outputs import CORRECTIONS_STAMP, is_slug, remove_city
-from ..contract.state import read_state
+from ..contract.state import read_state, write_state
 from ..contract.profiles import INDEX_NAME, index_entry, read_index, write_index, write_profile
 from ..extract.corrections import apply_corrections, read_corrections, resolve_articles, touched_cities
 from ..extract.saved import load_extracted, read_contents
@@ -82,7 +80,7 @@ def correct_stage(out: Path, code: str, corrections: Path, report=print, warn=pr
     _remove_stale(out, set(written), warn)
     write_index(list(written.values()), out)
     saved.update(fingerprints=fingerprints, cities=written)
-    write_if_changed(stamp, json.dumps(saved, ensure_ascii=False))
+    write_state(stamp, saved, keep_time=True)
     if saved["summary"]:
         report(saved["summary"])
     for warning in saved["warnings"]:
