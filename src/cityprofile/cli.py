@@ -183,5 +183,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """End the process with the command line's exit status: ``python -m cityprofile``."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -146,3 +146,27 @@ def test_a_cached_entry_past_the_item_caps_is_extracted_again(extracted, tmp_pat
     extract_stage(SEEDS, out, Options(report=_quiet, warn=_quiet))
     profiles = [json.loads(p.read_text()) for p in out.glob("*/profile.json")]
     assert all(len(p["figures"]) < 200 for p in profiles)
+
+
+def test_only_outputs_names_the_hidden_files():
+    """Every hidden file of an output folder is named in contract/outputs.py; another module spelling one out would
+    be a second owner of the folder's state."""
+    import ast
+
+    import cityprofile.contract.outputs as outputs
+    from conftest import ROOT
+
+    names = {outputs.MARKER, outputs.LOCK, outputs.EXTRACT_STAMP, outputs.ARTICLES, outputs.EXTRACTED,
+             outputs.CORRECTIONS_STAMP, outputs.EXPORTS_STAMP, outputs.EXPORT_ROWS, outputs.RECORDS, outputs.MANIFEST,
+             outputs.CONTENTS, outputs.ROWS_KEY}
+    endings = (".key", ".running.ipynb", ".failed.ipynb")  # of the names made per report folder
+    package = ROOT / "src" / "cityprofile"
+    spelled = []
+    for path in package.rglob("*.py"):
+        if path == package / "contract" / "outputs.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    node.value in names or node.value.endswith(endings)):
+                spelled.append(f"{path.relative_to(package)}:{node.lineno}: {node.value!r}")
+    assert spelled == []

@@ -123,3 +123,19 @@ def test_the_peer_chain_is_a_makefile_of_papermill_nbconvert_and_weasyprint_per_
     for name in names:
         steps = [i for i, line in enumerate(commands) if f"{name}.ipynb" in line or f"{name}.html" in line]
         assert steps == sorted(steps) and any(f"{name}.pdf" in line for line in commands)
+
+
+def test_the_bench_reads_seeds_in_any_encoding_the_build_reads(tmp_path):
+    from cityprofile.pipeline.bench import add_article, edit_article
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = ("Lanzhou New Area signed 26 projects worth 31.2 billion yuan with investors from the Yangtze River "
+            "Delta on Tuesday, officials of the Gansu provincial commerce department said at the fair.\n")
+    (seeds / "gbk.txt").write_bytes(("兰州新区 " + text).encode("gb18030"))
+    write_one_line_article(seeds, tmp_path / "one" / "line.txt")
+    assert "26 projects" in (tmp_path / "one" / "line.txt").read_text(encoding="utf-8")
+    added = add_article(seeds, "extra")
+    assert "兰州新区" in added.read_text(encoding="utf-8")
+    edit_article(seeds / "gbk.txt")
+    assert "12 new companies" in (seeds / "gbk.txt").read_text(encoding="utf-8")

@@ -45,3 +45,15 @@ def test_an_article_changed_while_its_lost_entry_is_read_again_stops_the_stage_w
     monkeypatch.setattr(inventory, "read_file", read_edited)
     with pytest.raises(FileChangedError, match=r": changed while it was being read; run the build again$"):
         extract_stage(seeds, out, Options(report=lambda _: None, warn=lambda _: None))
+
+
+def test_a_build_called_from_python_raises_a_documented_error_not_system_exit(tmp_path):
+    from cityprofile.contract.errors import CityprofileError, NothingToBuild
+    from cityprofile.pipeline.build import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "minutes.txt").write_text("Minutes of the residents' committee meeting, read and approved.\n")
+    with pytest.raises(NothingToBuild, match="no article could be attributed to a city") as raised:
+        build(seeds, tmp_path / "out", Options(workers=1, report=lambda _: None, warn=lambda _: None))
+    assert isinstance(raised.value, CityprofileError) and raised.value.exit_status == 1

@@ -44,6 +44,12 @@ def report_stamp(folder: Path) -> Path:
     """Return the file in a report's folder that keeps what its outputs were made from."""
     return folder / f".{folder.name}.key"
 
+
+def report_leftovers(folder: Path) -> list[Path]:
+    """Return the notebooks a failed or interrupted run leaves in a report's folder: the one being run, and the
+    failed one kept for the reader."""
+    return [folder / f".{folder.name}.running.ipynb", folder / f"{folder.name}.failed.ipynb"]
+
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # What a folder may hold and still be taken for an empty one: the README the project keeps in profiles/.
 _HARMLESS = {"README.md"}

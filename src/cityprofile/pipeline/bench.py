@@ -24,7 +24,7 @@ from pathlib import Path
 from ..contract.files import write_atomic
 from ..contract.paths import SEEDS
 from ..contract.profiles import INDEX_NAME, read_index
-from ..extract.corpus import find_files
+from ..extract.corpus import find_files, read_file
 from ..extract.gazetteer import Place, load_gazetteer, load_prefecture_cities, slugify
 from .jobs import plan_jobs
 
@@ -189,11 +189,12 @@ def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None
     names = pick_stand_in_cities(cities, exclude=seed_cities)
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in sorted(seed_cities, key=len, reverse=True)))
-    texts = [(path, path.read_text(encoding="utf-8", errors="replace")) for path in find_files(articles)]
+    texts = [(path, read_article(path)) for path in find_files(articles)]
     for number in range(size or cities * len(texts)):
         copy, (path, text) = divmod(number, len(texts))[0], texts[number % len(texts)]
         own = pattern.sub(names[copy % cities], text)
-        (target / f"{copy:05d}_{path.name}").write_text(f"{own}\n\nCopy {copy} of {path.stem}.\n", encoding="utf-8")
+        name = path.name if path.suffix.lower() != ".pdf" else f"{path.stem}.txt"  # a PDF's copy is its text
+        (target / f"{copy:05d}_{name}").write_text(f"{own}\n\nCopy {copy} of {path.stem}.\n", encoding="utf-8")
     shutil.rmtree(work)
 
 
@@ -288,8 +289,7 @@ def add_article(corpus: Path, tag: str) -> Path:
     """Add a copy of the corpus's first article, made distinct by a sentence naming ``tag``; return its path."""
     first = min(corpus.iterdir())
     added = corpus / f"zz_{tag}_{first.name}"
-    added.write_text(first.read_text(encoding="utf-8") + f"\nAdded to the corpus after its first build ({tag}).\n",
-                     encoding="utf-8")
+    added.write_text(read_article(first) + f"\nAdded to the corpus after its first build ({tag}).\n", encoding="utf-8")
     return added
 
 
@@ -380,10 +380,16 @@ def count_pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
+def read_article(path: Path) -> str:
+    """Return an article file's text as the build reads it (any encoding it recognises, a PDF's text), or "" when
+    the build would skip it."""
+    source, _ = read_file(path, path.stem)
+    return source.text if source else ""
+
+
 def write_one_line_article(seeds: Path, path: Path) -> None:
     """Write the paragraphs of the longest seed article on one line, repeated up to ONE_LINE_BYTES: a page dump."""
-    longest = max(sorted(seeds.glob("*.txt")), key=lambda p: p.stat().st_size)
-    lines = longest.read_text(encoding="utf-8").splitlines()
+    lines = max((read_article(p) for p in find_files(seeds)), key=len).splitlines()
     body = " ".join(" ".join(line.split()) for line in lines if len(line.split()) >= _PARAGRAPH_WORDS).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes((body + b" ") * (ONE_LINE_BYTES // (len(body) + 1)))
@@ -391,7 +397,7 @@ def write_one_line_article(seeds: Path, path: Path) -> None:
 
 def edit_article(path: Path) -> None:
     """Add a sentence to an article's longest line, its body (a sentence after the body would be page furniture)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_article(path).splitlines()
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     lines[longest] += " Officials said 12 new companies joined the scheme."
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

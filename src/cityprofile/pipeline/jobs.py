@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..contract.outputs import COMPARISON, report_stamp
+from ..contract.outputs import COMPARISON, report_leftovers, report_stamp
 from ..contract.paths import CITY_NOTEBOOK, COMPARISON_NOTEBOOK
 from ..contract.profiles import INDEX_NAME, read_index
 from ..contract.state import hash_files, read_state
@@ -116,7 +116,7 @@ def saved_problems(job: Job) -> list[str]:
 
 def leftovers(job: Job) -> list[Path]:
     """Return the notebooks a failed or interrupted run leaves beside a report."""
-    return [job.out_dir / f".{job.name}.running.ipynb", job.out_dir / f"{job.name}.failed.ipynb"]
+    return report_leftovers(job.out_dir)
 
 
 def clear_leftovers(job: Job) -> None:
