@@ -348,3 +348,13 @@ def test_a_plan_announced_in_the_passive_is_an_event_not_a_report():
     event = _only("Officials cited the Action Plan for Industrial Upgrading of Liuzhou, which was officially "
                   "announced by the city in 2021.", "2023-01-01")
     assert event.date == "2021" and event.event.endswith("was officially announced by the city")
+
+
+def test_an_aside_opening_with_an_adverb_and_a_participle_is_its_own_event_and_keeps_the_main_clause_its_own():
+    sentence = "The Lanzhou trade fair, first held in 2015, will open its ninth edition on September 20, 2023."
+    events = _events(sentence, "2023-06-15")
+    assert [(e.date, e.event) for e in events] == [
+        ("2015", "Lanzhou trade fair first held"),
+        ("2023-09-20", "Lanzhou trade fair will open its ninth edition"),
+    ]
+    assert [e.target for e in events] == [False, True]
