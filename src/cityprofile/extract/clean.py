@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
-from dateparser.date import DateDataParser
-
 from ..contract.datafiles import read_json
 from ..contract.records import Article
 from .sentences import CUT, elide_long_words, split_sentences
@@ -70,7 +68,10 @@ def _byline() -> re.Pattern:
 
 
 @cache
-def _date_parser() -> DateDataParser:
+def _date_parser():
+    # Imported here: a build with nothing to extract reads no page, and skips dateparser's import.
+    from dateparser.date import DateDataParser
+
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": RELATIVE_BASE, "DATE_ORDER": "MDY"})
 
 
