@@ -88,6 +88,13 @@ def verb_phrase_start(text: str) -> int | None:
     return next((t.start for i, t in enumerate(tokens) if _is_verb(tokens, i)), None)
 
 
+def opens_with_verb(text: str) -> bool:
+    """Whether ``text`` opens with its verb, adverbs aside: "launched in 2016", "first held in 2015"."""
+    tokens = tag_words(text)
+    first = next((i for i in range(len(tokens)) if _is_verb(tokens, i)), None)
+    return first is not None and all(t.tag.startswith("RB") for t in tokens[:first])
+
+
 def last_noun_phrase(text: str) -> str:
     """The last noun phrase of ``text`` with what it belongs to, as written to its end: "the 2025 Asian Winter
     Games"; "the Action Plan for Industrial Empowerment and Quality Improvement", not "Quality Improvement".

@@ -24,10 +24,9 @@ from functools import partial
 
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention, Event
-from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, reports_clause, reports_only,
-                      starts_with, verb_phrase_start)
+from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_verb, reports_clause,
+                      reports_only, starts_with, verb_phrase_start)
 from .dates import build_alternation, find_context_year, find_dates, strip_stamps
-from .grammar import tag_words
 
 _VOCAB = read_json("events.json")
 # Each date found becomes one private-use character, so clause splitting can
@@ -275,16 +274,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     clause = (own if _is_clause(own) else None) if relative else own and _clause_at(pieces, at)
     if clause:
         return clause, at
-    subject = _subject(pieces, at) if own and not relative and _opens_with_verb(own) else None
+    subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
     if subject:  # "The service, launched in 2016, has made ...": the service launched
         return _shorten(f"{subject} {_tidy(pieces[at])}"), at
     return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
-
-
-def _opens_with_verb(text: str) -> bool:
-    """Whether a piece opens with its verb, adverbs aside: "launched in 2016", "first held in 2015"."""
-    start = verb_phrase_start(text)
-    return start is not None and all(w.tag.startswith("RB") for w in tag_words(text) if w.start < start)
 
 
 def _statement_marks(piece: str) -> list[int]:
