@@ -204,8 +204,7 @@ class _Reader:
                 or any(c.dep_ in ("det", "poss") for c in thing.children):
             return None
         named = _phrase(thing)
-        verb = after.head if after.head.pos_ == "VERB" else anchor.head
-        action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
+        action = self._action_noun(after.head if after.head.pos_ == "VERB" else anchor.head)
         return f"{action} in {named}" if named and action and " " not in action else named
 
     def _share(self, token: Token, whole: Token) -> str | None:
@@ -273,10 +272,11 @@ class _Reader:
 
     def _verb(self, verb: Token, level: bool) -> str | None:
         words, lemma = _words(), verb.lemma_.lower()
-        for change in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words.change_nouns):
-            thing = _object_of(change, "in") or _object_of(change, "of")
-            if level and thing is not None and (measure := _phrase(thing)):
-                return measure  # "recorded an increase in its urbanization rate to 62 percent": the rate's level
+        if level:  # "recorded an increase in its urbanization rate to 62 percent": the rate's level
+            for change in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words.change_nouns):
+                thing = _object_of(change, "in") or _object_of(change, "of")
+                if thing is not None and (measure := _phrase(thing)):
+                    return measure
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
@@ -301,7 +301,7 @@ class _Reader:
                 return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
             if verb.tag_ == "VBN":
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
-        action = self.action_nouns.get(verb.lower_) or self.action_nouns.get(lemma)
+        action = self._action_noun(verb)
         if action:
             subject = self._subject(verb)
             # "visitor spending"; "funds raised" takes no one before it
@@ -343,12 +343,17 @@ class _Reader:
         if measure:
             return _suffixed(measure, change)
         # "a year-on-year increase" says when it was measured, not what
-        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not _names_when(c)]
+        compounds = [c for c in noun.lefts
+                     if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and not _names_when(c)]
         if compounds:
             return _phrase(noun)
         if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
             return _suffixed(self._subject_phrase(noun.head), change)
         return None
+
+    def _action_noun(self, verb: Token) -> str | None:
+        """The noun a verb of money is headed with ("invest" gives "investment"), as written or by its lemma."""
+        return self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
 
     def _label_at(self, token: Token) -> str | None:
         """The label of an earlier amount ``token`` belongs to."""
