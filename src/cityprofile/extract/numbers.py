@@ -116,8 +116,7 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
         # "from $41,200 to $39,850" states two amounts, and "grew 6 percent in 2023 to 890 billion yuan" a year
         # and an amount; quantulum3 would read a range and its midpoint.
         (re.compile(r"\s+to\s+(?=\S{0,4}\d)(?!(?:19|20)\d\d\b)"),
-         lambda m: " ; to " if _FROM_AMOUNT.search(m.string, 0, m.start()) or _YEAR_BEFORE.search(m.string, 0, m.start())
-         else m[0]),
+         lambda m: " ; to " if _ends_an_amount_or_year(m.string, m.start()) else m[0]),
         # "billion-yuan-level clusters" describes the clusters; the number before it counts them.
         (re.compile(rf"\b(?:\d[\d,.]*-)?(?:{_SCALE})-(?:{units})-(?:{levels})\b", re.I), lambda m: " " * len(m[0])),
         (re.compile(rf"(?<=\d)\s*({short})\b", re.I), lambda m: " " + abbreviations[m[1].lower()]),
@@ -138,6 +137,12 @@ _FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.
 
 # "in 2023", "for 2024": a year after a preposition, which begins no range.
 _YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d$", re.I)
+
+
+def _ends_an_amount_or_year(text: str, at: int) -> bool:
+    """Whether ``text`` before ``at`` ends in an amount with its own unit after "from", or in a year after a
+    preposition: a "to" there starts a second amount, not the end of a range."""
+    return bool(_FROM_AMOUNT.search(text, 0, at) or _YEAR_BEFORE.search(text, 0, at))
 
 
 def _after_currency(match: re.Match) -> bool:
