@@ -9,7 +9,7 @@ import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -73,7 +73,17 @@ class Source:
     kind: str = "text"  # "html" for a web page, to be cleaned as one
     title: str = ""  # the title a PDF states in its metadata
     truncated: bool = False  # only the first pages of a long PDF were read
-    notes: list[str] = field(default_factory=list, compare=False)  # how its reader read it, until reported
+
+
+@dataclass
+class Reading:
+    """What the reader of a file's format found in its bytes, and notes on how it read them."""
+
+    text: str
+    kind: str  # as Source.kind
+    notes: list[str] = field(default_factory=list)
+    title: str = ""
+    truncated: bool = False
 
 
 def scan_seeds(seeds: Path) -> tuple[list[Path], list[Problem]]:
@@ -219,38 +229,38 @@ class Unreadable(Exception):
     """A file of an article format that holds no text to read; the message says why, as a warning does."""
 
 
-def _decoded(data: bytes) -> tuple[str, str | None]:
+def _decoded(data: bytes, kind: str) -> Reading:
     text, note = decode(data)
     if text is None:
         raise Unreadable(note)
-    return text, note
+    return Reading(text, kind, [note] if note else [])
 
 
-def read_text(data: bytes) -> Source:
+def read_text(data: bytes) -> Reading:
     """Read a plain-text article; a web page saved under a text name is read as the page it is."""
-    text, note = _decoded(data)
-    if looks_like_html(text):
-        return Source("", Path(), text, "html", notes=[*filter(None, [note]), "a web page saved as text; read as a web page"])
-    return Source("", Path(), text, "text", notes=[note] if note else [])
+    reading = _decoded(data, "text")
+    if looks_like_html(reading.text):
+        reading.kind = "html"
+        reading.notes.append("a web page saved as text; read as a web page")
+    return reading
 
 
-def read_html(data: bytes) -> Source:
+def read_html(data: bytes) -> Reading:
     """Read a saved web page, to be cleaned of its menus and side panels."""
-    text, note = _decoded(data)
-    return Source("", Path(), text, "html", notes=[note] if note else [])
+    return _decoded(data, "html")
 
 
-def read_pdf_file(data: bytes) -> Source:
+def read_pdf_file(data: bytes) -> Reading:
     """Read a PDF's text layer and the title its metadata states."""
     try:
         text, title, truncated = read_pdf(data)
     except UnreadablePDF as error:
         raise Unreadable(f"a PDF whose text cannot be read: {error}; skipped") from error
-    return Source("", Path(), text, "pdf", title, truncated)
+    return Reading(text, "pdf", title=title, truncated=truncated)
 
 
 # The reader of each article format, by file suffix: a new format is a reader and one line here.
-READERS: dict[str, Callable[[bytes], Source]] = {
+READERS: dict[str, Callable[[bytes], Reading]] = {
     ".txt": read_text, ".md": read_text, ".text": read_text,
     ".html": read_html, ".htm": read_html,
     ".pdf": read_pdf_file,
@@ -263,11 +273,10 @@ def _read_source(path: Path, article_id: str) -> tuple[Source | None, list[str]]
     with path.open("rb") as handle:
         data = handle.read(MAX_BYTES + 1)
     try:
-        source = READERS[path.suffix.lower()](data)
+        reading = READERS[path.suffix.lower()](data)
     except Unreadable as error:
         return None, [str(error)]
-    notes, source.notes = source.notes, []
-    return replace(source, id=article_id, path=path), notes
+    return Source(article_id, path, reading.text, reading.kind, reading.title, reading.truncated), reading.notes
 
 
 def read_sources(seeds: Path) -> tuple[list[Source], list[Problem]]:
