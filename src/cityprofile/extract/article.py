@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache, partial
+
 from ..contract.records import MAX_ITEMS, Article, DateMention, to_dict
 from .chinese.article import extract_chinese_article
 from .chinese.places import attribute_chinese_city
@@ -52,12 +54,7 @@ def extract_article(article: Article) -> dict:
     """Return the figures, initiatives, events and industry mentions of one article."""
     context_year = find_context_year(article.title, article.sentences, article.date)
     # Each sentence's dates found once, for its figures, initiatives and events.
-    found: dict[str, list[DateMention]] = {}
-
-    def dates(sentence: str) -> list[DateMention]:
-        if sentence not in found:
-            found[sentence] = find_dates(sentence, article.date, context_year)
-        return found[sentence]
+    dates = cache(partial(find_dates, pub_date=article.date, context_year=context_year))
 
     # A headline often names the event ("... Fair of <city> Held in <city>") that the body only calls "the Fair".
     initiatives = _located(extract_initiatives(article.title), article.title, article, dates(article.title))
