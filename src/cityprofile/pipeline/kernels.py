@@ -9,9 +9,20 @@ import tempfile
 import uuid
 from multiprocessing.util import Finalize
 
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.utils import run_sync
 from traitlets import default
+
+
+class KeptClient(AsyncKernelClient):
+    """A client that stays connected from one notebook to the next: nbclient starts its channels for each."""
+
+    def start_channels(self, *args, **kwargs) -> None:
+        """Start the channels, unless they run already (a thread, the heartbeat's, can be started only once)."""
+        if not self.channels_running:
+            super().start_channels(*args, **kwargs)
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -25,6 +36,10 @@ class IPCKernelManager(AsyncKernelManager):
     def _transport_default(self):
         return "ipc"
 
+    @default("client_factory")
+    def _client_factory_default(self):
+        return KeptClient
+
     @default("ip")
     def _ip_default(self):
         # jupyter_client makes "<ip>-<port>" socket files and removes them at shutdown.
@@ -34,24 +49,42 @@ class IPCKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self._clients = []
+        self._client: KeptClient | None = None
+        self._resetter: BlockingKernelClient | None = None
 
-    def client(self, **kwargs):
-        """Return a new client, kept so ``release_clients`` can close it."""
-        client = super().client(**kwargs)
-        self._clients.append(client)
-        return client
+    def client(self, **kwargs) -> KeptClient:
+        """Return this kernel's one asynchronous client, connected on first use.
 
-    def release_clients(self) -> None:
-        """Close the channels of every client handed out.
+        nbclient asks for a client for every notebook, and a new client waits
+        at least 0.2 s for its IOPub channel (jupyter_client's wait_for_ready);
+        connected already, it is ready at once.
+        """
+        if self._client is None:
+            self._client = super().client(**kwargs)
+        return self._client
+
+    def reset_namespace(self) -> None:
+        """Empty the kernel's namespace, through a blocking client of its own, kept for the next notebook.
+
+        Not nbclient's asynchronous client: used outside nbclient between two notebooks, it lost replies.
+        """
+        if self._resetter is None:
+            self._resetter = self.blocking_client()
+            self._resetter.start_channels()
+            self._resetter.wait_for_ready(timeout=60)
+        self._resetter.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=60)
+
+    def close_clients(self) -> None:
+        """Close the channels of the clients handed out.
 
         nbclient leaves its client's channels open when it does not own the
         kernel, and jupyter_client then warns "Could not destroy zmq
         context" as the client is garbage-collected.
         """
-        for client in self._clients:
-            client.stop_channels()
-        self._clients = []
+        for client in (self._client, self._resetter):
+            if client is not None:
+                client.stop_channels()
+        self._client = self._resetter = None
 
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client interrupts every kernel it shuts down; ours is idle by
@@ -85,21 +118,11 @@ def warm_kernel(cwd: str) -> IPCKernelManager:
     report's run time; a build process reuses one kernel for all its reports.
     """
     if _warm is not None:
-        _warm.release_clients()
         if run_sync(_warm.is_alive)():
-            _reset(_warm)
+            _warm.reset_namespace()
             return _warm
+        _warm.close_clients()
     return start_kernel(cwd)
-
-
-def _reset(kernel: IPCKernelManager) -> None:
-    client = kernel.blocking_client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=60)
-        client.execute_interactive("get_ipython().run_line_magic('reset', '-f')", silent=True, timeout=60)
-    finally:
-        client.stop_channels()
 
 
 def kill_kernel() -> None:
@@ -121,5 +144,5 @@ def kill_kernel() -> None:
 
 
 def _retire(kernel: IPCKernelManager) -> None:
-    kernel.release_clients()
+    kernel.close_clients()
     run_sync(kernel.shutdown_kernel)(now=True)

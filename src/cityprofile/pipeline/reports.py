@@ -8,6 +8,7 @@ report stays in place when its notebook fails.
 from __future__ import annotations
 
 import time
+from functools import cache
 from pathlib import Path
 
 from ..contract.errors import ReportFailed
@@ -56,18 +57,26 @@ def _as_written(path: Path) -> str:
     return str(path).replace("{", "{{").replace("}", "}}")
 
 
+@cache
+def html_exporter():
+    """Return this process's HTML exporter: each new one compiles its templates again, a seventh of a render."""
+    from .renderers import ReportHTMLExporter
+
+    return ReportHTMLExporter()
+
+
 def render_job(job: Job, nb=None) -> dict[str, float]:
     """Render the job's executed notebook to HTML, and that HTML to PDF; return seconds per format."""
     import nbformat
 
-    from .renderers import ReportHTMLExporter, html_to_pdf
+    from .renderers import html_to_pdf
 
     if nb is None:
         nb = nbformat.read(job.executed, as_version=4)
     seconds = {}
     started = time.perf_counter()
     try:
-        markup, _ = ReportHTMLExporter().from_notebook_node(nb)
+        markup, _ = html_exporter().from_notebook_node(nb)
         seconds["html"] = time.perf_counter() - started
         started = time.perf_counter()
         pdf = html_to_pdf(markup)
