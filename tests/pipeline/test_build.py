@@ -104,6 +104,24 @@ def test_unchanged_rebuild_does_nothing_and_a_change_rebuilds_only_what_depends_
     assert any(line.startswith("  dalian: built (profile data changed;") for line in lines), lines
 
 
+def test_work_run_beside_the_reports_runs_once_and_its_error_stops_them_keeping_whole_reports(built, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    calls = []
+    run_jobs(plan_jobs(out), workers=2, report=lambda _: None, meanwhile=lambda: calls.append("nothing stale"))
+    run_jobs(plan_jobs(out), workers=2, force=True, report=lambda _: None, meanwhile=lambda: calls.append("stale"))
+    assert calls == ["nothing stale", "stale"]
+
+    def fill_the_disk():
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        run_jobs(plan_jobs(out), workers=2, force=True, report=lambda _: None, meanwhile=fill_the_disk)
+    for name in ("xining", "dalian", "comparison"):
+        pdf = (out / name / f"{name}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+
+
 def test_the_comparison_starts_first_and_bigger_cities_before_smaller(built):
     # plan_jobs lists the comparison last; the fixture's Xining profile is bigger than Dalian's.
     jobs = plan_jobs(built)
@@ -169,6 +187,29 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
     execute_job(Job("first", "First", first, {}, tmp_path / "out"))
     nb = execute_job(Job("second", "Second", second, {}, tmp_path / "out"))
     assert nb.cells[-1].outputs[0]["text"].strip() == "False"
+
+
+def test_notebooks_share_the_kernel_and_one_client_until_a_notebook_kills_it(tmp_path):
+    from cityprofile.contract.errors import ReportFailed
+    from cityprofile.pipeline import kernels
+    from cityprofile.pipeline.jobs import Job
+    from cityprofile.pipeline.reports import execute_job
+
+    def run(name, code):
+        path = tmp_path / f"{name}.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), path)
+        return execute_job(Job(name, name, path, {}, tmp_path / "out"))
+
+    pid = "import os\nprint(os.getpid())"
+    first = run("first", pid).cells[-1].outputs[0]["text"]
+    client = kernels._warm.client()
+    assert run("second", pid).cells[-1].outputs[0]["text"] == first and kernels._warm.client() is client
+    assert client.channels_running
+    with pytest.raises(ReportFailed, match="could not run"):
+        run("dies", "import os\nos._exit(1)")
+    # The next notebook gets a new kernel, reached by a new client; the old one's channels are closed.
+    assert run("after", pid).cells[-1].outputs[0]["text"] != first and kernels._warm.client() is not client
+    assert not client.channels_running
 
 
 def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace(tmp_path, monkeypatch):

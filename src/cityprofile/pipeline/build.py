@@ -209,8 +209,8 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
             pool = stack.enter_context(worker_pool(min(workers, len(plan.inventory.articles) + 1)))
         problems = extract_stage(seeds, out, options, executor=cluster or pool, plan=plan,
                                  started=extract_started, shared=cluster is None or reports_on_cluster)
-        export_stage(out, force, report)
-        outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool)
+        outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool,
+                                           meanwhile=lambda: export_stage(out, force, report))
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
     for notice in notices:
         warn(notice)

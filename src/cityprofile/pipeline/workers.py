@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -18,13 +19,14 @@ from .reports import run_job
 
 
 def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
-             pool: Executor | None = None) -> list[Outcome]:
+             pool: Executor | None = None, meanwhile: Callable[[], None] = lambda: None) -> list[Outcome]:
     """Build the stale jobs in parallel processes; report one line per finished job.
 
     ``pool`` is an executor started ahead of time (a :func:`worker_pool`, or
     a Dask cluster's); without one, a pool is started here if any job is
     stale. A pool that turns out not to be needed is stopped at once rather
-    than waited for.
+    than waited for. ``meanwhile`` runs here while the workers build (the
+    exports, which no report reads); an error it raises stops them.
     """
     code = code_hash()
     outcomes, stale = [], []
@@ -39,11 +41,12 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
     if not stale:
         if isinstance(pool, ProcessPoolExecutor):
             stop_workers(pool)
+        meanwhile()
         return outcomes
     with ExitStack() as stack:
         if pool is None:
             pool = stack.enter_context(worker_pool(min(workers, len(stale))))
-        broken = _run_on(pool, stale, outcomes, report)
+        broken = _run_on(pool, stale, outcomes, report, meanwhile)
     while broken:
         # A build process died (a signal, the out-of-memory killer), and the pool with it; which of its jobs
         # it was running cannot be told apart. One worker runs them again in order: the first to break it is that job.
@@ -58,9 +61,17 @@ def run_jobs(jobs: list[Job], workers: int, force: bool = False, report=print,
     return outcomes
 
 
-def _run_on(pool: Executor, work: list[tuple], outcomes: list[Outcome], report) -> list[tuple]:
-    """Run jobs on ``pool``, adding an outcome per job; return those a dead worker took down, in order."""
+def _run_on(pool: Executor, work: list[tuple], outcomes: list[Outcome], report,
+            meanwhile: Callable[[], None] = lambda: None) -> list[tuple]:
+    """Run jobs on ``pool``, and ``meanwhile`` here, adding an outcome per job; return those a dead worker took
+    down, in order."""
     futures = {pool.submit(_run_job, arguments): arguments for arguments in work}
+    try:
+        meanwhile()
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
     broken = set()
     for future in as_completed(futures):
         job = futures[future][0]
