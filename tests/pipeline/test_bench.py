@@ -2,6 +2,7 @@
 
 import json
 import os
+import random
 import subprocess
 import sys
 
@@ -12,6 +13,7 @@ from cityprofile.pipeline.bench import (
     ONE_LINE_BYTES,
     measure_children_cpu,
     measure_tree_memory,
+    mix_sentences,
     pick_stand_in_cities,
     stage_seconds,
     synthetic_corpus,
@@ -31,14 +33,30 @@ def test_stage_seconds_sums_each_stage_over_reports():
     assert stage_seconds(output) == pytest.approx({"extract": 0.8, "exports": 0.3, "execute": 5.2, "html": 0.7, "pdf": 3.6})
 
 
-def test_synthetic_corpus_gives_each_copy_its_own_real_city(tmp_path):
-    synthetic_corpus(SEEDS, tmp_path / "seeds", 2)
-    assert len(list((tmp_path / "seeds").iterdir())) == 2 * len(list(SEEDS.glob("*.txt")))
-    subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(tmp_path / "seeds"),
-                    "--out", str(tmp_path / "out")], check=True, capture_output=True)
+def test_synthetic_corpus_gives_each_copy_its_own_real_city_and_no_copy_is_found_to_be_another(tmp_path):
+    # Copies that differed only in their city's name were found to be one story and left out:
+    # a "50 cities" corpus built 14.
+    synthetic_corpus(SEEDS, tmp_path / "seeds", 4)
+    assert len(list((tmp_path / "seeds").iterdir())) == 4 * len(list(SEEDS.glob("*.txt")))
+    result = subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(tmp_path / "seeds"),
+                             "--out", str(tmp_path / "out")], check=True, capture_output=True, text=True)
+    assert "the same article as" not in result.stderr
     cities = json.loads((tmp_path / "out" / "index.json").read_text())["cities"]
-    assert len(cities) == 2
+    assert len(cities) == 4
     assert {"Xining", "Dalian"}.isdisjoint(c["city"] for c in cities)
+
+
+def test_a_mixed_copy_keeps_its_lines_and_draws_its_paragraphs_sentences_from_the_pool():
+    text = ("Menu Home News\n"
+            "Ganzhou added 120 new enterprises in the first quarter, officials said on Monday. "
+            "Its rare earth output rose 8 percent, to the highest level in a decade for the city.\n"
+            "Share this:")
+    pool = [f"Pool sentence {n}." for n in range(10)]
+    lines = mix_sentences(text, pool, random.Random(1)).splitlines()
+    assert lines[0] == "Menu Home News" and lines[2] == "Share this:"
+    drawn = lines[1].split(". ")
+    assert len(drawn) == 2 and all(sentence.rstrip(".") + "." in pool for sentence in drawn)
+    assert mix_sentences(text, pool, random.Random(2)) != mix_sentences(text, pool, random.Random(1))
 
 
 def test_stand_in_cities_are_fifty_distinct_prefecture_level_cities_most_populous_first():

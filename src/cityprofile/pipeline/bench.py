@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import resource
 import shlex
@@ -34,6 +35,8 @@ CORPORA = ((2_000, 50), (10_000, 250))
 LEAGUE_CITIES = 1_500  # the comparison of this many cities, made from the large corpus's profiles
 ONE_LINE_BYTES = 4_900_000  # just under the extract stage's 5 MB cap on a file
 _PARAGRAPH_WORDS = 20  # a line this long is article text, not a menu or a caption
+# After a full stop, in English or Chinese: a paragraph cut into sentences to sample.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=[。！？])")
 
 
 def _read_number(text: str, field: str) -> int:
@@ -179,8 +182,10 @@ def pick_stand_in_cities(count: int, exclude: list[str]) -> list[str]:
 def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None = None) -> None:
     """Copy the articles into ``size`` files (default: one copy per city), renaming their cities to other real cities.
 
-    Copy ``k`` of the folder is about stand-in city ``k`` (modulo ``cities``),
-    and says which copy it is, so no two files hold the same text.
+    Copy ``k`` of the folder is about stand-in city ``k`` (modulo ``cities``). Each copy keeps its article's
+    lines, with the sentences of its paragraphs drawn from all the articles': copies that differed only in
+    the city's name would be found to be one story (duplicates.py) and counted once, and the corpus would
+    build a few cities, not ``cities``.
     """
     work = Path(tempfile.mkdtemp())
     subprocess.run([sys.executable, "-m", "cityprofile", "extract", "--seeds", str(articles), "--out", str(work / "p")],
@@ -190,12 +195,29 @@ def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in sorted(seed_cities, key=len, reverse=True)))
     texts = [(path, read_article(path)) for path in find_files(articles)]
+    pool = [sentence for _, text in texts for shape in paragraph_sentences(text) for sentence in shape]
     for number in range(size or cities * len(texts)):
         copy, (path, text) = divmod(number, len(texts))[0], texts[number % len(texts)]
-        own = pattern.sub(names[copy % cities], text)
+        own = pattern.sub(names[copy % cities], mix_sentences(text, pool, random.Random(number)))
         name = path.name if path.suffix.lower() != ".pdf" else f"{path.stem}.txt"  # a PDF's copy is its text
         (target / f"{copy:05d}_{name}").write_text(f"{own}\n\nCopy {copy} of {path.stem}.\n", encoding="utf-8")
     shutil.rmtree(work)
+
+
+def paragraph_sentences(text: str) -> list[list[str]]:
+    """Return each line of ``text`` as its sentences when it is a paragraph, else as an empty list."""
+    return [_SENTENCE_END.split(line) if len(line.split()) >= _PARAGRAPH_WORDS else [] for line in text.splitlines()]
+
+
+def mix_sentences(text: str, pool: list[str], chance: random.Random) -> str:
+    """Return ``text`` with the sentences of its paragraphs drawn at random from ``pool``; other lines stay.
+
+    Two such copies of one article share a few sentences, not most of their wording.
+    """
+    lines, shapes = text.splitlines(), paragraph_sentences(text)
+    drawn = iter(chance.sample(pool, min(len(pool), sum(map(len, shapes)))))
+    return "\n".join(" ".join(next(drawn, "") for _ in shape).strip() if shape else line
+                     for line, shape in zip(lines, shapes))
 
 
 class _Rows:
