@@ -80,8 +80,8 @@ def test_a_count_of_a_proper_name_is_no_figure():
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Hefei is now home to 14 Fortune Global 500 companies.", [("14", "companies")]),
-    ("The Group 20 delegation visited 3 industrial parks in Dalian.", [("3", "industrial parks")]),
-    ("Trucks on Route 66 carried 400 containers.", [("400", "containers")]),
+    ("The Group 20 delegation visited 3 industrial parks in Dalian.", [("3", "industrial parks visited")]),
+    ("Trucks on Route 66 carried 400 containers.", [("400", "containers carried")]),
 ])
 def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
     assert [(text, label) for text, label in _labels(sentence)] == expected
@@ -158,7 +158,7 @@ def test_a_change_read_through_a_clause_or_a_noun(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # An appended noun of change is the change of the amount before it, wherever the parser hangs it.
     ("Qingdao port handled 3.1 million TEUs of containers in the first half, a year-on-year increase of 9.6 percent.",
-     [("3.1 million TEUs", "containers"), ("9.6 percent", "containers growth")]),
+     [("3.1 million TEUs", "containers handled"), ("9.6 percent", "containers handled growth")]),
     # "numbered N": what was counted.
     ("Foreign-funded firms in the Tianjin free trade zone numbered 2,300 by the end of June.",
      [("2,300", "Foreign-funded firms")]),
@@ -243,4 +243,40 @@ def test_minutes_are_time_not_a_figure():
      [("under 9,000 yuan", "new flats price")]),
 ])
 def test_a_price_paid_or_set(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # What was done to the thing counted or weighed: a verb of making or trade names the column ...
+    ("Changzhou produced 680,000 lithium batteries in the first half of the year.",
+     [("680,000", "lithium battery output")]),
+    ("Yiwu exported 1.2 million tonnes of small commodities to Africa last year.",
+     [("1.2 million tonnes", "small commodity exports")]),
+    # ... any other verb follows it as its participle, in the active or the passive ...
+    ("The port of Qinzhou added 12 new shipping routes in 2023.", [("12", "new shipping routes added")]),
+    ("About 3,200 charging stations were installed in Foshan last year.",
+     [("About 3,200", "charging stations installed")]),
+    # ... and a verb that only has its object, or whose participle is not written, adds nothing.
+    ("Weifang has 5,000 industrial enterprises above designated size.", [("5,000", "industrial enterprises")]),
+    ("The new plant in Zibo will create 2,000 jobs.", [("2,000", "jobs")]),
+    ("The airline flew 300 flights between Haikou and Singapore.", [("300", "flights")]),
+])
+def test_the_verb_acting_on_what_is_counted_names_it(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An amount of extent before "long", "wide", "high": its subject's length, width, height.
+    ("The cross-sea bridge will be 22.8 km long when it opens in 2027.", [("22.8 km", "cross-sea bridge length")]),
+    # "N percent more than" after an amount: that amount's change.
+    ("Residents of Jiaxing spent 4,200 yuan per capita on travel, 9 percent more than a year earlier.",
+     [("4,200 yuan", "resident spending"), ("9 percent", "resident spending growth")]),
+    # ", a rise of N" set off after an amount is its change, wherever the parser hangs it.
+    ("Nanning's ports moved 18 million tonnes of coal in 2023, a rise of 6.5 percent.",
+     [("18 million tonnes", "coal moved"), ("6.5 percent", "coal moved growth")]),
+    # "bringing the total to N": the total of what the sentence counted before.
+    ("Some 1,200 new stores opened in Changsha last year, bringing the total to 18,500.",
+     [("Some 1,200", "new stores"), ("18,500", "total new stores")]),
+])
+def test_extent_comparatives_set_off_changes_and_running_totals(sentence, expected):
     assert _labels(sentence) == expected

@@ -29,7 +29,7 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, owned_measures, pace_nouns, read_measure
+from .measures import Placed, owned_measures, pace_nouns, read_action, read_measure
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
@@ -110,11 +110,14 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
-    return (_counted(site) or _of_amount(site)
+    counted = _counted(site)
+    if counted:
+        return read_action(sentence, start, end, counted)
+    return (_of_amount(site)
             or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
             or _changed(site, position, earlier, respectively)
-            or _linked(site, position if respectively else None, earlier) or _share_of(site) or _acted_on(site)
-            or _measured(site)
+            or _linked(site, position if respectively else None, earlier) or _share_of(site)
+            or read_action(sentence, start, end, _measured(site)) or _acted_on(site)
             or (_show(_thing_counted(site)) if kind == "count" else _unstated(kind)))
 
 

@@ -60,6 +60,11 @@ class _Words:
     count_heads: frozenset[str]
     owned: frozenset[str]
     having: frozenset[str]
+    object_actions: dict[str, str]
+    plain: frozenset[str]
+    past_tense_only: frozenset[str]
+    dimensions: dict[str, str]
+    comparatives: dict[str, str]
     unit_nouns: frozenset[str]
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
@@ -96,6 +101,13 @@ def _words() -> _Words:
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
         having=frozenset(data["having_lemmas"]["words"]),
+        object_actions=table("object_actions"),
+        plain=frozenset(data["plain_lemmas"]["words"]).union(
+            data["level_lemmas"]["words"], data["having_lemmas"]["words"], data["share_lemmas"]["words"],
+            data["area_lemmas"]["words"], table("change_lemmas")),
+        past_tense_only=frozenset(data["past_tense_only"]["words"]),
+        dimensions=table("dimensions"),
+        comparatives=table("comparatives"),
         # Shared with the word-order rules of labels.py, so defined once, in labels.json.
         unit_nouns=frozenset(shared["unit_nouns"]["words"]),
         share_nouns=frozenset(shared["share_nouns"]["words"]),
@@ -183,6 +195,12 @@ class _Reader:
             return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
             return self._appended(head)
+        if head.pos_ in ("ADV", "ADJ") and head.lower_ in words.comparatives and self.earlier:
+            # "spent 4,200 yuan, 9 percent more than a year earlier": the change of the amount before
+            return _suffixed(self.earlier[-1].label, words.comparatives[head.lower_])
+        if head.lower_ in words.dimensions and head.head.pos_ in ("VERB", "AUX"):
+            # "the bridge will be 22.8 km long": the bridge's length
+            return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
             return _suffixed(_phrase(head.head), "value")  # "the fund, worth 10 billion yuan,"
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
@@ -280,6 +298,8 @@ class _Reader:
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
+            if changed[0].lemma_.lower() in words.amount_nouns and self.earlier:
+                thing = f"{thing} {self.earlier[-1].label}"  # "bringing the total to 18,500": of what came before
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
         # "is trending down 0.6%", "shot up 12 percent": the particle says which way
@@ -301,7 +321,7 @@ class _Reader:
                 return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
             if verb.tag_ == "VBN":
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
-        action = self._action_noun(verb)
+        action = self._action_noun(verb) if self.kind == "money" else None
         if action:
             subject = self._subject(verb)
             # "visitor spending"; "funds raised" takes no one before it
@@ -337,7 +357,8 @@ class _Reader:
                 if objects and (thing := _phrase(objects[0])):
                     return _suffixed(thing, change)
         measure = self._label_at(noun.head)
-        if measure is None and noun.dep_ == "appos" and self.earlier and not self.respectively:
+        set_off = noun.dep_ == "appos" or noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+        if measure is None and set_off and self.earlier and not self.respectively:
             # ", a year-on-year increase of 11.2 percent" after an amount, which the parser may not hang it from
             measure = self.earlier[-1].label
         if measure:
@@ -462,6 +483,30 @@ def _change_of(word: Token) -> str | None:
     """"growth" or "decline" for a word of change, by its lemma or as written ("higher")."""
     change = _words().change
     return change.get(word.lemma_.lower()) or change.get(word.lower_)
+
+
+def read_action(sentence: str, start: int, end: int, measure: str) -> str:
+    """Return ``measure``, what the amount at ``sentence[start:end]`` counts or weighs, with what its verb did to
+    it: "produced 680,000 lithium batteries" is lithium battery output, "12 new routes were added" new routes
+    added, as an analyst heads the column. A verb that only has, reaches or sees its object adds nothing, nor
+    does one whose participle is not written."""
+    anchor = _anchor(parse(sentence), start, end)
+    if anchor is None:
+        return measure
+    # The word the verb governs: the noun counted ("680,000 batteries"), or the unit weighed ("340,000 tonnes").
+    governed = anchor.head if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ == "NOUN" else anchor
+    thing = _of_object(governed) if governed.lower_ in unit_words() else governed
+    words, verb = _words(), governed.head
+    if thing is None or governed.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" \
+            or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
+        return measure
+    action = words.object_actions.get(verb.lemma_.lower())
+    if action:
+        head = measure.rsplit(" ", 1)[-1]
+        return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if head == thing.text else head} {action}"
+    if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
+        return _suffixed(measure, verb.lower_)
+    return measure
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:
