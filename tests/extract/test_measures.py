@@ -280,3 +280,35 @@ def test_the_verb_acting_on_what_is_counted_names_it(sentence, expected):
 ])
 def test_extent_comparatives_set_off_changes_and_running_totals(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A list of modifiers read "respectively", whose last part the parser hangs apart from the others.
+    ("Zibo's ceramics, glass and new chemical industries grew 7.5 percent, 3.2 percent and 18 percent, "
+     "respectively, last year.",
+     [("7.5 percent", "ceramics industries growth"), ("3.2 percent", "glass industries growth"),
+      ("18 percent", "new chemical industries growth")]),
+    # ... or as a list of subjects whose last part's noun of kind the bare words before it share.
+    ("Weihai's fishing, tourism and marine biomedicine industries grew 7.5 percent, 3.2 percent and 18 percent, "
+     "respectively.",
+     [("7.5 percent", "fishing industries growth"), ("3.2 percent", "tourism industries growth"),
+      ("18 percent", "marine biomedicine industries growth")]),
+    ("Exports, imports and retail sales grew 7.5 percent, 3.2 percent and 1.8 percent, respectively.",
+     [("7.5 percent", "Exports growth"), ("3.2 percent", "imports growth"), ("1.8 percent", "retail sales growth")]),
+    # ", up N" after a count: the change of what was counted, as its label says.
+    ("Geely's Ningbo plant exported 210,000 cars last year, up 35 percent.",
+     [("210,000", "car exports"), ("35 percent", "car exports growth")]),
+    # Goods worth N after a verb of trade are that trade.
+    ("Yiwu exported toys and stationery worth 9 billion yuan in the first half.",
+     [("9 billion yuan", "toys and stationery exports")]),
+    # "N percent of the national total": of the amount before it, else of that total.
+    ("Baotou produced 1.2 million tonnes of rare earth concentrate, or about 40 percent of the national total.",
+     [("1.2 million tonnes", "rare earth concentrate output"), ("about 40 percent", "rare earth concentrate share")]),
+    ("Tangshan's steel mills work at full capacity, about 15 percent of the national total.",
+     [("about 15 percent", "share of national total")]),
+    # A count's verb with no object says what the things counted did.
+    ("Another 45 companies settled in the Wuxi high-tech zone in March.", [("45", "companies settled")]),
+    ("Investors pledged 30 billion yuan for new chip plants in Hefei.", [("30 billion yuan", "pledged investment")]),
+])
+def test_lists_appended_changes_trade_in_goods_and_what_counted_things_did(sentence, expected):
+    assert _labels(sentence) == expected

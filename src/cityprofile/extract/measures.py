@@ -36,6 +36,8 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
 _NOT_NOUNS = {"PRP", "PRP$", "WDT", "WP", "EX", "DT", "CD"}
+# What a verb takes besides its subject, when it is not intransitive.
+_COMPLEMENTS = {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "npadvmod"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class _Words:
     past_tense_only: frozenset[str]
     dimensions: dict[str, str]
     comparatives: dict[str, str]
+    shared_heads: frozenset[str]
     unit_nouns: frozenset[str]
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
@@ -108,6 +111,7 @@ def _words() -> _Words:
         past_tense_only=frozenset(data["past_tense_only"]["words"]),
         dimensions=table("dimensions"),
         comparatives=table("comparatives"),
+        shared_heads=frozenset(data["shared_heads"]["words"]),
         # Shared with the word-order rules of labels.py, so defined once, in labels.json.
         unit_nouns=frozenset(shared["unit_nouns"]["words"]),
         share_nouns=frozenset(shared["share_nouns"]["words"]),
@@ -202,7 +206,7 @@ class _Reader:
             # "the bridge will be 22.8 km long": the bridge's length
             return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
-            return _suffixed(_phrase(head.head), "value")  # "the fund, worth 10 billion yuan,"
+            return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
             return self._label_at(head.head)  # "12 billion yuan, of which 4 billion yuan has been completed"
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
@@ -241,6 +245,8 @@ class _Reader:
             measure = self._subject_phrase(head)
         if measure and of_whole:
             return f"{_suffixed(measure, 'share')} of {of_whole}"
+        if measure is None and (named := _phrase(whole)) and named != whole.text:
+            return f"share of {named}"  # ", or about 6 percent of the national total"
         return _suffixed(measure, "share")
 
     def _through(self, preposition: Token, token: Token, start: int) -> str | None:
@@ -266,8 +272,8 @@ class _Reader:
             return _phrase(governor)
         if word == "worth":
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
-            thing = _phrase(governor) if governor.pos_ in ("NOUN", "PROPN") else self._subject_phrase(governor)
-            return _suffixed(thing, "value")
+            return _value_of(governor) if governor.pos_ in ("NOUN", "PROPN") else \
+                _suffixed(self._subject_phrase(governor), "value")
         if word == "for" and self.kind == "money" and governor.lemma_.lower() in words.price:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             thing = _phrase(objects[0]) if objects else self._subject_phrase(governor)
@@ -333,10 +339,11 @@ class _Reader:
         """", up 9 percent": the change of the amount it follows, or of its verb's subject ("was up 19 cents")."""
         noun = _change_of(adverb)
         governor = adverb.head
-        measure = self._label_at(governor)
+        measure = self._label_at(governor) or self._count_at(governor)
         if measure is None and governor.pos_ in ("NOUN", "PROPN"):
             measure = _phrase(governor)  # "Ningbo Port up 3.1 percent", as market reports list prices
-        moved = [c for c in governor.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None]
+        moved = [c for c in governor.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
+                 and self._count_at(c) is None]
         if measure is None and governor.pos_ == "VERB" and moved:
             measure = _phrase(moved[0])  # "demand pulled the property index 2.4 percent lower": the index fell
         if measure is None and governor.pos_ in ("VERB", "AUX"):
@@ -376,6 +383,10 @@ class _Reader:
         """The noun a verb of money is headed with ("invest" gives "investment"), as written or by its lemma."""
         return self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
 
+    def _count_at(self, noun: Token) -> str | None:
+        """The label of an earlier count of ``noun`` ("937,000 vehicles", whose amount is only the number)."""
+        return next((label for c in noun.children if c.dep_ == "nummod" and (label := self._label_at(c))), None)
+
     def _label_at(self, token: Token) -> str | None:
         """The label of an earlier amount ``token`` belongs to."""
         for amount in self.earlier:
@@ -401,7 +412,14 @@ class _Reader:
         """The label of ``verb``'s subject; in a list read "respectively", of its part at the amount's place,
         which may be one of its joined modifiers ("the primary, secondary and tertiary industries grew")."""
         whole = self._subject_of(verb) if self.respectively else None
-        if whole is None or whole.conjuncts:
+        if whole is not None and whole.conjuncts:
+            parts = [whole, *whole.conjuncts]
+            part, last = self._subject(verb), parts[-1]
+            if part is not None and part is not last and not any(c.dep_ in _MODIFIERS for c in part.lefts) \
+                    and last.lemma_.lower() in _words().shared_heads:
+                return f"{part.text} {last.text}"  # "the fishing, tourism and marine biomedicine industries"
+            return _phrase(part)
+        if whole is None:
             return _phrase(self._subject(verb))
         # The list may be the subject's modifiers, those of its "of" phrase ("the added value of the primary,
         # secondary and tertiary industries") or of its owner ("urban and rural residents' income").
@@ -412,7 +430,8 @@ class _Reader:
                 continue
             if self.position >= len(modifiers):
                 return None
-            part = f"{modifiers[self.position].text} {owner.text}"
+            modifier = modifiers[self.position]
+            part = f"{_text(_left_modifiers(modifier) + [modifier])} {owner.text}"
             if owner is whole:
                 return part
             measure = _text(_left_modifiers(whole) + [whole])
@@ -444,10 +463,12 @@ class _Reader:
 
 
 def _joined_modifiers(noun: Token) -> list[Token]:
-    """"primary, secondary and tertiary industries": the adjectives or nouns before ``noun`` joined in a list."""
-    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
-    return [part for modifier in modifiers for part in (modifier, *modifier.conjuncts)
-            if part.i < noun.i and part.dep_ in ("amod", "compound", "conj")]
+    """"primary, secondary and tertiary industries", "wine, dairy and new materials industries": the adjectives or
+    nouns before ``noun`` joined in a list, in order (the last may hang from ``noun`` apart from the others)."""
+    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    joined = {c.i: c for m in modifiers for c in m.conjuncts if c.i < noun.i}
+    parts = {m.i: m for m in modifiers} | joined
+    return [parts[i] for i in sorted(parts)] if joined else []
 
 
 def _part_of(word: Token) -> bool:
@@ -497,7 +518,9 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     governed = anchor.head if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ == "NOUN" else anchor
     thing = _of_object(governed) if governed.lower_ in unit_words() else governed
     words, verb = _words(), governed.head
-    if thing is None or governed.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" \
+    # "23 companies settled in the zone": a verb without an object says what its subject did
+    intransitive = governed.dep_ == "nsubj" and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    if thing is None or governed.dep_ not in ("dobj", "nsubjpass") and not intransitive or verb.pos_ != "VERB" \
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
     action = words.object_actions.get(verb.lemma_.lower())
@@ -507,6 +530,14 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
         return _suffixed(measure, verb.lower_)
     return measure
+
+
+def _value_of(noun: Token) -> str | None:
+    """"goods worth N" is goods value; "exported shoes worth N" shoes exports, after a verb of trade."""
+    if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "toys and stationery worth N": the whole list
+    action = _words().object_actions.get(noun.head.lemma_.lower()) if noun.dep_ == "dobj" else None
+    return _suffixed(_phrase(noun), action or "value")
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:
@@ -546,7 +577,7 @@ def _phrase(noun: Token | None) -> str | None:
 def _joined(noun: Token, text: str) -> str:
     """"imports and exports": a bare noun joined to the measure by "and" is part of it, unless the sentence pairs
     its parts with amounts "respectively"."""
-    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not list(c.children)]
+    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not list(c.lefts)]
     between = noun.doc[noun.i + 1:joined[0].i] if joined else []
     if not joined or [t.lower_ for t in between] != ["and"] or any(t.lower_ == "respectively" for t in noun.doc):
         return text
