@@ -43,14 +43,18 @@ def test_no_rows_leave_every_item_as_extracted(extracted, tmp_path):
 
 
 def test_drop_with_the_words_around_a_number_takes_only_that_figure(extracted, tmp_path):
-    # Article 000 writes "three" twice: "three billion-yuan-level industrial clusters" and "three major rivers".
-    assert len(_figures(extracted["xining"], XINING_CITY, "three")) == 2
-    profiles, warnings = correct(extracted, tmp_path, f"{XINING_CITY},three major rivers,drop,,geography")
+    # Two figures of one article written "three": the words after it in the row pick one.
+    two = {slug: copy.deepcopy(extracted[slug]) for slug in extracted}  # a profile is assembled at each reading
+    clusters = _figures(two["xining"], XINING_CITY, "three")
+    assert [f["label"] for f in clusters] == ["industrial clusters"]
+    two["xining"]["figures"].append({**clusters[0], "label": "trade fairs",
+                                     "sentence": "Xining hosts three major trade fairs every summer."})
+    profiles, warnings = correct(two, tmp_path, f"{XINING_CITY},three major trade fairs,drop,,not a measure")
     assert warnings == []
     assert [f["label"] for f in _figures(profiles["xining"], XINING_CITY, "three")] == ["industrial clusters"]
     assert profiles["xining"]["corrections"] == [
-        {"action": "drop", "article": XINING_CITY, "text": "three major rivers", "value": "", "note": "geography",
-         "items": ["figure"], "moved_from": None}
+        {"action": "drop", "article": XINING_CITY, "text": "three major trade fairs", "value": "",
+         "note": "not a measure", "items": ["figure"], "moved_from": None}
     ]
 
 

@@ -548,3 +548,14 @@ def test_currencies_of_trade_partners_are_money(sentence, expected):
 def test_a_number_written_from_its_decimal_point_keeps_its_value():
     [figure] = extract_figures("The false positive rate fell to .001 per cent.")
     assert (figure.value, figure.unit) == (0.001, "percent")
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # A count written as a word after a possessive names a set its owner is known by, not a fact of the city.
+    ("Xining lies near the source of China's three major rivers.", []),
+    ("Its two airports handled 5 million passengers.", [(5_000_000, "count", None, "passengers handled")]),
+    # After anything else it counts.
+    ("The city launched two freight trains to Russia last year.", [(2, "count", None, "freight trains launched")]),
+])
+def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
+    assert _figures(sentence) == figures

@@ -39,7 +39,7 @@ def _article_ids(out, slug):
 
 def test_adding_an_article_rewrites_only_its_city_profile(corpus):
     seeds, out, corrections = corpus
-    drop = f"{XINING_CITY},three major rivers,drop,,"
+    drop = f"{XINING_CITY},three billion-yuan-level industrial clusters,drop,,"
     _extract(seeds, out, corrections, drop)
     before = _times(out)
     # Another story about Dalian (a near copy of its article would be counted once, as the same article).

@@ -22,7 +22,7 @@ XINING_FRIENDS = "003_76c3e2df3c0b276a"
 ROWS = [
     "article,text,action,value,note",
     f"{XINING_FAIR},31.6 billion yuan,relabel,total contract value,the label was vague",
-    f"{XINING_CITY},three major rivers,drop,,geography, not a measure",
+    f"{XINING_FREIGHT},over 1 million,drop,,geography, not a measure",
     f"{XINING_FAIR},35,qualifier,about,",
     f"{XINING_CITY},Exposition on China Brand 2023,date,2023-05-10,",
     f'{XINING_FRIENDS},,move,Dalian,"about Dalian\'s partner city"',
@@ -62,13 +62,13 @@ def test_the_report_marks_each_corrected_item_and_lists_the_corrections(run):
     figures = _text(out / "xining" / "xining.html", "Figures", "Timeline")
     assert "total contract value corrected" in figures
     assert "≈ 35 projects signed corrected" in figures
-    assert "major rivers" not in figures
-    assert "industrial clusters" in figures  # the other "three" of that article stays
+    assert "population" not in figures
+    assert "freight trains launched" in figures  # the other figures of that article stay
     initiatives = _text(out / "xining" / "xining.html", "Initiatives", "Figures")
     assert "Exposition on China Brand 2023 corrected 10 May 2023" in initiatives
     listed = _text(out / "xining" / "xining.html", "Corrections")
     for said in ("A2 31.6 billion yuan 1 figure relabelled “total contract value” the label was vague",
-                 "A1 three major rivers 1 figure dropped geography, not a measure",
+                 "A3 over 1 million 1 figure dropped geography, not a measure",
                  "qualifier set to about", "date set to 10 May 2023",
                  f"{XINING_FRIENDS} the whole article 1 article article moved to Dalian"):
         assert said in listed, said
@@ -93,7 +93,7 @@ def test_the_workbook_has_a_sheet_per_table_with_every_item(run):
     figures = sheets["figures"]
     relabelled = figures[figures["label"] == "total contract value"].iloc[0]
     assert (relabelled["value"], relabelled["unit"], bool(relabelled["corrected"])) == (31_600_000_000, "CNY", True)
-    assert not (figures["label"] == "major rivers").any()
+    assert not (figures["label"] == "population").any()
     assert set(figures[figures["article"] == XINING_FRIENDS]["city"]) == {"Dalian"}
 
 

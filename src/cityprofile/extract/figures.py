@@ -23,6 +23,7 @@ from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
+_POSSESSIVE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s*$")
 _FIRST_WORD = re.compile(r"\W*([^\W\d_]+)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\s*$|^\s*(?::\d|[ap]\.?m\b)", re.I)
@@ -196,9 +197,11 @@ def _ends_a_name(sentence: str, start: int) -> bool:
 
 
 def _is_reference(before: str, number: str) -> bool:
-    # "between the two ports" points back to things already named; "launched two freight trains" counts them.
+    # "between the two ports" points back to things already named, "China's three major rivers" to a set its owner
+    # is known by; "launched two freight trains" counts them.
     word = _LAST_WORD.search(before)
-    return not any(c.isdigit() for c in number) and bool(word) and word[1].lower() in _lexicon().determiners
+    return not any(c.isdigit() for c in number) and bool(word) \
+        and (word[1].lower() in _lexicon().determiners or bool(_POSSESSIVE.search(before)))
 
 
 def _is_adjective(written: str) -> bool:
