@@ -1,6 +1,7 @@
 """The executor: parallel extraction as serial, a worker killed by a signal, and a Dask cluster."""
 
 import shutil
+from contextlib import contextmanager
 
 import nbformat
 import pytest
@@ -33,6 +34,27 @@ def test_parallel_extraction_writes_the_same_bytes_as_serial(tmp_path, always_pa
     serial, parallel = _outputs(tmp_path / "serial"), _outputs(tmp_path / "parallel")
     assert len(serial) > 2  # the index and a profile per city
     assert parallel == serial
+
+
+def test_many_articles_are_extracted_by_processes_that_end_before_the_reports_start(tmp_path, always_parallel,
+                                                                                   monkeypatch):
+    # A report worker that had extracted would hold the extraction stack through every report: at 50 cities
+    # the build's peak went over a gigabyte.
+    events, real_pool, real_run = [], pipeline.process_pool, pipeline.run_jobs
+
+    @contextmanager
+    def extractors(workers, **kwargs):
+        events.append("extractors start")
+        with real_pool(workers, **kwargs) as pool:
+            yield pool
+        events.append("extractors end")
+
+    monkeypatch.setattr(pipeline, "process_pool", extractors)
+    monkeypatch.setattr(pipeline, "run_jobs", lambda *args, **kwargs: events.append("reports") or real_run(*args,
+                                                                                                        **kwargs))
+    assert build(SEEDS, tmp_path / "out", Options(workers=2, report=lambda _: None)) == 0
+    assert events == ["extractors start", "extractors end", "reports"]
+    assert (tmp_path / "out" / "xining" / "xining.pdf").is_file()
 
 
 def _killing_notebook(tmp_path, victim):

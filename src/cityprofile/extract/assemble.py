@@ -126,6 +126,12 @@ class Assembly(Mapping):
         return len(self._parts)
 
 
+def extracts_in_parallel(inventory: Inventory, cache: ArticleCache, workers: int) -> bool:
+    """Whether extracting the articles the cache does not hold would use ``workers`` processes, not this one."""
+    known = cache.read_manifest()
+    return workers > 1 and sum(cache.key(a.content) not in known for a in inventory.articles) >= PARALLEL_FROM
+
+
 def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Executor | None = None,
                    workers: int = 1, assembled: dict[str, str] | None = None,
                    inventory: Inventory | None = None, shared: bool = True) -> Extraction:

@@ -19,6 +19,7 @@ from ..contract.errors import ExtractionFailed
 from ..contract.outputs import EXTRACT_STAMP, LOCK, claim_output
 from ..contract.paths import CORRECTIONS
 from ..contract.state import code_hash, read_state, write_state
+from ..extract.assemble import extracts_in_parallel
 from ..extract.cache import ArticleCache
 from ..extract.inventory import Inventory, take_inventory
 from ..extract.saved import extract_and_save, read_fingerprints
@@ -201,14 +202,19 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
         # Decided once, here and for the extract stage: reading the articles twice doubled a no-op's cost.
         extract_started = time.perf_counter()
         plan = plan_extraction(seeds, out, force)
-        if pool is None and plan.saved is None:
-            # Changed articles mean reports to rebuild: get the workers and
-            # their kernels ready while extraction runs (on these workers,
-            # unless a cluster does it). There are at most as many cities as
-            # articles, plus the comparison.
-            pool = stack.enter_context(worker_pool(min(workers, len(plan.inventory.articles) + 1)))
-        problems = extract_stage(seeds, out, options, executor=cluster or pool, plan=plan,
-                                 started=extract_started, shared=cluster is None or reports_on_cluster)
+        with ExitStack() as extracting:
+            extractors = cluster
+            if cluster is None and plan.saved is None:
+                if extracts_in_parallel(plan.inventory, ArticleCache(out), workers):
+                    # Processes of their own, which end with the stage: a report worker that had extracted
+                    # would keep the extraction stack, a quarter of a gigabyte, through every report.
+                    extractors = extracting.enter_context(process_pool(workers))
+                else:
+                    # Extracted here: the report workers and their kernels get ready meanwhile. There are
+                    # at most as many cities as articles, plus the comparison.
+                    pool = stack.enter_context(worker_pool(min(workers, len(plan.inventory.articles) + 1)))
+            problems = extract_stage(seeds, out, options, executor=extractors, plan=plan,
+                                     started=extract_started, shared=cluster is None or reports_on_cluster)
         outcomes: list[Outcome] = run_jobs(plan_jobs(out), workers, force, report, pool,
                                            meanwhile=lambda: export_stage(out, force, report))
     notices = [problem for outcome in outcomes for problem in outcome.problems]  # sections that could not be drawn
