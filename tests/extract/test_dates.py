@@ -360,3 +360,19 @@ def test_a_verb_spelled_like_a_qualifier_adds_no_qualifier():
     assert (found.text, found.qualifier) == ("May", None)
     [found] = find_dates("Exports rose at the start of 2023.", "2024-06-10", 2024)
     assert (found.date, found.qualifier) == ("2023", "beginning")
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # A month written without its year, in an article of 15 March 2024: the clause's tense says which year.
+    ("Baotou's first hydrogen refuelling station went into operation in November.", [("2023-11", "month", None)]),
+    ("Completed in 2021, the Weihai fish market reopened in February.", [("2021", "year", None),
+                                                                        ("2024-02", "month", None)]),
+    ("The Weifang kite festival will return in February.", [("2025-02", "month", None)]),
+    ("The Liuzhou auto fair is expected to open in June.", [("2024-06", "month", None)]),
+    # A year of another clause is not the month's; one in the phrase its participle describes is.
+    ("Qinzhou port, which opened a container line in 2012, handled record cargo in January.",
+     [("2012", "year", None), ("2024-01", "month", None)]),
+    ("The Canton Fair 2023 held in Guangzhou in October drew 200,000 buyers.", [("2023-10", "month", None)]),
+])
+def test_a_month_without_its_year_takes_its_clauses_year_else_the_stamps_by_tense(sentence, found):
+    assert _found(sentence, "2024-03-15") == found

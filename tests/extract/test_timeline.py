@@ -1,5 +1,7 @@
 """Timeline events: one per dated statement, shortened to what happened."""
 
+import pytest
+
 from cityprofile.extract.dates import find_context_year, find_dates
 from cityprofile.extract.timeline import extract_events, find_clause_date
 
@@ -358,3 +360,20 @@ def test_an_aside_opening_with_an_adverb_and_a_participle_is_its_own_event_and_k
         ("2023-09-20", "Lanzhou trade fair will open its ninth edition"),
     ]
     assert [e.target for e in events] == [False, True]
+
+
+@pytest.mark.parametrize("sentence, events", [
+    # A reporting verb with an object states the event ("reported textile trade"); the report after it does not.
+    ("Keqiao district reported textile trade of 280 billion yuan in 2023, the district government said on March 10.",
+     [("2023", "Keqiao district reported textile trade of 280 billion yuan")]),
+    ("The Foshan plant added 3,000 workers in the fourth quarter of 2023 to meet demand.",
+     [("2023", "Foshan plant added 3,000 workers to meet demand")]),
+    # Clauses joined by "but" keep their own dates.
+    ("Exports from Ningbo fell 3 percent last year but rebounded in January.",
+     [("2023", "Exports from Ningbo fell 3 percent"), ("2024-01", "Exports from Ningbo rebounded")]),
+    # "said on Friday that ...": the Friday is the report's; what was said keeps its own date.
+    ("The Yichang power company said on Friday that the dam generated 80 billion kilowatt-hours last year.",
+     [("2023", "the dam generated 80 billion kilowatt-hours")]),
+])
+def test_reports_with_objects_coordinated_clauses_and_dated_reports(sentence, events):
+    assert [(e.date, e.event) for e in _events(sentence, "2024-03-15")] == events

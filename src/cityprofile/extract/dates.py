@@ -32,6 +32,7 @@ from dateparser.date import DateDataParser
 
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention
+from .nlp import parse
 
 
 @cache
@@ -212,14 +213,16 @@ def _is_date(kind: str, sentence: str, start: int, end: int, qualified: bool) ->
     return True
 
 
-def _sentence_year(sentence: str, start: int, end: int) -> int | None:
+def _sentence_year(sentence: str, start: int, end: int, own_clause: bool = False) -> int | None:
     """The stated year nearest before a date span, else one just after it in the same phrase.
 
     "in March and April 2023" gives March its year; "started in March and is
-    expected to be completed by 2026" does not.
+    expected to be completed by 2026" does not. With ``own_clause``, a year before
+    counts only in the span's own clause: "the plant, which opened in 2010, added
+    workers in January" does not give January 2010.
     """
     years = [(m.start(), int(m.group())) for m in _BARE_YEAR.finditer(sentence)]
-    before = [year for at, year in years if at < start]
+    before = [year for at, year in years if at < start and (not own_clause or _one_clause(sentence, at, start))]
     after = [year for at, year in years if at >= end and _SAME_PHRASE.fullmatch(sentence[end:at])]
     return before[-1] if before else (after[0] if after else None)
 
@@ -240,6 +243,42 @@ def _normalise(text: str, base: datetime | None) -> tuple[str, str] | None:
     precision = data.period if data.period in ("year", "month") else "day"
     cut = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]
     return data.date_obj.strftime(cut), precision
+
+
+def _clause_verb(sentence: str, at: int):
+    """The verb of the clause the word at character ``at`` belongs to, from the English parse."""
+    return _verb_over(next((t for t in parse(sentence) if t.idx <= at < t.idx + len(t)), None))
+
+
+def _verb_over(token):
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _one_clause(sentence: str, year_at: int, month_at: int) -> bool:
+    """Whether a year is stated in a month's own clause, or in the phrase its participle describes ("the Expo
+    2023 held in May"); not in another clause ("the plant, which opened in 2010, added workers in January")."""
+    verb = _clause_verb(sentence, month_at)
+    verbs = {verb, _verb_over(verb.head)} if verb is not None and verb.dep_ == "acl" else {verb}
+    return _clause_verb(sentence, year_at) in verbs
+
+
+def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
+    """The year of a month written without one, by its clause's tense: the publication's, or the year
+    before for a month still to come that the clause says has passed ("went into operation in November",
+    written in March), or the year after for a month gone by that it plans ("will return in February")."""
+    month = next(i for i, name in enumerate(_VOCAB["months"], 1)
+                 if re.search(rf"\b{name[:3]}", span, re.IGNORECASE))  # "Oct 28" is October
+    verb = _clause_verb(sentence, start)
+    if verb is None:
+        return base.year
+    planned = any(c.dep_ == "aux" and c.lower_ in _VOCAB["future_auxiliaries"] for c in verb.children) \
+        or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOCAB["plan_verbs"]
+    if planned:
+        return base.year + (month < base.month)
+    passed = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return base.year - (passed and month > base.month)
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
@@ -323,7 +362,10 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
         span_start, qualifiers, qualified = _qualify(text, start)
         if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
             continue
-        year = _sentence_year(text, start, end) or (base.year if base else context_year)
+        dated = kind in ("partial_day", "partial_month")  # a month written without its year
+        year = _sentence_year(text, start, end, own_clause=dated) \
+            or (_year_by_tense(text, start, core, base) if dated and base else None) \
+            or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
         normalised = resolved and _normalise(resolved, base)
         if not normalised:

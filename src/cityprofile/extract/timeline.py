@@ -53,15 +53,20 @@ _TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\
 # brackets are swapped for stand-ins the clause split ignores, and swapped back in the event.
 _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
-_AND = re.compile(r"\s+and\s+")
+_COORDINATOR = re.compile(r"\s+(?:and|but)\s+")
 _MIN_COORDINATED_WORDS = 3
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
 _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
 _VERBS = _words("attribution_verbs")
 _REPORTING = frozenset(w for w in _VOCAB["attribution_verbs"] if " " not in w)
-_ATTRIBUTION = re.compile(rf"^(?:(?:{_VERBS})\b|(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)", re.IGNORECASE)
-_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:that\s+)?(?=(?:\S+\s+){{2}})", re.IGNORECASE)
+# A piece opening with "according to", or a short one ending with a reporting verb ("Xie said."); one opening with
+# a reporting verb ("said on Monday", "added 20,000 workers") is read from its parse (clauses.reports_only).
+_ATTRIBUTION = re.compile(rf"^(?:(?:{build_alternation(w for w in _VOCAB['attribution_verbs'] if ' ' in w)})\b"
+                          rf"|(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)", re.IGNORECASE)
+# "X said on Friday that ...": the report's own date, marked, goes with it.
+_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?(?=(?:\S+\s+){{2}})",
+                        re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\u2019]s\b)", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
@@ -106,14 +111,15 @@ def _is_aside(piece: str, opens: bool = False) -> bool:
 
 
 def _split_coordinated(piece: str) -> list[str]:
-    """Split clauses joined by "and" that each hold their own date ("... in October 2022 and ... by 2025")."""
+    """Split clauses joined by "and" or "but" that each hold their own date ("... in October 2022 and ... by 2025")."""
     marks = [m.start() for m in _MARKS.finditer(piece)]
-    joins = [list(_AND.finditer(piece, a, b)) for a, b in zip(marks, marks[1:])]
+    joins = [list(_COORDINATOR.finditer(piece, a, b)) for a, b in zip(marks, marks[1:])]
     cuts = [found[-1] for found in joins if found]
     starts, ends = [0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(piece)]
     chunks = [piece[s:e] for s, e in zip(starts, ends)]
-    # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole.
-    if any(len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS for c in chunks):
+    # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole; "but rebounded in January" has its own.
+    if any(len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS and not opens_with_verb(_MARKS.sub("", c).strip())
+           for c in chunks[1:]) or len(_MARKS.sub("", chunks[0]).split()) < _MIN_COORDINATED_WORDS:
         return [piece]
     return chunks
 
