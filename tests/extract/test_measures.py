@@ -312,3 +312,15 @@ def test_extent_comparatives_set_off_changes_and_running_totals(sentence, expect
 ])
 def test_lists_appended_changes_trade_in_goods_and_what_counted_things_did(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A noun of change with "in X" and "to N": the level X reached.
+    ("There was a 1.5 percentage point improvement in Jiaxing's urbanization rate to 64 percent.",
+     [("1.5 percentage point", "urbanization rate growth"), ("64 percent", "urbanization rate")]),
+    # "down from N" after a level: the level before, of the same measure.
+    ("The group lowered its revenue target for Wuxi to 84 billion yuan, down from 93 billion yuan.",
+     [("84 billion yuan", "revenue target"), ("93 billion yuan", "revenue target")]),
+])
+def test_levels_after_nouns_of_change_and_the_level_before(sentence, expected):
+    assert _labels(sentence) == expected

@@ -270,6 +270,10 @@ class _Reader:
                 if owner:
                     return _suffixed(owner, governor.lower_)
             return _phrase(governor)
+        if word in words.level_prepositions and governor.lemma_.lower() in words.change_nouns:
+            thing = _object_of(governor, "in") or _object_of(governor, "of")
+            if thing is not None and (measure := _phrase(thing)):
+                return measure  # "an improvement in the urbanization rate to 64 percent": the rate's level
         if word == "worth":
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
             return _value_of(governor) if governor.pos_ in ("NOUN", "PROPN") else \
@@ -282,6 +286,8 @@ class _Reader:
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
                 if word not in words.level_prepositions:
                     return self._appended(governor)
+                if word == "from" and self.earlier:
+                    return self.earlier[-1].label  # "to 84 billion yuan, down from 93 billion yuan": its last level
                 # "Ningbo Port up 3.1 percent to 5.20 yuan": the level of what went up
                 moved = governor.head
                 return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
