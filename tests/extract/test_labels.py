@@ -71,7 +71,10 @@ def test_no_words_in_an_empty_sentence():
      "for 46.2% of the proportion of GDP in Xining city", "46.2%", "industrial added value share of GDP"),
     # "N yuan of X", with a bracketed conversion between them.
     ("The district will add 5,000 mu (about 333.33 hectares) of grape planting and attempt to achieve more.",
-     "5,000 mu", "grape planting"),
+     "5,000 mu", "grape planting area"),
+    # A bracketed conversion measures what its amount does.
+    ("The district will add 5,000 mu (about 333.33 hectares) of grape planting and attempt to achieve more.",
+     "about 333.33 hectares", "grape planting area"),
 ])
 def test_label_is_found_from_the_sentence_structure(sentence, text, label):
     assert (text, label) in _labels(sentence)

@@ -324,3 +324,15 @@ def test_lists_appended_changes_trade_in_goods_and_what_counted_things_did(sente
 ])
 def test_levels_after_nouns_of_change_and_the_level_before(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Land counted in area units is that land's area, and so is its bracketed conversion.
+    ("Ganzhou has built 1.8 million mu (120,000 hectares) of navel orange orchards.",
+     [("1.8 million mu", "navel orange orchards area"), ("120,000 hectares", "navel orange orchards area")]),
+    # Deadweight tonnes are tonnes, the ships' measure, not what is measured.
+    ("Nantong's shipbuilding completions reached 5.16 million deadweight tonnes in 2023.",
+     [("5.16 million deadweight tonnes", "shipbuilding completions")]),
+])
+def test_land_in_area_units_and_deadweight_tonnes(sentence, expected):
+    assert _labels(sentence) == expected

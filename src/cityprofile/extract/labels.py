@@ -100,7 +100,7 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     heading = _HEADING.match(sentence[:first])
     if heading and len(heading[1].split()) <= _MAX_WORDS + 2:
         return heading[1]
-    if earlier and earlier[-1].kind == "money" and sentence[:first].rstrip().endswith("("):
+    if earlier and earlier[-1].kind == kind and sentence[:first].rstrip().endswith("("):
         return earlier[-1].label
     if adjective:
         return _show(_phrase_after(words, site.after, attributive=True, limit=_MAX_WORDS + 1)) or _unstated(kind)

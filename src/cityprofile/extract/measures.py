@@ -185,6 +185,8 @@ class _Reader:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
+        if self.kind == "area" and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
+            return _suffixed(_phrase(land), "area")  # "1.8 million mu of navel orange orchards"
         if dep == "pobj":
             return self._through(head, token, start)
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
@@ -583,7 +585,9 @@ def _phrase(noun: Token | None) -> str | None:
 def _joined(noun: Token, text: str) -> str:
     """"imports and exports": a bare noun joined to the measure by "and" is part of it, unless the sentence pairs
     its parts with amounts "respectively"."""
-    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not list(c.lefts)]
+    # Bare: nothing hangs from it but an adjective after it ("toys and stationery worth N").
+    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+              and all(child.dep_ == "amod" and child.i > c.i for child in c.children)]
     between = noun.doc[noun.i + 1:joined[0].i] if joined else []
     if not joined or [t.lower_ for t in between] != ["and"] or any(t.lower_ == "respectively" for t in noun.doc):
         return text
