@@ -336,3 +336,16 @@ def test_levels_after_nouns_of_change_and_the_level_before(sentence, expected):
 ])
 def test_land_in_area_units_and_deadweight_tonnes(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A measure of its own that the subject yields, "of N": the subject's.
+    ("Weihai's marine economy generated output of 280 billion yuan last year.",
+     [("280 billion yuan", "marine economy output")]),
+    # "N in scale": the subject's scale; "N in chip plants" after a verb of money says where it went.
+    ("Hefei's digital economy reached 500 billion yuan in scale last year.",
+     [("500 billion yuan", "digital economy scale")]),
+    ("The group invested 5 billion yuan in chip plants in Wuxi.", [("5 billion yuan", "investment in chip plants")]),
+])
+def test_measures_a_subject_yields_or_has_in_scale(sentence, expected):
+    assert _labels(sentence) == expected

@@ -62,6 +62,7 @@ class _Words:
     count_heads: frozenset[str]
     owned: frozenset[str]
     having: frozenset[str]
+    yielding: frozenset[str]
     object_actions: dict[str, str]
     plain: frozenset[str]
     past_tense_only: frozenset[str]
@@ -104,6 +105,7 @@ def _words() -> _Words:
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
         having=frozenset(data["having_lemmas"]["words"]),
+        yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
         plain=frozenset(data["plain_lemmas"]["words"]).union(
             data["level_lemmas"]["words"], data["having_lemmas"]["words"], data["share_lemmas"]["words"],
@@ -227,6 +229,10 @@ class _Reader:
         if thing is None or _names_when(thing) or thing.lower_ in words.place_nouns | words.amount_nouns \
                 or any(c.dep_ in ("det", "poss") for c in thing.children):
             return None
+        if thing.lower_ in words.owned and not list(thing.children) and after.head.lemma_.lower() in words.level:
+            # "the digital economy reached 650 billion yuan in scale": the subject's scale ("investors poured
+            # N in investment" says what the money is)
+            return _suffixed(self._subject_phrase(after.head), thing.lower_)
         named = _phrase(thing)
         action = self._action_noun(after.head if after.head.pos_ == "VERB" else anchor.head)
         return f"{action} in {named}" if named and action and " " not in action else named
@@ -267,8 +273,9 @@ class _Reader:
             if lemma in words.pace_nouns and verb.lower_ == "at" and _change_of(verb.head):
                 return self._verb(verb.head, level=False)  # "grew at an annual rate of 15 percent"
             if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
-                    and verb.lemma_.lower() in words.level | words.area | words.having:
-                owner = self._subject_phrase(verb)  # "the park covers an area of N": the park's area
+                    and verb.lemma_.lower() in words.level | words.area | words.having | words.yielding:
+                # "the park covers an area of N": the park's area; "the marine economy generated output of N"
+                owner = self._subject_phrase(verb)
                 if owner:
                     return _suffixed(owner, governor.lower_)
             return _phrase(governor)
