@@ -377,3 +377,12 @@ def test_an_aside_opening_with_an_adverb_and_a_participle_is_its_own_event_and_k
 ])
 def test_reports_with_objects_coordinated_clauses_and_dated_reports(sentence, events):
     assert [(e.date, e.event) for e in _events(sentence, "2024-03-15")] == events
+
+
+def test_a_relative_clause_with_its_own_date_is_its_own_event_and_the_main_clause_keeps_its_date():
+    # The tagger reads "Airshow" as an adverb once it opens the rebuilt clause; the clause is still one.
+    sentence = ("Airshow Zhuhai, which drew 300,000 visitors at its last edition in 2022, will return to the city in "
+                "November.")
+    assert [(e.date, e.event, e.target) for e in _events(sentence, "2024-03-15")] == [
+        ("2022", "Airshow Zhuhai drew 300,000 visitors at its last edition", False),
+        ("2024-11", "Airshow Zhuhai will return to the city", True)]

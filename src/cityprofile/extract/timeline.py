@@ -277,7 +277,8 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         before = _main_clause(pieces[:at], at)
         if before:
             return _shorten(f"{_tidy(pieces[before[1]])}, {_tidy(pieces[at])}"), before[1]
-    clause = (own if _is_clause(own) else None) if relative else own and _clause_at(pieces, at)
+    # A relative clause opens with the noun it was given, whatever a tagger makes of that noun out of its sentence.
+    clause = (own if has_verb(own) and len(own.split()) >= 2 else None) if relative else own and _clause_at(pieces, at)
     if clause:
         return clause, at
     subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
