@@ -386,3 +386,20 @@ def test_a_relative_clause_with_its_own_date_is_its_own_event_and_the_main_claus
     assert [(e.date, e.event, e.target) for e in _events(sentence, "2024-03-15")] == [
         ("2022", "Airshow Zhuhai drew 300,000 visitors at its last edition", False),
         ("2024-11", "Airshow Zhuhai will return to the city", True)]
+
+
+@pytest.mark.parametrize("sentence, events", [
+    # An aside planning something at a date of its own joins its main clause again at that date ...
+    ("Changsha opened a 3-billion-yuan drone industrial park on Jan 8, 2024, with the first 20 companies expected to "
+     "move in by the end of June.",
+     [("2024-01-08", "Changsha opened a 3-billion-yuan drone industrial park", False),
+      ("2024-06", "Changsha opened a 3-billion-yuan drone industrial park, with the first 20 companies expected to "
+                  "move", True)]),
+    # ... while an aside comparing with an earlier date is no event.
+    ("Sales at Sanya's duty-free shops reached 1.2 billion yuan during the holiday that ended on Feb 17, up 18 "
+     "percent from the same holiday last year.",
+     [("2024-02-17", "Sales at Sanya's duty-free shops reached 1.2 billion yuan during the holiday that ended",
+       False)]),
+])
+def test_a_planning_aside_keeps_its_own_date_and_a_comparing_one_adds_none(sentence, events):
+    assert [(e.date, e.event, e.target) for e in _events(sentence, "2024-03-15")] == events

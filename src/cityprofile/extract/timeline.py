@@ -310,14 +310,19 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
     # A date only in an attribution ("officials said Wednesday") dates the whole statement.
     dated = dated or [i for i, p in enumerate(pieces) if _marks(p)][:1]
-    events, used = [], set()
+    events, used, sources = [], set(), set()
     for at in dated:
         text, source = _statement(pieces, at)
-        if not text or source in used:
-            continue
-        used.add(source)
         own = [mentions[i] for i in _statement_marks(pieces[at])]
         date = _dated_by(own)
+        # A clause is dated once; an aside planning something at a date of its own joins it again at that date
+        # ("..., with the first companies expected to settle in by the end of June"). Another aside's date is
+        # a comparison's ("up 18 percent from the same holiday last year").
+        again = source != at and _PLAN.search(_MARKS.sub("", pieces[at])) is not None
+        if not text or (source, date.date) in used or source in sources and not again:
+            continue
+        used.add((source, date.date))
+        sources.add(source)
         written = sentence[own[0].start : own[-1].end]
         target = bool(_PLAN.search(_MARKS.sub("", pieces[source]))) or _PLAN.search(text) is not None
         events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier,
