@@ -373,6 +373,17 @@ def test_a_verb_spelled_like_a_qualifier_adds_no_qualifier():
     ("Qinzhou port, which opened a container line in 2012, handled record cargo in January.",
      [("2012", "year", None), ("2024-01", "month", None)]),
     ("The Canton Fair 2023 held in Guangzhou in October drew 200,000 buyers.", [("2023-10", "month", None)]),
+    # A verb used as a preposition belongs to the clause it hangs from.
+    ("Qingdao port handled 30 million TEUs in 2023, including 3 million in November.",
+     [("2023", "year", None), ("2023-11", "month", None)]),
+    # A past tense the tagger reads as a participle is still past; a caption with no verb takes the stamp's year.
+    ("The Zibo plant opened in November.", [("2023-11", "month", None)]),
+    ("Photo exhibition in Ganzhou in November", [("2024-11", "month", None)]),
 ])
 def test_a_month_without_its_year_takes_its_clauses_year_else_the_stamps_by_tense(sentence, found):
     assert _found(sentence, "2024-03-15") == found
+
+
+def test_a_stamp_of_a_year_alone_moves_no_month_by_tense():
+    assert _found("Baotou's first hydrogen refuelling station went into operation in November.", "2024") == [
+        ("2024-11", "month", None)]

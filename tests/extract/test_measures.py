@@ -349,3 +349,8 @@ def test_land_in_area_units_and_deadweight_tonnes(sentence, expected):
 ])
 def test_measures_a_subject_yields_or_has_in_scale(sentence, expected):
     assert _labels(sentence) == expected
+
+
+def test_a_count_that_names_nothing_takes_no_verb_noun():
+    # The verb's noun is added to what is counted; where nothing is named there is nothing to add it to.
+    assert _labels("The Liuzhou plant produced 680,000 last year.") == []

@@ -14,6 +14,7 @@ from cityprofile.pipeline.bench import (
     measure_children_cpu,
     measure_tree_memory,
     mix_sentences,
+    split_paragraphs,
     pick_stand_in_cities,
     stage_seconds,
     synthetic_corpus,
@@ -157,3 +158,10 @@ def test_the_bench_reads_seeds_in_any_encoding_the_build_reads(tmp_path):
     assert "兰州新区" in added.read_text(encoding="utf-8")
     edit_article(seeds / "gbk.txt")
     assert "12 new companies" in (seeds / "gbk.txt").read_text(encoding="utf-8")
+
+
+def test_a_chinese_paragraph_is_cut_into_its_sentences_and_a_small_pool_is_drawn_again():
+    text = "新闻\n西宁市今年一季度外贸进出口总额达到十亿元，同比增长百分之十二。全市新增外贸企业三十家，其中民营企业二十家。\n分享"
+    assert [len(shape) for shape in split_paragraphs(text)] == [0, 2, 0]
+    lines = mix_sentences(text, ["甲句。"], random.Random(1)).splitlines()
+    assert lines == ["新闻", "甲句。 甲句。", "分享"]

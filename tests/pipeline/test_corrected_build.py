@@ -22,7 +22,7 @@ XINING_FRIENDS = "003_76c3e2df3c0b276a"
 ROWS = [
     "article,text,action,value,note",
     f"{XINING_FAIR},31.6 billion yuan,relabel,total contract value,the label was vague",
-    f"{XINING_FREIGHT},over 1 million,drop,,geography, not a measure",
+    f"{XINING_FREIGHT},over 1 million,drop,,context, not a measure",
     f"{XINING_FAIR},35,qualifier,about,",
     f"{XINING_CITY},Exposition on China Brand 2023,date,2023-05-10,",
     f'{XINING_FRIENDS},,move,Dalian,"about Dalian\'s partner city"',
@@ -68,7 +68,7 @@ def test_the_report_marks_each_corrected_item_and_lists_the_corrections(run):
     assert "Exposition on China Brand 2023 corrected 10 May 2023" in initiatives
     listed = _text(out / "xining" / "xining.html", "Corrections")
     for said in ("A2 31.6 billion yuan 1 figure relabelled “total contract value” the label was vague",
-                 "A3 over 1 million 1 figure dropped geography, not a measure",
+                 "A3 over 1 million 1 figure dropped context, not a measure",
                  "qualifier set to about", "date set to 10 May 2023",
                  f"{XINING_FRIENDS} the whole article 1 article article moved to Dalian"):
         assert said in listed, said

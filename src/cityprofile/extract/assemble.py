@@ -128,8 +128,15 @@ class Assembly(Mapping):
 
 def extracts_in_parallel(inventory: Inventory, cache: ArticleCache, workers: int) -> bool:
     """Whether extracting the articles the cache does not hold would use ``workers`` processes, not this one."""
-    known = cache.read_manifest()
-    return workers > 1 and sum(cache.key(a.content) not in known for a in inventory.articles) >= PARALLEL_FROM
+    return workers > 1 and len(_missing(inventory, cache)[2]) >= PARALLEL_FROM
+
+
+def _missing(inventory: Inventory, cache: ArticleCache | None) -> tuple[list[str], dict[str, dict], list[int]]:
+    """Each article's key, what the cache holds by key, and the positions of the articles it does not hold."""
+    # Without a cache nothing is known, and an article's content is its key.
+    keys = [cache.key(article.content) if cache else article.content for article in inventory.articles]
+    known = cache.read_manifest() if cache else {}
+    return keys, known, [i for i, key in enumerate(keys) if key not in known]
 
 
 def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Executor | None = None,
@@ -150,10 +157,7 @@ def extract_corpus(seeds: Path, cache: ArticleCache | None = None, executor: Exe
     elif inventory is None:
         inventory = take_inventory(seeds, cache.folder)
     articles = inventory.articles
-    # Without a cache nothing is known, and an article's content is its key.
-    keys = [cache.key(article.content) if cache else article.content for article in articles]
-    known = cache.read_manifest() if cache else {}
-    missing = [i for i, key in enumerate(keys) if key not in known]
+    keys, known, missing = _missing(inventory, cache)
     batch = [(keys[i], _fields(inventory.source(articles[i]))) for i in missing]
     stored = cache is not None and (shared or executor is None)
     fresh = dict(zip((keys[i] for i in missing), _extract_missing(batch, executor, workers, cache if stored else None)))

@@ -29,6 +29,7 @@ from datetime import datetime
 from functools import cache
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Token
 
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention
@@ -222,7 +223,7 @@ def _sentence_year(sentence: str, start: int, end: int, own_clause: bool = False
     workers in January" does not give January 2010.
     """
     years = [(m.start(), int(m.group())) for m in _BARE_YEAR.finditer(sentence)]
-    before = [year for at, year in years if at < start and (not own_clause or _one_clause(sentence, at, start))]
+    before = [year for at, year in years if at < start and (not own_clause or _in_one_clause(sentence, at, start))]
     after = [year for at, year in years if at >= end and _SAME_PHRASE.fullmatch(sentence[end:at])]
     return before[-1] if before else (after[0] if after else None)
 
@@ -245,18 +246,21 @@ def _normalise(text: str, base: datetime | None) -> tuple[str, str] | None:
     return data.date_obj.strftime(cut), precision
 
 
-def _clause_verb(sentence: str, at: int):
+def _clause_verb(sentence: str, at: int) -> Token | None:
     """The verb of the clause the word at character ``at`` belongs to, from the English parse."""
     return _verb_over(next((t for t in parse(sentence) if t.idx <= at < t.idx + len(t)), None))
 
 
-def _verb_over(token):
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+def _verb_over(token: Token | None) -> Token | None:
+    """The nearest verb ``token`` hangs from, itself included; a verb used as a preposition ("including 1 million
+    in November") belongs to the clause it hangs from. The root when there is none ("Sales in November")."""
+    while token is not None and (token.pos_ not in ("VERB", "AUX") or token.dep_ == "prep") \
+            and token.head.i != token.i:
         token = token.head
     return token
 
 
-def _one_clause(sentence: str, year_at: int, month_at: int) -> bool:
+def _in_one_clause(sentence: str, year_at: int, month_at: int) -> bool:
     """Whether a year is stated in a month's own clause, or in the phrase its participle describes ("the Expo
     2023 held in May"); not in another clause ("the plant, which opened in 2010, added workers in January")."""
     verb = _clause_verb(sentence, month_at)
@@ -268,8 +272,8 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     """The year of a month written without one, by its clause's tense: the publication's, or the year
     before for a month still to come that the clause says has passed ("went into operation in November",
     written in March), or the year after for a month gone by that it plans ("will return in February")."""
-    month = next(i for i, name in enumerate(_VOCAB["months"], 1)
-                 if re.search(rf"\b{name[:3]}", span, re.IGNORECASE))  # "Oct 28" is October
+    month = next((i for i, name in enumerate(_VOCAB["months"], 1)
+                  if re.search(rf"\b{name[:3]}", span, re.IGNORECASE)), base.month)  # "Oct 28" is October
     verb = _clause_verb(sentence, start)
     if verb is None:
         return base.year
@@ -277,8 +281,8 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
         or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOCAB["plan_verbs"]
     if planned:
         return base.year + (month < base.month)
-    passed = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    return base.year - (passed and month > base.month)
+    # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
+    return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
@@ -363,8 +367,10 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
         if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
             continue
         dated = kind in ("partial_day", "partial_month")  # a month written without its year
+        # A stamp of a year alone says nothing of which months are still to come.
+        by_tense = dated and base is not None and len(pub_date or "") >= len("2024-03")
         year = _sentence_year(text, start, end, own_clause=dated) \
-            or (_year_by_tense(text, start, core, base) if dated and base else None) \
+            or (_year_by_tense(text, start, core, base) if by_tense else None) \
             or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
         normalised = resolved and _normalise(resolved, base)

@@ -526,7 +526,7 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     it: "produced 680,000 lithium batteries" is lithium battery output, "12 new routes were added" new routes
     added, as an analyst heads the column. A verb that only has, reaches or sees its object adds nothing, nor
     does one whose participle is not written."""
-    anchor = _anchor(parse(sentence), start, end)
+    anchor = _anchor(parse(sentence), start, end) if measure else None
     if anchor is None:
         return measure
     # The word the verb governs: the noun counted ("680,000 batteries"), or the unit weighed ("340,000 tonnes").
@@ -540,19 +540,25 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
         return measure
     action = words.object_actions.get(verb.lemma_.lower())
     if action:
-        head = measure.rsplit(" ", 1)[-1]
-        return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if head == thing.text else head} {action}"
+        return _with_action(measure, thing, action)
     if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
         return _suffixed(measure, verb.lower_)
     return measure
 
 
 def _value_of(noun: Token) -> str | None:
-    """"goods worth N" is goods value; "exported shoes worth N" shoes exports, after a verb of trade."""
+    """"goods worth N" is goods value; "exported shoes worth N" shoe exports, after a verb of trade."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "toys and stationery worth N": the whole list
     action = _words().object_actions.get(noun.head.lemma_.lower()) if noun.dep_ == "dobj" else None
-    return _suffixed(_phrase(noun), action or "value")
+    measure = _phrase(noun)
+    return _with_action(measure, noun, action) if measure and action else _suffixed(measure, "value")
+
+
+def _with_action(measure: str, thing: Token, action: str) -> str:
+    """"lithium battery output": the measure with the noun of what was done to it, its head word singular."""
+    head = measure.rsplit(" ", 1)[-1]
+    return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if head == thing.text else head} {action}"
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:

@@ -62,8 +62,9 @@ _VERBS = _words("attribution_verbs")
 _REPORTING = frozenset(w for w in _VOCAB["attribution_verbs"] if " " not in w)
 # A piece opening with "according to", or a short one ending with a reporting verb ("Xie said."); one opening with
 # a reporting verb ("said on Monday", "added 20,000 workers") is read from its parse (clauses.reports_only).
-_ATTRIBUTION = re.compile(rf"^(?:(?:{build_alternation(w for w in _VOCAB['attribution_verbs'] if ' ' in w)})\b"
-                          rf"|(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)", re.IGNORECASE)
+_PHRASAL = [rf"{build_alternation([w])}\b" for w in _VOCAB["attribution_verbs"] if " " in w]
+_ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)",
+                          re.IGNORECASE)
 # "X said on Friday that ...": the report's own date, marked, goes with it.
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?(?=(?:\S+\s+){{2}})",
                         re.IGNORECASE)

@@ -35,6 +35,8 @@ CORPORA = ((2_000, 50), (10_000, 250))
 LEAGUE_CITIES = 1_500  # the comparison of this many cities, made from the large corpus's profiles
 ONE_LINE_BYTES = 4_900_000  # just under the extract stage's 5 MB cap on a file
 _PARAGRAPH_WORDS = 20  # a line this long is article text, not a menu or a caption
+_PARAGRAPH_CHARS = 40  # and a line of Chinese this long
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # After a full stop, in English or Chinese: a paragraph cut into sentences to sample.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|(?<=[。！？])")
 
@@ -195,7 +197,7 @@ def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None
     target.mkdir(parents=True, exist_ok=True)
     pattern = re.compile("|".join(re.escape(c) for c in sorted(seed_cities, key=len, reverse=True)))
     texts = [(path, read_article(path)) for path in find_files(articles)]
-    pool = [sentence for _, text in texts for shape in paragraph_sentences(text) for sentence in shape]
+    pool = [sentence for _, text in texts for shape in split_paragraphs(text) for sentence in shape]
     for number in range(size or cities * len(texts)):
         copy, (path, text) = divmod(number, len(texts))[0], texts[number % len(texts)]
         own = pattern.sub(names[copy % cities], mix_sentences(text, pool, random.Random(number)))
@@ -204,9 +206,14 @@ def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None
     shutil.rmtree(work)
 
 
-def paragraph_sentences(text: str) -> list[list[str]]:
-    """Return each line of ``text`` as its sentences when it is a paragraph, else as an empty list."""
-    return [_SENTENCE_END.split(line) if len(line.split()) >= _PARAGRAPH_WORDS else [] for line in text.splitlines()]
+def split_paragraphs(text: str) -> list[list[str]]:
+    """Return each line of ``text`` as its sentences when it is a paragraph, else as an empty list.
+
+    A Chinese paragraph has no spaces between its words: it is counted in characters.
+    """
+    return [[part for part in _SENTENCE_END.split(line) if part.strip()]
+            if len(line.split()) >= _PARAGRAPH_WORDS or len(line) >= _PARAGRAPH_CHARS and _CJK.search(line) else []
+            for line in text.splitlines()]
 
 
 def mix_sentences(text: str, pool: list[str], chance: random.Random) -> str:
@@ -214,10 +221,11 @@ def mix_sentences(text: str, pool: list[str], chance: random.Random) -> str:
 
     Two such copies of one article share a few sentences, not most of their wording.
     """
-    lines, shapes = text.splitlines(), paragraph_sentences(text)
-    drawn = iter(chance.sample(pool, min(len(pool), sum(map(len, shapes)))))
-    return "\n".join(" ".join(next(drawn, "") for _ in shape).strip() if shape else line
-                     for line, shape in zip(lines, shapes))
+    lines, shapes = text.splitlines(), split_paragraphs(text)
+    wanted = sum(map(len, shapes))
+    # Without repeats while the pool allows: a sentence twice in one copy would be page furniture.
+    drawn = iter(chance.sample(pool, wanted) if wanted <= len(pool) else chance.choices(pool, k=wanted))
+    return "\n".join(" ".join(next(drawn) for _ in shape) if shape else line for line, shape in zip(lines, shapes))
 
 
 class _Rows:

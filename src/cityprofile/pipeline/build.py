@@ -204,14 +204,14 @@ def build(seeds: Path, out: Path, options: Options = Options()) -> int:
         plan = plan_extraction(seeds, out, force)
         with ExitStack() as extracting:
             extractors = cluster
-            if cluster is None and plan.saved is None:
-                if extracts_in_parallel(plan.inventory, ArticleCache(out), workers):
+            if pool is None and plan.saved is None:
+                if cluster is None and extracts_in_parallel(plan.inventory, ArticleCache(out), workers):
                     # Processes of their own, which end with the stage: a report worker that had extracted
                     # would keep the extraction stack, a quarter of a gigabyte, through every report.
                     extractors = extracting.enter_context(process_pool(workers))
                 else:
-                    # Extracted here: the report workers and their kernels get ready meanwhile. There are
-                    # at most as many cities as articles, plus the comparison.
+                    # Extracted here or on a cluster: the report workers and their kernels get ready meanwhile.
+                    # There are at most as many cities as articles, plus the comparison.
                     pool = stack.enter_context(worker_pool(min(workers, len(plan.inventory.articles) + 1)))
             problems = extract_stage(seeds, out, options, executor=extractors, plan=plan,
                                      started=extract_started, shared=cluster is None or reports_on_cluster)

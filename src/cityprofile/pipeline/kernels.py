@@ -55,9 +55,10 @@ class IPCKernelManager(AsyncKernelManager):
     def client(self, **kwargs) -> KeptClient:
         """Return this kernel's one asynchronous client, connected on first use.
 
-        nbclient asks for a client for every notebook, and a new client waits
-        at least 0.2 s for its IOPub channel (jupyter_client's wait_for_ready);
-        connected already, it is ready at once.
+        nbclient asks for a client for every notebook and waits until it is
+        ready (jupyter_client's wait_for_ready). A new client's IOPub channel
+        misses the kernel's first reply and waits 0.2 s before asking again;
+        one connected already hears the reply at once.
         """
         if self._client is None:
             self._client = super().client(**kwargs)

@@ -58,7 +58,7 @@ def _as_written(path: Path) -> str:
 
 
 @cache
-def html_exporter():
+def load_html_exporter():
     """Return this process's HTML exporter: each new one compiles its templates again, a seventh of a render."""
     from .renderers import ReportHTMLExporter
 
@@ -76,7 +76,7 @@ def render_job(job: Job, nb=None) -> dict[str, float]:
     seconds = {}
     started = time.perf_counter()
     try:
-        markup, _ = html_exporter().from_notebook_node(nb)
+        markup, _ = load_html_exporter().from_notebook_node(nb)
         seconds["html"] = time.perf_counter() - started
         started = time.perf_counter()
         pdf = html_to_pdf(markup)
