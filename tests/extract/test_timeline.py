@@ -403,3 +403,9 @@ def test_a_relative_clause_with_its_own_date_is_its_own_event_and_the_main_claus
 ])
 def test_a_planning_aside_keeps_its_own_date_and_a_comparing_one_adds_none(sentence, events):
     assert [(e.date, e.event, e.target) for e in _events(sentence, "2024-03-15")] == events
+
+
+def test_a_short_clause_after_but_is_its_own_when_the_sentence_reads_it_as_a_verb():
+    # Out of its sentence a tagger reads the lone "closed" as an adjective.
+    assert [(e.date, e.event) for e in _events("The Weifang plant opened in 2021 but closed in 2023.", "2024-03-15")] \
+        == [("2021", "Weifang plant opened"), ("2023", "Weifang plant closed")]

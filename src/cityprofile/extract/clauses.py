@@ -169,3 +169,9 @@ def cut_at_boundary(text: str, limit: int) -> str:
             return text[: max(ends)]
     space = text.rfind(" ", 0, limit + 1)
     return text[: space if space > 0 else limit]
+
+
+def verb_at(text: str, at: int) -> bool:
+    """Whether the word at character ``at`` of ``text`` is a verb, as the whole text is parsed: out of it a
+    tagger may read a lone "closed" as an adjective."""
+    return any(t.tag_.startswith("VB") for t in parse(text) if t.idx == at)

@@ -25,7 +25,7 @@ from functools import partial
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_verb, reports_clause,
-                      reports_only, starts_with, verb_phrase_start)
+                      reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import build_alternation, find_context_year, find_dates, strip_stamps
 
 _VOCAB = read_json("events.json")
@@ -118,9 +118,11 @@ def _split_coordinated(piece: str) -> list[str]:
     cuts = [found[-1] for found in joins if found]
     starts, ends = [0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(piece)]
     chunks = [piece[s:e] for s, e in zip(starts, ends)]
-    # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole; "but rebounded in January" has its own.
-    if any(len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS and not opens_with_verb(_MARKS.sub("", c).strip())
-           for c in chunks[1:]) or len(_MARKS.sub("", chunks[0]).split()) < _MIN_COORDINATED_WORDS:
+    # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole; "but rebounded in January" has its
+    # own. A marker is one character, so a space in its place keeps every offset for the parse.
+    plain = _MARKS.sub(" ", piece)
+    short = [len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS for c in chunks]
+    if short[0] or any(cut and not verb_at(plain, start) for cut, start in zip(short[1:], starts[1:])):
         return [piece]
     return chunks
 
