@@ -354,3 +354,10 @@ def test_measures_a_subject_yields_or_has_in_scale(sentence, expected):
 def test_a_count_that_names_nothing_takes_no_verb_noun():
     # The verb's noun is added to what is counted; where nothing is named there is nothing to add it to.
     assert _labels("The Liuzhou plant produced 680,000 last year.") == []
+
+
+def test_a_second_level_read_respectively_that_hangs_from_the_verb_takes_its_own_part():
+    sentence = ("Average wages of urban and rural workers in Yantai rose 5 percent and 7 percent to 80,000 yuan and "
+                "30,000 yuan, respectively.")
+    assert [label for _, label in _labels(sentence)][2:] == [
+        "Average wages of urban workers", "Average wages of rural workers"]

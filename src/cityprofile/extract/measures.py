@@ -183,6 +183,14 @@ class _Reader:
             token = token.head  # "N and M": the second amount hangs where the first does
             self.position += 1
         dep, head = token.dep_, token.head
+        same = [amount for amount in self.earlier if amount.kind == self.kind]
+        if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
+            # "rose ... to 53,214 yuan and 25,587 yuan, respectively", the second amount hung from the verb:
+            # it is read where the first stands, at its own place in the list
+            first = _anchor(self.doc, same[0].start, same[0].end)
+            if first is not None:
+                self.position = len(same)
+                return self.read(first, same[0].start)
         if head.lemma_.lower() in words.time_nouns and head != token:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
