@@ -172,6 +172,7 @@ def cut_at_boundary(text: str, limit: int) -> str:
 
 
 def verb_at(text: str, at: int) -> bool:
-    """Whether the word at character ``at`` of ``text`` is a verb, as the whole text is parsed: out of it a
-    tagger may read a lone "closed" as an adjective."""
-    return any(t.tag_.startswith("VB") for t in parse(text) if t.idx == at)
+    """Whether the word at character ``at`` of ``text`` is a verb that can make a clause, as the whole text is
+    tagged: out of it a tagger may read a lone "closed" as an adjective."""
+    tokens = tag_words(text)
+    return any(t.start == at and _is_verb(tokens, i) for i, t in enumerate(tokens))

@@ -84,16 +84,19 @@ def _words() -> _Words:
     def table(key: str) -> dict[str, str]:
         return {w: noun for noun, ws in data[key].items() if not noun.startswith("_") for w in ws}
 
+    change = table("change_lemmas")
+    level, having, share, area = (frozenset(data[key]["words"])
+                                  for key in ("level_lemmas", "having_lemmas", "share_lemmas", "area_lemmas"))
     return _Words(
-        change=table("change_lemmas"),
+        change=change,
         causative=table("causative_lemmas"),
         change_nouns=table("change_nouns"),
-        level=frozenset(data["level_lemmas"]["words"]),
-        share=frozenset(data["share_lemmas"]["words"]),
+        level=level,
+        share=share,
         level_prepositions=frozenset(data["level_prepositions"]["words"]),
         qualifying_prepositions=frozenset(data["qualifying_prepositions"]["words"]),
         price=frozenset(data["price_lemmas"]["words"]),
-        area=frozenset(data["area_lemmas"]["words"]),
+        area=area,
         heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
         heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
@@ -104,12 +107,10 @@ def _words() -> _Words:
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
-        having=frozenset(data["having_lemmas"]["words"]),
+        having=having,
         yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
-        plain=frozenset(data["plain_lemmas"]["words"]).union(
-            data["level_lemmas"]["words"], data["having_lemmas"]["words"], data["share_lemmas"]["words"],
-            data["area_lemmas"]["words"], table("change_lemmas")),
+        plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
         past_tense_only=frozenset(data["past_tense_only"]["words"]),
         dimensions=table("dimensions"),
         comparatives=table("comparatives"),
