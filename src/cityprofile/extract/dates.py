@@ -50,6 +50,11 @@ def build_alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Words that make a clause a plan, aim or forecast: the timeline marks its event a target, and a month it plans
+# is the next such month.
+PLAN = re.compile(rf"\b(?:{build_alternation(_VOCAB['plan_cues'])})\b", re.IGNORECASE)
+
+
 _MONTH_FULL = build_alternation(_VOCAB["months"])
 _MONTH_ABBR = build_alternation(_VOCAB["month_abbreviations"])
 # An abbreviation needs its dot when nothing after it shows it is a month.
@@ -277,9 +282,12 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     verb = _clause_verb(sentence, start)
     if verb is None:
         return base.year
-    planned = any(c.dep_ == "aux" and c.lower_ in _VOCAB["future_auxiliaries"] for c in verb.children) \
-        or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _VOCAB["plan_verbs"]
-    if planned:
+    # The verb with its auxiliaries, and the verb it completes ("is expected to open"), as written and as lemmas
+    # ("'ll open" is "will open").
+    governing = verb.head if verb.dep_ == "xcomp" else verb
+    first = min([governing.i] + [c.i for c in governing.children if c.dep_ in ("aux", "auxpass")])
+    words = verb.doc[first:verb.i + 1]
+    if PLAN.search(words.text) or PLAN.search(" ".join(t.lemma_ for t in words)):
         return base.year + (month < base.month)
     # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
     return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)

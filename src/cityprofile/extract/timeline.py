@@ -26,7 +26,7 @@ from ..contract.datafiles import read_json
 from ..contract.records import DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_verb, reports_clause,
                       reports_only, starts_with, verb_at, verb_phrase_start)
-from .dates import build_alternation, find_context_year, find_dates, strip_stamps
+from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
 
 _VOCAB = read_json("events.json")
 # Each date found becomes one private-use character, so clause splitting can
@@ -77,7 +77,6 @@ _WIRE_TAG = re.compile(
     rf"\(\s*(?:[A-Z]{{3,}}|{_words('wire_agencies')})\s*\)\s*(?:-{{1,2}}|\u2013|\u2014)?\s*"
     rf"|^\s*(?:{_words('wire_agencies')})\s*(?:-{{1,2}}|\u2013|\u2014)\s*"
 )
-_PLAN = re.compile(rf"\b(?:{_words('plan_cues')})\b", re.IGNORECASE)
 # A piece opening with these is no subject: "each with an investment ... were signed".
 _NOT_SUBJECT_TAGS = {"IN", "TO", "VBG", "RB"}
 _NOT_SUBJECT_WORDS = {"each", "both", "all", "including"}
@@ -321,13 +320,13 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
         # A clause is dated once; an aside planning something at a date of its own joins it again at that date
         # ("..., with the first companies expected to settle in by the end of June"). Another aside's date is
         # a comparison's ("up 18 percent from the same holiday last year").
-        again = source != at and _PLAN.search(_MARKS.sub("", pieces[at])) is not None
+        again = source != at and PLAN.search(_MARKS.sub("", pieces[at])) is not None
         if not text or (source, date.date) in used or source in sources and not again:
             continue
         used.add((source, date.date))
         sources.add(source)
         written = sentence[own[0].start : own[-1].end]
-        target = bool(_PLAN.search(_MARKS.sub("", pieces[source]))) or _PLAN.search(text) is not None
+        target = bool(PLAN.search(_MARKS.sub("", pieces[source]))) or PLAN.search(text) is not None
         events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier,
                             text=written, target=target or _is_after(date.date, pub_date)))
     return events
