@@ -207,13 +207,15 @@ def synthetic_corpus(articles: Path, target: Path, cities: int, size: int | None
 
 
 def split_paragraphs(text: str) -> list[list[str]]:
-    """Return each line of ``text`` as its sentences when it is a paragraph, else as an empty list.
-
-    A Chinese paragraph has no spaces between its words: it is counted in characters.
-    """
-    return [[part for part in _SENTENCE_END.split(line) if part.strip()]
-            if len(line.split()) >= _PARAGRAPH_WORDS or len(line) >= _PARAGRAPH_CHARS and _CJK.search(line) else []
+    """Return each line of ``text`` as its sentences when it is a paragraph, else as an empty list."""
+    return [[part for part in _SENTENCE_END.split(line) if part.strip()] if _is_paragraph(line) else []
             for line in text.splitlines()]
+
+
+def _is_paragraph(line: str) -> bool:
+    """Whether a line is article text, not a menu or a caption: long enough in words, or in characters for Chinese,
+    which has no spaces between its words."""
+    return len(line.split()) >= _PARAGRAPH_WORDS or len(line) >= _PARAGRAPH_CHARS and bool(_CJK.search(line))
 
 
 def mix_sentences(text: str, pool: list[str], chance: random.Random) -> str:
@@ -420,7 +422,7 @@ def read_article(path: Path) -> str:
 def write_one_line_article(seeds: Path, path: Path) -> None:
     """Write the paragraphs of the longest seed article on one line, repeated up to ONE_LINE_BYTES: a page dump."""
     lines = max((read_article(p) for p in find_files(seeds)), key=len).splitlines()
-    body = " ".join(" ".join(line.split()) for line in lines if len(line.split()) >= _PARAGRAPH_WORDS).encode()
+    body = " ".join(" ".join(line.split()) for line in lines if _is_paragraph(line)).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes((body + b" ") * (ONE_LINE_BYTES // (len(body) + 1)))
 
