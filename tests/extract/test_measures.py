@@ -361,3 +361,38 @@ def test_a_second_level_read_respectively_that_hangs_from_the_verb_takes_its_own
                 "30,000 yuan, respectively.")
     assert [label for _, label in _labels(sentence)][2:] == [
         "Average wages of urban workers", "Average wages of rural workers"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A market report's name and its signed move, with no verb between: the name's change.
+    ("Markets at noon: Shanghai Composite +0.6% Shenzhen Component -1.3% CSI 300 +0.2%.",
+     [("0.6%", "Shanghai Composite change"), ("-1.3%", "Shenzhen Component change"), ("0.2%", "CSI 300 change")]),
+    # "NAME up N to M" in a list after "with" or "such as": the name moved, to its price.
+    ("Carmakers listed in Hong Kong gained, with Geely up 4 percent to HK$15.20 and Great Wall up 2 percent to "
+     "HK$9.80.",
+     [("4 percent", "Geely growth"), ("HK$15.20", "Geely"), ("2 percent", "Great Wall growth"),
+      ("HK$9.80", "Great Wall")]),
+    ("Liquor makers rallied, such as Luzhou Laojiao up 6.1 percent to 141 yuan.",
+     [("6.1 percent", "Luzhou Laojiao growth"), ("141 yuan", "Luzhou Laojiao")]),
+    # "closed up N" and "ended the week down N": the subject moved; the week is when.
+    ("The Hang Seng index closed up 1.8 percent, and the Shanghai Composite ended the week down 0.7 percent.",
+     [("1.8 percent", "Hang Seng index growth"), ("0.7 percent", "Shanghai Composite decline")]),
+    # An index named with a number is a subject like any other.
+    ("Property developers weighed on the market and the CSI 300 is set to drop 1.5 percent.",
+     [("1.5 percent", "CSI 300 decline")]),
+])
+def test_market_reports_name_what_moved(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A conversion in brackets after an amount that is no figure of its own (no currency, or one not known)
+    # is read where that amount stands.
+    ("The Changsha-based group put its net worth at 86.5 billion ($11.9 billion) at the end of June.",
+     "net worth"),
+    ("Bilateral trade with Laos through Kunming reached 4.2 trillion kip ($196 million) in 2023.",
+     "Bilateral trade"),
+])
+def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, expected):
+    money = [label for text, label in _labels(sentence) if "$" in text]
+    assert money == [expected]

@@ -30,6 +30,7 @@ from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
 from .measures import Placed, owned_measures, pace_nouns, read_action, read_measure
+from .numbers import NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
@@ -37,6 +38,12 @@ _SIZE_CLASS = re.compile(r"(?:[\d,.]+-)?(?:hundred|thousand|million|billion|tril
 # "worth a total of N", "hit a record N", "reached a record high of N": the measure is before these words.
 _A_TOTAL_OF = re.compile(r"\ban?\s+(?:total|record(?:\s+high)?|all-time\s+high|new\s+high)(?:\s+of)?\s*$", re.I)
 _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
+# "Dow +0.2% S&P 500 +0.3%", "Shanghai Composite -1.2%": a market report's name and its signed move, no verb
+# between; the name follows a stop, a colon or the amount before it.
+_SIGNED_MOVE = re.compile(r"(?:^|[^\w\s&.'’-])\s*([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*)\s*[+\-−]\s*$")
+# "a net worth of 1.356 billion ($1.762 billion)": the amount a bracketed conversion converts, which may be no
+# figure of its own (its currency unknown or garbled); the conversion is read where that amount stands.
+_CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?:[A-Z]{{1,3}}\s*)?$", re.I)
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
@@ -100,8 +107,19 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     heading = _HEADING.match(sentence[:first])
     if heading and len(heading[1].split()) <= _MAX_WORDS + 2:
         return heading[1]
-    if earlier and earlier[-1].kind == kind and sentence[:first].rstrip().endswith("("):
-        return earlier[-1].label
+    converted = _CONVERTED.search(sentence, 0, first)
+    if converted:
+        placed = next((p for p in earlier if p.start <= converted.start(1) < p.end), None)
+        # A count before a conversion of money is money in a currency not known ("7.5 million Danish crowns")
+        if placed is not None and placed.kind == kind:
+            return placed.label
+        # its words up to the bracket are its unit ("4.2 trillion kip"), since the bracket converts them
+        return find_label(sentence, converted.start(1), converted.start(1), converted.end(2), kind, False,
+                          [p for p in earlier if p is not placed])
+    move = _SIGNED_MOVE.search(sentence, 0, first + 1) if kind == "share" and sentence[first] in "+-−" \
+        else _SIGNED_MOVE.search(sentence, 0, first) if kind == "share" else None
+    if move:
+        return f"{move[1]} change"
     if adjective:
         return _show(_phrase_after(words, site.after, attributive=True, limit=_MAX_WORDS + 1)) or _unstated(kind)
     position, chain = _list_position(sentence, first, kind, earlier)

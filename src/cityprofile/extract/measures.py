@@ -300,6 +300,8 @@ class _Reader:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             thing = _phrase(objects[0]) if objects else self._subject_phrase(governor)
             return _suffixed(thing, "price")
+        if self._label_at(governor) is not None and governor.head.lower_ in ("up", "down"):
+            governor = governor.head  # "BYD up 2 percent to HK$250", "to" hung from the change's amount
         if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
                 if word not in words.level_prepositions:
@@ -308,6 +310,8 @@ class _Reader:
                     return self.earlier[-1].label  # "to 84 billion yuan, down from 93 billion yuan": its last level
                 # "Ningbo Port up 3.1 percent to 5.20 yuan": the level of what went up
                 moved = governor.head
+                if (name := _moved_name(governor)) is not None:
+                    return name
                 return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
             if word == "for" and governor.lemma_.lower() in words.share:
                 return _suffixed(self._subject_phrase(governor), "share")
@@ -333,7 +337,10 @@ class _Reader:
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
         # "is trending down 0.6%", "shot up 12 percent": the particle says which way
-        change = _change_of(verb) or next((_change_of(c) for c in verb.children if c.dep_ == "prt"), None)
+        # "closed up 1.2 percent": the particle may be read as an adverb, which ", up 9 percent" set off is not
+        change = _change_of(verb) or next((_change_of(c) for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
+                                           and c.lower_ in ("up", "down") and "," not in verb.doc[verb.i:c.i].text),
+                                          None)
         if change:
             subject = self._subject_phrase(verb)
             return subject if level else _suffixed(subject, change)
@@ -363,7 +370,9 @@ class _Reader:
         """", up 9 percent": the change of the amount it follows, or of its verb's subject ("was up 19 cents")."""
         noun = _change_of(adverb)
         governor = adverb.head
-        measure = self._label_at(governor) or self._count_at(governor)
+        while _names_when(governor) and governor.head != governor:
+            governor = governor.head  # "ended the day up 2 percent": the day is when, the verb says what moved
+        measure = _moved_name(adverb) or self._label_at(governor) or self._count_at(governor)
         if measure is None and governor.pos_ in ("NOUN", "PROPN"):
             measure = _phrase(governor)  # "Ningbo Port up 3.1 percent", as market reports list prices
         moved = [c for c in governor.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
@@ -372,7 +381,8 @@ class _Reader:
             measure = _phrase(moved[0])  # "demand pulled the property index 2.4 percent lower": the index fell
         if measure is None and governor.pos_ in ("VERB", "AUX"):
             lemma = governor.lemma_.lower()
-            if lemma != "be" and lemma not in _words().change and self.earlier and not self.respectively:
+            set_off = adverb.i > 0 and adverb.doc[adverb.i - 1].text == ","
+            if lemma != "be" and lemma not in _words().change and set_off and self.earlier and not self.respectively:
                 # "visitors spent 2.4 billion yuan, up 9 percent": the spending grew, not the visitors
                 measure = self.earlier[-1].label
             else:
@@ -495,6 +505,17 @@ def _joined_modifiers(noun: Token) -> list[Token]:
     return [parts[i] for i in sorted(parts)] if joined else []
 
 
+def _moved_name(adverb: Token) -> str | None:
+    """What went "up" or "down" in a market report's list: the name right before the adverb ("with Geely up 4
+    percent", "such as Blackmores up 9.4 per cent"), which a parser hangs anywhere and may tag as an adverb."""
+    name = adverb.doc[adverb.i - 1] if adverb.i > 1 else None
+    if name is None or not name.text[:1].isupper() or name.pos_ in ("VERB", "AUX", "PRON", "DET") \
+            or _names_when(name):
+        return None
+    kept = [t for t in _left_modifiers(name) if t.i < name.i] + [name]
+    return None if _is_place(kept, _text(kept)) else _text(kept)
+
+
 def _part_of(word: Token) -> bool:
     """Whether "of which" or "among which" hangs from ``word`` (a relative clause's verb, or its subject, where a
     parser may put it): the clause says what part of the noun before it is about."""
@@ -580,6 +601,10 @@ def _suffixed(measure: str | None, noun: str) -> str | None:
 def _phrase(noun: Token | None) -> str | None:
     """The noun with its compounds and adjectives (and "of X" after nouns that need it), as written."""
     words = _words()
+    if noun is not None and noun.tag_ == "CD" and noun.dep_ in _SUBJECTS:
+        # "the S&P 500 is poised to drop", "the CSI 300 fell": an index named with a number
+        named = [t for t in noun.lefts if t.dep_ in ("compound", "nmod") and any(c.isalpha() for c in t.text)]
+        return _text([*named, noun]) if named and named[-1].i == noun.i - 1 else None
     if noun is None or noun.tag_ in _NOT_NOUNS or noun.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
         return None
     if not any(c.isalpha() for c in noun.text) or noun.lower_ in unit_words():
@@ -652,8 +677,8 @@ def _without_place(kept: list[Token]) -> list[Token]:
         place += 1
     if place and kept[place].lower_ in ("city", "province", "county", "district") and place < len(kept) - 1:
         place += 1
-    if all(t.pos_ == "PROPN" for t in kept[place:]):
-        return kept  # "Ningbo Port", "Shanghai Composite": the place begins a name
+    if all(t.pos_ == "PROPN" for t in kept[place:]) or place and kept[place].pos_ == "PROPN":
+        return kept  # "Ningbo Port", "Shanghai Composite", "Hang Seng index": the place begins a name
     return kept[place:]
 
 
