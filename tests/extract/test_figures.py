@@ -553,7 +553,7 @@ def test_a_number_written_from_its_decimal_point_keeps_its_value():
 @pytest.mark.parametrize("sentence, figures", [
     # A count written as a word after a possessive names a set its owner is known by, not a fact of the city.
     ("Xining lies near the source of China's three major rivers.", []),
-    ("Its two airports handled 5 million passengers.", [(5_000_000, "count", None, "passengers handled")]),
+    ("Its two airports handled 5 million passengers.", [(5_000_000, "count", None, "passenger throughput")]),
     # After anything else it counts.
     ("The city launched two freight trains to Russia last year.", [(2, "count", None, "freight trains launched")]),
 ])

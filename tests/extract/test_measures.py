@@ -32,7 +32,7 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
     ("Exports climbed 9 percent and imports slipped 2 percent.",
      [("9 percent", "Exports growth"), ("2 percent", "imports decline")]),
     # An adjective of change: "N% higher".
-    ("Shares of the Harbin brewer closed 4.5% higher.", [("4.5%", "Shares of brewer growth")]),
+    ("Shares of the Harbin brewer closed 4.5% higher.", [("4.5%", "brewer share price growth")]),
     # Through a relative clause: the noun it describes.
     ("The gains were led by property stocks, which were up 3.3%.", [("3.3%", "property stocks growth")]),
     # An appended ", up N" is the change of the amount it follows.
@@ -158,7 +158,7 @@ def test_a_change_read_through_a_clause_or_a_noun(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # An appended noun of change is the change of the amount before it, wherever the parser hangs it.
     ("Qingdao port handled 3.1 million TEUs of containers in the first half, a year-on-year increase of 9.6 percent.",
-     [("3.1 million TEUs", "containers handled"), ("9.6 percent", "containers handled growth")]),
+     [("3.1 million TEUs", "container throughput"), ("9.6 percent", "container throughput growth")]),
     # "numbered N": what was counted.
     ("Foreign-funded firms in the Tianjin free trade zone numbered 2,300 by the end of June.",
      [("2,300", "Foreign-funded firms")]),
@@ -391,8 +391,37 @@ def test_market_reports_name_what_moved(sentence, expected):
     ("The Changsha-based group put its net worth at 86.5 billion ($11.9 billion) at the end of June.",
      "net worth"),
     ("Bilateral trade with Laos through Kunming reached 4.2 trillion kip ($196 million) in 2023.",
-     "Bilateral trade"),
+     "Bilateral trade with Laos"),
 ])
 def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, expected):
     money = [label for text, label in _labels(sentence) if "$" in text]
     assert money == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb with its particle is one verb of making: "turned out", "rolled out".
+    ("The Chery plant in Wuhu turned out 420,000 cars in the first half.", [("420,000", "car output")]),
+    ("Sany's Changsha base rolled out 9,800 excavators last year.", [("9,800", "excavator output")]),
+    # A port handles throughput; a bare unit as a verb of action's object is the subject's.
+    ("Lianyungang Port handled 9.1 million TEUs last year, up 5.2 percent.",
+     [("9.1 million TEUs", "Lianyungang Port throughput"), ("5.2 percent", "Lianyungang Port throughput growth")]),
+    ("Beibu Gulf Port handled 380 million tonnes of cargo in 2024.", [("380 million tonnes", "cargo throughput")]),
+    # What moves or stands at a price is the share price: of a name before "shares", or of the issuer after "of".
+    ("Shares of the Hefei carmaker fell 2.7 percent to 31.40 yuan.",
+     [("2.7 percent", "carmaker share price decline"), ("31.40 yuan", "carmaker share price")]),
+    ("NIO shares closed 6 percent higher in Hong Kong.", [("6 percent", "NIO share price growth")]),
+    # Where an issuer is based says where, like a place before it; a sector's stocks are a kind of stock.
+    ("Shares of the Wuxi-based chip packager slid 3.4 percent.", [("3.4 percent", "chip packager share price decline")]),
+    ("Bank stocks in Shanghai gained 1.1 percent.", [("1.1 percent", "Bank stocks growth")]),
+    # "raise it to N", "lift the figure to N": the amount said before, of the same kind.
+    ("Suzhou's biomedicine output reached 180 billion yuan last year, and the city aims to raise it to 250 billion "
+     "yuan by 2027.", [("180 billion yuan", "biomedicine output"), ("250 billion yuan", "biomedicine output")]),
+    # "trade with X" names the partner; "making up N percent" is a share, "up" no change.
+    ("Harbin's trade with Russia grew 11 percent, with farm produce making up 18 percent.",
+     [("11 percent", "trade with Russia growth"), ("18 percent", "farm produce share")]),
+    # "accounted for" an amount that is not a share: the part's own amount.
+    ("Qingdao Port handled 700 million tonnes of cargo, of which crude oil accounted for 120 million tonnes.",
+     [("700 million tonnes", "cargo throughput"), ("120 million tonnes", "crude oil")]),
+])
+def test_verbs_with_particles_ports_share_prices_and_amounts_said_before(sentence, expected):
+    assert _labels(sentence) == expected

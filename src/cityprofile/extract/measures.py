@@ -53,6 +53,8 @@ class _Words:
     area: frozenset[str]
     heads_with_in: frozenset[str]
     heads_with_from: frozenset[str]
+    heads_with_with: frozenset[str]
+    priced: frozenset[str]
     pace_nouns: frozenset[str]
     comparing: frozenset[str]
     comparing_prepositions: frozenset[str]
@@ -99,6 +101,8 @@ def _words() -> _Words:
         area=area,
         heads_with_in=frozenset(data["phrase_heads_with_in"]["words"]),
         heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
+        heads_with_with=frozenset(data["phrase_heads_with_with"]["words"]),
+        priced=frozenset(data["priced_nouns"]["words"]),
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
         comparing=frozenset(data["comparison_words"]["verbs"]),
         comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
@@ -222,6 +226,9 @@ class _Reader:
             return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
             return self._label_at(head.head)  # "12 billion yuan, of which 4 billion yuan has been completed"
+        if head.pos_ == "VERB" and dep == "dobj" and token.lower_ in unit_words() and _of_object(token) is None \
+                and (action := words.object_actions.get(_verb_key(head))):
+            return _suffixed(self._subject_phrase(head), action)  # "Xiamen Port handled 12.5 million TEUs"
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
         return None
@@ -314,7 +321,9 @@ class _Reader:
                     return name
                 return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
             if word == "for" and governor.lemma_.lower() in words.share:
-                return _suffixed(self._subject_phrase(governor), "share")
+                # "iron ore accounted for 182 million tonnes": a part's own amount, not a share
+                subject = self._subject_phrase(governor)
+                return _suffixed(subject, "share") if self.kind == "share" else subject
             if word == "by" or word in words.level_prepositions:
                 return self._verb(governor, level=word in words.level_prepositions)
             if word in words.qualifying_prepositions:
@@ -331,11 +340,17 @@ class _Reader:
                     return measure
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
+        said = [amount.label for amount in self.earlier if amount.kind == self.kind]
+        if lemma in words.causative and changed and said and _refers_back(changed[0]):
+            # "raise it to 1 trillion yuan", "lift the figure to N": the amount said before, of the same kind
+            return said[-1] if level else _suffixed(said[-1], words.causative[lemma])
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             if changed[0].lemma_.lower() in words.amount_nouns and self.earlier:
                 thing = f"{thing} {self.earlier[-1].label}"  # "bringing the total to 18,500": of what came before
             # "raise software revenue to 1 trillion yuan": the object is what is measured
             return thing if level else _suffixed(thing, words.causative[lemma])
+        if lemma in words.share and self.kind == "share":
+            return _suffixed(self._subject_phrase(verb), "share")  # "making up 41 percent": "up" is no change
         # "is trending down 0.6%", "shot up 12 percent": the particle says which way
         # "closed up 1.2 percent": the particle may be read as an adverb, which ", up 9 percent" set off is not
         change = _change_of(verb) or next((_change_of(c) for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod"
@@ -454,7 +469,7 @@ class _Reader:
                 return f"{part.text} {last.text}"  # "the fishing, tourism and marine biomedicine industries"
             return _phrase(part)
         if whole is None:
-            return _phrase(self._subject(verb))
+            return _priced(self._subject(verb)) or _phrase(self._subject(verb))
         # The list may be the subject's modifiers, those of its "of" phrase ("the added value of the primary,
         # secondary and tertiary industries") or of its owner ("urban and rural residents' income").
         owners = [whole, _of_object(whole), *(c for c in whole.children if c.dep_ == "poss")]
@@ -568,7 +583,7 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if thing is None or governed.dep_ not in ("dobj", "nsubjpass") and not intransitive or verb.pos_ != "VERB" \
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
-    action = words.object_actions.get(verb.lemma_.lower())
+    action = words.object_actions.get(_verb_key(verb))
     if action:
         return _with_action(measure, thing, action)
     if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
@@ -576,11 +591,35 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     return measure
 
 
+def _refers_back(noun: Token) -> bool:
+    """"it", "the figure", "the number": an object that stands for an amount said before."""
+    return noun.tag_ == "PRP" or noun.lemma_.lower() in _words().count_heads | {"figure"} \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and _of_object(noun) is None
+
+
+def _priced(subject: Token | None) -> str | None:
+    """"Shares of the carmaker rose", "BYD shares closed at N": what moved is the share price (of a name)."""
+    if subject is None or subject.lower_ not in _words().priced \
+            or any(t.dep_ in _MODIFIERS and t.pos_ == "NOUN" for t in subject.lefts):
+        return None  # "property stocks" are a kind of stock, read as written
+    names = [t for t in subject.lefts if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod")]
+    if names and names[-1].i == subject.i - 1:
+        return f"{_text(names)} share price"
+    issuer = _phrase(_of_object(subject))  # "Shares of the Harbin brewer": the brewer's share price
+    return f"{issuer} share price" if issuer and len(issuer.split()) < _words().max_words else "share price"
+
+
+def _verb_key(verb: Token) -> str:
+    """A verb's lemma, with its particle when it has one ("turn out", "roll out")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
 def _value_of(noun: Token) -> str | None:
     """"goods worth N" is goods value; "exported shoes worth N" shoe exports, after a verb of trade."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "toys and stationery worth N": the whole list
-    action = _words().object_actions.get(noun.head.lemma_.lower()) if noun.dep_ == "dobj" else None
+    action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ == "dobj" else None
     measure = _phrase(noun)
     return _with_action(measure, noun, action) if measure and action else _suffixed(measure, "value")
 
@@ -616,7 +655,8 @@ def _phrase(noun: Token | None) -> str | None:
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
     text = _capped(_joined(noun, text), words.max_words)
-    for preposition, heads in (("of", None), ("in", words.heads_with_in), ("from", words.heads_with_from)):
+    for preposition, heads in (("of", None), ("in", words.heads_with_in), ("from", words.heads_with_from),
+                               ("with", words.heads_with_with)):
         thing = _object_of(noun, preposition)
         if thing is None or heads is not None and noun.lower_ not in heads or thing.lower_ in words.place_nouns:
             continue
@@ -677,6 +717,8 @@ def _without_place(kept: list[Token]) -> list[Token]:
         place += 1
     if place and kept[place].lower_ in ("city", "province", "county", "district") and place < len(kept) - 1:
         place += 1
+    elif place and kept[place].tag_ == "HYPH" and place < len(kept) - 2:
+        return kept[place + 2:]  # "Chengdu-based liquor maker": where it is based says where, too
     if all(t.pos_ == "PROPN" for t in kept[place:]) or place and kept[place].pos_ == "PROPN":
         return kept  # "Ningbo Port", "Shanghai Composite", "Hang Seng index": the place begins a name
     return kept[place:]
