@@ -411,7 +411,8 @@ def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, e
      [("2.7 percent", "carmaker share price decline"), ("31.40 yuan", "carmaker share price")]),
     ("NIO shares closed 6 percent higher in Hong Kong.", [("6 percent", "NIO share price growth")]),
     # Where an issuer is based says where, like a place before it; a sector's stocks are a kind of stock.
-    ("Shares of the Wuxi-based chip packager slid 3.4 percent.", [("3.4 percent", "chip packager share price decline")]),
+    ("Shares of the Wuxi-based chip packager slid 3.4 percent.",
+     [("3.4 percent", "chip packager share price decline")]),
     ("Bank stocks in Shanghai gained 1.1 percent.", [("1.1 percent", "Bank stocks growth")]),
     # "raise it to N", "lift the figure to N": the amount said before, of the same kind.
     ("Suzhou's biomedicine output reached 180 billion yuan last year, and the city aims to raise it to 250 billion "
@@ -424,4 +425,28 @@ def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, e
      [("700 million tonnes", "cargo throughput"), ("120 million tonnes", "crude oil")]),
 ])
 def test_verbs_with_particles_ports_share_prices_and_amounts_said_before(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A measure of something else after a verb of yielding is its subject's, with the nouns before it.
+    ("The liquor cluster in Renhuai generated output value of 92 billion yuan in 2023.",
+     [("92 billion yuan", "liquor cluster output value")]),
+    ("The Yiwu market posted turnover of 210 billion yuan last year.", [("210 billion yuan", "market turnover")]),
+    # "per capita" stays with its measure.
+    ("Karamay's per capita GDP of 250,000 yuan leads Xinjiang.", [("250,000 yuan", "per capita GDP")]),
+    # "that of X": the measure said first, of its new owner.
+    ("Average wages of factory workers in Dongguan reached 6,100 yuan a month, while those of service workers rose "
+     "4 percent.", [("6,100 yuan", "Average wages of factory workers"), ("4 percent", "Average wages of service workers growth")]),
+    # "contribute" gives a share; "N percent of which are X" is X's share.
+    ("Tourism contributes 12 percent of Guilin's GDP.", [("12 percent", "Tourism share of GDP")]),
+    ("Jinhua has 680,000 registered companies, 91 percent of which are small firms.",
+     [("680,000", "registered companies"), ("91 percent", "small firms share")]),
+    # A total that says whose: the share of that total, or of the amount it is set off after.
+    ("Baotou's rare earth smelters operated 14 plants in 2024, accounting for 40 percent of the national total.",
+     [("14", "plants operated"), ("40 percent", "share of national total")]),
+    ("Panzhihua mined 12 million tonnes of vanadium ore last year, about 60 percent of China's total.",
+     [("12 million tonnes", "vanadium ore mined"), ("about 60 percent", "vanadium ore mined share")]),
+])
+def test_owned_measures_per_capita_that_of_and_named_totals(sentence, expected):
     assert _labels(sentence) == expected

@@ -203,8 +203,8 @@ def _phrase_before(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | 
         if not phrase:
             if not (w.is_noun() or w.is_number()):
                 break
-        elif w.low == "per" and phrase[0].low == "capita":
-            pass
+        elif w.low == "per" and phrase[0].low == "capita" or w.low == "capita" and k > 0 and words[k - 1].low == "per":
+            pass  # "per capita GDP", however "capita" is tagged
         elif not w.is_modifier() or (w.tag.startswith("VB") and not _verb_inside_phrase(words, k)):
             break
         phrase.insert(0, w)
@@ -436,8 +436,8 @@ def _of_amount(site: _Site) -> str:
     if len(found[1]) == 1 and k >= 2 and words[k - 1].low == "and" and words[k - 2].is_noun() \
             and (k < 3 or not (words[k - 3].is_noun() or words[k - 3].tag.startswith("JJ"))):
         found = (k - 2, [words[k - 2], words[k - 1], *found[1]])  # "imports and exports of N": one measure
-    if len(found[1]) == 1 and found[1][0].low in owned_measures():
-        return ""  # "covers an area of N": whose area the parse says (measures.py)
+    if all(w.low in owned_measures() for w in found[1]):
+        return ""  # "covers an area of N", "generated output value of N": whose the parse says (measures.py)
     before = found[0] - 1
     while before > 0 and words[before].tag in _DETERMINERS:
         before -= 1

@@ -262,9 +262,19 @@ class _Reader:
         while whole.lemma_.lower() in _words().share_nouns and _of_object(whole) is not None:
             whole = _of_object(whole)  # "46.2% of the proportion of GDP"
         of_whole = whole.lemma_.lower() not in _words().share_nouns and _phrase(whole)
+        if whole.tag_ in ("WDT", "WP") and token.dep_ == "nsubj":
+            # "1.42 million entities, 94 percent of which are private businesses": the businesses' share
+            named = next((_phrase(c) for c in token.head.children if c.dep_ == "attr"), None)
+            return _suffixed(named, "share")
         if of_whole and head.lemma_.lower() not in _words().share:
             return _suffixed(of_whole, "share")
         measure = self._label_at(head)
+        if measure is None and (total := _named_total(whole)) is not None:
+            if head.pos_ == "VERB" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "," \
+                    and self.earlier:
+                # "produced 860 million tonnes of coal, about 18 percent of China's total": the coal's share
+                return _suffixed(self.earlier[-1].label, "share")
+            return f"share of {total}"  # "accounting for 25 percent of the national total"
         if measure is None and head.pos_ in ("VERB", "AUX"):
             measure = self._subject_phrase(head)
         if measure and of_whole:
@@ -288,12 +298,14 @@ class _Reader:
             verb = governor.head
             if lemma in words.pace_nouns and verb.lower_ == "at" and _change_of(verb.head):
                 return self._verb(verb.head, level=False)  # "grew at an annual rate of 15 percent"
-            if governor.lower_ in words.owned and not _left_modifiers(governor) and governor.dep_ in ("dobj", "attr") \
+            if governor.lower_ in words.owned and governor.dep_ in ("dobj", "attr") \
+                    and all(m.lower_ in words.owned for m in _left_modifiers(governor)) \
                     and verb.lemma_.lower() in words.level | words.area | words.having | words.yielding:
-                # "the park covers an area of N": the park's area; "the marine economy generated output of N"
+                # "the park covers an area of N": the park's area; "the marine economy generated output of N";
+                # "the liquor industry generated output value of N"
                 owner = self._subject_phrase(verb)
                 if owner:
-                    return _suffixed(owner, governor.lower_)
+                    return _suffixed(owner, _text(_left_modifiers(governor) + [governor]))
             return _phrase(governor)
         if word in words.level_prepositions and governor.lemma_.lower() in words.change_nouns:
             thing = _object_of(governor, "in") or _object_of(governor, "of")
@@ -469,7 +481,8 @@ class _Reader:
                 return f"{part.text} {last.text}"  # "the fishing, tourism and marine biomedicine industries"
             return _phrase(part)
         if whole is None:
-            return _priced(self._subject(verb)) or _phrase(self._subject(verb))
+            subject = self._subject(verb)
+            return self._that_of(subject) or _priced(subject) or _phrase(subject)
         # The list may be the subject's modifiers, those of its "of" phrase ("the added value of the primary,
         # secondary and tertiary industries") or of its owner ("urban and rural residents' income").
         owners = [whole, _of_object(whole), *(c for c in whole.children if c.dep_ == "poss")]
@@ -486,6 +499,15 @@ class _Reader:
             measure = _text(_left_modifiers(whole) + [whole])
             return f"{measure} of {part}" if owner.dep_ == "pobj" else f"{part}' {measure}"
         return _phrase(self._subject(verb))
+
+    def _that_of(self, subject: Token | None) -> str | None:
+        """"income of urban residents reached N, while that of rural residents rose": the measure said first, of
+        the new owner."""
+        owner = _of_object(subject) if subject is not None and subject.lower_ in ("that", "those") else None
+        named = _phrase(owner)
+        if not named or not self.earlier:
+            return None
+        return f"{self.earlier[0].label.split(' of ')[0]} of {named}"
 
     def _subject_of(self, verb: Token) -> Token | None:
         seen: set[int] = set()
@@ -589,6 +611,17 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
         return _suffixed(measure, verb.lower_)
     return measure
+
+
+def _named_total(whole: Token) -> str | None:
+    """"the national total", "China's total": a total that says whose, which "the total" alone does not."""
+    if whole.lemma_.lower() not in _words().amount_nouns:
+        return None
+    owner = next((c for c in whole.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    modifiers = [c for c in whole.lefts if c.dep_ == "amod"]
+    if owner is not None:
+        return f"{_text(_left_modifiers(owner) + [owner])}'s {whole.text}"
+    return _text(modifiers + [whole]) if modifiers else None
 
 
 def _refers_back(noun: Token) -> bool:
