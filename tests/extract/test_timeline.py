@@ -409,3 +409,28 @@ def test_a_short_clause_after_but_is_its_own_when_the_sentence_reads_it_as_a_ver
     # Out of its sentence a tagger reads the lone "closed" as an adjective.
     assert [(e.date, e.event) for e in _events("The Weifang plant opened in 2021 but closed in 2023.", "2024-03-15")] \
         == [("2021", "Weifang plant opened"), ("2023", "Weifang plant closed")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A clause of contrast with its own subject states its own event.
+    ("Hefei's Metro Line 8 is set to open by the end of this year, while Line 3 opened in December 2020.",
+     [("2025", "Hefei's Metro Line 8 set to open"), ("2020-12", "Line 3 opened")]),
+    # "after" and "before" join two clauses with dates of their own.
+    ("Geely shares rose 3 percent on Monday after the carmaker said its deliveries in May climbed 40 percent.",
+     [("2025-06-16", "Geely shares rose 3 percent"), ("2025-05", "its deliveries climbed 40 percent")]),
+    # A date between a clause and "and" closes the clause before it.
+    ("Chongqing opened its first cross-border rail route, the Yuxinou line, in March 2011, and the route has since "
+     "carried goods worth billions.", [("2011-03", "Chongqing opened its first cross-border rail route")]),
+    # A word hyphenated to a participle is one word, not the clause's verb.
+    ("The state-owned shipyard in Dalian was founded in 1998 and was listed in Shanghai in 2007.",
+     [("1998", "The state-owned shipyard in Dalian founded"),
+      ("2007", "The state-owned shipyard in Dalian listed in Shanghai")]),
+])
+def test_contrasts_subordinate_clauses_and_hyphenated_words(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2025-06-20")] == expected
+
+
+def test_a_range_through_a_date_with_its_article_is_dated_at_its_end():
+    event = _only("Linfen told coking plants to cut output from mid-November through the end of January.", "2025-03-01")
+    assert (event.date, event.qualifier) == ("2025-01", "until end")
+    assert event.event == "Linfen told coking plants to cut output"

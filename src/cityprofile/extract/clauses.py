@@ -61,6 +61,8 @@ def tag_words(text: str) -> tuple[Token, ...]:
 
 def _is_verb(tokens: tuple[Token, ...], index: int) -> bool:
     token = tokens[index]
+    if index > 0 and tokens[index - 1].word == "-" and tokens[index - 1].end == token.start:
+        return False  # "panda-shaped", "state-owned": the end of a compound word
     before = tokens[index - 1].tag if index > 0 else ""
     after = tokens[index + 1].tag if index + 1 < len(tokens) else ""
     if token.tag == "VBN" and after.startswith("NN") and not before.startswith(("NN", "PRP", "VB", "MD")):
@@ -128,6 +130,13 @@ def reports_clause(text: str, end: int) -> bool:
     """Whether a verb before offset ``end`` of ``text`` has a clause for its object: "officials said the port will
     open", not "the city announced a plan"."""
     return any(t.dep_ == "ccomp" and t.head.idx < end for t in parse(text))
+
+
+def opens_with_name(text: str) -> bool:
+    """Whether ``text`` opens "Name noun verb" ("Geely shares rose"), whatever a tagger makes of a capitalised
+    name it does not know (it may read "Geely" as an adverb)."""
+    tokens = tag_words(text)
+    return len(tokens) > 2 and tokens[0].word[:1].isupper() and tokens[1].tag.startswith("NN") and _is_verb(tokens, 2)
 
 
 def starts_with(text: str, tags: set[str]) -> bool:

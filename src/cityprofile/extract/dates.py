@@ -134,7 +134,8 @@ _PERIOD = re.compile(
 )
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 _RANGE_STARTS = set(_VOCAB["range_starts"])
-_RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*$", re.IGNORECASE)
+# "from mid-March through the end of April": the article belongs to the second date's phrase
+_RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*(?:the\s+)?$", re.IGNORECASE)
 _NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
 # At most four words, with a comma only right before the year: "and April 5, 2023", " year of ".
 _SAME_PHRASE = re.compile(r"(?:\s*[\w.-]+){0,4}\s*,?\s*")
@@ -372,7 +373,10 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
         if kind in _NEEDS_STAMP and base is None:
             continue
         span_start, qualifiers, qualified = _qualify(text, start)
-        if _BASELINE_LEAD.search(text[:span_start]) or not _is_date(kind, text, start, end, qualified):
+        baseline = _BASELINE_LEAD.search(text[:span_start])
+        # "up 5 percent on 2023" compares with a period; "rose 3 percent on Monday" says when it rose
+        if baseline and not (kind == "weekday" and baseline[0].split()[-1].lower() == "on") \
+                or not _is_date(kind, text, start, end, qualified):
             continue
         dated = kind in ("partial_day", "partial_month")  # a month written without its year
         # A stamp of a year alone says nothing of which months are still to come.

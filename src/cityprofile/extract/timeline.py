@@ -24,8 +24,8 @@ from functools import partial
 
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention, Event
-from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_verb, reports_clause,
-                      reports_only, starts_with, verb_at, verb_phrase_start)
+from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_name, opens_with_verb,
+                      reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
 
 _VOCAB = read_json("events.json")
@@ -53,7 +53,9 @@ _TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\
 # brackets are swapped for stand-ins the clause split ignores, and swapped back in the event.
 _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
-_COORDINATOR = re.compile(r"\s+(?:and|but)\s+")
+_COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
+_CONTRAST = re.compile(rf"^(?:{_words('contrast_leads')})\s+", re.IGNORECASE)
+_JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
@@ -111,7 +113,8 @@ def _is_aside(piece: str, opens: bool = False) -> bool:
 
 
 def _split_coordinated(piece: str) -> list[str]:
-    """Split clauses joined by "and" or "but" that each hold their own date ("... in October 2022 and ... by 2025")."""
+    """Split clauses joined by "and", "but", "after" and the like that each hold their own date ("... in October 2022
+    and ... by 2025", "slipped in January before recovering in February")."""
     marks = [m.start() for m in _MARKS.finditer(piece)]
     joins = [list(_COORDINATOR.finditer(piece, a, b)) for a, b in zip(marks, marks[1:])]
     cuts = [found[-1] for found in joins if found]
@@ -179,7 +182,7 @@ def _is_clause(text: str) -> bool:
 def _opens_aside(text: str) -> bool:
     """Whether a piece opens with a preposition, adverb or "each": no subject ("about 20 projects" has one)."""
     words = text.split(None, 2)
-    if not words or (len(words) > 1 and starts_with(words[1], {"CD"})):
+    if not words or (len(words) > 1 and starts_with(words[1], {"CD"})) or opens_with_name(text):
         return False
     return starts_with(text, _NOT_SUBJECT_TAGS) or words[0].lower() in _NOT_SUBJECT_WORDS
 
@@ -237,7 +240,11 @@ def _main_clause(pieces: list[str], at: int) -> tuple[str, int] | None:
     A leading date leads into the first statement after it, even one without a
     finite verb ("the city of Xining to expand opening up"), not a clause further on.
     """
-    for j in [*range(at + 1, len(pieces)), *range(at - 1, -1, -1)]:
+    after, before = range(at + 1, len(pieces)), range(at - 1, -1, -1)
+    # "... its first train, the Chang'an, in November 2013, and the service has since grown": a date between a
+    # clause and "and" closes the clause before it
+    closes = 0 < at < len(pieces) - 1 and _JOINED.match(_MARKS.sub("", pieces[at + 1]).strip())
+    for j in [*before, *after] if closes else [*after, *before]:
         opens = all(len(_shorten(p).split()) < 2 for p in pieces[:j])
         if _is_aside(pieces[j], opens) or _is_attribution(pieces[j]):
             continue
@@ -275,6 +282,9 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         about = last_noun_phrase(_MARKS.sub("", pieces[at - 1]).strip())
         piece = f"{about} {_RELATIVE.sub('', piece)}"
     own = "" if _is_attribution(piece) else _shorten(piece)
+    contrast = _CONTRAST.match(piece)
+    if contrast and not opens_with_verb(piece[contrast.end():]) and _is_clause(_shorten(piece[contrast.end():])):
+        return _shorten(piece[contrast.end():]), at  # ", while Line 4 began service in December 2023"
     if own and not relative and at > 0 and _is_aside(pieces[at]):
         before = _main_clause(pieces[:at], at)
         if before:
