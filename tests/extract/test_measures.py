@@ -450,3 +450,15 @@ def test_verbs_with_particles_ports_share_prices_and_amounts_said_before(sentenc
 ])
 def test_owned_measures_per_capita_that_of_and_named_totals(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A count in a clause "of which N were ..." counts the things of the amount it describes.
+    ("Chery exported 1.14 million cars in 2024, of which 380,000 were shipped to Russia.",
+     [("1.14 million", "car exports"), ("380,000", "car exports")]),
+    # A second amount joined to the object of a verb of handling is handled too.
+    ("Tianjin Port handled 560 million tonnes of cargo and 23 million TEUs of containers.",
+     [("560 million tonnes", "cargo throughput"), ("23 million TEUs", "container throughput")]),
+])
+def test_counts_of_which_and_joined_objects(sentence, expected):
+    assert _labels(sentence) == expected

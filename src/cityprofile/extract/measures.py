@@ -225,7 +225,11 @@ class _Reader:
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
             return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
-            return self._label_at(head.head)  # "12 billion yuan, of which 4 billion yuan has been completed"
+            # "12 billion yuan, of which 4 billion yuan has been completed"; "sold 1.23 million vehicles, of which
+            # 453,000 were sold overseas", where the clause describes the vehicles counted
+            # (a parser may hang the clause from a date in between: then the amount of its kind said last)
+            said = [amount.label for amount in self.earlier if amount.kind == self.kind]
+            return self._label_at(head.head) or self._count_at(head.head) or (said[-1] if said else None)
         if head.pos_ == "VERB" and dep == "dobj" and token.lower_ in unit_words() and _of_object(token) is None \
                 and (action := words.object_actions.get(_verb_key(head))):
             return _suffixed(self._subject_phrase(head), action)  # "Xiamen Port handled 12.5 million TEUs"
@@ -599,6 +603,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     # The word the verb governs: the noun counted ("680,000 batteries"), or the unit weighed ("340,000 tonnes").
     governed = anchor.head if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ == "NOUN" else anchor
     thing = _of_object(governed) if governed.lower_ in unit_words() else governed
+    while governed.dep_ == "conj" and governed.head.pos_ == "NOUN":
+        governed = governed.head  # "handled 1.38 billion tonnes of cargo and 39.3 million TEUs of containers"
     words, verb = _words(), governed.head
     # "23 companies settled in the zone": a verb without an object says what its subject did
     intransitive = governed.dep_ == "nsubj" and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
