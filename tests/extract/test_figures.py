@@ -559,3 +559,25 @@ def test_a_number_written_from_its_decimal_point_keeps_its_value():
 ])
 def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     assert _figures(sentence) == figures
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A range of two amounts of one unit is one figure, from its lower to its upper end.
+    ("Subsidies for each project in Liuzhou range from 2 million yuan to 10 million yuan.",
+     [("2 million yuan to 10 million yuan", 2_000_000, 10_000_000, "Subsidies")]),
+    ("Rents at the Jiaxing science park are between 30 yuan and 45 yuan per square meter.",
+     [("30 yuan and 45 yuan", 30, 45, "Rents")]),
+    ("Regulators may impose a fine of $3 billion to $5 billion on the Hangzhou platform.",
+     [("$3 billion to $5 billion", 3e9, 5e9, "fine")]),
+    # quantulum3 reads this as one range around a guessed midpoint; both ends are written, and kept.
+    ("Zibo's ceramics exports are expected to grow between 5 percent and 6 percent this year.",
+     [("5 percent and 6 percent", 5, 6, "ceramics exports growth")]),
+    # After a word of change, "from N to M" is a level before and after: two figures.
+    ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
+     [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),
+    ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",
+     [("20 million tonnes", 20e6, None, "steel output target"),
+      ("18 million tonnes", 18e6, None, "steel output target")]),
+])
+def test_a_range_is_one_figure_and_a_change_two(sentence, expected):
+    assert [(f.text, f.value, f.high, f.label) for f in extract_figures(sentence)] == expected

@@ -231,3 +231,18 @@ def test_workbook_sheets_have_filters_and_numbers_formatted(out):
                 value.number_format)
         assert formats["CNY"] <= {"#,##0", "#,##0.0###"}  # 31600000000 shows as 31,600,000,000
         assert all(f.endswith('"%"') for f in formats.get("percent", set()))
+
+
+def test_a_range_s_upper_end_is_a_number_beside_its_lower_end(out):
+    def make_range(profile):
+        profile["figures"][0]["high"] = profile["figures"][0]["value"] * 2
+
+    _edit_profile(out, "dalian", make_range)
+    _export(out)
+    table = pd.read_csv(out / TABLES / "figures.csv")
+    assert list(table.columns[2:5]) == ["value", "high", "unit"]
+    dalian = table[table["city"] == "Dalian"]
+    assert dalian.iloc[0]["high"] == 2 * dalian.iloc[0]["value"] and dalian.iloc[1:]["high"].isna().all()
+    book = openpyxl.load_workbook(out / "dalian" / "dalian.xlsx")
+    header = [cell.value for cell in book["figures"][1]]
+    assert book["figures"][2][header.index("high")].data_type == "n"

@@ -62,3 +62,14 @@ def test_a_count_in_the_thousands_is_grouped_like_the_figures():
     assert plural(10_001, "article") == "10,001 articles"
     assert plural(1, "city", "cities") == "1 city"
     assert plural(250, "city", "cities") == "250 cities"
+
+
+@pytest.mark.parametrize("figure, expected", [
+    ({"value": 3e9, "high": 5e9, "unit": "CNY", "kind": "money"}, "3–5 bn CNY"),
+    ({"value": 370_000, "high": 5.5e6, "unit": "USD", "kind": "money"}, "370,000 USD – 5.5 m USD"),
+    ({"value": 5, "high": 6, "unit": "percent", "kind": "share"}, "5–6%"),
+    ({"value": 12, "high": 20, "unit": "count", "kind": "count", "label": "projects"}, "12–20 projects"),
+    ({"value": 2e9, "high": 3e9, "unit": "CNY", "kind": "money", "qualifier": "about"}, "≈ 2–3 bn CNY"),
+])
+def test_a_range_reads_from_its_lower_to_its_upper_end(figure, expected):
+    assert format_figure(figure) == expected

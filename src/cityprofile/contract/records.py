@@ -45,6 +45,7 @@ class Figure:
     target: bool = False  # an aim, plan or forecast ("aiming to join the 1-trillion-yuan club"), not a fact
     corrected: bool = False  # changed by a row of the corrections file
     term: str | None = None  # in a Chinese article, the measure as written (固定资产投资)
+    high: float | None = None  # a range's upper end ("between 5 and 6 percent"); value is its lower end
 
 
 @dataclass

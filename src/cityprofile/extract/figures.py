@@ -7,7 +7,7 @@ numbers that are dates, ranks or names; labels.py says what the rest measure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from quantulum3 import parser
@@ -18,7 +18,7 @@ from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import month_names, vocabulary
 from .gazetteer import load_gazetteer
-from .labels import Placed, find_label
+from .labels import Placed, find_label, names_nothing, states_change
 from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
@@ -48,6 +48,8 @@ class _Lexicon:
     determiners: set[str]
     comparison_sets: re.Pattern
     target_cues: re.Pattern
+    range_openers: re.Pattern
+    range_joiners: re.Pattern
 
 
 @cache
@@ -72,6 +74,8 @@ def _lexicon() -> _Lexicon:
         determiners=set(words["definite_determiners"]["words"]),
         comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
+        range_openers=re.compile(rf"\b({_alternation(words['ranges']['openers'])})\s*$", re.I),
+        range_joiners=re.compile(rf"^\s*({_alternation(words['ranges']['joiners'])})\s*$", re.I),
     )
 
 
@@ -84,14 +88,57 @@ def extract_figures(sentence: str) -> list[Figure]:
     if not NUMBER.search(rewrite.text):
         return figures
     for quantity in parser.parse(rewrite.text):
-        number = find_number(rewrite.text, *quantity.span)
-        # quantulum3's ranges ("2-3 billi") come back garbled; a guessed midpoint is no figure.
-        if number and quantity.uncertainty is None:
+        for number in _numbers_of(rewrite.text, quantity):
             found = _read_figure(rewrite, sentence, number, quantity, placed)
             if found:
                 figures.append(found[0])
                 placed.append(found[1])
-    return figures
+    return _join_ranges(sentence, figures, placed)
+
+
+def _join_ranges(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:
+    """Each range of two amounts of one unit as one figure: "from $3 billion to $5 billion" is 3 to 5 billion
+    dollars, its label the first end's that names one; a level before and after a change stays two figures."""
+    joined, i = [], 0
+    while i < len(figures):
+        if i + 1 < len(figures) and _is_range(sentence, figures[i], figures[i + 1], placed[i], placed[i + 1]):
+            low, high = figures[i], figures[i + 1]
+            label = high.label if names_nothing(low.label) else low.label
+            joined.append(replace(low, high=high.value, text=sentence[placed[i].first:placed[i + 1].end].strip(),
+                                  label=label, target=low.target or high.target))
+            i += 2
+            continue
+        joined.append(figures[i])
+        i += 1
+    return joined
+
+
+def _is_range(sentence: str, low: Figure, high: Figure, at: Placed, then: Placed) -> bool:
+    lexicon = _lexicon()
+    joiner = lexicon.range_joiners.match(sentence[at.end:then.first])
+    if not joiner or low.unit != high.unit or low.kind != high.kind or high.qualifier or high.value <= low.value:
+        return False
+    clause = re.split(r"[,;:]", sentence[:at.first])[-1]
+    opener = lexicon.range_openers.search(clause)
+    if opener and opener[1].lower() == "between":
+        return joiner[1].lower() == "and"
+    # "rose from 3 billion yuan to 4 billion yuan", "cut 10 percent to 8 percent": a level before and after
+    return joiner[1].lower() != "and" and not states_change(clause)
+
+
+def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:
+    """The numbers of a quantity: its one number, or the ends of a range each written with its own unit.
+
+    quantulum3 makes "between 5 percent and 6 percent" one range around a guessed midpoint, which is no figure;
+    its two ends are. An end without its own unit ("2-3 billi", garbled) is not read.
+    """
+    if quantity.uncertainty is None:
+        number = find_number(text, *quantity.span)
+        return [number] if number else []
+    lexicon = _lexicon()
+    ends = (find_number(text, *n.span()) for n in NUMBER.finditer(text, *quantity.span))
+    return [n for n in ends
+            if n and (lexicon.suffixes.match(text, n.end()) or lexicon.prefixes.search(text, 0, n.start()))]
 
 
 def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Quantity,

@@ -139,6 +139,17 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             or (_show(_thing_counted(site)) if kind == "count" else _unstated(kind)))
 
 
+def states_change(text: str) -> bool:
+    """Whether ``text`` holds a word of change ("rose", "cut", "up"), after which "from N to M" is a level before
+    and after, not a range."""
+    return any(word in _words().change_noun for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def names_nothing(label: str) -> bool:
+    """Whether ``label`` is one that says the sentence names no measure ("amount (measure not stated)")."""
+    return label in _words().unstated.values()
+
+
 def _unstated(kind: str) -> str:
     return _words().unstated.get(kind, _words().unstated["other"])
 

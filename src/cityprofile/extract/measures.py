@@ -204,6 +204,8 @@ class _Reader:
             return _suffixed(_phrase(land), "area")  # "1.8 million mu of navel orange orchards"
         if dep == "pobj":
             return self._through(head, token, start)
+        if dep == "quantmod" and head.like_num and head.i > token.i:
+            return self.read(head, start)  # "from $370,000 to $5.5 million": a range's ends hang together
         while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
             head = head.head  # "a 30 billion yuan vehicle plant": the plant, of which "vehicle" is a part
         if dep in ("nummod", "compound", "amod", "nmod", "quantmod") and head.pos_ in ("NOUN", "PROPN") \
@@ -325,6 +327,12 @@ class _Reader:
             return _suffixed(thing, "price")
         if self._label_at(governor) is not None and governor.head.lower_ in ("up", "down"):
             governor = governor.head  # "BYD up 2 percent to HK$250", "to" hung from the change's amount
+        # "from 2 million yuan to 10 million yuan": the end of a range is what its start is
+        opening = governor if governor.lower_ == "from" else governor.head if self._label_at(governor) else None
+        started = next((c for c in opening.children if c.dep_ == "pobj"), None) \
+            if word == "to" and opening is not None and opening.lower_ == "from" else None
+        if started is not None and self._label_at(started):
+            return self._label_at(started)
         if governor.pos_ in ("VERB", "AUX", "ADV", "ADJ"):
             if governor.lower_ in ("up", "down") or governor.pos_ in ("ADV", "ADJ") and _change_of(governor):
                 if word not in words.level_prepositions:
@@ -340,7 +348,7 @@ class _Reader:
                 # "iron ore accounted for 182 million tonnes": a part's own amount, not a share
                 subject = self._subject_phrase(governor)
                 return _suffixed(subject, "share") if self.kind == "share" else subject
-            if word == "by" or word in words.level_prepositions:
+            if word in ("by", "between") or word in words.level_prepositions:  # "grew between 5 and 6 percent"
                 return self._verb(governor, level=word in words.level_prepositions)
             if word in words.qualifying_prepositions:
                 # "rose under 4 percent": the qualifier hangs where the amount would

@@ -32,20 +32,27 @@ def format_money(value: float, currency: str) -> str:
 
 
 def format_figure(figure: dict, with_label: bool = True) -> str:
-    """Return a figure as a reader sees it, qualifier first: ``> 270 participants``."""
+    """Return a figure as a reader sees it, qualifier first: ``> 270 participants``; a range ``3–5 bn CNY``."""
     sign = QUALIFIER_SIGNS.get(figure.get("qualifier") or "", "")
-    unit = figure["unit"]
-    if figure.get("kind") == "money":
-        amount = format_money(figure["value"], unit)
-    elif unit == "percent":
-        amount = f"{format_number(figure['value'])}%"
-    else:
-        name = _UNIT_NAMES.get(unit, unit)
-        amount = f"{format_number(figure['value'])} {name}".strip()
+    amount = _format_amount(figure["value"], figure["unit"], figure.get("kind"))
+    if figure.get("high") is not None:
+        high = _format_amount(figure["high"], figure["unit"], figure.get("kind"))
+        (low, _, low_unit), (top, _, top_unit) = amount.partition(" "), high.partition(" ")
+        # "3–5 bn CNY" and "5–6%" where both ends share their scale and unit, else "370,000 USD – 5.5 m USD"
+        amount = f"{amount[:-1]}–{high}" if amount.endswith("%") else f"{low}–{top} {low_unit}".strip() \
+            if low_unit == top_unit else f"{amount} – {high}"
     text = f"{sign} {amount}".strip()
     label = figure.get("label") or ""
-    text = f"{text} {label}".strip() if with_label and unit == "count" else text
+    text = f"{text} {label}".strip() if with_label and figure["unit"] == "count" else text
     return f"{text} (target)" if figure.get("target") else text
+
+
+def _format_amount(value: float, unit: str, kind: str | None) -> str:
+    if kind == "money":
+        return format_money(value, unit)
+    if unit == "percent":
+        return f"{format_number(value)}%"
+    return f"{format_number(value)} {_UNIT_NAMES.get(unit, unit)}".strip()
 
 
 def format_date(date: str | None, qualifier: str | None = None, missing: str = "undated") -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 
 # Per table: the fields of each item after city and article; the sentence comes last, as the longest.
 _FIELDS = {
-    "figures": ("value", "unit", "kind", "qualifier", "label", "term", "text", "date", "target", "corrected"),
+    "figures": ("value", "high", "unit", "kind", "qualifier", "label", "term", "text", "date", "target", "corrected"),
     "timeline": ("date", "precision", "qualifier", "event", "text", "corrected"),
     "initiatives": ("name", "kind", "partners", "date", "corrected"),
 }
