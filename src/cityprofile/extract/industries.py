@@ -27,12 +27,21 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Token
+
 from ..contract.datafiles import read_table
 from ..contract.records import IndustryMention
+from ..contract.units import unit_words
+from .nlp import parse
 
 _WORD = re.compile(r"[^\W_]+|&")
 # What may stand between two words of one phrase: spaces, hyphens, an apostrophe ("Pu'er"); not a comma or bracket.
 _JOIN = re.compile(r"[\s\-‐–'’]*")
+# Words before a noun that belong to the phrase of an industry it heads: "ecological tea", "display glass",
+# "silicon-based new materials"; not a determiner, owner, number, name or a word that ranks ("largest").
+_PHRASE_MODIFIERS = {"compound", "amod", "nmod", "hyph", "npadvmod"}
+_NOT_PHRASE_TAGS = {"JJS", "JJR", "RBS", "CD", "PRP$", "DT", "VBG", "VBN", "NNP", "NNPS"}
+_MAX_WIDENED = 4
 # Words ending in "s" that are not plurals, so that "logistics" and "news" keep their "s".
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news")
 
@@ -52,6 +61,8 @@ class _Words:
     cargo: frozenset[str]
     names: re.Pattern  # names of bodies and companies, whose words are not industries
     contrast: re.Pattern  # "rather than" up to three words before a phrase: not the city's industry
+    places: frozenset[str]  # "city", "capital": an industry phrase before them ends there ("the coal city")
+    ranks: frozenset[str]  # "top", "key": before an industry phrase, they rank it and are no part of it
 
 
 @dataclass(frozen=True)
@@ -121,8 +132,11 @@ def _load_words() -> _Words:
         modifiers=frozenset(_key(w) for w in by_role["modifier"]),
         cargo=frozenset(_key(w) for w in by_role["cargo"]),
         names=_name_pattern(by_role["name"], by_role["body"], by_role["body_owner"]),
-        contrast=re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in by_role['contrast'])})\s+(?:[\w-]+\s+){{0,3}}$",
-                            re.IGNORECASE),
+        # "shifted from coal mining to wind power": what comes after "to" is where the city went
+        contrast=re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in by_role['contrast'])})\s+"
+                            rf"(?:(?!to\b)[\w-]+\s+){{0,3}}$", re.IGNORECASE),
+        places=frozenset(by_role["place"]),
+        ranks=frozenset(by_role["rank"]),
     )
 
 
@@ -246,9 +260,54 @@ def find_industries(sentence: str) -> list[IndustryMention]:
             if mention.end - mention.start == 1 and mention.start > 0 and sentence[first].isupper() \
                     and not term.capitals:
                 continue
-        found.append(IndustryMention(name=term.industry, sector=term.sector,
-                                     term=sentence[read.spans[start][0]:read.spans[end - 1][1]], sentence=sentence))
+        first, last = _noun_phrase(sentence, read.spans[start][0], read.spans[end - 1][1], words)
+        found.append(IndustryMention(name=term.industry, sector=term.sector, term=sentence[first:last],
+                                     sentence=sentence))
     return found
+
+
+def _noun_phrase(sentence: str, start: int, end: int, words: _Words) -> tuple[int, int]:
+    """The span of the noun phrase the words at ``sentence[start:end]`` stand in, as the sentence writes it: the
+    noun they describe and the words before it that say which kind ("LNG" in "LNG carriers", "tea" in "ecological
+    tea"), never narrower than the words themselves."""
+    doc = parse(sentence)
+    inside = [t for t in doc if start <= t.idx < end]
+    if not inside:
+        return start, end
+    head = inside[-1]
+    # one noun further at most, and not a sentence's root a tagger took for a noun ("port handles")
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i == head.i + 1 and head.head.tag_ in ("NN", "NNS") \
+            and head.head.lower_ not in words.places and head.head.dep_ != "ROOT":
+        head = head.head
+    kept = _kind_words(head, words.ranks)
+    first = min(kept[0].idx, start) if kept and head.i - kept[0].i <= len(inside) + _MAX_WIDENED else start
+    last = head.idx + len(head)
+    # "tea e-commerce": a hyphenated word is one word, whatever a tokenizer cuts it into
+    while head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and not head.whitespace_ \
+            and not doc[head.i + 1].whitespace_:
+        head = doc[head.i + 2]
+        last = head.idx + len(head)
+    return first, max(end, last)
+
+
+def _kind_words(noun: Token, ranks: frozenset[str]) -> list[Token]:
+    """The words before ``noun`` in its phrase that say which kind it is, contiguous up to it: not a word that
+    ranks it, nor a name or nationality ("American homestay")."""
+    kept = [noun]
+    for child in reversed([c for c in noun.lefts]):
+        amount = child.like_num or any(c.isdigit() for c in child.text) or child.lower_ in unit_words()
+        named = child.text[:1].isupper() and child.i > 0 or child.lower_ in ranks
+        # "silicon-based", "peony-themed": a word hyphenated to the one before is one word with it
+        hyphen = child.text == "-" and not child.whitespace_ and child.i > 0 and not child.nbor(-1).whitespace_
+        hyphenated = child.i > 0 and child.nbor(-1).text == "-" and not child.nbor(-1).whitespace_
+        if child.i != kept[0].i - 1 or child.dep_ not in _PHRASE_MODIFIERS and not hyphen or amount or named \
+                or child.tag_ in _NOT_PHRASE_TAGS and child.dep_ != "hyph" and not (hyphen or hyphenated):
+            break
+        kept.insert(0, child)
+        inner = _kind_words(child, ranks)[:-1]
+        if inner and inner[-1].i == child.i - 1:
+            kept[:0] = inner
+    return kept
 
 
 def find_industry(name: str) -> IndustryMention | None:
