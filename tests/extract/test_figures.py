@@ -405,7 +405,7 @@ def test_the_number_is_the_number_of_what_the_figure_before_counts():
     sentence = ("The Lanzhou New Area comprehensive bonded zone sent 1,350 China-Europe freight trains in 2022, and "
                 "the number is expected to exceed 1,500 this year.")
     assert _figures(sentence) == [(1350, "count", None, "China-Europe freight trains sent"),
-                                  (1500, "count", "over", "China-Europe freight trains sent")]
+                                  (1500, "count", "over", "China-Europe freight trains sent target")]
 
 
 @pytest.mark.parametrize("sentence, figure", [

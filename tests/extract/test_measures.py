@@ -416,7 +416,7 @@ def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, e
     ("Bank stocks in Shanghai gained 1.1 percent.", [("1.1 percent", "Bank stocks growth")]),
     # "raise it to N", "lift the figure to N": the amount said before, of the same kind.
     ("Suzhou's biomedicine output reached 180 billion yuan last year, and the city aims to raise it to 250 billion "
-     "yuan by 2027.", [("180 billion yuan", "biomedicine output"), ("250 billion yuan", "biomedicine output")]),
+     "yuan by 2027.", [("180 billion yuan", "biomedicine output"), ("250 billion yuan", "biomedicine output target")]),
     # "trade with X" names the partner; "making up N percent" is a share, "up" no change.
     ("Harbin's trade with Russia grew 11 percent, with farm produce making up 18 percent.",
      [("11 percent", "trade with Russia growth"), ("18 percent", "farm produce share")]),
@@ -437,7 +437,8 @@ def test_verbs_with_particles_ports_share_prices_and_amounts_said_before(sentenc
     ("Karamay's per capita GDP of 250,000 yuan leads Xinjiang.", [("250,000 yuan", "per capita GDP")]),
     # "that of X": the measure said first, of its new owner.
     ("Average wages of factory workers in Dongguan reached 6,100 yuan a month, while those of service workers rose "
-     "4 percent.", [("6,100 yuan", "Average wages of factory workers"), ("4 percent", "Average wages of service workers growth")]),
+     "4 percent.",
+     [("6,100 yuan", "Average wages of factory workers"), ("4 percent", "Average wages of service workers growth")]),
     # "contribute" gives a share; "N percent of which are X" is X's share.
     ("Tourism contributes 12 percent of Guilin's GDP.", [("12 percent", "Tourism share of GDP")]),
     ("Jinhua has 680,000 registered companies, 91 percent of which are small firms.",
@@ -461,4 +462,25 @@ def test_owned_measures_per_capita_that_of_and_named_totals(sentence, expected):
      [("560 million tonnes", "cargo throughput"), ("23 million TEUs", "container throughput")]),
 ])
 def test_counts_of_which_and_joined_objects(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An average compared with: the average of the measure before it.
+    ("Hefei's retail sales rose 7 percent, faster than the provincial average of 5.4 percent.",
+     [("7 percent", "retail sales growth"), ("5.4 percent", "provincial average sales growth")]),
+    # The country's total is the national total.
+    ("Baotou's rare earth output reached 80,000 tonnes, about 40 percent of the country's total.",
+     [("80,000 tonnes", "rare earth output"), ("about 40 percent", "rare earth output share")]),
+    ("Inner Mongolia's grid operator said Baotou supplies 12 percent of the nation's total.",
+     [("12 percent", "share of national total")]),
+    # "X reached N percent of Y": X's share of Y.
+    ("Shenzhen's digital economy reached 31 percent of GDP last year.",
+     [("31 percent", "digital economy share of GDP")]),
+    # A planned level of a measure the sentence also states is that measure's target.
+    ("Lishui's ecological product value hit 50 billion yuan in 2023, and the city aims to lift it to 60 billion "
+     "yuan by 2026.",
+     [("50 billion yuan", "ecological product value"), ("60 billion yuan", "ecological product value target")]),
+])
+def test_averages_national_totals_shares_reached_and_targets(sentence, expected):
     assert _labels(sentence) == expected

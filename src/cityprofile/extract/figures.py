@@ -93,7 +93,21 @@ def extract_figures(sentence: str) -> list[Figure]:
             if found:
                 figures.append(found[0])
                 placed.append(found[1])
-    return _join_ranges(sentence, figures, placed)
+    return _name_targets(_join_ranges(sentence, figures, placed))
+
+
+def _name_targets(figures: list[Figure]) -> list[Figure]:
+    """"output reached 800 billion yuan, and the city plans to raise it to 1 trillion yuan": a target of a measure
+    the sentence also states is that measure's target."""
+    stated: set[str] = set()
+    named = []
+    for figure in figures:
+        if figure.target and figure.label in stated:
+            figure = replace(figure, label=f"{figure.label} target")
+        elif not figure.target:
+            stated.add(figure.label)
+        named.append(figure)
+    return named
 
 
 def _join_ranges(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:

@@ -131,7 +131,7 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     counted = _counted(site)
     if counted:
         return read_action(sentence, start, end, counted)
-    return (_of_amount(site)
+    return _of_average(_of_amount(site), kind, earlier) or (_of_amount(site)
             or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
             or _changed(site, position, earlier, respectively)
             or _linked(site, position if respectively else None, earlier) or _share_of(site)
@@ -143,6 +143,14 @@ def states_change(text: str) -> bool:
     """Whether ``text`` holds a word of change ("rose", "cut", "up"), after which "from N to M" is a level before
     and after, not a range."""
     return any(word in _words().change_noun for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def _of_average(label: str, kind: str, earlier: list[Placed]) -> str:
+    """"slower than the national average of 5 percent" after GDP growth: the national average of that growth."""
+    said = [p.label for p in earlier if p.kind == kind]
+    if not label or label.split()[-1].lower() != "average" or not said:
+        return ""
+    return f"{label} {' '.join(said[-1].split()[-2:])}"
 
 
 def names_nothing(label: str) -> bool:

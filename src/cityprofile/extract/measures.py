@@ -63,6 +63,7 @@ class _Words:
     amount_nouns: frozenset[str]
     count_heads: frozenset[str]
     owned: frozenset[str]
+    national: frozenset[str]
     having: frozenset[str]
     yielding: frozenset[str]
     object_actions: dict[str, str]
@@ -111,6 +112,7 @@ def _words() -> _Words:
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
+        national=frozenset(data["national_owners"]["words"]),
         having=having,
         yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
@@ -268,6 +270,9 @@ class _Reader:
         while whole.lemma_.lower() in _words().share_nouns and _of_object(whole) is not None:
             whole = _of_object(whole)  # "46.2% of the proportion of GDP"
         of_whole = whole.lemma_.lower() not in _words().share_nouns and _phrase(whole)
+        if of_whole and head.pos_ == "VERB" and head.lemma_.lower() in _words().level \
+                and (subject := self._subject_phrase(head)):
+            return f"{_suffixed(subject, 'share')} of {of_whole}"  # "R&D spending reached 3.7 percent of GDP"
         if whole.tag_ in ("WDT", "WP") and token.dep_ == "nsubj":
             # "1.42 million entities, 94 percent of which are private businesses": the businesses' share
             named = next((_phrase(c) for c in token.head.children if c.dep_ == "attr"), None)
@@ -633,6 +638,8 @@ def _named_total(whole: Token) -> str | None:
         return None
     owner = next((c for c in whole.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
     modifiers = [c for c in whole.lefts if c.dep_ == "amod"]
+    if owner is not None and owner.lower_ in _words().national:
+        return f"national {whole.text}"  # "the country's total"
     if owner is not None:
         return f"{_text(_left_modifiers(owner) + [owner])}'s {whole.text}"
     return _text(modifiers + [whole]) if modifiers else None
