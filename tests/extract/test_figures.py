@@ -572,6 +572,10 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     # quantulum3 reads this as one range around a guessed midpoint; both ends are written, and kept.
     ("Zibo's ceramics exports are expected to grow between 5 percent and 6 percent this year.",
      [("5 percent and 6 percent", 5, 6, "ceramics exports growth")]),
+    # A range whose ends share one scale and unit, written once: each end is that amount.
+    ("Wuhu's new robot park will cost 2-3 billion yuan.", [("2-3 billion yuan", 2e9, 3e9, "new robot park cost")]),
+    ("Foshan expects growth of between 4 and 5 percent.", [("4 and 5 percent", 4, 5, "growth")]),
+    ("Liuzhou's car exports rose 8-10% in the first half.", [("8-10%", 8, 10, "car exports growth")]),
     # After a word of change, "from N to M" is a level before and after: two figures.
     ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
      [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),

@@ -75,7 +75,8 @@ def _lexicon() -> _Lexicon:
         comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
         range_openers=re.compile(rf"\b({_alternation(words['ranges']['openers'])})\s*$", re.I),
-        range_joiners=re.compile(rf"^\s*({_alternation(words['ranges']['joiners'])})\s*$", re.I),
+        # nothing between the two: "2-3 billion yuan", whose first end was given the second's unit (numbers.py)
+        range_joiners=re.compile(rf"^\s*(?:({_alternation(words['ranges']['joiners'])})\s*)?$", re.I),
     )
 
 
@@ -134,10 +135,12 @@ def _is_range(sentence: str, low: Figure, high: Figure, at: Placed, then: Placed
         return False
     clause = re.split(r"[,;:]", sentence[:at.first])[-1]
     opener = lexicon.range_openers.search(clause)
+    word = (joiner[1] or "-").lower()
     if opener and opener[1].lower() == "between":
-        return joiner[1].lower() == "and"
-    # "rose from 3 billion yuan to 4 billion yuan", "cut 10 percent to 8 percent": a level before and after
-    return joiner[1].lower() != "and" and not states_change(clause)
+        return word in ("and", "-")
+    # "rose from 3 billion yuan to 4 billion yuan", "cut 10 percent to 8 percent": a level before and after;
+    # "rose 5-6%" a range of the rise
+    return word in "-–~" or word == "to" and not states_change(clause)
 
 
 def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:

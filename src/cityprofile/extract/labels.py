@@ -37,6 +37,7 @@ _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
 _SIZE_CLASS = re.compile(r"(?:[\d,.]+-)?(?:hundred|thousand|million|billion|trillion)-", re.I)
 # "worth a total of N", "hit a record N", "reached a record high of N": the measure is before these words.
 _A_TOTAL_OF = re.compile(r"\ban?\s+(?:total|record(?:\s+high)?|all-time\s+high|new\s+high)(?:\s+of)?\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 # "Dow +0.2% S&P 500 +0.3%", "Shanghai Composite -1.2%": a market report's name and its signed move, no verb
 # between; the name follows a stop, a colon or the amount before it.
@@ -103,7 +104,10 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     hyphenated to its unit before a noun ("a 1,200-mu park").
     """
     words = tag_words(sentence)
-    site = _Site(words, sentence, word_at(words, first), word_at(words, end), kind, first < start)
+    # "growth of between 4 and 5 percent": a range is read where its "between" stands
+    between = _BETWEEN.search(sentence, 0, first)
+    site = _Site(words, sentence, word_at(words, between.start() if between else first), word_at(words, end), kind,
+                 first < start)
     heading = _HEADING.match(sentence[:first])
     if heading and len(heading[1].split()) <= _MAX_WORDS + 2:
         return heading[1]

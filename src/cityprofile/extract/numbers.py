@@ -123,6 +123,11 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
         # "2-trillion-yuan" is one amount, not the range 2 to a trillion.
         (re.compile(rf"(\d)-(?=(?:{_SCALE})\b)|\b({_SCALE})-(?=(?:{units})\b)", re.I),
          lambda m: (m[1] or m[2]) + " "),
+        # "2-3 billion yuan", "between 3 and 5 percent": a range's first end shares the second's scale and unit,
+        # written out so that each end is an amount (quantulum3 reads a midpoint, or "2-3 billi").
+        (re.compile(rf"(?<![\w.,$¥€£])(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?)(\s*[-–~]\s*|\s+(?:to|and)\s+)"
+                    rf"(?=\d[\d,]*(?:\.\d+)?((?:\s+(?:{_SCALE}))?\s*(?:{units}))(?!\w))", re.I),
+         lambda m: f"{m[1]}{m[3]} to " if m[2].strip() in "-–~" else f"{m[1]}{m[3]}{m[2]}"),
         (_COMPOUND, _join_compound),
         (re.compile(r"(?<=\d)-([^\W\d_]+(?:-[^\W\d_]+)*)"), _unhyphenate_unit),
         # "230-plus wineries" is "over 230 wineries"; the qualifier is written where quantulum3 ignores it.
