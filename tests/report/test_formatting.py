@@ -2,8 +2,8 @@
 
 import pytest
 
-from cityprofile.report.formatting import (format_comparison_title, format_date, format_figure, format_money, format_span,
-                                          plural)
+from cityprofile.report.formatting import (format_amount, format_comparison_title, format_date, format_figure,
+                                          format_money, format_span, plural)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +73,9 @@ def test_a_count_in_the_thousands_is_grouped_like_the_figures():
 ])
 def test_a_range_reads_from_its_lower_to_its_upper_end(figure, expected):
     assert format_figure(figure) == expected
+
+
+def test_an_amount_alone_has_no_sign_label_or_target_and_reads_a_range():
+    top = {"value": 2e9, "high": 3e9, "unit": "CNY", "kind": "money", "qualifier": "over", "target": True}
+    assert format_amount(top) == "2–3 bn CNY"
+    assert format_amount({"value": 12.5e9, "unit": "CNY", "kind": "money"}) == "12.5 bn CNY"

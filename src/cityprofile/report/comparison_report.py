@@ -12,6 +12,7 @@ from ..contract.units import to_base_unit
 from . import charts, maps
 from .city_report import event_text, footnote, is_open, mark_corrected, sources_list
 from .formatting import (
+    format_amount,
     format_comparison_title,
     format_date,
     format_figure,
@@ -125,8 +126,7 @@ def league_table(profiles: list[dict]) -> pd.DataFrame:
         "City": [_profile_link(p) for p in ranked],
         "Articles": [len(p["articles"]) for p in ranked],
         "Published": [_span_years([a.get("date") for a in p["articles"]]) for p in ranked],
-        "Largest stated sum": ["; ".join(format_money(f["value"], unit) for unit, f in find_largest_sums(p).items())
-                               for p in ranked],
+        "Largest stated sum": ["; ".join(format_amount(f) for f in find_largest_sums(p).values()) for p in ranked],
         "Sectors": [len({i["sector"] for i in p["industries"]}) for p in ranked],
         "Initiatives": [len(p["initiatives"]) for p in ranked],
         "Latest event": [_latest_event(p) for p in ranked],

@@ -34,17 +34,23 @@ def format_money(value: float, currency: str) -> str:
 def format_figure(figure: dict, with_label: bool = True) -> str:
     """Return a figure as a reader sees it, qualifier first: ``> 270 participants``; a range ``3–5 bn CNY``."""
     sign = QUALIFIER_SIGNS.get(figure.get("qualifier") or "", "")
-    amount = _format_amount(figure["value"], figure["unit"], figure.get("kind"))
-    if figure.get("high") is not None:
-        high = _format_amount(figure["high"], figure["unit"], figure.get("kind"))
-        (low, _, low_unit), (top, _, top_unit) = amount.partition(" "), high.partition(" ")
-        # "3–5 bn CNY" and "5–6%" where both ends share their scale and unit, else "370,000 USD – 5.5 m USD"
-        amount = f"{amount[:-1]}–{high}" if amount.endswith("%") else f"{low}–{top} {low_unit}".strip() \
-            if low_unit == top_unit else f"{amount} – {high}"
-    text = f"{sign} {amount}".strip()
+    text = f"{sign} {format_amount(figure)}".strip()
     label = figure.get("label") or ""
     text = f"{text} {label}".strip() if with_label and figure["unit"] == "count" else text
     return f"{text} (target)" if figure.get("target") else text
+
+
+def format_amount(figure: dict) -> str:
+    """Return a figure's amount alone, in readable units: ``12.5 bn CNY``, or a range ``3–5 bn CNY``."""
+    amount = _format_amount(figure["value"], figure["unit"], figure.get("kind"))
+    if figure.get("high") is None:
+        return amount
+    high = _format_amount(figure["high"], figure["unit"], figure.get("kind"))
+    (low, _, low_unit), (top, _, top_unit) = amount.partition(" "), high.partition(" ")
+    # "3–5 bn CNY" and "5–6%" where both ends share their scale and unit, else "370,000 USD – 5.5 m USD"
+    if amount.endswith("%"):
+        return f"{amount[:-1]}–{high}"
+    return f"{low}–{top} {low_unit}".strip() if low_unit == top_unit else f"{amount} – {high}"
 
 
 def _format_amount(value: float, unit: str, kind: str | None) -> str:
