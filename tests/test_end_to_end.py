@@ -88,6 +88,7 @@ def test_pdf_reads_as_a_report(reports, name):
         assert section in text
     for code in ("import ", "In [", "Traceback", "load_profile", "Error"):
         assert code not in text
+    assert not re.search(r"\b(?:nan|NaN)\b", text)  # a missing value shown as pandas writes it
 
 
 @pytest.mark.parametrize("name", ["xining", "dalian", "comparison"])

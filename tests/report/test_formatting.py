@@ -79,3 +79,7 @@ def test_an_amount_alone_has_no_sign_label_or_target_and_reads_a_range():
     top = {"value": 2e9, "high": 3e9, "unit": "CNY", "kind": "money", "qualifier": "over", "target": True}
     assert format_amount(top) == "2–3 bn CNY"
     assert format_amount({"value": 12.5e9, "unit": "CNY", "kind": "money"}) == "12.5 bn CNY"
+
+
+def test_a_row_of_a_table_without_an_upper_end_is_one_amount():
+    assert format_figure({"value": 16.7e9, "high": float("nan"), "unit": "CNY", "kind": "money"}) == "16.7 bn CNY"

@@ -51,3 +51,13 @@ def test_a_section_that_cannot_be_drawn_shows_a_notice_and_the_rest_still_shows(
     assert "5th Green Development Forum" in report.show_initiatives(profile).data
     healthy = report.show_timeline(load_profile("xining", FIXTURES / "profiles"))
     assert not healthy.metadata and "could not be drawn" not in healthy.data
+
+
+def test_a_range_reads_as_one_in_the_figures_and_an_amount_beside_it_as_one_amount():
+    profile = load_profile("xining", FIXTURES / "profiles")
+    money = [f for f in profile["figures"] if f["kind"] == "money"]
+    assert len(money) >= 2
+    money[0].update(value=2e9, high=3e9)
+    figures = _text(report.show_figures(profile).data)
+    assert "2–3 bn CNY" in figures
+    assert not re.search(r"\b(?:nan|NaN)\b", figures)  # the other figures have no upper end

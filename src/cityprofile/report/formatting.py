@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import math
 
 QUALIFIER_SIGNS = {"over": ">", "nearly": "≈", "about": "≈", "under": "<"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
@@ -43,9 +44,10 @@ def format_figure(figure: dict, with_label: bool = True) -> str:
 def format_amount(figure: dict) -> str:
     """Return a figure's amount alone, in readable units: ``12.5 bn CNY``, or a range ``3–5 bn CNY``."""
     amount = _format_amount(figure["value"], figure["unit"], figure.get("kind"))
-    if figure.get("high") is None:
+    upper = figure.get("high")
+    if upper is None or math.isnan(upper):  # a table's row gives NaN where a figure has no upper end
         return amount
-    high = _format_amount(figure["high"], figure["unit"], figure.get("kind"))
+    high = _format_amount(upper, figure["unit"], figure.get("kind"))
     (low, _, low_unit), (top, _, top_unit) = amount.partition(" "), high.partition(" ")
     # "3–5 bn CNY" and "5–6%" where both ends share their scale and unit, else "370,000 USD – 5.5 m USD"
     if amount.endswith("%"):
