@@ -1,6 +1,9 @@
 """The executor: parallel extraction as serial, a worker killed by a signal, and a Dask cluster."""
 
 import shutil
+import subprocess
+import sys
+import types
 from contextlib import contextmanager
 
 import nbformat
@@ -12,6 +15,7 @@ import cityprofile.extract.assemble as assemble
 from cityprofile.pipeline.jobs import plan_jobs
 from cityprofile.pipeline.workers import run_jobs
 from cityprofile.pipeline.build import Options, build, extract_alone
+from cityprofile.pipeline.executor import stop_workers
 from cityprofile.contract.errors import ClusterError
 from cityprofile.contract.paths import CITY_NOTEBOOK
 
@@ -115,3 +119,19 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path):
     pytest.importorskip("distributed")
     with pytest.raises(ClusterError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build(SEEDS, tmp_path / "profiles", Options(workers=1, report=lambda _: None, scheduler="tcp://127.0.0.1:9"))
+
+
+def test_stopping_a_worker_that_has_just_ended_is_no_error():
+    # A worker may end between the pool's "is it alive?" and the signal: the build then failed with
+    # "No such process" instead of naming its real problem (an empty seeds folder, seen in a test run).
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+
+    class JustEnded:
+        pid = ended.pid
+
+        def is_alive(self):
+            return True
+
+    pool = types.SimpleNamespace(_processes={ended.pid: JustEnded()})
+    stop_workers(pool)

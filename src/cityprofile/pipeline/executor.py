@@ -9,6 +9,7 @@ from the optional extra ``cityprofile[dask]``.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import secrets
@@ -71,8 +72,10 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Send SIGTERM to every worker of a pool, without waiting for the jobs they run."""
     # ProcessPoolExecutor has no public way to do this before Python 3.14 (terminate_workers).
     for process in list((getattr(pool, "_processes", None) or {}).values()):
-        if process.is_alive():
-            os.kill(process.pid, signal.SIGTERM)
+        # a worker may end between the question and the signal: then there is nothing to stop
+        with contextlib.suppress(ProcessLookupError):
+            if process.is_alive():
+                os.kill(process.pid, signal.SIGTERM)
 
 
 @contextmanager
