@@ -579,6 +579,10 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     # After a word of change, "from N to M" is a level before and after: two figures.
     ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
      [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),
+    ("Yibin's battery revenue soared from 20 billion yuan to 80 billion yuan in three years.",
+     [("20 billion yuan", 20e9, None, "battery revenue"), ("80 billion yuan", 80e9, None, "battery revenue")]),
+    ("Shanxi's coal revenue increased by 40 billion yuan to 910 billion yuan.",
+     [("40 billion yuan", 40e9, None, "coal revenue growth"), ("910 billion yuan", 910e9, None, "coal revenue")]),
     ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",
      [("20 million tonnes", 20e6, None, "steel output target"),
       ("18 million tonnes", 18e6, None, "steel output target")]),

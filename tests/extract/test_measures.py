@@ -468,7 +468,7 @@ def test_counts_of_which_and_joined_objects(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # An average compared with: the average of the measure before it.
     ("Hefei's retail sales rose 7 percent, faster than the provincial average of 5.4 percent.",
-     [("7 percent", "retail sales growth"), ("5.4 percent", "provincial average sales growth")]),
+     [("7 percent", "retail sales growth"), ("5.4 percent", "provincial average retail sales growth")]),
     # The country's total is the national total.
     ("Baotou's rare earth output reached 80,000 tonnes, about 40 percent of the country's total.",
      [("80,000 tonnes", "rare earth output"), ("about 40 percent", "rare earth output share")]),
@@ -483,4 +483,22 @@ def test_counts_of_which_and_joined_objects(sentence, expected):
      [("50 billion yuan", "ecological product value"), ("60 billion yuan", "ecological product value target")]),
 ])
 def test_averages_national_totals_shares_reached_and_targets(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the share of X" is a proportion, not a share price; a name opening the sentence still moved.
+    ("The share of services in Xiamen's GDP rose to 58 percent.", [("58 percent", "share of services")]),
+    ("Geely up 4 percent to HK$15.20 led Hong Kong carmakers.", [("4 percent", "Geely growth"), ("HK$15.20", "Geely")]),
+    # A bracket after an amount holds a conversion only in capitals ("(US $1.1 million)"); "(up 3 percent)" is
+    # the change of the amount, "(12 percent of the total)" its share.
+    ("Tourism revenue in Guilin hit 80 billion yuan (up 3 percent) last year.",
+     [("80 billion yuan", "Tourism revenue"), ("3 percent", "Tourism revenue growth")]),
+    ("Exports from Ningbo reached 120 billion yuan (12 percent of the total) in 2023.",
+     [("120 billion yuan", "Exports"), ("12 percent", "Exports share")]),
+    # The average of the whole measure before it.
+    ("Fixed-asset investment in Hefei rose 9 percent, above the national average of 3 percent.",
+     [("9 percent", "Fixed-asset investment growth"), ("3 percent", "national average Fixed-asset investment growth")]),
+])
+def test_proportions_brackets_and_averages_a_review_found(sentence, expected):
     assert _labels(sentence) == expected

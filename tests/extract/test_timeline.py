@@ -434,3 +434,14 @@ def test_a_range_through_a_date_with_its_article_is_dated_at_its_end():
     event = _only("Linfen told coking plants to cut output from mid-November through the end of January.", "2025-03-01")
     assert (event.date, event.qualifier) == ("2025-01", "until end")
     assert event.event == "Linfen told coking plants to cut output"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A participle after "before" or "after" with its own date: the sentence's subject did it then.
+    ("Steel exports from Tangshan slipped in January before recovering in March.",
+     [("2025-01", "Steel exports from Tangshan slipped"), ("2025-03", "Steel exports from Tangshan recovering")]),
+    ("Tianjin port reopened in April after closing in March for repairs.",
+     [("2025-04", "Tianjin port reopened"), ("2025-03", "Tianjin port closing for repairs")]),
+])
+def test_a_participle_after_before_or_after_states_its_own_event(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2025-06-20")] == expected

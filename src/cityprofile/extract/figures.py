@@ -18,7 +18,8 @@ from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import month_names, vocabulary
 from .gazetteer import load_gazetteer
-from .labels import Placed, find_label, names_nothing, states_change
+from .labels import Placed, find_label, names_nothing
+from .measures import opens_range
 from .nlp import parse
 from .numbers import NUMBER, Rewrite, find_number, parse_number, rewrite_amounts
 
@@ -138,9 +139,9 @@ def _is_range(sentence: str, low: Figure, high: Figure, at: Placed, then: Placed
     word = (joiner[1] or "-").lower()
     if opener and opener[1].lower() == "between":
         return word in ("and", "-")
-    # "rose from 3 billion yuan to 4 billion yuan", "cut 10 percent to 8 percent": a level before and after;
-    # "rose 5-6%" a range of the rise
-    return word in "-–~" or word == "to" and not states_change(clause)
+    # "rose from 3 billion yuan to 4 billion yuan", "soared from N to M": a level before and after; "rose 5-6%" a
+    # range of the rise
+    return word in "-–~" or word == "to" and opens_range(sentence, at.start, at.end)
 
 
 def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:

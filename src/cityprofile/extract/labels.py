@@ -44,7 +44,9 @@ _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 _SIGNED_MOVE = re.compile(r"(?:^|[^\w\s&.'’-])\s*([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*)\s*[+\-−]\s*$")
 # "a net worth of 1.356 billion ($1.762 billion)": the amount a bracketed conversion converts, which may be no
 # figure of its own (its currency unknown or garbled); the conversion is read where that amount stands.
-_CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?:[A-Z]{{1,3}}\s*)?$", re.I)
+_CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?-i:[A-Z]{{1,3}}\s*)?$", re.I)
+# How far before a bracket its amount may start: the search stays short on a long line of numbers.
+_CONVERSION_REACH = 80
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
@@ -111,12 +113,13 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     heading = _HEADING.match(sentence[:first])
     if heading and len(heading[1].split()) <= _MAX_WORDS + 2:
         return heading[1]
-    converted = _CONVERTED.search(sentence, 0, first)
-    if converted:
-        placed = next((p for p in earlier if p.start <= converted.start(1) < p.end), None)
-        # A count before a conversion of money is money in a currency not known ("7.5 million Danish crowns")
-        if placed is not None and placed.kind == kind:
-            return placed.label
+    converted = _CONVERTED.search(sentence, max(0, first - _CONVERSION_REACH), first)
+    placed = next((p for p in earlier if converted and p.start <= converted.start(1) < p.end), None)
+    if converted and placed is not None and placed.kind == kind:
+        return placed.label
+    # A count (or an odd unit) before a conversion of money is money in a currency not known ("7.5 million Danish
+    # crowns", "4.2 trillion kip"); another amount before a bracket is no conversion ("... (12 percent of the total)")
+    if converted and (placed is None or placed.kind in ("count", "other") and kind == "money"):
         # its words up to the bracket are its unit ("4.2 trillion kip"), since the bracket converts them
         return find_label(sentence, converted.start(1), converted.start(1), converted.end(2), kind, False,
                           [p for p in earlier if p is not placed])
@@ -143,18 +146,12 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             or (_show(_thing_counted(site)) if kind == "count" else _unstated(kind)))
 
 
-def states_change(text: str) -> bool:
-    """Whether ``text`` holds a word of change ("rose", "cut", "up"), after which "from N to M" is a level before
-    and after, not a range."""
-    return any(word in _words().change_noun for word in re.findall(r"[a-z]+", text.lower()))
-
-
 def _of_average(label: str, kind: str, earlier: list[Placed]) -> str:
     """"slower than the national average of 5 percent" after GDP growth: the national average of that growth."""
     said = [p.label for p in earlier if p.kind == kind]
     if not label or label.split()[-1].lower() != "average" or not said:
         return ""
-    return f"{label} {' '.join(said[-1].split()[-2:])}"
+    return f"{label} {said[-1]}"
 
 
 def names_nothing(label: str) -> bool:

@@ -55,6 +55,7 @@ class _Words:
     heads_with_from: frozenset[str]
     heads_with_with: frozenset[str]
     priced: frozenset[str]
+    ranging: frozenset[str]
     pace_nouns: frozenset[str]
     comparing: frozenset[str]
     comparing_prepositions: frozenset[str]
@@ -104,6 +105,7 @@ def _words() -> _Words:
         heads_with_from=frozenset(data["phrase_heads_with_from"]["words"]),
         heads_with_with=frozenset(data["phrase_heads_with_with"]["words"]),
         priced=frozenset(data["priced_nouns"]["words"]),
+        ranging=frozenset(data["range_lemmas"]["words"]),
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
         comparing=frozenset(data["comparison_words"]["verbs"]),
         comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
@@ -562,7 +564,7 @@ def _joined_modifiers(noun: Token) -> list[Token]:
 def _moved_name(adverb: Token) -> str | None:
     """What went "up" or "down" in a market report's list: the name right before the adverb ("with Geely up 4
     percent", "such as Blackmores up 9.4 per cent"), which a parser hangs anywhere and may tag as an adverb."""
-    name = adverb.doc[adverb.i - 1] if adverb.i > 1 else None
+    name = adverb.doc[adverb.i - 1] if adverb.i > 0 else None
     if name is None or not name.text[:1].isupper() or name.pos_ in ("VERB", "AUX", "PRON", "DET") \
             or _names_when(name):
         return None
@@ -603,6 +605,22 @@ def _change_of(word: Token) -> str | None:
     """"growth" or "decline" for a word of change, by its lemma or as written ("higher")."""
     change = _words().change
     return change.get(word.lemma_.lower()) or change.get(word.lower_)
+
+
+def opens_range(sentence: str, start: int, end: int) -> bool:
+    """Whether the amount at ``sentence[start:end]`` is the first end of a range with the amount after it: "prices
+    from $3 to $5", "a fine of $3 billion to $5 billion", "prices range from N to M"; not after a verb that moves
+    ("revenue soared from N to M", "raised the target from N to M" state a level before and after)."""
+    anchor = _anchor(parse(sentence), start, end)
+    if anchor is None:
+        return True
+    preposition = anchor.head if anchor.dep_ == "pobj" else None
+    verb = preposition.head if preposition is not None else anchor.head  # "increased by $43.6 billion to ..."
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _words().ranging:
+        return True
+    # "N to M" without "from" after a verb: a range unless the verb moves ("rose 5 percent to 6 percent")
+    moves = _change_of(verb) or verb.lemma_.lower() in _words().causative
+    return not (moves or preposition is not None and preposition.lower_ == "from")
 
 
 def read_action(sentence: str, start: int, end: int, measure: str) -> str:

@@ -55,6 +55,7 @@ _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
 _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
 _CONTRAST = re.compile(rf"^(?:{_words('contrast_leads')})\s+", re.IGNORECASE)
+_GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
@@ -118,13 +119,18 @@ def _split_coordinated(piece: str) -> list[str]:
     marks = [m.start() for m in _MARKS.finditer(piece)]
     joins = [list(_COORDINATOR.finditer(piece, a, b)) for a, b in zip(marks, marks[1:])]
     cuts = [found[-1] for found in joins if found]
-    starts, ends = [0, *(c.end() for c in cuts)], [*(c.start() for c in cuts), len(piece)]
+    gerund = [bool(_GERUND_CLAUSE.match(piece, c.start() + 1)) for c in cuts]
+    # "before recovering in February" keeps its "before": the clause is a participle's, its subject the sentence's
+    starts = [0, *(c.start() + 1 if ing else c.end() for c, ing in zip(cuts, gerund))]
+    ends = [*(c.start() for c in cuts), len(piece)]
     chunks = [piece[s:e] for s, e in zip(starts, ends)]
     # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole; "but rebounded in January" has its
     # own. A marker is one character, so a space in its place keeps every offset for the parse.
+    # A date counts as a word ("Exports slipped in January").
     plain = _MARKS.sub(" ", piece)
-    short = [len(_MARKS.sub("", c).split()) < _MIN_COORDINATED_WORDS for c in chunks]
-    if short[0] or any(cut and not verb_at(plain, start) for cut, start in zip(short[1:], starts[1:])):
+    short = [len(_MARKS.sub(" @ ", c).split()) < _MIN_COORDINATED_WORDS for c in chunks]
+    if short[0] or any(cut and not (ing or verb_at(plain, start))
+                       for cut, start, ing in zip(short[1:], starts[1:], gerund)):
         return [piece]
     return chunks
 
@@ -282,6 +288,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         about = last_noun_phrase(_MARKS.sub("", pieces[at - 1]).strip())
         piece = f"{about} {_RELATIVE.sub('', piece)}"
     own = "" if _is_attribution(piece) else _shorten(piece)
+    gerund = _GERUND_CLAUSE.match(piece)
+    subject = _subject(pieces, at) if gerund and at > 0 else None
+    if subject:  # "... in January before recovering in February": the subject recovered then
+        return _shorten(f"{subject} {_tidy(piece[gerund.end():])}"), at
     contrast = _CONTRAST.match(piece)
     if contrast and not opens_with_verb(piece[contrast.end():]) and _is_clause(_shorten(piece[contrast.end():])):
         return _shorten(piece[contrast.end():]), at  # ", while Line 4 began service in December 2023"
