@@ -352,11 +352,11 @@ def test_gold_negatives_give_no_figure(stem, negative):
 @pytest.mark.parametrize("sentence, figure", [
     ("The Xixia district also plans to build a 1,200-mu wine industrial park by the end of 2025, with total "
      "investment of 3 billion yuan, according to the district government.",
-     (1200, "mu", None, "wine industrial park")),
+     (1200, "mu", None, "wine industrial park area")),
     ("A South Korean logistics company will invest US$45 million in a 35,000-square-meter cold chain warehouse in "
-     "the Dalian Jinpu New Area.", (35_000, "m2", None, "cold chain warehouse")),
+     "the Dalian Jinpu New Area.", (35_000, "m2", None, "cold chain warehouse area")),
     ("At the Kunming International Land Port, a 120,000-square-meter cold chain logistics hub opened in July.",
-     (120_000, "m2", None, "cold chain logistics hub")),
+     (120_000, "m2", None, "cold chain logistics hub area")),
     ("In early 2021, Jinchuan Group began building a 50,000-metric-ton nickel-cobalt new materials project in the "
      "area.", (50_000, "tonne", None, "nickel-cobalt new materials project")),
     ("Wind power and photovoltaic plants in the Hexi Corridor supply about 30 percent of the electricity used by "
@@ -369,9 +369,9 @@ def test_amount_hyphenated_to_its_unit_describes_the_noun_after_it(sentence, fig
 
 @pytest.mark.parametrize("sentence, figure", [
     # The evaluator quoted only "200-mu", "600-hectare", "30,000-ton" and "100-megawatt"; sentences in that style.
-    ("The county will build a 200-mu tea garden.", (200, "mu", None, "tea garden")),
+    ("The county will build a 200-mu tea garden.", (200, "mu", None, "tea garden area")),
     ("The city will build a 600-hectare modern agriculture demonstration zone.",
-     (600, "hectare", None, "modern agriculture demonstration zone")),
+     (600, "hectare", None, "modern agriculture demonstration zone area")),
     ("A 30,000-ton grain storage facility was completed.", (30_000, "tonne", None, "grain storage facility")),
     ("A 100-megawatt solar farm was connected to the grid.", (100, "megawatt", None, "solar farm")),
 ])

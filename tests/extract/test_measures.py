@@ -502,3 +502,16 @@ def test_averages_national_totals_shares_reached_and_targets(sentence, expected)
 ])
 def test_proportions_brackets_and_averages_a_review_found(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An amount of land is the area of what it measures, unless the label says area already.
+    ("Ganzhou has set up a logistics park of 1,500 mu near its railway station.",
+     [("1,500 mu", "logistics park area")]),
+    ("The Hami project covers 600 hectares.", [("600 hectares", "project area")]),
+    # Trips are named with what made them.
+    ("Sea-rail intermodal trains at Beibu Gulf Port made 9,800 trips in 2024.",
+     [("9,800", "Sea-rail intermodal train trips")]),
+])
+def test_areas_say_so_and_trips_name_their_vehicle(sentence, expected):
+    assert _labels(sentence) == expected

@@ -66,6 +66,7 @@ class _Words:
     unstated: dict[str, str]
     unit_nouns: set[str]
     action_noun: dict[str, str]
+    area_nouns: set[str]
 
 
 @cache
@@ -85,6 +86,7 @@ def _words() -> _Words:
         unstated=entries(words["default_labels"]),
         unit_nouns=set(words["unit_nouns"]["words"]),
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
+        area_nouns=set(words["area_nouns"]["words"]),
     )
 
 
@@ -103,8 +105,17 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     """Return what the figure at ``sentence[start:end]`` measures (its qualifier starts at ``first``).
 
     ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
-    hyphenated to its unit before a noun ("a 1,200-mu park").
+    hyphenated to its unit before a noun ("a 1,200-mu park"). An amount of land is the area of what it
+    measures: "an industrial park of 2,800 mu" is industrial park area.
     """
+    label = _read_label(sentence, first, start, end, kind, adjective, earlier)
+    if kind != "area" or not label or names_nothing(label) or label.split()[-1].lower() in _words().area_nouns:
+        return label
+    return f"{label} area"
+
+
+def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
+                earlier: list[Placed]) -> str:
     words = tag_words(sentence)
     # "growth of between 4 and 5 percent": a range is read where its "between" stands
     between = _BETWEEN.search(sentence, 0, first)

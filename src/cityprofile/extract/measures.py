@@ -56,6 +56,7 @@ class _Words:
     heads_with_with: frozenset[str]
     priced: frozenset[str]
     ranging: frozenset[str]
+    trips: frozenset[str]
     pace_nouns: frozenset[str]
     comparing: frozenset[str]
     comparing_prepositions: frozenset[str]
@@ -106,6 +107,7 @@ def _words() -> _Words:
         heads_with_with=frozenset(data["phrase_heads_with_with"]["words"]),
         priced=frozenset(data["priced_nouns"]["words"]),
         ranging=frozenset(data["range_lemmas"]["words"]),
+        trips=frozenset(data["trip_nouns"]["words"]),
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
         comparing=frozenset(data["comparison_words"]["verbs"]),
         comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
@@ -639,6 +641,10 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     words, verb = _words(), governed.head
     # "23 companies settled in the zone": a verb without an object says what its subject did
     intransitive = governed.dep_ == "nsubj" and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    maker = _subject_of_clause(verb) if measure.lower() in words.trips and governed.dep_ == "dobj" else None
+    if maker is not None and (vehicle := _phrase(maker)):
+        # "freight trains made 3,120 trips": the trains' trips
+        return f"{vehicle.rsplit(' ', 1)[0] + ' ' if ' ' in vehicle else ''}{maker.lemma_} {measure}"
     if thing is None or governed.dep_ not in ("dobj", "nsubjpass") and not intransitive or verb.pos_ != "VERB" \
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
@@ -667,6 +673,12 @@ def _refers_back(noun: Token) -> bool:
     """"it", "the figure", "the number": an object that stands for an amount said before."""
     return noun.tag_ == "PRP" or noun.lemma_.lower() in _words().count_heads | {"figure"} \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and _of_object(noun) is None
+
+
+def _subject_of_clause(verb: Token) -> Token | None:
+    """A verb's own noun subject, if it has one."""
+    return next((_compound_head(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _priced(subject: Token | None) -> str | None:
