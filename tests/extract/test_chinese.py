@@ -304,3 +304,21 @@ def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it(
 def test_a_count_opening_a_quoted_sentence_is_no_slogan():
     # The quote closes a speech ("…12个项目全部落地”); only a count inside a pair of quotes is a slogan.
     assert _figures("12个项目”顺利签约。") == [("12个", 12, "count", None)]
+
+
+@pytest.mark.parametrize("sentence, event", [
+    # A dateline and byline open the clause: the event is what the clause says after them.
+    ("新华社银川6月3日电(记者张明)6月2日,宁夏枸杞产业博览会在银川开幕。", "宁夏枸杞产业博览会在银川开幕"),
+    # "记者从…获悉" names the reporter's source: the event is in the clause after it.
+    ("5月28日,记者从柳州市工信局获悉,柳州新能源汽车产业园一期项目正式投产。", "柳州新能源汽车产业园一期项目正式投产"),
+])
+def test_a_report_s_dateline_and_source_are_not_the_event(sentence, event):
+    events = extract_chinese_events([sentence], [sentence], "2024-06-03", "a")
+    assert [e.event for e in events][:1] == [event]
+
+
+def test_a_word_with_a_dateline_s_last_character_is_no_dateline():
+    # "国家电网" opens with 电 but is a company, not "...电" of a dateline: the clause keeps it.
+    sentence = "国家电网青海公司6月2日在西宁启动新能源并网工程。"
+    [event] = extract_chinese_events([sentence], [sentence], "2024-06-03", "a")
+    assert event.event.startswith("国家电网青海公司")

@@ -15,7 +15,7 @@ import regex
 from datetime import date
 
 from ...contract.records import DateMention, Event
-from .text import han_count
+from .text import han_count, vocabulary
 
 _YEAR = r"(?P<year>(?:19|20)\d{2})年"
 _MONTH = r"(?P<month>1[0-2]|0?[1-9])月"
@@ -43,6 +43,13 @@ _COMPARED = re.compile(r"[比较]$")
 _CLAUSE = re.compile(r"[,，;；。！？!?]")
 _MIN_EVENT_HAN = 4
 _MAX_EVENT_CHARS = 60
+_FRAMES = vocabulary()["report_frames"]
+# "上证报中国证券网讯(记者韩远飞)": a dateline and byline opening the clause say who reports, not what happened
+_DATELINE = re.compile(rf"^[^，,。；;]{{0,24}}?(?:{'|'.join(_FRAMES['dateline_ends'])})(?=[\s(（\d]|$)\s*"
+                       r"(?:[(（][^)）]*[)）])?")
+_BYLINE = re.compile(r"[(（]\s*记者[^)）]*[)）]")
+# "记者从组委会获悉": the reporter's source; the event is in the clause after it
+_REPORTED = re.compile(rf"(?:{'|'.join(_FRAMES['reporting_verbs'])})$")
 
 
 def _year_of(found: regex.Match, stamp: date | None) -> int | None:
@@ -91,13 +98,19 @@ def _clause_around(sentence: str, start: int, end: int) -> str:
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
     first = max(b for b in bounds if b <= start)
     last = min((b for b in bounds if b >= end and b > first), default=len(sentence))
-    event = (sentence[first:start] + sentence[end:last]).strip("，,；;。 ")
-    if han_count(event) < _MIN_EVENT_HAN:
+    event = _unframed(sentence[first:start] + sentence[end:last])
+    while (han_count(event) < _MIN_EVENT_HAN or _REPORTED.search(event)) and last < len(sentence):
         following = min((b for b in bounds if b > last), default=len(sentence))
-        event = (event + sentence[last:following]).strip("，,；;。 ")
+        event = _unframed(("" if _REPORTED.search(event) else event) + sentence[last:following])
+        last = following
     event = re.sub(r"^(?:截至|截止|于|在|从|自|到|至)", "", event)
     event = re.sub(r"[(（][^)）]*$", "", event)  # a bracket the clause break left open
     return event[:_MAX_EVENT_CHARS] + ("…" if len(event) > _MAX_EVENT_CHARS else "")
+
+
+def _unframed(clause: str) -> str:
+    """A clause without the dateline and byline that open it."""
+    return _BYLINE.sub("", _DATELINE.sub("", clause.strip("，,；;。 "))).strip("，,；;。 ")
 
 
 def extract_chinese_events(sentences: list[str], simplified: list[str], stamp: str | None,
@@ -105,7 +118,10 @@ def extract_chinese_events(sentences: list[str], simplified: list[str], stamp: s
     """Return the dated events of a Chinese article: each date with the clause it dates, as written."""
     events, seen = [], set()
     for sentence, simple in zip(sentences, simplified):
+        dateline = _DATELINE.match(simple)
         for mention in find_chinese_dates(simple, stamp):
+            if dateline and mention.end <= dateline.end():
+                continue  # "新华社银川6月3日电": the day of the report, not of an event
             event = _clause_around(sentence, mention.start, mention.end)
             key = (mention.date, event)
             if event and key not in seen:
