@@ -44,7 +44,8 @@ _CLAUSE = re.compile(r"[,，;；。！？!?]")
 _MIN_EVENT_HAN = 4
 _MAX_EVENT_CHARS = 60
 _FRAMES = vocabulary()["report_frames"]
-# "上证报中国证券网讯(记者韩远飞)": a dateline and byline opening the clause say who reports, not what happened
+# "上证报中国证券网讯(记者韩远飞)": a dateline and byline opening the clause say who reports, not what
+# happened
 _DATELINE = re.compile(rf"^[^，,。；;]{{0,24}}?(?:{'|'.join(_FRAMES['dateline_ends'])})(?=[\s(（\d]|$)\s*"
                        r"(?:[(（][^)）]*[)）])?")
 _BYLINE = re.compile(r"[(（]\s*记者[^)）]*[)）]")
