@@ -111,7 +111,19 @@ def test_a_count_names_the_noun_its_measure_word_counts():
 
 
 def test_an_amount_before_a_noun_is_that_noun_s_size():
-    assert _labels("建设年产5万吨碳酸锂生产线。") == {"5万吨": "碳酸锂生产线"}
+    assert _labels("新建1.5万平方米的无尘室。") == {"1.5万平方米": "无尘室"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb of a rate of making before an amount stays with what is made: the annual output of it.
+    ("建设年产5万吨碳酸锂生产线。", {"5万吨": "年产碳酸锂生产线"}),
+    ("格尔木工厂日处理盐湖卤水3000立方米。", {"3000立方米": "日处理盐湖卤水"}),
+    ("项目建成后年产约30万吨。", {"约30万吨": "年产"}),
+    # "年产值" is a noun of its own (annual output value), not the verb "年产".
+    ("项目达产后年产值可达80亿元。", {"80亿元": "项目达产后年产值"}),
+])
+def test_a_rate_of_making_keeps_its_verb_with_what_is_made(sentence, expected):
+    assert _labels(sentence) == expected
 
 
 @pytest.mark.parametrize("sentence, stamp, expected", [

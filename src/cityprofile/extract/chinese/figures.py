@@ -60,6 +60,7 @@ class _Vocabulary:
     glossary: dict[str, str]
     generic: frozenset[str]
     kinds: dict[str, str]
+    rates: re.Pattern  # a verb of a rate of making right before an amount ("年产")
 
 
 def _glossary() -> dict[str, str]:
@@ -92,6 +93,9 @@ def _vocabulary() -> _Vocabulary:
         targets=re.compile(alternation(data["targets"])),
         glossary=_glossary(), generic=frozenset(data["generic_modifiers"]["words"]),
         kinds={name: unit["kind"] for name, unit in entries(unit_vocabulary()["units"]).items()},
+        # "年产值", "年产量", "年产能" are nouns of their own (the glossary's), not the verb "年产"
+        rates=re.compile(rf"(?P<rate>{alternation(data['rate_verbs']['words'])})(?![值量能])(?P<run>[^\d，,。；;、]{{0,10}}?)"
+                         rf"(?:{before})?$"),
     )
 
 
@@ -314,6 +318,12 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
     elif not _english(measure, vocab) and re.match(f"的?[{HAN}]", simple[amount.end:amount.end + 2]):
         # "240万千瓦抽水蓄能电站", "1.5万平方米的无尘室": an amount before a noun is its size.
         measure = _noun_after(simple, amount.end, limit, vocab) or measure
+    rate = vocab.rates.search(text)
+    if rate:
+        # "年产2万吨豆浆" is the annual output of soy milk, "日处理鲜奶5300吨" the milk processed a day; "年产约30万吨"
+        # with nothing named after it, the annual output
+        thing = rate["run"] or ("" if measure.endswith(rate["rate"]) else measure)
+        return _Measured(None, rate["rate"] + thing)
     return _Measured(measure or None, _label(measure, vocab) if measure else "")
 
 
