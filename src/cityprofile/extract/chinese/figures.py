@@ -362,7 +362,8 @@ def extract_chinese_figures(sentence: str, simple: str) -> list[Figure]:
         at = simple.find(measured.term, amount.end) if measured.term and at < 0 else at
         figures.append(Figure(
             value=amount.value, unit=amount.unit, text=sentence[amount.start:amount.end], qualifier=amount.qualifier,
-            label=_as_written(measured, sentence, at), kind="count" if amount.unit == "count" else vocab.kinds.get(amount.unit, "other"),
+            label=_as_written(measured, sentence, at),
+            kind="count" if amount.unit == "count" else vocab.kinds.get(amount.unit, "other"),
             target=bool(vocab.targets.search(simple, _clause_start(simple, amount.start), amount.start)),
             term=sentence[at:at + len(measured.term)] if at >= 0 else measured.term))
     return figures
