@@ -539,6 +539,12 @@ def test_a_currency_code_glued_to_its_amount_is_read(sentence, expected):
     ("The Penang plant's shares closed at RM2.70.", (2.70, "MYR", "RM2.70")),
     ("Turnover on the exchange was 1.3 billion shekels.", (1_300_000_000, "ILS", "1.3 billion shekels")),
     ("The Bangkok rail deal is worth 179 billion baht.", (179_000_000_000, "THB", "179 billion baht")),
+    ("A Danish pump maker will invest 300 million Danish kroner in its Suzhou plant.",
+     (300_000_000, "DKK", "300 million Danish kroner")),
+    ("IKEA's new Shanghai warehouse cost 500 million Swedish kronor.",
+     (500_000_000, "SEK", "500 million Swedish kronor")),
+    # "$A" is the Australian dollar as "$US" is the American one.
+    ("An iron ore cargo from Port Hedland to Rizhao fetched $A82.6 million.", (82_600_000, "AUD", "$A82.6 million")),
 ])
 def test_currencies_of_trade_partners_are_money(sentence, expected):
     [figure] = extract_figures(sentence)

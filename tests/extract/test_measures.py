@@ -515,3 +515,8 @@ def test_proportions_brackets_and_averages_a_review_found(sentence, expected):
 ])
 def test_areas_say_so_and_trips_name_their_vehicle(sentence, expected):
     assert _labels(sentence) == expected
+
+
+def test_a_subject_in_capitals_keeps_them_in_its_spending():
+    assert _labels("IKEA will invest 500 million yuan in its Changsha mall.") == [
+        ("500 million yuan", "IKEA investment")]

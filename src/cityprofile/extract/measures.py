@@ -411,7 +411,9 @@ class _Reader:
             subject = self._subject(verb)
             # "visitor spending"; "funds raised" takes no one before it
             who = subject is not None and subject.pos_ == "NOUN" and " " not in action
-            return f"{subject.lemma_.lower()} {action}" if who else action
+            # "IKEA" stays as written; "visitors" is read in the singular
+            name = subject.text if subject.text.isupper() else subject.lemma_.lower()
+            return f"{name} {action}" if who else action
         return None
 
     def _appended(self, adverb: Token) -> str | None:
