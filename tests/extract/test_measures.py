@@ -404,7 +404,8 @@ def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, e
     ("Sany's Changsha base rolled out 9,800 excavators last year.", [("9,800", "excavator output")]),
     # A port handles throughput; a bare unit as a verb of action's object is the subject's.
     ("Lianyungang Port handled 9.1 million TEUs last year, up 5.2 percent.",
-     [("9.1 million TEUs", "Lianyungang Port throughput"), ("5.2 percent", "Lianyungang Port throughput growth")]),
+     [("9.1 million TEUs", "Lianyungang Port container throughput"),
+      ("5.2 percent", "Lianyungang Port container throughput growth")]),
     ("Beibu Gulf Port handled 380 million tonnes of cargo in 2024.", [("380 million tonnes", "cargo throughput")]),
     # What moves or stands at a price is the share price: of a name before "shares", or of the issuer after "of".
     ("Shares of the Hefei carmaker fell 2.7 percent to 31.40 yuan.",
@@ -520,3 +521,19 @@ def test_areas_say_so_and_trips_name_their_vehicle(sentence, expected):
 def test_a_subject_in_capitals_keeps_them_in_its_spending():
     assert _labels("IKEA will invest 500 million yuan in its Changsha mall.") == [
         ("500 million yuan", "IKEA investment")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A participle the word order gives is the action's: no "wine produced output".
+    ("About 90 million bottles of wine were produced around Yantai last year.", [("About 90 million", "wine output")]),
+    # "grew at 6.5 percent" is the pace of the growth.
+    ("Jiaxing's private investment grew steadily at 6.5 percent.", [("6.5 percent", "private investment growth")]),
+    # A standard measure is written as analysts head it; a port's TEUs are containers.
+    ("Zhuhai's gross domestic product rose 5.1 percent.", [("5.1 percent", "GDP growth")]),
+    ("Nansha Port handled 19 million TEUs in 2024.", [("19 million TEUs", "Nansha Port container throughput")]),
+    # A power before its noun is that noun's capacity.
+    ("A 300-megawatt offshore wind farm began operating off Rudong.",
+     [("300-megawatt", "offshore wind farm capacity")]),
+])
+def test_actions_paces_short_forms_containers_and_capacities(sentence, expected):
+    assert _labels(sentence) == expected

@@ -67,6 +67,9 @@ class _Words:
     unit_nouns: set[str]
     action_noun: dict[str, str]
     area_nouns: set[str]
+    capacity_nouns: set[str]
+    short_forms: re.Pattern
+    short_form: dict[str, str]
 
 
 @cache
@@ -87,6 +90,9 @@ def _words() -> _Words:
         unit_nouns=set(words["unit_nouns"]["words"]),
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         area_nouns=set(words["area_nouns"]["words"]),
+        capacity_nouns=set(words["capacity_nouns"]["words"]),
+        short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
+        short_form={k.lower(): v for k, v in entries(words["short_forms"]).items()},
     )
 
 
@@ -106,12 +112,20 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
 
     ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
     hyphenated to its unit before a noun ("a 1,200-mu park"). An amount of land is the area of what it
-    measures: "an industrial park of 2,800 mu" is industrial park area.
+    measures ("an industrial park of 2,800 mu" is industrial park area), a power before its noun that noun's
+    capacity ("a 660-megawatt unit"); a standard measure is written short ("GDP").
     """
-    label = _read_label(sentence, first, start, end, kind, adjective, earlier)
-    if kind != "area" or not label or names_nothing(label) or label.split()[-1].lower() in _words().area_nouns:
+    lexicon = _words()
+    label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
+                                    _read_label(sentence, first, start, end, kind, adjective, earlier))
+    if not label or names_nothing(label):
         return label
-    return f"{label} area"
+    last = label.split()[-1].lower()
+    if kind == "area" and last not in lexicon.area_nouns:
+        return f"{label} area"
+    if kind == "power" and adjective and last not in lexicon.capacity_nouns:
+        return f"{label} capacity"
+    return label
 
 
 def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,

@@ -57,6 +57,7 @@ class _Words:
     priced: frozenset[str]
     ranging: frozenset[str]
     trips: frozenset[str]
+    unit_things: dict[str, str]
     pace_nouns: frozenset[str]
     comparing: frozenset[str]
     comparing_prepositions: frozenset[str]
@@ -108,6 +109,7 @@ def _words() -> _Words:
         priced=frozenset(data["priced_nouns"]["words"]),
         ranging=frozenset(data["range_lemmas"]["words"]),
         trips=frozenset(data["trip_nouns"]["words"]),
+        unit_things={k: v for k, v in data["unit_things"].items() if not k.startswith("_")},
         pace_nouns=frozenset(data["pace_nouns"]["words"]),
         comparing=frozenset(data["comparison_words"]["verbs"]),
         comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
@@ -193,6 +195,7 @@ class _Reader:
                 and (token.head.like_num or token.head.tag_ == "CD" or self._label_at(token.head) is not None):
             token = token.head  # "N and M": the second amount hangs where the first does
             self.position += 1
+            start = token.left_edge.idx  # "to 1 million units by 2025 and 2 million units": read after "to"
         dep, head = token.dep_, token.head
         same = [amount for amount in self.earlier if amount.kind == self.kind]
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
@@ -220,6 +223,8 @@ class _Reader:
                 return self._change_noun(head)
             if head.lemma_.lower() in words.amount_nouns or head.lower_ in words.unit_nouns:
                 return self.read(head, start)  # "a total of N", "1 million units": read where they hang
+            if head.lower_ == "worth" and (worth := _of_object(head)) is not None:
+                return _phrase(worth)  # "120 million yuan worth of consumption vouchers"
             # "$31.20 US": a word that names no measure is read where it hangs
             return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
@@ -240,7 +245,9 @@ class _Reader:
             return self._label_at(head.head) or self._count_at(head.head) or (said[-1] if said else None)
         if head.pos_ == "VERB" and dep == "dobj" and token.lower_ in unit_words() and _of_object(token) is None \
                 and (action := words.object_actions.get(_verb_key(head))):
-            return _suffixed(self._subject_phrase(head), action)  # "Xiamen Port handled 12.5 million TEUs"
+            # "Xiamen Port handled 12.5 million TEUs": containers, which the unit says
+            thing = words.unit_things.get(token.text)
+            return _suffixed(self._subject_phrase(head), f"{thing} {action}" if thing else action)
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
         return None
@@ -358,7 +365,9 @@ class _Reader:
                 subject = self._subject_phrase(governor)
                 return _suffixed(subject, "share") if self.kind == "share" else subject
             if word in ("by", "between") or word in words.level_prepositions:  # "grew between 5 and 6 percent"
-                return self._verb(governor, level=word in words.level_prepositions)
+                # "grew at 6.5 percent" is the pace of the growth, not a level reached
+                pace = word == "at" and self.kind == "share" and _change_of(governor) is not None
+                return self._verb(governor, level=word in words.level_prepositions and not pace)
             if word in words.qualifying_prepositions:
                 # "rose under 4 percent": the qualifier hangs where the amount would
                 return self._verb(governor, level=self._after_level_word(preposition, preposition.idx))
@@ -652,7 +661,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
         return measure
     action = words.object_actions.get(_verb_key(verb))
     if action:
-        return _with_action(measure, thing, action)
+        # "140 million bottles of wine were produced": the participle the words gave is the action's
+        return _with_action(measure.removesuffix(f" {verb.lower_}"), thing, action)
     if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
         return _suffixed(measure, verb.lower_)
     return measure
