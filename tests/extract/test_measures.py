@@ -537,3 +537,8 @@ def test_a_subject_in_capitals_keeps_them_in_its_spending():
 ])
 def test_actions_paces_short_forms_containers_and_capacities(sentence, expected):
     assert _labels(sentence) == expected
+
+
+def test_an_amount_worth_of_something_names_it():
+    assert _labels("Dongguan handed out 80 million yuan worth of shopping vouchers before the holiday.") == [
+        ("80 million yuan", "shopping vouchers")]

@@ -197,6 +197,9 @@ class _Reader:
             self.position += 1
             start = token.left_edge.idx  # "to 1 million units by 2025 and 2 million units": read after "to"
         dep, head = token.dep_, token.head
+        worth = next((c for c in (*token.rights, head) if c.lower_ == "worth" and _of_object(c) is not None), None)
+        if worth is not None:
+            return _phrase(_of_object(worth))  # "120 million yuan worth of consumption vouchers"
         same = [amount for amount in self.earlier if amount.kind == self.kind]
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
             # "rose ... to 53,214 yuan and 25,587 yuan, respectively", the second amount hung from the verb:
@@ -223,8 +226,6 @@ class _Reader:
                 return self._change_noun(head)
             if head.lemma_.lower() in words.amount_nouns or head.lower_ in words.unit_nouns:
                 return self.read(head, start)  # "a total of N", "1 million units": read where they hang
-            if head.lower_ == "worth" and (worth := _of_object(head)) is not None:
-                return _phrase(worth)  # "120 million yuan worth of consumption vouchers"
             # "$31.20 US": a word that names no measure is read where it hangs
             return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
