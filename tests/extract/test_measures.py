@@ -542,3 +542,13 @@ def test_actions_paces_short_forms_containers_and_capacities(sentence, expected)
 def test_an_amount_worth_of_something_names_it():
     assert _labels("Dongguan handed out 80 million yuan worth of shopping vouchers before the holiday.") == [
         ("80 million yuan", "shopping vouchers")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Whose share it is, and of what; a place's share says where, and is read as the share of its whole.
+    ("Ningbo's exports rose 6 percent, with private firms' share of the total reaching 88 percent.",
+     [("6 percent", "exports growth"), ("88 percent", "private firms' share of total")]),
+    ("The city's share of the province's GDP reached 40 percent.", [("40 percent", "share of GDP")]),
+])
+def test_a_share_is_its_owner_s_of_its_whole(sentence, expected):
+    assert _labels(sentence) == expected

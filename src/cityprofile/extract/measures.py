@@ -747,6 +747,13 @@ def _phrase(noun: Token | None) -> str | None:
         return None  # "%", "percent", "yuan": an amount's unit, not what one measures
     if noun.lower_ in words.count_heads or noun.lower_ in words.amount_nouns and _of_object(noun) is not None:
         return _phrase(_of_object(noun))  # "the number of trains", "a total of 3,073 trains": the trains
+    owner = next((c for c in noun.lefts if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if noun.lemma_.lower() in words.share_nouns and owner is not None and owner.lower_ not in words.place_nouns \
+            and not _is_place([owner], owner.text):
+        # "private enterprises' share of the total": whose share it is ("the city's share" says where), of what
+        whose = _text([t for t in noun.doc[owner.left_edge.i:noun.i + 1] if t.tag_ != "DT"])
+        whole = _phrase(_of_object(noun))
+        return f"{whose} of {whole}" if whole else whose
     kept = _without_place(_bracketed_name(_left_modifiers(noun) + [noun]))
     text = _text(kept)
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
