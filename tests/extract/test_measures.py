@@ -552,3 +552,8 @@ def test_an_amount_worth_of_something_names_it():
 ])
 def test_a_share_is_its_owner_s_of_its_whole(sentence, expected):
     assert _labels(sentence) == expected
+
+
+def test_land_sold_is_a_sales_area():
+    assert _labels("Developers in Changsha sold 850,000 square meters of commercial housing in May.") == [
+        ("850,000 square meters", "commercial housing sales area")]

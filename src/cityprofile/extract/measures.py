@@ -213,7 +213,11 @@ class _Reader:
         if self.kind == "share" and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
         if self.kind == "area" and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
-            return _suffixed(_phrase(land), "area")  # "1.8 million mu of navel orange orchards"
+            # "1.8 million mu of navel orange orchards"; "sold 1.92 million square meters of new homes" is the
+            # homes' sales area
+            measure = _phrase(land)
+            action = words.object_actions.get(_verb_key(head)) if dep == "dobj" and head.pos_ == "VERB" else None
+            return _suffixed(_with_action(measure, land, action) if measure and action else measure, "area")
         if dep == "pobj":
             return self._through(head, token, start)
         if dep == "quantmod" and head.like_num and head.i > token.i:
