@@ -294,7 +294,7 @@ def _kind_words(noun: Token, ranks: frozenset[str]) -> list[Token]:
     """The words before ``noun`` in its phrase that say which kind it is, contiguous up to it: not a word that
     ranks it, nor a name or nationality ("American homestay")."""
     kept = [noun]
-    for child in reversed([c for c in noun.lefts]):
+    for child in reversed(list(noun.lefts)):
         amount = child.like_num or any(c.isdigit() for c in child.text) or child.lower_ in unit_words()
         named = child.text[:1].isupper() and child.i > 0 or child.lower_ in ranks
         # "silicon-based", "peony-themed": a word hyphenated to the one before is one word with it

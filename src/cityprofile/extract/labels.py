@@ -148,8 +148,9 @@ def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adje
         # its words up to the bracket are its unit ("4.2 trillion kip"), since the bracket converts them
         return find_label(sentence, converted.start(1), converted.start(1), converted.end(2), kind, False,
                           [p for p in earlier if p is not placed])
-    move = _SIGNED_MOVE.search(sentence, 0, first + 1) if kind == "share" and sentence[first] in "+-−" \
-        else _SIGNED_MOVE.search(sentence, 0, first) if kind == "share" else None
+    # the sign may be the figure's own first character ("-1.2%") or stand before it ("+0.5%")
+    signed_end = first + 1 if sentence[first] in "+-−" else first
+    move = _SIGNED_MOVE.search(sentence, 0, signed_end) if kind == "share" else None
     if move:
         return f"{move[1]} change"
     if adjective:
@@ -163,7 +164,8 @@ def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adje
     counted = _counted(site)
     if counted:
         return read_action(sentence, start, end, counted)
-    return _of_average(_of_amount(site), kind, earlier) or (_of_amount(site)
+    of_amount = _of_amount(site)
+    return (_of_average(of_amount, kind, earlier) or of_amount
             or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
             or _changed(site, position, earlier, respectively)
             or _linked(site, position if respectively else None, earlier) or _share_of(site)

@@ -200,7 +200,7 @@ class _Reader:
         worth = next((c for c in (*token.rights, head) if c.lower_ == "worth" and _of_object(c) is not None), None)
         if worth is not None:
             return _phrase(_of_object(worth))  # "120 million yuan worth of consumption vouchers"
-        same = [amount for amount in self.earlier if amount.kind == self.kind]
+        same = self._said()
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
             # "rose ... to 53,214 yuan and 25,587 yuan, respectively", the second amount hung from the verb:
             # it is read where the first stands, at its own place in the list
@@ -246,8 +246,8 @@ class _Reader:
             # "12 billion yuan, of which 4 billion yuan has been completed"; "sold 1.23 million vehicles, of which
             # 453,000 were sold overseas", where the clause describes the vehicles counted
             # (a parser may hang the clause from a date in between: then the amount of its kind said last)
-            said = [amount.label for amount in self.earlier if amount.kind == self.kind]
-            return self._label_at(head.head) or self._count_at(head.head) or (said[-1] if said else None)
+            said = self._said()
+            return self._label_at(head.head) or self._count_at(head.head) or (said[-1].label if said else None)
         if head.pos_ == "VERB" and dep == "dobj" and token.lower_ in unit_words() and _of_object(token) is None \
                 and (action := words.object_actions.get(_verb_key(head))):
             # "Xiamen Port handled 12.5 million TEUs": containers, which the unit says
@@ -297,8 +297,7 @@ class _Reader:
             return _suffixed(of_whole, "share")
         measure = self._label_at(head)
         if measure is None and (total := _named_total(whole)) is not None:
-            if head.pos_ == "VERB" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "," \
-                    and self.earlier:
+            if head.pos_ == "VERB" and _after_comma(token.left_edge) and self.earlier:
                 # "produced 860 million tonnes of coal, about 18 percent of China's total": the coal's share
                 return _suffixed(self.earlier[-1].label, "share")
             return f"share of {total}"  # "accounting for 25 percent of the national total"
@@ -387,10 +386,10 @@ class _Reader:
                     return measure
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
-        said = [amount.label for amount in self.earlier if amount.kind == self.kind]
+        said = self._said()
         if lemma in words.causative and changed and said and _refers_back(changed[0]):
             # "raise it to 1 trillion yuan", "lift the figure to N": the amount said before, of the same kind
-            return said[-1] if level else _suffixed(said[-1], words.causative[lemma])
+            return said[-1].label if level else _suffixed(said[-1].label, words.causative[lemma])
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             if changed[0].lemma_.lower() in words.amount_nouns and self.earlier:
                 thing = f"{thing} {self.earlier[-1].label}"  # "bringing the total to 18,500": of what came before
@@ -445,7 +444,7 @@ class _Reader:
             measure = _phrase(moved[0])  # "demand pulled the property index 2.4 percent lower": the index fell
         if measure is None and governor.pos_ in ("VERB", "AUX"):
             lemma = governor.lemma_.lower()
-            set_off = adverb.i > 0 and adverb.doc[adverb.i - 1].text == ","
+            set_off = _after_comma(adverb)
             if lemma != "be" and lemma not in _words().change and set_off and self.earlier and not self.respectively:
                 # "visitors spent 2.4 billion yuan, up 9 percent": the spending grew, not the visitors
                 measure = self.earlier[-1].label
@@ -462,7 +461,7 @@ class _Reader:
                 if objects and (thing := _phrase(objects[0])):
                     return _suffixed(thing, change)
         measure = self._label_at(noun.head)
-        set_off = noun.dep_ == "appos" or noun.left_edge.i > 0 and noun.doc[noun.left_edge.i - 1].text == ","
+        set_off = noun.dep_ == "appos" or _after_comma(noun.left_edge)
         if measure is None and set_off and self.earlier and not self.respectively:
             # ", a year-on-year increase of 11.2 percent" after an amount, which the parser may not hang it from
             measure = self.earlier[-1].label
@@ -480,6 +479,10 @@ class _Reader:
     def _action_noun(self, verb: Token) -> str | None:
         """The noun a verb of money is headed with ("invest" gives "investment"), as written or by its lemma."""
         return self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
+
+    def _said(self) -> list[Placed]:
+        """The amounts read before this one in the sentence that are of its kind."""
+        return [amount for amount in self.earlier if amount.kind == self.kind]
 
     def _count_at(self, noun: Token) -> str | None:
         """The label of an earlier count of ``noun`` ("937,000 vehicles", whose amount is only the number)."""
@@ -588,6 +591,11 @@ def _moved_name(adverb: Token) -> str | None:
         return None
     kept = [t for t in _left_modifiers(name) if t.i < name.i] + [name]
     return None if _is_place(kept, _text(kept)) else _text(kept)
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether a comma stands right before ``token``: what it opens is set off (", up 9 percent")."""
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _part_of(word: Token) -> bool:

@@ -125,8 +125,8 @@ def _split_coordinated(piece: str) -> list[str]:
     ends = [*(c.start() for c in cuts), len(piece)]
     chunks = [piece[s:e] for s, e in zip(starts, ends)]
     # "sales in 2021 and profits in 2022 rose" shares one verb: keep it whole; "but rebounded in January" has its
-    # own. A marker is one character, so a space in its place keeps every offset for the parse.
-    # A date counts as a word ("Exports slipped in January").
+    # own. A marker is one character, so a space in its place keeps every offset for the parse; a date counts as
+    # a word ("Exports slipped in January").
     plain = _MARKS.sub(" ", piece)
     short = [len(_MARKS.sub(" @ ", c).split()) < _MIN_COORDINATED_WORDS for c in chunks]
     if short[0] or any(cut and not (ing or verb_at(plain, start))
