@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pipeline.build import extract_stage
 from .contract import profiles
 from .contract.paths import PROFILES, SEEDS
 
 
 def _extract_if_missing(profiles_dir: str | Path) -> None:
     if not str(profiles_dir) and not (PROFILES / profiles.INDEX_NAME).is_file():
+        # Imported only here: the extraction stack (spaCy and its model's code) takes most of a second to import,
+        # which every report notebook of a build would pay for nothing.
+        from .pipeline.build import extract_stage
+
         extract_stage(SEEDS, PROFILES)
 
 
