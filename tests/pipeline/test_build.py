@@ -228,6 +228,37 @@ def test_a_new_kernel_has_the_report_modules_loaded_and_nothing_in_its_namespace
     assert "cityprofile" not in names
 
 
+def test_a_kernel_that_answered_once_is_asked_again_without_waiting_for_quiet(tmp_path, monkeypatch):
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.utils import run_sync
+
+    from cityprofile.pipeline import kernels
+    from cityprofile.pipeline.jobs import Job
+    from cityprofile.pipeline.reports import execute_job
+
+    probe = tmp_path / "probe.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]), probe)
+    execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out"))
+
+    def full_wait(*_, **__):
+        raise AssertionError("jupyter_client's wait, with its 0.2 s of listening for quiet, ran again")
+
+    for name in ("wait_for_ready", "_async_wait_for_ready"):  # the first is the second, bound as the class is made
+        monkeypatch.setattr(AsyncKernelClient, name, full_wait)
+    client = kernels._warm.client()
+    run_sync(client.wait_for_ready)(timeout=60)
+    # And the kernel still runs notebooks.
+    assert execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out")).cells[0].outputs[0]["data"]["text/plain"] == "1"
+
+
+def test_the_report_notebooks_imports_leave_the_extraction_stack_unloaded():
+    # A build's kernels only read profiles; spaCy would cost each most of a second and a hundred megabytes.
+    code = ("import sys\nimport cityprofile.notebook, cityprofile.report.city_report, cityprofile.report.comparison_report\n"
+            "print(sorted(n for n in ('spacy', 'quantulum3', 'dateparser', 'jieba') if n in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def _run_script(script, tmp_path, timeout=120):
     """Run Python code in a fresh process with its own temporary folder; return the result."""
     env = {**os.environ, "TMPDIR": str(tmp_path)}

@@ -24,6 +24,20 @@ class KeptClient(AsyncKernelClient):
         if not self.channels_running:
             super().start_channels(*args, **kwargs)
 
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        """Wait until the kernel answers; once it has, a kernel_info round trip is enough.
+
+        jupyter_client then empties IOPub by waiting until nothing comes for 0.2 s, a fifth of a second per
+        report; nbclient ignores the earlier notebooks' messages still queued there, as they answer other requests.
+        """
+        if not self._answered:
+            await super()._async_wait_for_ready(timeout)
+            self._answered = True
+            return
+        await self._async_recv_reply(self.kernel_info(), timeout=timeout)
+
+    _answered = False
+
 
 class IPCKernelManager(AsyncKernelManager):
     """A kernel reached over private IPC sockets instead of TCP ports.
