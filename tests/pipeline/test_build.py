@@ -251,9 +251,14 @@ def test_a_kernel_that_answered_once_is_asked_again_without_waiting_for_quiet(tm
     assert execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out")).cells[0].outputs[0]["data"]["text/plain"] == "1"
 
 
-def test_the_report_notebooks_imports_leave_the_extraction_stack_unloaded():
+@pytest.mark.parametrize("modules", [
     # A build's kernels only read profiles; spaCy would cost each most of a second and a hundred megabytes.
-    code = ("import sys\nimport cityprofile.notebook, cityprofile.report.city_report, cityprofile.report.comparison_report\n"
+    "cityprofile.notebook, cityprofile.report.city_report, cityprofile.report.comparison_report",
+    # The command line: a build with nothing to do must not spend most of a second importing what it will not use.
+    "cityprofile.cli",
+])
+def test_the_extraction_stack_is_loaded_only_when_something_is_extracted(modules):
+    code = (f"import sys\nimport {modules}\n"
             "print(sorted(n for n in ('spacy', 'quantulum3', 'dateparser', 'jieba') if n in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -27,13 +27,16 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from dateparser.date import DateDataParser
-from spacy.tokens import Token
 
 from ..contract.datafiles import read_json
 from ..contract.records import DateMention
 from .nlp import parse
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with nothing to extract never pays for it
+    from spacy.tokens import Token
 
 
 @cache

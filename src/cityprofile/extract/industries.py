@@ -26,13 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..contract.datafiles import read_table
 from ..contract.records import IndustryMention
 from ..contract.units import unit_words
 from .nlp import parse
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with nothing to extract never pays for it
+    from spacy.tokens import Token
 
 _WORD = re.compile(r"[^\W_]+|&")
 # What may stand between two words of one phrase: spaces, hyphens, an apostrophe ("Pu'er"); not a comma or bracket.

