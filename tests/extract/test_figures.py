@@ -582,6 +582,11 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("Wuhu's new robot park will cost 2-3 billion yuan.", [("2-3 billion yuan", 2e9, 3e9, "new robot park cost")]),
     ("Foshan expects growth of between 4 and 5 percent.", [("4 and 5 percent", 4, 5, "growth")]),
     ("Liuzhou's car exports rose 8-10% in the first half.", [("8-10%", 8, 10, "car exports growth")]),
+    # Each end with its own currency sign: the first shares the second's scale, the second the first's sign.
+    ("The Nanning fund will be worth US$3-5 billion.", [("US$3-5 billion", 3e9, 5e9, "Nanning fund value")]),
+    ("Zhuhai expects casino revenue of between $2 billion and $3 billion a month.",
+     [("$2 billion and $3 billion", 2e9, 3e9, "casino revenue")]),
+    ("Analysts put the Jinan deal at $89 to $93 million.", [("$89 to $93 million", 89e6, 93e6, "Jinan deal")]),
     # After a word of change, "from N to M" is a level before and after: two figures.
     ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
      [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),
@@ -595,3 +600,19 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
 ])
 def test_a_range_is_one_figure_and_a_change_two(sentence, expected):
     assert [(f.text, f.value, f.high, f.label) for f in extract_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # quantulum3 loses an amount of money written with its sign after "and"; both are figures.
+    ("Guangxi's imports and exports reached $2.1 billion and $3.4 billion respectively.",
+     [("$2.1 billion", 2.1e9, "imports"), ("$3.4 billion", 3.4e9, "exports")]),
+    ("Ningbo raised US$200 million and US$350 million in two bond sales.",
+     [("US$200 million", 2e8), ("US$350 million", 3.5e8)]),
+    # A unit hyphenated to a number before an amount of money is a figure of its own, and the amount one too.
+    ("The Shantou fair ends a 10-day US$3 million promotion.", [("US$3 million", 3e6)]),
+    ("Xiamen signed a five-year $700,000 contract with the port.", [("$700,000", 7e5)]),
+])
+def test_amounts_of_money_after_and_or_a_hyphenated_unit_are_found(sentence, expected):
+    found = [(f.text, f.value, f.label) for f in extract_figures(sentence) if f.kind == "money"]
+    assert [(text, value) for text, value, _ in found] == [(text, value) for text, value, *_ in expected]
+    assert all(label.lower().endswith(want[2]) for (_, _, label), want in zip(found, expected) if len(want) > 2)

@@ -77,13 +77,30 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
         ends += rewrite.ends[done:match.start()]
         new = replace(match)
         text.append(new)
-        starts += [rewrite.starts[match.start()]] * len(new)
-        ends += [rewrite.ends[match.end() - 1]] * len(new)
+        if new == match[0]:  # left as it was: each character still bounds its own original text
+            starts += rewrite.starts[match.start():match.end()]
+            ends += rewrite.ends[match.start():match.end()]
+        else:
+            starts += [rewrite.starts[match.start()]] * len(new)
+            ends += [rewrite.ends[match.end() - 1]] * len(new)
         done = match.end()
     text.append(rewrite.text[done:])
     starts += rewrite.starts[done:]
     ends += rewrite.ends[done:]
     return Rewrite("".join(text), tuple(starts), tuple(ends))
+
+
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _spell_money_range(match: re.Match) -> str:
+    """Return a range of money as two whole amounts joined by "to"; leave two amounts that are no range as they are:
+    "$2 billion and $3 billion" without "between" is a list, and "from $4 million to $5 billion" is read later."""
+    sign, number, scale, joiner, _, second_scale = match.groups()
+    joiner = joiner.strip().lower()
+    if joiner == "and" and not _BETWEEN.search(match.string, 0, match.start()) or joiner == "to" and scale:
+        return match[0]
+    return f"{sign}{number}{scale or ' ' + second_scale} to {sign}"
 
 
 def _join_compound(match: re.Match) -> str:
@@ -105,6 +122,7 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     indian = {k: float(v) for k, v in entries(words["indian_scales"]).items()}
     codes = {p for unit in entries(words["units"]).values() if unit["kind"] == "money" for p in unit["prefixes"]
              if p[-1].isalpha()}
+    signs = _currency_signs()
     return [
         # "RMB5 billion", "USD10m": a currency code glued to its amount is spelled apart, as "RMB 5 billion".
         (re.compile(rf"(?<!\w)({alternation(codes)})(?=\d)"), lambda m: m[1] + " "),
@@ -113,6 +131,18 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
          lambda m: " " + letters[m[1]] if _after_currency(m) else m[0]),
         (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({alternation(indian)})\b", re.I),
          lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
+        # "$89 to $93 billion", "US$3-5 million", "between $2 billion and $3 billion": a range of money, each end
+        # with its scale and sign, joined by "to", after which quantulum3 reads the second end ("and $3 billion"
+        # it loses). Written out before "from ... to" is read as two amounts.
+        (re.compile(rf"(?<![\w.,])((?:{signs})\s?)(\d[\d,]*(?:\.\d+)?)(\s+(?:{_SCALE}))?"
+                    rf"(\s*[-–~]\s*|\s+(?:to|and)\s+)(\1)?(?=\d[\d,]*(?:\.\d+)?\s+({_SCALE})\b)", re.I),
+         _spell_money_range),
+        # "$2.1 billion and $3.4 billion respectively": two amounts, of which quantulum3 loses the second after "and".
+        (re.compile(rf"(?:(?<=\d)|{'|'.join(f'(?<={word})' for word in _SCALES)})\s+and\s+(?=(?:{signs})\s?\d)",
+                    re.I), lambda m: " & "),
+        # "a five-year $700,000 award", "the 10-day US$3 million fair": quantulum3 reads the sign after a unit
+        # word as part of that unit, and loses the amount; a comma keeps them apart.
+        (re.compile(rf"(\w-[^\W\d_]+)\s+(?=(?:{signs})\s?\d)"), lambda m: m[1] + ", "),
         # "from $41,200 to $39,850" states two amounts, and "grew 6 percent in 2023 to 890 billion yuan" a year
         # and an amount; quantulum3 would read a range and its midpoint.
         (re.compile(r"\s+to\s+(?=\S{0,4}\d)(?!(?:19|20)\d\d\b)"),
@@ -157,8 +187,14 @@ def _after_currency(match: re.Match) -> bool:
 
 @cache
 def _currency_before() -> re.Pattern:
-    signs = {p for unit in entries(vocabulary()["units"]).values() if unit["kind"] == "money" for p in unit["prefixes"]}
-    return re.compile(rf"(?:{alternation(signs)})\s*[\d,]*\.?\d+$")
+    return re.compile(rf"(?:{_currency_signs()})\s*[\d,]*\.?\d+$")
+
+
+@cache
+def _currency_signs() -> str:
+    """Return an alternation of every sign and code written before an amount of money: "$", "US$", "RMB"."""
+    return alternation({p for unit in entries(vocabulary()["units"]).values() if unit["kind"] == "money"
+                        for p in unit["prefixes"]})
 
 
 def _spell_scaled(value: float) -> str:
