@@ -587,6 +587,9 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("Zhuhai expects casino revenue of between $2 billion and $3 billion a month.",
      [("$2 billion and $3 billion", 2e9, 3e9, "casino revenue")]),
     ("Analysts put the Jinan deal at $89 to $93 million.", [("$89 to $93 million", 89e6, 93e6, "Jinan deal")]),
+    # A first end larger as written has its own scale: 200 dollars to 4 million.
+    ("Fees at Suzhou's private clinics range from $200 to $4 million.",
+     [("$200 to $4 million", 200, 4e6, "Fees")]),
     # After a word of change, "from N to M" is a level before and after: two figures.
     ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
      [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),

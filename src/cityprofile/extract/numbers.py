@@ -91,6 +91,7 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
 
 
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_SECOND_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _spell_money_range(match: re.Match) -> str:
@@ -99,6 +100,9 @@ def _spell_money_range(match: re.Match) -> str:
     sign, number, scale, joiner, _, second_scale = match.groups()
     joiner = joiner.strip().lower()
     if joiner == "and" and not _BETWEEN.search(match.string, 0, match.start()) or joiner == "to" and scale:
+        return match[0]
+    # "from $200 to $4 million", "$370,000 to $5.5 million": a first end larger as written has its own scale
+    if not scale and float(number.replace(",", "")) > float(_SECOND_NUMBER.match(match.string, match.end())[0]):
         return match[0]
     return f"{sign}{number}{scale or ' ' + second_scale} to {sign}"
 
