@@ -557,3 +557,29 @@ def test_a_share_is_its_owner_s_of_its_whole(sentence, expected):
 def test_land_sold_is_a_sales_area():
     assert _labels("Developers in Changsha sold 850,000 square meters of commercial housing in May.") == [
         ("850,000 square meters", "commercial housing sales area")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A rate after what it counts heads the label as an adjective, as analysts write it.
+    ("Line 2 of the Nanchang metro carries 210,000 passengers a day.", [("210,000", "daily passengers")]),
+    ("The Lianyungang terminal loads 3,600 containers per day.", [("3,600", "daily containers")]),
+    ("Jiaxing's new incinerator burns 2,250 tonnes of household waste daily.",
+     [("2,250 tonnes", "daily household waste")]),
+    ("The Baise smelter will produce 400,000 tonnes of aluminium a year.",
+     [("400,000 tonnes", "annual aluminium output")]),
+    # A verb of extent gives its subject's length, as it gives an area.
+    ("Hefei's metro network now extends 234 kilometres across the city.", [("234 kilometres", "metro network length")]),
+    ("The Lanzhou-Zhangye high-speed railway, stretching 470 kilometres, opened on Friday.",
+     [("470 kilometres", "high-speed railway length")]),
+    # "N worth of X" after a verb of trade or making is X's exports or output.
+    ("Yiwu exported 420 billion yuan worth of small commodities last year.",
+     [("420 billion yuan", "small commodity exports")]),
+    # An amount set off as "equivalent to N percent of Y" after another is that one's share of Y.
+    ("Hefei's R&D spending reached 43.7 billion yuan, equivalent to 3.5 percent of its GDP.",
+     [("43.7 billion yuan", "R&D spending"), ("3.5 percent", "R&D spending share of GDP")]),
+    # A verb of yielding with its measure after "in": the subject's measure.
+    ("Zhoushan's fishing industry generated 48 billion yuan in output last year.",
+     [("48 billion yuan", "fishing industry output")]),
+])
+def test_rates_lengths_worth_equivalents_and_output_in(sentence, expected):
+    assert _labels(sentence) == expected

@@ -61,6 +61,7 @@ class _Words:
     modifiers: set[str]
     share_nouns: set[str]
     time_nouns: set[str]
+    rate_words: dict[str, str]
     measure_adverbs: set[str]
     count_phrases: re.Pattern
     unstated: dict[str, str]
@@ -84,6 +85,7 @@ def _words() -> _Words:
         modifiers=set(words["leading_modifiers"]["words"]),
         share_nouns=set(words["share_nouns"]["words"]),
         time_nouns=set(words["time_nouns"]["words"]),
+        rate_words=entries(words["rate_words"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
         count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
         unstated=entries(words["default_labels"]),
@@ -298,10 +300,20 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
     if not _acceptable(phrase):
         return []
     participle = [] if attributive else _passive_participle(words, k)
-    if not participle and k + 1 < len(words) and words[k].low in ("per", "a", "each") \
-            and words[k + 1].low in lexicon.time_nouns:
-        participle = [Word("per", words[k].start, words[k].end, "IN"), words[k + 1]]  # "100 containers per day"
+    rate = None if participle else _rate_after(words, k)
+    if rate is not None:  # "100 containers per day", "2.3 million passengers daily": daily containers, daily passengers
+        return [rate] + _capped(phrase, limit - 1)
     return _capped(phrase, limit - len(participle)) + participle
+
+
+def _rate_after(words: tuple[Word, ...], k: int) -> Word | None:
+    """The adjective of a rate written at ``words[k]``: "a day", "per year" or "annually"; None if there is none."""
+    rates = _words().rate_words
+    if k + 1 < len(words) and words[k].low in ("per", "a", "each") and words[k + 1].low in rates:
+        return Word(rates[words[k + 1].low], words[k].start, words[k + 1].end, "JJ")
+    if k < len(words) and words[k].tag.startswith(("RB", "JJ")) and words[k].low in rates:
+        return Word(rates[words[k].low], words[k].start, words[k].end, "JJ")
+    return None
 
 
 def _trimmed(phrase: list[Word], following: Word | None) -> list[Word]:

@@ -75,6 +75,7 @@ class _Words:
     plain: frozenset[str]
     past_tense_only: frozenset[str]
     dimensions: dict[str, str]
+    equating: frozenset[str]
     comparatives: dict[str, str]
     shared_heads: frozenset[str]
     unit_nouns: frozenset[str]
@@ -127,6 +128,7 @@ def _words() -> _Words:
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
         past_tense_only=frozenset(data["past_tense_only"]["words"]),
         dimensions=table("dimensions"),
+        equating=frozenset(data["equating_words"]["words"]),
         comparatives=table("comparatives"),
         shared_heads=frozenset(data["shared_heads"]["words"]),
         # Shared with the word-order rules of labels.py, so defined once, in labels.json.
@@ -201,7 +203,12 @@ class _Reader:
         dep, head = token.dep_, token.head
         worth = next((c for c in (*token.rights, head) if c.lower_ == "worth" and _of_object(c) is not None), None)
         if worth is not None:
-            return _phrase(_of_object(worth))  # "120 million yuan worth of consumption vouchers"
+            # "120 million yuan worth of consumption vouchers"; "exported $5 billion worth of appliances" is
+            # appliance exports, after a verb of trade or making
+            thing = _of_object(worth)
+            action = words.object_actions.get(_verb_key(head)) if dep == "dobj" else None
+            measure = _phrase(thing)
+            return _with_action(measure, thing, action) if measure and action else measure
         same = self._said()
         if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
             # "rose ... to 53,214 yuan and 25,587 yuan, respectively", the second amount hung from the verb:
@@ -271,9 +278,10 @@ class _Reader:
         if thing is None or _names_when(thing) or thing.lower_ in words.place_nouns | words.amount_nouns \
                 or any(c.dep_ in ("det", "poss") for c in thing.children):
             return None
-        if thing.lower_ in words.owned and not list(thing.children) and after.head.lemma_.lower() in words.level:
-            # "the digital economy reached 650 billion yuan in scale": the subject's scale ("investors poured
-            # N in investment" says what the money is)
+        if thing.lower_ in words.owned and not list(thing.children) \
+                and after.head.lemma_.lower() in words.level | words.yielding:
+            # "the digital economy reached 650 billion yuan in scale", "the marine economy generated N in output":
+            # the subject's scale and output ("investors poured N in investment" says what the money is)
             return _suffixed(self._subject_phrase(after.head), thing.lower_)
         named = _phrase(thing)
         action = self._action_noun(after.head if after.head.pos_ == "VERB" else anchor.head)
@@ -288,6 +296,9 @@ class _Reader:
         while whole.lemma_.lower() in _words().share_nouns and _of_object(whole) is not None:
             whole = _of_object(whole)  # "46.2% of the proportion of GDP"
         of_whole = whole.lemma_.lower() not in _words().share_nouns and _phrase(whole)
+        if head.lower_ == "to" and head.head.lemma_.lower() in _words().equating and self.earlier and of_whole:
+            # "R&D spending totaled 63.4 billion yuan, equivalent to 2.6 percent of its GDP": that spending's share
+            return f"{_suffixed(self.earlier[-1].label, 'share')} of {of_whole}"
         if of_whole and head.pos_ == "VERB" and head.lemma_.lower() in _words().level \
                 and (subject := self._subject_phrase(head)):
             return f"{_suffixed(subject, 'share')} of {of_whole}"  # "R&D spending reached 3.7 percent of GDP"
@@ -411,10 +422,11 @@ class _Reader:
             return _suffixed(self._subject_phrase(verb), "share") if self.kind == "share" else None
         if lemma in words.cost:
             return _suffixed(self._subject_phrase(verb), "cost")  # "the expressway cost 9.8 billion yuan"
+        if lemma in words.area and self.kind in ("area", "length"):
+            # "the project covers 500 mu", "the line stretches 18 km": the project's area, the line's length
+            return _suffixed(self._subject_phrase(verb), self.kind)
         if lemma in words.level:
-            subject = self._subject_phrase(verb)
-            # "the project covers 500 mu": the project's area
-            return _suffixed(subject, "area") if self.kind == "area" and lemma in words.area else subject
+            return self._subject_phrase(verb)
         if self.kind == "money" and lemma in words.price:
             bought = _object_of(verb, "for")
             if bought is not None and (thing := _phrase(bought)):
