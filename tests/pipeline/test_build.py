@@ -251,6 +251,20 @@ def test_a_kernel_that_answered_once_is_asked_again_without_waiting_for_quiet(tm
     assert execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out")).cells[0].outputs[0]["data"]["text/plain"] == "1"
 
 
+def _readiness():
+    from cityprofile.pipeline import kernels, reports
+
+    return kernels._warm is not None and kernels._warm.client()._answered, reports.load_html_exporter.cache_info().currsize
+
+
+def test_a_build_process_has_its_kernel_answering_and_its_exporter_compiled_before_its_first_report():
+    # Both happen while the build extracts; in the first report they cost a third of a second.
+    from cityprofile.pipeline.workers import worker_pool
+
+    with worker_pool(1) as pool:
+        assert pool.submit(_readiness).result(timeout=120) == (True, 1)
+
+
 @pytest.mark.parametrize("modules", [
     # A build's kernels only read profiles; spaCy would cost each most of a second and a hundred megabytes.
     "cityprofile.notebook, cityprofile.report.city_report, cityprofile.report.comparison_report",

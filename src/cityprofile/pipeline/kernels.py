@@ -126,6 +126,14 @@ def start_kernel(cwd: str) -> IPCKernelManager:
     return _warm
 
 
+def await_kernel(timeout: float = 60) -> None:
+    """Wait until this process's kernel answers: once it has, each notebook's own wait is a single round trip."""
+    if _warm is not None:
+        client = _warm.client()
+        client.start_channels()
+        run_sync(client.wait_for_ready)(timeout=timeout)
+
+
 def warm_kernel(cwd: str) -> IPCKernelManager:
     """Return this process's kernel, started once and wiped clean for each notebook.
 

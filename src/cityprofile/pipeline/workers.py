@@ -125,9 +125,20 @@ def _prepare_worker() -> None:
         import papermill  # noqa: F401
         import weasyprint  # noqa: F401
 
-        from . import renderers  # noqa: F401
+        from .reports import load_html_exporter
+
+        load_html_exporter()  # its templates compiled now, not in the first report
     except Exception as error:  # noqa: BLE001
         _unready = f"{type(error).__name__}: {error}"
+        return
+    from .kernels import await_kernel
+
+    try:
+        # While the build extracts: the first report then finds its kernel answering, without 0.2 s of
+        # jupyter_client's listening for quiet after the first answer.
+        await_kernel()
+    except Exception:  # noqa: BLE001
+        pass  # the first job starts a kernel again, and reports why it cannot
 
 
 def _stop(*_) -> None:
