@@ -73,7 +73,6 @@ class _Words:
     yielding: frozenset[str]
     object_actions: dict[str, str]
     plain: frozenset[str]
-    past_tense_only: frozenset[str]
     dimensions: dict[str, str]
     equating: frozenset[str]
     comparatives: dict[str, str]
@@ -126,7 +125,6 @@ def _words() -> _Words:
         yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
-        past_tense_only=frozenset(data["past_tense_only"]["words"]),
         dimensions=table("dimensions"),
         equating=frozenset(data["equating_words"]["words"]),
         comparatives=table("comparatives"),
@@ -690,9 +688,19 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if action:
         # "140 million bottles of wine were produced": the participle the words gave is the action's
         return _with_action(measure.removesuffix(f" {verb.lower_}"), thing, action)
-    if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lower_ not in words.past_tense_only:
-        return _suffixed(measure, verb.lower_)
-    return measure
+    participle = _participle(verb)
+    return _suffixed(measure, participle) if participle else measure
+
+
+def _participle(verb: Token) -> str | None:
+    """The past participle of a verb as written or inflected from its lemma: "carrying" gives "carried", "flew"
+    "flown"; None for a lemma lemminflect does not know."""
+    if verb.tag_ == "VBN":
+        return verb.lower_
+    from lemminflect import getInflection  # its tables load on the first call, a tenth of a second
+
+    forms = getInflection(verb.lemma_.lower(), tag="VBN")
+    return forms[0] if forms else None
 
 
 def _named_total(whole: Token) -> str | None:
