@@ -194,6 +194,11 @@ def test_joined_measures_rates_and_costs(sentence, expected):
     ("In Taiyuan, the primary, secondary and tertiary industries grew 3.9 percent, 6.1 percent and 5.2 percent, "
      "respectively.", [("3.9 percent", "primary industries growth"), ("6.1 percent", "secondary industries growth"),
                       ("5.2 percent", "tertiary industries growth")]),
+    # "grew by N, M and K": the parser hangs the first amount from "by" and the others from the verb; each takes
+    # its place in the list as written.
+    ("The primary, secondary and tertiary industries of Zunyi grew by 3.9 percent, 7.1 percent and 6.2 percent, "
+     "respectively.", [("3.9 percent", "primary industries growth"), ("7.1 percent", "secondary industries growth"),
+                      ("6.2 percent", "tertiary industries growth")]),
     ("The added value of the primary and secondary industries was 12 billion yuan and 95 billion yuan, respectively.",
      [("12 billion yuan", "added value of primary industries"),
       ("95 billion yuan", "added value of secondary industries")]),

@@ -21,6 +21,7 @@ a date or a number. Word classes are data (data/measures.json).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with not
     from spacy.tokens import Doc, Token
 
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "hyph"}
+# What stands between two amounts of one list: "4.2 percent, 6.8 percent and 5.5 percent".
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
@@ -192,6 +195,15 @@ class _Reader:
     def read(self, token: Token, start: int) -> str | None:
         """What the amount whose head word is ``token`` (its text starting at ``start``) measures."""
         words = _words()
+        listed = self._place_in_list(start) if self.respectively else 0
+        opening = self._said()[-listed] if listed else None
+        first = _anchor(self.doc, opening.start, opening.end) if opening else None
+        if first is not None and first != token:
+            # "grew by 3.9 percent, 7.1 percent and 6.2 percent, respectively", "rose ... to 53,214 yuan and 25,587
+            # yuan, respectively": read where the list's first amount hangs, at this one's place in the list,
+            # however the parser hung the others (from the verb, or as appositions of the subject)
+            self.position = listed
+            return self.read(first, opening.start)
         # "4.1 percent, 6.2 percent and 5.8 percent, respectively": a parser may hang a list's amounts as appositions
         while (token.dep_ == "conj" or token.dep_ == "appos" and self.respectively) \
                 and (token.head.like_num or token.head.tag_ == "CD" or self._label_at(token.head) is not None):
@@ -207,14 +219,6 @@ class _Reader:
             action = words.object_actions.get(_verb_key(head)) if dep == "dobj" else None
             measure = _phrase(thing)
             return _with_action(measure, thing, action) if measure and action else measure
-        same = self._said()
-        if dep == "conj" and head.pos_ in ("VERB", "AUX") and self.respectively and same:
-            # "rose ... to 53,214 yuan and 25,587 yuan, respectively", the second amount hung from the verb:
-            # it is read where the first stands, at its own place in the list
-            first = _anchor(self.doc, same[0].start, same[0].end)
-            if first is not None:
-                self.position = len(same)
-                return self.read(first, same[0].start)
         if head.lemma_.lower() in words.time_nouns and head != token:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
@@ -491,6 +495,16 @@ class _Reader:
     def _action_noun(self, verb: Token) -> str | None:
         """The noun a verb of money is headed with ("invest" gives "investment"), as written or by its lemma."""
         return self.action_nouns.get(verb.lower_) or self.action_nouns.get(verb.lemma_.lower())
+
+    def _place_in_list(self, start: int) -> int:
+        """How many amounts of this kind stand right before the one at ``start``, joined to it by commas and "and"
+        alone: its place in a list read "respectively", wherever the parser hung the list's amounts."""
+        place, at = 0, start
+        for amount in reversed(self._said()):
+            if not _LIST_GAP.fullmatch(self.doc.text, amount.end, at):
+                break
+            place, at = place + 1, amount.first
+        return place
 
     def _said(self) -> list[Placed]:
         """The amounts read before this one in the sentence that are of its kind."""
