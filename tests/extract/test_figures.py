@@ -597,6 +597,12 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
      [("20 billion yuan", 20e9, None, "battery revenue"), ("80 billion yuan", 80e9, None, "battery revenue")]),
     ("Shanxi's coal revenue increased by 40 billion yuan to 910 billion yuan.",
      [("40 billion yuan", 40e9, None, "coal revenue growth"), ("910 billion yuan", 910e9, None, "coal revenue")]),
+    # A change by a number written in full, then the level it reached: two figures, though the parser reads
+    # one amount; "by 5 to 6 million tonnes" is a range that shares its scale.
+    ("The resident population of Hohhot rose by 86,000 to 3.55 million last year.",
+     [("86,000", 86000, None, "resident population growth"), ("3.55 million", 3.55e6, None, "resident population")]),
+    ("Tangshan's steel output is expected to fall by 5 to 6 million tonnes.",
+     [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline")]),
     ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",
      [("20 million tonnes", 20e6, None, "steel output target"),
       ("18 million tonnes", 18e6, None, "steel output target")]),

@@ -386,7 +386,9 @@ class _Reader:
             if word in ("by", "between") or word in words.level_prepositions:  # "grew between 5 and 6 percent"
                 # "grew at 6.5 percent" is the pace of the growth, not a level reached
                 pace = word == "at" and self.kind == "share" and _change_of(governor) is not None
-                return self._verb(governor, level=word in words.level_prepositions and not pace)
+                # "rose by 105,000 to 6.4 million", parsed as one amount from "by": the "to" written before it counts
+                reached = word in words.level_prepositions or self._after_level_word(token, start)
+                return self._verb(governor, level=reached and not pace)
             if word in words.qualifying_prepositions:
                 # "rose under 4 percent": the qualifier hangs where the amount would
                 return self._verb(governor, level=self._after_level_word(preposition, preposition.idx))

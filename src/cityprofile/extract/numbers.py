@@ -176,12 +176,21 @@ _FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.
 
 # "in 2023", "for 2024": a year after a preposition, which begins no range.
 _YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d$", re.I)
+# "rose by 105,000 to 6.4 million": a change written in full, which shares no scale with the level after it.
+_CHANGE_IN_FULL = re.compile(r"\bby\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?$", re.I)
 
 
 def _ends_an_amount_or_year(text: str, at: int) -> bool:
-    """Whether ``text`` before ``at`` ends in an amount with its own unit after "from", or in a year after a
-    preposition: a "to" there starts a second amount, not the end of a range."""
-    return bool(_FROM_AMOUNT.search(text, 0, at) or _YEAR_BEFORE.search(text, 0, at))
+    """Whether ``text`` before ``at`` ends in an amount with its own unit after "from", in a year after a
+    preposition, or in a change by a number written in full: a "to" there starts a second amount, not the end
+    of a range."""
+    return bool(_FROM_AMOUNT.search(text, 0, at) or _YEAR_BEFORE.search(text, 0, at)) or ends_a_change_in_full(text, at)
+
+
+def ends_a_change_in_full(text: str, at: int) -> bool:
+    """Whether ``text`` before ``at`` ends in "by" and a number written in full ("rose by 105,000"): an amount
+    after "to" there is the level reached, not the end of a range ("by 5 to 6 million" shares its scale)."""
+    return bool(_CHANGE_IN_FULL.search(text, 0, at))
 
 
 def _after_currency(match: re.Match) -> bool:
