@@ -592,3 +592,9 @@ def test_land_sold_is_a_sales_area():
 ])
 def test_rates_lengths_worth_equivalents_and_output_in(sentence, expected):
     assert _labels(sentence) == expected
+
+
+def test_a_participle_between_nouns_after_an_amount_is_inside_the_phrase_it_names():
+    # "installed" is no verb of the sentence here: the capacity is new energy installed capacity.
+    labels = _labels("Baotou plans to add 8 million kilowatts of wind power installed capacity this year.")
+    assert labels and "installed capacity" in labels[0][1]

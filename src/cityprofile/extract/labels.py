@@ -284,7 +284,10 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
             pass
         elif w.tag.startswith("VB") and w.text[0].isalpha():
             # "intelligent computing center", "newly-signed projects"; but "trucks carrying goods" and "trains passed".
-            inside = following is not None and following.is_noun() and (not phrase or not phrase[-1].is_noun())
+            # "50 million kilowatts of new energy installed capacity": after an amount, a participle between nouns
+            # is inside the phrase it names
+            inside = following is not None and following.is_noun() and (not phrase or not phrase[-1].is_noun()
+                                                                         or attributive and w.tag == "VBN")
             # "charging stations" after "vehicle": a gerund naming a kind of the noun after it; not after a plural,
             # where it is a participle ("trucks carrying goods")
             gerund = w.tag == "VBG" and phrase and phrase[-1].tag in ("NN", "NNP")
