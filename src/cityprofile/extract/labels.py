@@ -62,6 +62,7 @@ class _Words:
     share_nouns: set[str]
     time_nouns: set[str]
     rate_words: dict[str, str]
+    untargeted: frozenset[str]
     measure_adverbs: set[str]
     count_phrases: re.Pattern
     unstated: dict[str, str]
@@ -86,6 +87,7 @@ def _words() -> _Words:
         share_nouns=set(words["share_nouns"]["words"]),
         time_nouns=set(words["time_nouns"]["words"]),
         rate_words=entries(words["rate_words"]),
+        untargeted=frozenset(words["target_heads"]["aims"] + words["target_heads"]["estimated"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
         count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
         unstated=entries(words["default_labels"]),
@@ -186,6 +188,14 @@ def _of_average(label: str, kind: str, earlier: list[Placed]) -> str:
 def names_nothing(label: str) -> bool:
     """Whether ``label`` is one that says the sentence names no measure ("amount (measure not stated)")."""
     return label in _words().unstated.values()
+
+
+def as_target(label: str) -> str:
+    """Return the label of a planned figure: "software revenue target"; a label that names no measure, says it is
+    an aim already, or names what a plan estimates (a cost, a length) stays as it is."""
+    if names_nothing(label) or label.rsplit(" ", 1)[-1].lower() in _words().untargeted:
+        return label
+    return f"{label} target"
 
 
 def _unstated(kind: str) -> str:
