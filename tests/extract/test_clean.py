@@ -236,3 +236,15 @@ def test_a_head_line_that_repeats_another_behind_a_breadcrumb_is_dropped_and_oth
     head = ["BusinessMacroDalian port opens a cruise terminal", "Dalian port opens a cruise terminal",
             "Dalian Daily", "By Wang Lei"]
     assert _drop_repeats(head) == head[1:]
+
+
+def test_lines_in_parts_and_lists_of_links_are_not_the_headline():
+    page = clean_page("Shaanxi Online | English\n"
+                      "Home | Xi'an | Business | Culture | Travel | Photos | Video | Contact\n"
+                      "Xi'an weather: 3°C, clear | Xi'an AQI: 88 Moderate\n"
+                      "Trending: Shanghai stocks rise as tech shares rally | Beijing unveils new consumption vouchers\n"
+                      "Yan'an apple growers ship record harvest to Southeast Asia\n"
+                      "2024-11-02 10:15 | Source: Shaanxi Online | Editor: Zhao Min\n"
+                      "Apple growers in Yan'an shipped 1.2 million tonnes of fruit this season, the city's agriculture "
+                      "bureau said, as new cold chain routes opened to Vietnam and Thailand.\n")
+    assert page.title == "Yan'an apple growers ship record harvest to Southeast Asia"
