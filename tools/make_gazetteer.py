@@ -81,6 +81,7 @@ def _check_provinces(provinces: list[dict], cities: list[dict]) -> None:
 
 def _add_prefectures(cities: list[dict], wider: list[dict]) -> None:
     """Name every prefecture-level city, renaming its seat district or taking it from ``wider``."""
+    _name_romanised_shi(cities)
     for prefecture in PREFECTURE_CITIES:
         if any(prefecture in _spellings(c["name"]) for c in cities):
             continue
@@ -94,6 +95,17 @@ def _add_prefectures(cities: list[dict], wider: list[dict]) -> None:
         seat = max(seats, key=lambda c: c["population"])
         seat["alternatenames"] = [*seat["alternatenames"], seat["name"]]
         seat["name"] = prefecture
+
+
+def _name_romanised_shi(cities: list[dict]) -> None:
+    """Give a city GeoNames files with 市 romanised ("Yulinshi") its name, where that is a prefecture-level city's
+    and no city of its province has it: Shaanxi's Yulin, besides Guangxi's."""
+    for city in cities:
+        stem = fold(city["name"]).removesuffix("shi")
+        if stem != fold(city["name"]) and stem in PREFECTURE_CITIES and not any(
+                fold(c["name"]) == stem and c["admin1code"] == city["admin1code"] for c in cities):
+            city["alternatenames"] = [*city["alternatenames"], city["name"]]
+            city["name"] = stem
 
 
 @cache

@@ -249,3 +249,23 @@ def test_a_city_far_ahead_keeps_the_article_whatever_province_is_named(gazetteer
         "Dalian exporters shipped grain from Heilongjiang province.", "Dalian officials said trade grew.",
         "A delegation from Harbin visited.", title="Dalian port busy")
     assert attribute_city(article, gazetteer).city == "Dalian"
+
+
+def test_two_cities_of_one_name_are_told_apart_and_get_profiles_of_their_own(gazetteer):
+    # Shaanxi's Yulin and Guangxi's Yulin: which one, from the province and the counties the article names.
+    shaanxi = attribute_city(_article(
+        "Yulin in northern Shaanxi has become the country's largest coal chemical base.",
+        "Plants in Shenmu and Jingbian turn Yulin coal into olefins."), gazetteer)
+    guangxi = attribute_city(_article(
+        "Yulin, in the Guangxi Zhuang autonomous region, hosts the region's biggest herbal medicine market."), gazetteer)
+    assert (shaanxi.city, shaanxi.province) == ("Yulin", "Shaanxi")
+    assert (guangxi.city, guangxi.province) == ("Yulin", "Guangxi")
+    assert shaanxi.slug != guangxi.slug and guangxi.slug == "yulin"
+
+
+def test_a_city_s_province_is_read_from_the_other_places_named_beside_it(gazetteer):
+    # No province named: Nanchang and Jingdezhen say this Fuzhou is Jiangxi's, not Fujian's capital.
+    choice = attribute_city(_article(
+        "Fuzhou, a two-hour drive from Nanchang, opened its Tang Xianzu theatre festival on Friday.",
+        "Troupes from Fuzhou and Jingdezhen staged 40 performances."), gazetteer)
+    assert (choice.city, choice.province) == ("Fuzhou", "Jiangxi")

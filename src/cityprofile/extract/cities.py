@@ -21,7 +21,7 @@ from functools import cache
 from importlib.resources import files
 
 from ..contract.records import Article
-from .gazetteer import Gazetteer, Mention, Place, load_prefecture_cities, slugify
+from .gazetteer import Gazetteer, Mention, Place, load_prefecture_cities
 
 TITLE_WEIGHT = 3.0
 SUBJECT_WEIGHT = 2.0
@@ -154,12 +154,18 @@ def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
 
 
 def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
-    """The city called ``name`` in the province the article names most, else the most populous one."""
+    """The city called ``name`` in the province the article names most, by its own name or by its other cities
+    and counties ("Linchuan", "Nanchang" say which Fuzhou), else the most populous one."""
     namesakes = gazetteer.namesakes(name)
+    if len(namesakes) == 1:
+        return namesakes[0]
     counts: dict[str, int] = defaultdict(int)
     for text in [article.title, *article.sentences]:
         for province in gazetteer.find_provinces(text):
             counts[province] += 1
+        for mention in gazetteer.find(text):
+            if mention.place.name != name:
+                counts[mention.place.province] += 1
     return max(namesakes, key=lambda place: (counts.get(place.province, 0), place.population))
 
 
@@ -209,5 +215,5 @@ def attribute_city(article: Article, gazetteer: Gazetteer) -> CityChoice | None:
         reason = f"{best.name} scores {scores[best.name]:g}, ahead of {runner_up} ({runner_up_score:g})"
     else:
         reason = f"only city named: {best.name} ({scores[best.name]:g})"
-    return CityChoice(best.name, best.province, slugify(best.name), scores[best.name],
+    return CityChoice(best.name, best.province, gazetteer.slug(best), scores[best.name],
                       runner_up, runner_up_score, reason)

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath
 
 from ..contract.records import Correction, IndustryMention, to_dict
 from ..contract.units import figure_qualifiers
-from .gazetteer import load_gazetteer, slugify
+from .gazetteer import load_gazetteer
 from .industries import find_industry, group_industries
 
 COLUMNS = ("article", "text", "action", "value", "note")
@@ -201,7 +201,7 @@ def find_city(name: str, heads: dict[str, dict]) -> dict | None:
     place = gazetteer.lookup(name.strip()) or gazetteer.lookup(name.strip().title())
     if place is None:
         return None
-    return {"city": place.name, "slug": slugify(place.name), "province": place.province}
+    return {"city": place.name, "slug": gazetteer.slug(place), "province": place.province}
 
 
 def touched_cities(rows: list[Row], cities_of: dict[str, str], heads: dict[str, dict]) -> set[str]:

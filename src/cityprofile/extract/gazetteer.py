@@ -72,6 +72,13 @@ class Gazetteer:
         """Return the most populous city called ``name`` (name or alias), or None."""
         return self._by_name.get(_normalise(name))
 
+    def slug(self, place: Place) -> str:
+        """Return the folder name of a city's profile: its name, and its province too when a more populous city
+        has the name ("yulin-shaanxi" beside Guangxi's "yulin"), so that two such cities never share a profile."""
+        if self.lookup(place.name) in (place, None):
+            return slugify(place.name)
+        return slugify(f"{place.name} {place.province}")
+
     def namesakes(self, name: str) -> list[Place]:
         """Return every city whose own name is ``name``, or the one it is an alias of."""
         found = [place for place in self.places if place.name == _normalise(name)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..cities import DATELINE_WEIGHT, MENTION_WEIGHT, SUBJECT_WEIGHT, TITLE_WEIGHT, CityChoice
-from ..gazetteer import Gazetteer, Place, slugify
+from ..gazetteer import Gazetteer, Place
 
 _SUBJECT_REACH = 8  # characters: "西宁市今年…", "据悉,格尔木市…"
 
@@ -50,5 +50,5 @@ def attribute_chinese_city(title: str, sentences: list[str], gazetteer: Gazettee
                   "named first")
     else:
         reason = f"{best.name} scores {scores[best]:g}, ahead of {runner_up.name} ({scores[runner_up]:g})"
-    return CityChoice(best.name, best.province, slugify(best.name), scores[best],
+    return CityChoice(best.name, best.province, gazetteer.slug(best), scores[best],
                       runner_up.name if runner_up else None, scores[runner_up] if runner_up else 0.0, reason)
