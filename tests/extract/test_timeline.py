@@ -445,3 +445,20 @@ def test_a_range_through_a_date_with_its_article_is_dated_at_its_end():
 ])
 def test_a_participle_after_before_or_after_states_its_own_event(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2025-06-20")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A comma before a digit is inside a number, not a clause break.
+    ("Chongqing's land port sent off its 2,000th freight train to Hanoi on May 8.",
+     [("2025-05-08", "Chongqing's land port sent off its 2,000th freight train to Hanoi")]),
+    # A relative clause opening "whose" is about the noun before it.
+    ("The Wuhu bridge, whose main span was joined on March 2, opened to traffic on June 12.",
+     [("2025-03-02", "Wuhu bridge main span joined"), ("2025-06-12", "Wuhu bridge opened to traffic")]),
+    # A date marked out leaves no word that only led to it, nor a possessive it held.
+    ("Taiyuan will raise pension payments for retirees starting July 1.",
+     [("2025-07-01", "Taiyuan will raise pension payments for retirees")]),
+    # A date within an earlier one dates the clause more precisely: this year's fair is in September.
+    ("Lanzhou will hold this year's trade fair from Sept 12 to 15.", [("2025-09-12", "Lanzhou will hold trade fair")]),
+])
+def test_numbers_whose_clauses_dangling_words_and_finer_dates(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2025-06-20")] == expected

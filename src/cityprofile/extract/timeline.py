@@ -40,7 +40,8 @@ def _words(key: str) -> str:
 
 
 # Not the comma of a number ("3,073").
-_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:\s|\s[-\u2013\u2014]{1,2}\s|\(|\)")
+# A comma before a digit is inside a number ("1,500", "its 1,000th train"), not between clauses.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;|:\s|\s[-\u2013\u2014]{1,2}\s|\(|\)")
 _LEAD_IN = re.compile(rf"(?:\b(?:{_words('lead_words')})\s+)+$", re.IGNORECASE)
 # "the" goes only before a name or number: "the 5th Forum", not "the number of".
 _PREPOSITIONS = build_alternation(w for w in _VOCAB["lead_words"] if w != "the")
@@ -58,6 +59,7 @@ _CONTRAST = re.compile(rf"^(?:{_words('contrast_leads')})\s+", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
+_ORPHAN_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['\u2019]s\b\s*")
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
 _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
@@ -158,6 +160,7 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
 def _tidy(text: str) -> str:
     """Cut what leads into an event: markers, "X said that", prepositions, a generic subject, a passive auxiliary."""
     text = " ".join(_MARKS.sub(" ", text).split()).lstrip("\"'\u201c\u2018 ")
+    text = _ORPHAN_POSSESSIVE.sub("", text)  # "will hold this year's event": its date marked out, "'s" is left
     caption = _CAPTION.match(text)
     if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
         return f"Photo: {text[caption.end():]}"
@@ -317,9 +320,12 @@ def _statement_marks(piece: str) -> list[int]:
 
 
 def _dated_by(mentions: list[DateMention]) -> DateMention:
-    """The date a clause is put at: the end of a range, else its first date."""
+    """The date a clause is put at: the end of a range, else its first date, or a later one within it ("this
+    year's fair from Sept 20 to 23" is put at September 23)."""
     ends = [m for m in mentions if m.qualifier and m.qualifier.startswith("until")]
-    return ends[-1] if ends else mentions[0]
+    first = mentions[0]
+    finer = [m for m in ends or mentions[1:] if m.date != first.date and m.date.startswith(first.date)]
+    return finer[-1] if finer else ends[-1] if ends else first
 
 
 def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMention]) -> list[Event]:
