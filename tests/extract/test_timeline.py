@@ -457,6 +457,9 @@ def test_a_participle_after_before_or_after_states_its_own_event(sentence, expec
     # A date marked out leaves no word that only led to it, nor a possessive it held.
     ("Taiyuan will raise pension payments for retirees starting July 1.",
      [("2025-07-01", "Taiyuan will raise pension payments for retirees")]),
+    # A clause after ", after" with its own subject and date states its own event.
+    ("Zhuhai will host the air show again in November, after the last edition drew 300,000 visitors in 2024.",
+     [("2025-11", "Zhuhai will host the air show again"), ("2024", "the last edition drew 300,000 visitors")]),
     # A date within an earlier one dates the clause more precisely: this year's fair is in September.
     ("Lanzhou will hold this year's trade fair from Sept 12 to 15.", [("2025-09-12", "Lanzhou will hold trade fair")]),
 ])

@@ -55,7 +55,7 @@ _TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\
 _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
 _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
-_CONTRAST = re.compile(rf"^(?:{_words('contrast_leads')})\s+", re.IGNORECASE)
+_OWN_CLAUSE = re.compile(rf"^(?:{_words('own_clause_leads')})\s+", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
@@ -295,9 +295,9 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     subject = _subject(pieces, at) if gerund and at > 0 else None
     if subject:  # "... in January before recovering in February": the subject recovered then
         return _shorten(f"{subject} {_tidy(piece[gerund.end():])}"), at
-    contrast = _CONTRAST.match(piece)
-    if contrast and not opens_with_verb(piece[contrast.end():]) and _is_clause(_shorten(piece[contrast.end():])):
-        return _shorten(piece[contrast.end():]), at  # ", while Line 4 began service in December 2023"
+    lead = _OWN_CLAUSE.match(piece)
+    if lead and not opens_with_verb(piece[lead.end():]) and _is_clause(_shorten(piece[lead.end():])):
+        return _shorten(piece[lead.end():]), at  # ", while Line 4 began service in December 2023"
     if own and not relative and at > 0 and _is_aside(pieces[at]):
         before = _main_clause(pieces[:at], at)
         if before:
