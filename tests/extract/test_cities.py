@@ -269,3 +269,11 @@ def test_a_city_s_province_is_read_from_the_other_places_named_beside_it(gazette
         "Fuzhou, a two-hour drive from Nanchang, opened its Tang Xianzu theatre festival on Friday.",
         "Troupes from Fuzhou and Jingdezhen staged 40 performances."), gazetteer)
     assert (choice.city, choice.province) == ("Fuzhou", "Jiangxi")
+
+
+def test_a_province_named_outweighs_cities_of_another(gazetteer):
+    # Jiangsu named, and Anhui's cities met in passing: the Suzhou of Jiangsu.
+    choice = attribute_city(_article(
+        "Suzhou in Jiangsu province signed a cooperation deal with investors from Hefei, Bengbu and Wuhu.",
+        "Suzhou's industrial park will host the new battery plant."), gazetteer)
+    assert (choice.city, choice.province) == ("Suzhou", "Jiangsu")

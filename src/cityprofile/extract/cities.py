@@ -154,19 +154,21 @@ def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
 
 
 def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
-    """The city called ``name`` in the province the article names most, by its own name or by its other cities
-    and counties ("Linchuan", "Nanchang" say which Fuzhou), else the most populous one."""
+    """The city called ``name`` in the province the article names most; between provinces it names as often (or
+    not at all), in the one whose other cities and counties it names most ("Linchuan", "Nanchang" say which
+    Fuzhou); else the most populous one."""
     namesakes = gazetteer.namesakes(name)
     if len(namesakes) == 1:
         return namesakes[0]
-    counts: dict[str, int] = defaultdict(int)
+    named: dict[str, int] = defaultdict(int)
+    beside: dict[str, int] = defaultdict(int)
     for text in [article.title, *article.sentences]:
         for province in gazetteer.find_provinces(text):
-            counts[province] += 1
+            named[province] += 1
         for mention in gazetteer.find(text):
             if mention.place.name != name:
-                counts[mention.place.province] += 1
-    return max(namesakes, key=lambda place: (counts.get(place.province, 0), place.population))
+                beside[mention.place.province] += 1
+    return max(namesakes, key=lambda place: (named[place.province], beside[place.province], place.population))
 
 
 def _named_province_first(ranked: list[str], scores: dict[str, float], article: Article,
