@@ -602,6 +602,7 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     # one amount; "by 5 to 6 million tonnes" is a range that shares its scale.
     ("The resident population of Hohhot rose by 86,000 to 3.55 million last year.",
      [("86,000", 86000, None, "resident population growth"), ("3.55 million", 3.55e6, None, "resident population")]),
+    ("Weihai's exports grew by 5 to 8% in the first half.", [("5 to 8%", 5, 8, "exports growth")]),
     ("Tangshan's steel output is expected to fall by 5 to 6 million tonnes.",
      [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline target")]),
     ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",

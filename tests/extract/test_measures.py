@@ -615,3 +615,13 @@ def test_a_participle_between_nouns_after_an_amount_is_inside_the_phrase_it_name
 ])
 def test_a_planned_figure_is_its_measure_s_target(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "the number of X" counts X, and the verb says what the amount is of them: a change, or the level reached.
+    ("The number of high-tech firms in Changzhou grew by 640 to 5,100 last year.",
+     [("640", "high-tech firms growth"), ("5,100", "high-tech firms")]),
+    ("The number of foreign-funded firms in Dandong fell by 35.", [("35", "foreign-funded firms decline")]),
+])
+def test_the_number_of_things_changes_as_its_verb_says(sentence, expected):
+    assert _labels(sentence) == expected

@@ -21,7 +21,7 @@ from .gazetteer import load_gazetteer
 from .labels import Placed, as_target, find_label, names_nothing
 from .measures import opens_range
 from .nlp import parse
-from .numbers import NUMBER, Rewrite, ends_a_change_in_full, find_number, parse_number, rewrite_amounts
+from .numbers import NUMBER, Rewrite, changes_then_levels, find_number, parse_number, rewrite_amounts
 
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
 _POSSESSIVE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s*$")
@@ -130,7 +130,7 @@ def _is_range(sentence: str, low: Figure, high: Figure, at: Placed, then: Placed
     clause = re.split(r"[,;:]", sentence[:at.first])[-1]
     opener = lexicon.range_openers.search(clause)
     word = (joiner[1] or "-").lower()
-    if word == "to" and ends_a_change_in_full(sentence, at.end):
+    if word == "to" and changes_then_levels(sentence, at.end):
         return False  # "rose by 105,000 to 6.4 million": a change and the level it reached
     if opener and opener[1].lower() == "between":
         return word in ("and", "-")

@@ -166,6 +166,11 @@ def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adje
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
     counted = _counted(site)
+    if counted and not _thing_counted(site):
+        # "the number of high-tech firms grew by 1,250": what counts them is said before; the tree says what
+        # the count is of them (their growth, by 1,250), where it reads the same things
+        measure = read_measure(sentence, start, end, kind, earlier, _words().action_noun)
+        counted = measure if counted.lower() in measure.lower() else counted
     if counted:
         return read_action(sentence, start, end, counted)
     of_amount = _of_amount(site)

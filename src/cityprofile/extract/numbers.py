@@ -178,19 +178,30 @@ _FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.
 _YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d$", re.I)
 # "rose by 105,000 to 6.4 million": a change written in full, which shares no scale with the level after it.
 _CHANGE_IN_FULL = re.compile(r"\bby\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?$", re.I)
+_CHANGE_BY = re.compile(r"\bby\s+\d[\d,]*(?:\.\d+)?$", re.I)
 
 
 def _ends_an_amount_or_year(text: str, at: int) -> bool:
     """Whether ``text`` before ``at`` ends in an amount with its own unit after "from", in a year after a
     preposition, or in a change by a number written in full: a "to" there starts a second amount, not the end
     of a range."""
-    return bool(_FROM_AMOUNT.search(text, 0, at) or _YEAR_BEFORE.search(text, 0, at)) or ends_a_change_in_full(text, at)
+    return bool(_FROM_AMOUNT.search(text, 0, at) or _YEAR_BEFORE.search(text, 0, at)) or changes_then_levels(text, at)
 
 
-def ends_a_change_in_full(text: str, at: int) -> bool:
-    """Whether ``text`` before ``at`` ends in "by" and a number written in full ("rose by 105,000"): an amount
-    after "to" there is the level reached, not the end of a range ("by 5 to 6 million" shares its scale)."""
-    return bool(_CHANGE_IN_FULL.search(text, 0, at))
+def changes_then_levels(text: str, at: int) -> bool:
+    """Whether ``text`` before ``at`` ends in "by" and a number, with "to" and a level after it: "rose by 105,000
+    to 6.4 million", "grew by 640 to 5,100" state a change and the level reached; "by 5 to 6 million", whose
+    first end shares the second's scale, is a range."""
+    return bool(_CHANGE_IN_FULL.search(text, 0, at)
+                or _CHANGE_BY.search(text, 0, at) and _level_in_full().match(text, at))
+
+
+@cache
+def _level_in_full() -> re.Pattern:
+    """ "to 5,100" with no scale or unit after it: a bare count of its own, whose scale and unit the number before
+    it cannot be sharing ("by 5 to 6 percent" is a range)."""
+    units = "|".join(re.escape(s) for s in _unit_suffixes())
+    return re.compile(rf"\s*to\s+\d[\d,]*(?:\.\d+)?(?![\d,.]|\s*(?:{_SCALE}|{units})(?!\w))", re.I)
 
 
 def _after_currency(match: re.Match) -> bool:
