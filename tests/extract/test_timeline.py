@@ -460,6 +460,9 @@ def test_a_participle_after_before_or_after_states_its_own_event(sentence, expec
     # A clause after ", after" with its own subject and date states its own event.
     ("Zhuhai will host the air show again in November, after the last edition drew 300,000 visitors in 2024.",
      [("2025-11", "Zhuhai will host the air show again"), ("2024", "the last edition drew 300,000 visitors")]),
+    # A dated phrase that is only a thing's own event is that of the main clause's subject.
+    ("Since its launch in April 2019, the Ganzhou-Duisburg rail route has carried 90,000 containers.",
+     [("2019-04", "Ganzhou-Duisburg rail route launch")]),
     # A date within an earlier one dates the clause more precisely: this year's fair is in September.
     ("Lanzhou will hold this year's trade fair from Sept 12 to 15.", [("2025-09-12", "Lanzhou will hold trade fair")]),
 ])
