@@ -463,6 +463,9 @@ def test_a_participle_after_before_or_after_states_its_own_event(sentence, expec
     # A dated phrase that is only a thing's own event is that of the main clause's subject.
     ("Since its launch in April 2019, the Ganzhou-Duisburg rail route has carried 90,000 containers.",
      [("2019-04", "Ganzhou-Duisburg rail route launch")]),
+    # ... only after "since", "after" and the like, and with a noun of such an event: "at its meeting" is when.
+    ("At its meeting on May 12, the Yinchuan government approved a new housing subsidy.",
+     [("2025-05-12", "Yinchuan government approved a new housing subsidy")]),
     # A date within an earlier one dates the clause more precisely: this year's fair is in September.
     ("Lanzhou will hold this year's trade fair from Sept 12 to 15.", [("2025-09-12", "Lanzhou will hold trade fair")]),
 ])

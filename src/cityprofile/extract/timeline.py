@@ -59,8 +59,8 @@ _OWN_CLAUSE = re.compile(rf"^(?:{_words('own_clause_leads')})\s+", re.IGNORECASE
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
-# A dated phrase that is only a thing's own event ("since its launch", "after their merger"): of the main subject.
-_OWNED_EVENT = re.compile(r"^(?:its|their)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)$")
+_OWNED_EVENT = re.compile(rf"^(?:{_words('owned_event_leads')})\s+(?:its|their)\s+({_words('owned_event_nouns')})$",
+                          re.IGNORECASE)
 _ORPHAN_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['\u2019]s\b\s*")
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
@@ -300,7 +300,7 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     lead = _OWN_CLAUSE.match(piece)
     if lead and not opens_with_verb(piece[lead.end():]) and _is_clause(_shorten(piece[lead.end():])):
         return _shorten(piece[lead.end():]), at  # ", while Line 4 began service in December 2023"
-    owned = _OWNED_EVENT.match(own) if own and not relative else None
+    owned = _OWNED_EVENT.match(piece) if not relative else None
     main = _main_clause(pieces, at) if owned else None
     start = verb_phrase_start(main[0]) if main else None
     if start:  # "Since its launch in March 2021, the service has made 1,500 trips": the service's launch then
@@ -328,7 +328,7 @@ def _statement_marks(piece: str) -> list[int]:
 
 def _dated_by(mentions: list[DateMention]) -> DateMention:
     """The date a clause is put at: the end of a range, else its first date, or a later one within it ("this
-    year's fair from Sept 20 to 23" is put at September 23)."""
+    year's fair from Sept 20" is put at September 20)."""
     ends = [m for m in mentions if m.qualifier and m.qualifier.startswith("until")]
     first = mentions[0]
     finer = [m for m in ends or mentions[1:] if m.date != first.date and m.date.startswith(first.date)]
