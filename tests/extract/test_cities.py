@@ -257,7 +257,8 @@ def test_two_cities_of_one_name_are_told_apart_and_get_profiles_of_their_own(gaz
         "Yulin in northern Shaanxi has become the country's largest coal chemical base.",
         "Plants in Shenmu and Jingbian turn Yulin coal into olefins."), gazetteer)
     guangxi = attribute_city(_article(
-        "Yulin, in the Guangxi Zhuang autonomous region, hosts the region's biggest herbal medicine market."), gazetteer)
+        "Yulin, in the Guangxi Zhuang autonomous region, hosts the region's biggest herbal medicine market."),
+        gazetteer)
     assert (shaanxi.city, shaanxi.province) == ("Yulin", "Shaanxi")
     assert (guangxi.city, guangxi.province) == ("Yulin", "Guangxi")
     assert shaanxi.slug != guangxi.slug and guangxi.slug == "yulin"
@@ -269,6 +270,13 @@ def test_a_city_s_province_is_read_from_the_other_places_named_beside_it(gazette
         "Fuzhou, a two-hour drive from Nanchang, opened its Tang Xianzu theatre festival on Friday.",
         "Troupes from Fuzhou and Jingdezhen staged 40 performances."), gazetteer)
     assert (choice.city, choice.province) == ("Fuzhou", "Jiangxi")
+
+
+def test_one_place_met_in_passing_does_not_move_a_city_to_its_smaller_namesake(gazetteer):
+    choice = attribute_city(_article("Suzhou signed a deal with Hefei to build a battery supply chain.",
+                                     "Suzhou's industrial park will host the plant.",
+                                     title="Suzhou signs battery deal with Hefei"), gazetteer)
+    assert (choice.city, choice.province, choice.slug) == ("Suzhou", "Jiangsu", "suzhou")
 
 
 def test_a_province_named_outweighs_cities_of_another(gazetteer):

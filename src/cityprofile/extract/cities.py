@@ -154,21 +154,25 @@ def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
 
 
 def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
-    """The city called ``name`` in the province the article names most; between provinces it names as often (or
-    not at all), in the one whose other cities and counties it names most ("Linchuan", "Nanchang" say which
-    Fuzhou); else the most populous one."""
+    """The city called ``name`` in the province the article names most; between provinces it names as often, in
+    the one whose other cities and counties it names most ("Nanchang" says which Fuzhou), two at least where it
+    names neither province; else the most populous one."""
     namesakes = gazetteer.namesakes(name)
     if len(namesakes) == 1:
         return namesakes[0]
     named: dict[str, int] = defaultdict(int)
-    beside: dict[str, int] = defaultdict(int)
+    beside: dict[str, set[str]] = defaultdict(set)
     for text in [article.title, *article.sentences]:
         for province in gazetteer.find_provinces(text):
             named[province] += 1
         for mention in gazetteer.find(text):
             if mention.place.name != name:
-                beside[mention.place.province] += 1
-    return max(namesakes, key=lambda place: (named[place.province], beside[place.province], place.population))
+                beside[mention.place.province].add(mention.place.name)
+    # Where the article names neither province, one place met in passing, however often ("a deal with Hefei"),
+    # is no evidence against the more populous namesake; where it names both, one tells them apart.
+    least = 1 if any(named[place.province] for place in namesakes) else 2
+    places = {province: len(others) if len(others) >= least else 0 for province, others in beside.items()}
+    return max(namesakes, key=lambda place: (named[place.province], places.get(place.province, 0), place.population))
 
 
 def _named_province_first(ranked: list[str], scores: dict[str, float], article: Article,
