@@ -248,3 +248,12 @@ def test_lines_in_parts_and_lists_of_links_are_not_the_headline():
                       "Apple growers in Yan'an shipped 1.2 million tonnes of fruit this season, the city's agriculture "
                       "bureau said, as new cold chain routes opened to Vietnam and Thailand.\n")
     assert page.title == "Yan'an apple growers ship record harvest to Southeast Asia"
+
+
+def test_a_headline_ending_in_its_site_s_name_is_still_the_headline():
+    page = clean_page("Anhui News Network English Edition\n"
+                      "Hefei unveils new EV subsidies for families | Anhui News\n"
+                      "2024-11-02\n"
+                      "Families in Hefei buying their first new energy vehicle will receive subsidies of up to 8,000 "
+                      "yuan from next month, the city government said on Saturday.\n")
+    assert page.title.startswith("Hefei unveils new EV subsidies for families")

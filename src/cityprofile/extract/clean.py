@@ -193,11 +193,11 @@ def _split_lines(text: str, page: Page) -> None:
             # Every pinyin place name has a vowel; "CGTN" is no dateline.
             page.dateline = line.title()
     titles = [line for line in head if len(line.split()) >= _MIN_TITLE_WORDS and not line.isupper()]
-    # A line in parts ("Shanghai stocks rise | Beijing unveils ...", "2024-02-19 | Source: ... | Editor: ...",
-    # "Chengdu weather: 11°C | AQI: 62") is links or a stamp, not the headline, while the page has one.
-    titles = [line for line in titles if " | " not in line] or titles
+    # A line in parts ("Shanghai stocks rise | Beijing unveils ...", "2024-02-19 | Source: ... | Editor: ...") is
+    # links or a stamp, not the headline, while the page has one; a headline may end in its site's name.
+    titles = [line for line in titles if " | " not in drop_site_name(line)] or titles
     if titles:
-        page.title = tidy_title(max(titles, key=lambda line: len(line.split())))
+        page.title = tidy_title(max(titles, key=lambda line: len(drop_site_name(line).split())))
     page.paragraphs = lines[start:]
 
 
