@@ -182,11 +182,15 @@ def test_a_reused_kernel_starts_each_notebook_with_a_clean_namespace(tmp_path):
     from cityprofile.pipeline.reports import execute_job
 
     first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1")]), first)
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('left_over' in dir())")]), second)
+    # A report's last cell returns its HTML, which IPython keeps in Out and "_": the next report must not.
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("left_over = 1\n'x' * 1000")]), first)
+    probe = "print('left_over' in dir(), len(Out), repr(_), sorted(n for n in dir() if not n.startswith('__')))"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(probe)]), second)
     execute_job(Job("first", "First", first, {}, tmp_path / "out"))
     nb = execute_job(Job("second", "Second", second, {}, tmp_path / "out"))
-    assert nb.cells[-1].outputs[0]["text"].strip() == "False"
+    left, outputs, last, names = nb.cells[-1].outputs[0]["text"].strip().split(" ", 3)
+    assert (left, outputs, last) == ("False", "0", "''")
+    assert "_name" not in names and "_empty" not in names and "_shell" not in names
 
 
 def test_notebooks_share_the_kernel_and_one_client_until_a_notebook_kills_it(tmp_path):
@@ -248,13 +252,15 @@ def test_a_kernel_that_answered_once_is_asked_again_without_waiting_for_quiet(tm
     client = kernels._warm.client()
     run_sync(client.wait_for_ready)(timeout=60)
     # And the kernel still runs notebooks.
-    assert execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out")).cells[0].outputs[0]["data"]["text/plain"] == "1"
+    again = execute_job(Job("probe", "Probe", probe, {}, tmp_path / "out"))
+    assert again.cells[0].outputs[0]["data"]["text/plain"] == "1"
 
 
 def _readiness():
     from cityprofile.pipeline import kernels, reports
 
-    return kernels._warm is not None and kernels._warm.client()._answered, reports.load_html_exporter.cache_info().currsize
+    answered = kernels._warm is not None and kernels._warm.client()._answered
+    return answered, reports.load_html_exporter.cache_info().currsize
 
 
 def test_a_build_process_has_its_kernel_answering_and_its_exporter_compiled_before_its_first_report():
