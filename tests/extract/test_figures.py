@@ -578,7 +578,7 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
      [("$3 billion to $5 billion", 3e9, 5e9, "fine")]),
     # quantulum3 reads this as one range around a guessed midpoint; both ends are written, and kept.
     ("Zibo's ceramics exports are expected to grow between 5 percent and 6 percent this year.",
-     [("5 percent and 6 percent", 5, 6, "ceramics exports growth target")]),
+     [("5 percent and 6 percent", 5, 6, "ceramics exports growth")]),
     # A range whose ends share one scale and unit, written once: each end is that amount.
     ("Wuhu's new robot park will cost 2-3 billion yuan.", [("2-3 billion yuan", 2e9, 3e9, "new robot park cost")]),
     ("Foshan expects growth of between 4 and 5 percent.", [("4 and 5 percent", 4, 5, "growth target")]),
@@ -603,8 +603,10 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("The resident population of Hohhot rose by 86,000 to 3.55 million last year.",
      [("86,000", 86000, None, "resident population growth"), ("3.55 million", 3.55e6, None, "resident population")]),
     ("Weihai's exports grew by 5 to 8% in the first half.", [("5 to 8%", 5, 8, "exports growth")]),
+    ("The number of listed firms in Ningbo grew by 12 to 1,130.",
+     [("12", 12, None, "listed firms growth"), ("1,130", 1130, None, "listed firms")]),
     ("Tangshan's steel output is expected to fall by 5 to 6 million tonnes.",
-     [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline target")]),
+     [("5 to 6 million tonnes", 5e6, 6e6, "steel output decline")]),
     ("Baotou cut its steel output target from 20 million tonnes to 18 million tonnes.",
      [("20 million tonnes", 20e6, None, "steel output target"),
       ("18 million tonnes", 18e6, None, "steel output target")]),

@@ -595,6 +595,16 @@ def test_rates_lengths_worth_equivalents_and_output_in(sentence, expected):
     assert _labels(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A subject that does something now or later is counted as it is; one that did is counted with the deed.
+    ("Nearly 800 residents live in the old quarter of Pingyao.", [("Nearly 800", "residents")]),
+    ("More than 300 companies will move to the new district in Xiong'an.", [("More than 300", "companies")]),
+    ("Some 45 companies settled in the Gui'an zone.", [("Some 45", "companies settled")]),
+])
+def test_a_counted_subject_takes_its_verb_only_in_the_past(sentence, expected):
+    assert _labels(sentence) == expected
+
+
 def test_a_participle_between_nouns_after_an_amount_is_inside_the_phrase_it_names():
     # "installed" is no verb of the sentence here: the capacity is new energy installed capacity.
     labels = _labels("Baotou plans to add 8 million kilowatts of wind power installed capacity this year.")
@@ -612,6 +622,14 @@ def test_a_participle_between_nouns_after_an_amount_is_inside_the_phrase_it_name
     ("The Shanghai Composite is set to drop 1.2 percent on Monday.", [("1.2 percent", "Shanghai Composite decline")]),
     ("Baotou plans to build a 3,000-mu rare earth industrial park.", [("3,000-mu", "rare earth industrial park area")]),
     ("Yulin plans a railway that will cost 30 billion yuan.", [("30 billion yuan", "railway cost")]),
+    # A result reached by a date, a forecast, and an aim of another clause are no targets ...
+    ("By the end of 2024, Nantong had built 6,000 5G base stations.", [("6,000", "5G base stations built")]),
+    ("Liuzhou's car exports are projected to rise 15 percent next year.", [("15 percent", "car exports growth")]),
+    ("Anqing plans to open 10 parks after tourist arrivals rose 20 percent last year.",
+     [("10", "parks target"), ("20 percent", "tourist arrivals growth")]),
+    # ... while a planned level of a measure the sentence states is that measure's target, however it is said.
+    ("Hefei's GDP reached 1.27 trillion yuan in 2023, and the city will raise it to 1.5 trillion yuan by 2026.",
+     [("1.27 trillion yuan", "GDP"), ("1.5 trillion yuan", "GDP target")]),
 ])
 def test_a_planned_figure_is_its_measure_s_target(sentence, expected):
     assert _labels(sentence) == expected

@@ -49,7 +49,7 @@ class _Lexicon:
     determiners: set[str]
     comparison_sets: re.Pattern
     target_cues: re.Pattern
-    forecast_cues: frozenset[str]
+    aim_cues: re.Pattern
     range_openers: re.Pattern
     range_joiners: re.Pattern
 
@@ -76,7 +76,7 @@ def _lexicon() -> _Lexicon:
         determiners=set(words["definite_determiners"]["words"]),
         comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
-        forecast_cues=frozenset(words["target_cues"]["forecasts"]),
+        aim_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['aims'])})\b", re.I),
         range_openers=re.compile(rf"\b({_alternation(words['ranges']['openers'])})\s*$", re.I),
         # nothing between the two: "2-3 billion yuan", whose first end was given the second's unit (numbers.py)
         range_joiners=re.compile(rf"^\s*(?:({_alternation(words['ranges']['joiners'])})\s*)?$", re.I),
@@ -97,12 +97,20 @@ def extract_figures(sentence: str) -> list[Figure]:
             if found:
                 figures.append(found[0])
                 placed.append(found[1])
-    # Named last: an amount read after a target takes the measure's own label ("raise it to N, up 5 percent").
-    # An amount written as an adjective describes the thing planned ("plans to build a 1,200-mu park"): no aim.
-    named = [replace(f, label=as_target(f.label))
-             if _states_an_aim(sentence[:p.first]) and not _is_adjective(sentence[p.start:p.end]) else f
-             for f, p in zip(figures, placed)]
-    return _join_ranges(sentence, named, placed)
+    return _join_ranges(sentence, _name_targets(sentence, figures, placed), placed)
+
+
+def _name_targets(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:
+    """A planned level is headed as a target, as analysts head it: one its own clause states as an aim ("aims
+    to lift software revenue to 1.5 trillion yuan by 2027"), and a planned figure of a measure the sentence
+    also states ("GDP reached N, and the city will raise it to M"). Named last: an amount read after a target
+    takes the measure's own label. An amount written as an adjective describes the thing planned ("plans to
+    build a 1,200-mu park"), and is no aim."""
+    stated = {f.label for f in figures if not f.target}
+    return [replace(f, label=as_target(f.label))
+            if f.target and not _is_adjective(sentence[p.start:p.end])
+            and (_states_an_aim(sentence[:p.first]) or f.label in stated) else f
+            for f, p in zip(figures, placed)]
 
 
 def _join_ranges(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:
@@ -196,10 +204,14 @@ def _is_target(before: str) -> bool:
 
 
 def _states_an_aim(before: str) -> bool:
-    """Whether the clause leading to a figure states an aim or plan, whose figure analysts head as a target
-    ("expects GDP to grow by around 5 percent"), not only a forecast ("the index is set to drop 1.5 percent")."""
-    return any(cue.group(0).lower() not in _lexicon().forecast_cues
-               for cue in _lexicon().target_cues.finditer(_clause_of(before)))
+    """Whether the words leading to a figure, since the last comma or subordinate clause, state an aim or plan
+    ("aims to lift revenue to N"); not a forecast ("exports are projected to rise"), nor an aim of another
+    clause ("which aims to double exports by 2030, reported GDP of N", "plans parks after arrivals rose N")."""
+    return bool(_lexicon().aim_cues.search(_AIM_CLAUSE.split(before)[-1]))
+
+
+# Where the words an aim governs end: a comma, or a clause of its own ("after arrivals rose 20 percent").
+_AIM_CLAUSE = re.compile(r"[,;:]|\s(?:after|before|as|since|because|while|when|which|who)\s", re.I)
 
 
 def _clause_of(before: str) -> str:

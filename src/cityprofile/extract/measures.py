@@ -680,8 +680,8 @@ def opens_range(sentence: str, start: int, end: int) -> bool:
 def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     """Return ``measure``, what the amount at ``sentence[start:end]`` counts or weighs, with what its verb did to
     it: "produced 680,000 lithium batteries" is lithium battery output, "12 new routes were added" new routes
-    added, as an analyst heads the column. A verb that only has, reaches or sees its object adds nothing, nor
-    does one whose participle is not written."""
+    added, "will create 2,000 jobs" jobs created, as an analyst heads the column. A verb that only has, reaches
+    or sees its object adds nothing, nor does one that has none and is not in the past ("800 residents live")."""
     anchor = _anchor(parse(sentence), start, end) if measure else None
     if anchor is None:
         return measure
@@ -704,7 +704,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if action:
         # "140 million bottles of wine were produced": the participle the words gave is the action's
         return _with_action(measure.removesuffix(f" {verb.lower_}"), thing, action)
-    participle = _participle(verb)
+    # "23 companies settled in the zone" did so; "800 residents live in the village" only are there
+    participle = _participle(verb) if not intransitive or verb.tag_ in ("VBD", "VBN") else None
     return _suffixed(measure, participle) if participle else measure
 
 

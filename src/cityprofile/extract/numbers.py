@@ -198,10 +198,11 @@ def changes_then_levels(text: str, at: int) -> bool:
 
 @cache
 def _level_in_full() -> re.Pattern:
-    """ "to 5,100" with no scale or unit after it: a bare count of its own, whose scale and unit the number before
-    it cannot be sharing ("by 5 to 6 percent" is a range)."""
+    """ "to 5,100" written in full, with no scale or unit after it: a count of its own, whose scale and unit the
+    number before it cannot be sharing ("by 5 to 6 percent", "by 1 to 2 points" are ranges)."""
     units = "|".join(re.escape(s) for s in _unit_suffixes())
-    return re.compile(rf"\s*to\s+\d[\d,]*(?:\.\d+)?(?![\d,.]|\s*(?:{_SCALE}|{units})(?!\w))", re.I)
+    in_full = r"(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?"
+    return re.compile(rf"\s*to\s+{in_full}(?![\d,.]\d|\s*(?:{_SCALE}|{units})(?!\w))", re.I)
 
 
 def _after_currency(match: re.Match) -> bool:
