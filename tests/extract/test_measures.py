@@ -572,6 +572,8 @@ def test_land_sold_is_a_sales_area():
 @pytest.mark.parametrize("sentence, expected", [
     # A rate after what it counts heads the label as an adjective, as analysts write it.
     ("Line 2 of the Nanchang metro carries 210,000 passengers a day.", [("210,000", "daily passengers carried")]),
+    # "a year ago" says when, not how often.
+    ("Sanya received 300,000 foreign tourists a year ago.", [("300,000", "foreign tourists received")]),
     ("The Lianyungang terminal sees 3,600 containers per day.", [("3,600", "daily containers")]),
     ("Jiaxing's new incinerator burns 2,250 tonnes of household waste daily.",
      [("2,250 tonnes", "daily household waste burned")]),

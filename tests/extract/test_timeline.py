@@ -466,6 +466,9 @@ def test_a_participle_after_before_or_after_states_its_own_event(sentence, expec
     # ... only after "since", "after" and the like, and with a noun of such an event: "at its meeting" is when.
     ("At its meeting on May 12, the Yinchuan government approved a new housing subsidy.",
      [("2025-05-12", "Yinchuan government approved a new housing subsidy")]),
+    # ", after which" opens a clause of its own as ", after" does.
+    ("The Baoji plant opened in May, after which its output rose 20 percent in June.",
+     [("2025-05", "Baoji plant opened"), ("2025-06", "its output rose 20 percent")]),
     # A date within an earlier one dates the clause more precisely: this year's fair is in September.
     ("Lanzhou will hold this year's trade fair from Sept 12 to 15.", [("2025-09-12", "Lanzhou will hold trade fair")]),
 ])

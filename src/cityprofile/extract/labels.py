@@ -62,6 +62,7 @@ class _Words:
     share_nouns: set[str]
     time_nouns: set[str]
     rate_words: dict[str, str]
+    time_nouns_after: frozenset[str]
     untargeted: frozenset[str]
     measure_adverbs: set[str]
     count_phrases: re.Pattern
@@ -87,6 +88,7 @@ def _words() -> _Words:
         share_nouns=set(words["share_nouns"]["words"]),
         time_nouns=set(words["time_nouns"]["words"]),
         rate_words=entries(words["rate_words"]),
+        time_nouns_after=frozenset(words["rate_words"]["_not_after"]),
         untargeted=frozenset(words["target_heads"]["aims"] + words["target_heads"]["estimated"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
         count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
@@ -327,7 +329,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
 def _rate_after(words: tuple[Word, ...], k: int) -> Word | None:
     """The adjective of a rate written at ``words[k]``: "a day", "per year" or "annually"; None if there is none."""
     rates = _words().rate_words
-    if k + 1 < len(words) and words[k].low in ("per", "a", "each") and words[k + 1].low in rates:
+    # "a year ago", "a day earlier" say when, not how often
+    when = k + 2 < len(words) and words[k + 2].low in _words().time_nouns_after
+    if k + 1 < len(words) and words[k].low in ("per", "a", "an", "each") and words[k + 1].low in rates and not when:
         return Word(rates[words[k + 1].low], words[k].start, words[k + 1].end, "JJ")
     if k < len(words) and words[k].tag.startswith(("RB", "JJ")) and words[k].low in rates:
         return Word(rates[words[k].low], words[k].start, words[k].end, "JJ")

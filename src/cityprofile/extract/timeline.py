@@ -298,8 +298,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if subject:  # "... in January before recovering in February": the subject recovered then
         return _shorten(f"{subject} {_tidy(piece[gerund.end():])}"), at
     lead = _OWN_CLAUSE.match(piece)
-    if lead and not opens_with_verb(piece[lead.end():]) and _is_clause(_shorten(piece[lead.end():])):
-        return _shorten(piece[lead.end():]), at  # ", while Line 4 began service in December 2023"
+    # ", while Line 4 began service in December 2023"; ", after which its output rose": after that, its output rose
+    rest = _RELATIVE.sub("", piece[lead.end():], count=1) if lead else ""
+    if lead and not opens_with_verb(rest) and _is_clause(_shorten(rest)):
+        return _shorten(rest), at
     owned = _OWNED_EVENT.match(piece) if not relative else None
     main = _main_clause(pieces, at) if owned else None
     start = verb_phrase_start(main[0]) if main else None
