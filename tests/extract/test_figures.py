@@ -588,6 +588,11 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("Zhuhai expects casino revenue of between $2 billion and $3 billion a month.",
      [("$2 billion and $3 billion", 2e9, 3e9, "casino revenue target")]),
     ("Analysts put the Jinan deal at $89 to $93 million.", [("$89 to $93 million", 89e6, 93e6, "Jinan deal")]),
+    # The second end's own sign, another spelling of the first's, is the first's currency.
+    ("The Nanning fund will be worth US$3 billion-$5 billion.",
+     [("US$3 billion-$5 billion", 3e9, 5e9, "Nanning fund value")]),
+    # An end written with its sign is an amount, never the label of the other end.
+    ("The Shenzhen start-up raised HK$3 to HK$5 billion.", [("HK$3 to HK$5 billion", 3e9, 5e9, "funds raised")]),
     # A first end larger as written has its own scale: 200 dollars to 4 million.
     ("Fees at Suzhou's private clinics range from $200 to $4 million.",
      [("$200 to $4 million", 200, 4e6, "Fees")]),

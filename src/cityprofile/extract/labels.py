@@ -49,6 +49,7 @@ _CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?
 _CONVERSION_REACH = 80
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
+_SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
 
 
@@ -227,8 +228,8 @@ def _show(words: list[Word]) -> str:
 
 def _acceptable(phrase: list[Word]) -> bool:
     """False for a place name, a number, a period of time or a unit: none says what is measured."""
-    if not phrase or any(w.is_number() for w in phrase):
-        return False
+    if not phrase or any(w.is_number() or _SIGNED_AMOUNT.search(w.text) for w in phrase):
+        return False  # "HK$5", however it is tagged, is an amount
     if all(w.tag.startswith("NNP") and not w.text.isupper() for w in phrase):
         return False
     if len(phrase) == 1 and phrase[0].text in currency_regions():

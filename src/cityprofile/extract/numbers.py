@@ -136,10 +136,11 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
         (re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({alternation(indian)})\b", re.I),
          lambda m: _spell_scaled(float(m[1].replace(",", "")) * indian[m[2].lower()])),
         # "$89 to $93 billion", "US$3-5 million", "between $2 billion and $3 billion": a range of money, each end
-        # with its scale and sign, joined by "to", after which quantulum3 reads the second end ("and $3 billion"
-        # it loses). Written out before "from ... to" is read as two amounts.
+        # with its scale and the first end's sign ("US$89 to $93 billion" is in US dollars), joined by "to", after
+        # which quantulum3 reads the second end ("and $3 billion" it loses). Written out before "from ... to" is
+        # read as two amounts.
         (re.compile(rf"(?<![\w.,])((?:{signs})\s?)(\d[\d,]*(?:\.\d+)?)(\s+(?:{_SCALE}))?"
-                    rf"(\s*[-–~]\s*|\s+(?:to|and)\s+)(\1)?(?=\d[\d,]*(?:\.\d+)?\s+({_SCALE})\b)", re.I),
+                    rf"(\s*[-–~]\s*|\s+(?:to|and)\s+)((?:{signs})\s?)?(?=\d[\d,]*(?:\.\d+)?\s+({_SCALE})\b)", re.I),
          _spell_money_range),
         # "$2.1 billion and $3.4 billion respectively": two amounts, of which quantulum3 loses the second after "and".
         (re.compile(rf"(?:(?<=\d)|{'|'.join(f'(?<={word})' for word in _SCALES)})\s+and\s+(?=(?:{signs})\s?\d)",
