@@ -200,7 +200,8 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
 
 def _is_target(before: str) -> bool:
     """Whether the clause leading to a figure states an aim, plan or forecast."""
-    return bool(_lexicon().target_cues.search(_clause_of(before)))
+    clause = re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
+    return bool(_lexicon().target_cues.search(clause))
 
 
 def _states_an_aim(before: str) -> bool:
@@ -212,10 +213,6 @@ def _states_an_aim(before: str) -> bool:
 
 # Where the words an aim governs end: a comma, or a clause of its own ("after arrivals rose 20 percent").
 _AIM_CLAUSE = re.compile(r"[,;:]|\s(?:after|before|as|since|because|while|when|which|who)\s", re.I)
-
-
-def _clause_of(before: str) -> str:
-    return re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
 
 
 def _find_unit(text: str, start: int, end: int, quantity: Quantity) -> tuple[str, int, int] | None:

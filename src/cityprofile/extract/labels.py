@@ -30,14 +30,13 @@ from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
 from .measures import Placed, owned_measures, pace_nouns, read_action, read_measure
-from .numbers import NUMBER
+from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
 _HEADING = re.compile(r"^[\W\d_]*([^\W\d_][^:;,.()]*?)\s*:\s*$")
 _SIZE_CLASS = re.compile(r"(?:[\d,.]+-)?(?:hundred|thousand|million|billion|trillion)-", re.I)
 # "worth a total of N", "hit a record N", "reached a record high of N": the measure is before these words.
 _A_TOTAL_OF = re.compile(r"\ban?\s+(?:total|record(?:\s+high)?|all-time\s+high|new\s+high)(?:\s+of)?\s*$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 # "Dow +0.2% S&P 500 +0.3%", "Shanghai Composite -1.2%": a market report's name and its signed move, no verb
 # between; the name follows a stop, a colon or the amount before it.
@@ -63,7 +62,7 @@ class _Words:
     share_nouns: set[str]
     time_nouns: set[str]
     rate_words: dict[str, str]
-    time_nouns_after: frozenset[str]
+    when_words: frozenset[str]
     untargeted: frozenset[str]
     measure_adverbs: set[str]
     count_phrases: re.Pattern
@@ -89,7 +88,7 @@ def _words() -> _Words:
         share_nouns=set(words["share_nouns"]["words"]),
         time_nouns=set(words["time_nouns"]["words"]),
         rate_words=entries(words["rate_words"]),
-        time_nouns_after=frozenset(words["rate_words"]["_not_after"]),
+        when_words=frozenset(words["when_words"]["words"]),
         untargeted=frozenset(words["target_heads"]["aims"] + words["target_heads"]["estimated"]),
         measure_adverbs=set(words["measure_adverbs"]["words"]),
         count_phrases=re.compile(rf"\b(?:{alternation(words['count_phrases']['phrases'])})\s+", re.I),
@@ -139,7 +138,7 @@ def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adje
                 earlier: list[Placed]) -> str:
     words = tag_words(sentence)
     # "growth of between 4 and 5 percent": a range is read where its "between" stands
-    between = _BETWEEN.search(sentence, 0, first)
+    between = BETWEEN.search(sentence, 0, first)
     site = _Site(words, sentence, word_at(words, between.start() if between else first), word_at(words, end), kind,
                  first < start)
     heading = _HEADING.match(sentence[:first])
@@ -331,7 +330,7 @@ def _rate_after(words: tuple[Word, ...], k: int) -> Word | None:
     """The adjective of a rate written at ``words[k]``: "a day", "per year" or "annually"; None if there is none."""
     rates = _words().rate_words
     # "a year ago", "a day earlier" say when, not how often
-    when = k + 2 < len(words) and words[k + 2].low in _words().time_nouns_after
+    when = k + 2 < len(words) and words[k + 2].low in _words().when_words
     if k + 1 < len(words) and words[k].low in ("per", "a", "an", "each") and words[k + 1].low in rates and not when:
         return Word(rates[words[k + 1].low], words[k].start, words[k + 1].end, "JJ")
     if k < len(words) and words[k].tag.startswith(("RB", "JJ")) and words[k].low in rates:

@@ -90,7 +90,8 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
     return Rewrite("".join(text), tuple(starts), tuple(ends))
 
 
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+# "between" right before an amount: the first end of a range, whose "and" joins its second.
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _SECOND_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -99,7 +100,7 @@ def _spell_money_range(match: re.Match) -> str:
     "$2 billion and $3 billion" without "between" is a list, and "from $4 million to $5 billion" is read later."""
     sign, number, scale, joiner, _, second_scale = match.groups()
     joiner = joiner.strip().lower()
-    if joiner == "and" and not _BETWEEN.search(match.string, 0, match.start()) or joiner == "to" and scale:
+    if joiner == "and" and not BETWEEN.search(match.string, 0, match.start()) or joiner == "to" and scale:
         return match[0]
     # "from $200 to $4 million", "$370,000 to $5.5 million": a first end larger as written has its own scale
     if not scale and float(number.replace(",", "")) > float(_SECOND_NUMBER.match(match.string, match.end())[0]):
@@ -177,8 +178,10 @@ _FROM_AMOUNT = re.compile(r"\bfrom\s+(?:(?:[^\w\s]{1,3}|[A-Z]{2,3}\$?\s?)\d[\d,.
 
 # "in 2023", "for 2024": a year after a preposition, which begins no range.
 _YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d$", re.I)
+# A number written in full, with its thousands ("105,000", "5100"): it takes no scale word from another.
+_IN_FULL = r"(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?"
 # "rose by 105,000 to 6.4 million": a change written in full, which shares no scale with the level after it.
-_CHANGE_IN_FULL = re.compile(r"\bby\s+(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?$", re.I)
+_CHANGE_IN_FULL = re.compile(rf"\bby\s+{_IN_FULL}$", re.I)
 _CHANGE_BY = re.compile(r"\bby\s+\d[\d,]*(?:\.\d+)?$", re.I)
 
 
@@ -202,8 +205,7 @@ def _level_in_full() -> re.Pattern:
     """ "to 5,100" written in full, with no scale or unit after it: a count of its own, whose scale and unit the
     number before it cannot be sharing ("by 5 to 6 percent", "by 1 to 2 points" are ranges)."""
     units = "|".join(re.escape(s) for s in _unit_suffixes())
-    in_full = r"(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?"
-    return re.compile(rf"\s*to\s+{in_full}(?![\d,.]\d|\s*(?:{_SCALE}|{units})(?!\w))", re.I)
+    return re.compile(rf"\s*to\s+{_IN_FULL}(?![\d,.]\d|\s*(?:{_SCALE}|{units})(?!\w))", re.I)
 
 
 def _after_currency(match: re.Match) -> bool:
