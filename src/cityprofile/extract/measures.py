@@ -215,10 +215,7 @@ class _Reader:
         if worth is not None:
             # "120 million yuan worth of consumption vouchers"; "exported $5 billion worth of appliances" is
             # appliance exports, after a verb of trade or making
-            thing = _of_object(worth)
-            action = words.object_actions.get(_verb_key(head)) if dep == "dobj" else None
-            measure = _phrase(thing)
-            return _with_action(measure, thing, action) if measure and action else measure
+            return _acted_on(_of_object(worth), head if dep == "dobj" else None)
         if head.lemma_.lower() in words.time_nouns and head != token:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
@@ -226,9 +223,7 @@ class _Reader:
         if self.kind == "area" and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
             # "1.8 million mu of navel orange orchards"; "sold 1.92 million square meters of new homes" is the
             # homes' sales area
-            measure = _phrase(land)
-            action = words.object_actions.get(_verb_key(head)) if dep == "dobj" and head.pos_ == "VERB" else None
-            return _suffixed(_with_action(measure, land, action) if measure and action else measure, "area")
+            return _suffixed(_acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None), "area")
         if dep == "pobj":
             return self._through(head, token, start)
         if dep == "quantmod" and head.like_num and head.i > token.i:
@@ -770,6 +765,14 @@ def _value_of(noun: Token) -> str | None:
     action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ == "dobj" else None
     measure = _phrase(noun)
     return _with_action(measure, noun, action) if measure and action else _suffixed(measure, "value")
+
+
+def _acted_on(thing: Token, verb: Token | None) -> str | None:
+    """The phrase of ``thing``, with the noun of what ``verb`` did to it when that is a verb of trade or making
+    ("exported ... home appliances" is home appliance exports)."""
+    measure = _phrase(thing)
+    action = _words().object_actions.get(_verb_key(verb)) if verb is not None else None
+    return _with_action(measure, thing, action) if measure and action else measure
 
 
 def _with_action(measure: str, thing: Token, action: str) -> str:
