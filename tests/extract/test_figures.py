@@ -634,3 +634,16 @@ def test_amounts_of_money_after_and_or_a_hyphenated_unit_are_found(sentence, exp
     found = [(f.text, f.value, f.label) for f in extract_figures(sentence) if f.kind == "money"]
     assert [(text, value) for text, value, _ in found] == [(text, value) for text, value, *_ in expected]
     assert all(label.lower().endswith(want[2]) for (_, _, label), want in zip(found, expected) if len(want) > 2)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A range of bare counts is one figure, as a range with units is.
+    ("The Harbin ice festival is expected to draw between 300,000 and 350,000 visitors over New Year.",
+     [("300,000 and 350,000", 300000, 350000, "visitors")]),
+    ("Some 1,200 to 1,500 trucks cross the Horgos port each day.", [("Some 1,200 to 1,500", 1200, 1500, "trucks")]),
+    # "top" before an amount with a unit is a verb ("saw revenue top N"); before a bare number it ranks.
+    ("Chip revenue in Hefei may top 50 billion yuan this year.", [("50 billion yuan", 50e9, None, "Chip revenue")]),
+    ("Hefei ranked among the top 20 cities for chip revenue.", []),
+])
+def test_count_ranges_and_top_before_an_amount(sentence, expected):
+    assert [(f.text, f.value, f.high, f.label) for f in extract_figures(sentence)] == expected

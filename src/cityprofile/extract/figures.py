@@ -151,15 +151,17 @@ def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:
     """The numbers of a quantity: its one number, or the ends of a range each written with its own unit.
 
     quantulum3 makes "between 5 percent and 6 percent" one range around a guessed midpoint, which is no figure;
-    its two ends are. An end without its own unit ("2-3 billi", garbled) is not read.
+    its two ends are. An end without its own unit ("2-3 billi", garbled) is not read, unless the range counts
+    ("between 400,000 and 500,000 visitors").
     """
     if quantity.uncertainty is None:
         number = find_number(text, *quantity.span)
         return [number] if number else []
     lexicon = _lexicon()
     ends = (find_number(text, *n.span()) for n in NUMBER.finditer(text, *quantity.span))
+    counts = quantity.unit.name == "dimensionless"
     return [n for n in ends
-            if n and (lexicon.suffixes.match(text, n.end()) or lexicon.prefixes.search(text, 0, n.start()))]
+            if n and (counts or lexicon.suffixes.match(text, n.end()) or lexicon.prefixes.search(text, 0, n.start()))]
 
 
 def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Quantity,
@@ -246,7 +248,8 @@ def _names_no_amount(text: str, start: int, end: int, number: str, value: float,
         or (word_before and word_before[1].rstrip(".") in lexicon.months)
         or (word_after and word_after[1] in lexicon.months)
         or _CLOCK.search(before) or _CLOCK.search(after)
-        or (word_before and word_before[1].lower() in lexicon.identifiers)
+        # "Line 3", "top 10"; "saw revenue top 760 billion yuan" measures something
+        or (unit == "count" and word_before and word_before[1].lower() in lexicon.identifiers)
         or _CODE.search(number)
         or (not any(c.isdigit() for c in number) and not value.is_integer())
     )
