@@ -184,7 +184,7 @@ def test_appended_changes_counts_and_sources_of_revenue(sentence, expected):
     ("Nanchang kept its surveyed unemployment rate of 5.1 percent.", [("5.1 percent", "surveyed unemployment rate")]),
     # What a thing cost.
     ("The 120-km expressway through Guizhou cost 9.8 billion yuan to build.",
-     [("120-km", "expressway"), ("9.8 billion yuan", "expressway cost")]),
+     [("120-km", "expressway length"), ("9.8 billion yuan", "expressway cost")]),
 ])
 def test_joined_measures_rates_and_costs(sentence, expected):
     assert _labels(sentence) == expected
@@ -644,4 +644,35 @@ def test_a_planned_figure_is_its_measure_s_target(sentence, expected):
     ("The number of foreign-funded firms in Dandong fell by 35.", [("35", "foreign-funded firms decline")]),
 ])
 def test_the_number_of_things_changes_as_its_verb_says(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A length before its noun is that noun's length; a name after a participle is its object, not the noun's.
+    ("Workers finished a 9.6-km tunnel under the Min River on Monday.", [("9.6-km", "tunnel length")]),
+    ("Jiaxing opened a 31-kilometre intercity railway connecting Haining and Tongxiang.",
+     [("31-kilometre", "intercity railway length")]),
+])
+def test_a_length_before_its_noun_is_that_noun_s_length(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "per capita" and "new energy" are one word of a label's four, and a shortened label keeps both words;
+    # nor does a label start with "and".
+    ("Rural per capita disposable income in Guyuan rose 7.4 percent.",
+     [("7.4 percent", "Rural per capita disposable income growth")]),
+    ("Per capita disposable income of urban residents in Yulin reached 41,260 yuan.",
+     [("41,260 yuan", "Per capita disposable income of urban residents")]),
+    ("Jiuquan's installed new energy power capacity reached 28 gigawatts.",
+     [("28 gigawatts", "installed new energy power capacity")]),
+    ("Hefei's software and information services revenue rose 11 percent.",
+     [("11 percent", "software and information services revenue growth")]),
+    # A bare noun before "and" and the modifiers of the noun after it share that noun.
+    ("Ningxia's wind and solar power generation rose 14 percent last year.",
+     [("14 percent", "wind and solar power generation growth")]),
+    ("Coal and natural gas output in Ordos reached 700 million tonnes.",
+     [("700 million tonnes", "Coal and natural gas output")]),
+])
+def test_bound_pairs_and_shared_heads_stay_in_a_label(sentence, expected):
     assert _labels(sentence) == expected

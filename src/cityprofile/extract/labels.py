@@ -29,7 +29,7 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, owned_measures, pace_nouns, read_action, read_measure
+from .measures import Placed, cut_badly, owned_measures, pace_nouns, read_action, read_measure
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -70,7 +70,7 @@ class _Words:
     unit_nouns: set[str]
     action_noun: dict[str, str]
     area_nouns: set[str]
-    capacity_nouns: set[str]
+    attributive: dict[str, list[str]]
     short_forms: re.Pattern
     short_form: dict[str, str]
 
@@ -96,7 +96,7 @@ def _words() -> _Words:
         unit_nouns=set(words["unit_nouns"]["words"]),
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         area_nouns=set(words["area_nouns"]["words"]),
-        capacity_nouns=set(words["capacity_nouns"]["words"]),
+        attributive=entries(words["attributive_measures"]),
         short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
         short_form={k.lower(): v for k, v in entries(words["short_forms"]).items()},
     )
@@ -118,8 +118,9 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
 
     ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
     hyphenated to its unit before a noun ("a 1,200-mu park"). An amount of land is the area of what it
-    measures ("an industrial park of 2,800 mu" is industrial park area), a power before its noun that noun's
-    capacity ("a 660-megawatt unit"); a standard measure is written short ("GDP").
+    measures ("an industrial park of 2,800 mu" is industrial park area), a power or length before its noun that
+    noun's capacity or length ("a 660-megawatt unit", "a 26-km bridge"); a standard measure is written short
+    ("GDP").
     """
     lexicon = _words()
     label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
@@ -129,8 +130,9 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     last = label.split()[-1].lower()
     if kind == "area" and last not in lexicon.area_nouns:
         return f"{label} area"
-    if kind == "power" and adjective and last not in lexicon.capacity_nouns:
-        return f"{label} capacity"
+    measures = lexicon.attributive.get(kind) if adjective else None
+    if measures and last not in measures:
+        return f"{label} {measures[0]}"
     return label
 
 
@@ -237,8 +239,10 @@ def _acceptable(phrase: list[Word]) -> bool:
 
 
 def _capped(phrase: list[Word], limit: int = _MAX_WORDS) -> list[Word]:
-    """The last ``limit`` words of a phrase (its head is last): one more to keep "X and Y" or "per capita"."""
-    if len(phrase) > limit and (any(w.low == "and" for w in phrase[-limit - 1:-1]) or phrase[-limit].low == "capita"):
+    """The last ``limit`` words of a phrase (its head is last): more to keep "X and Y", "per capita", "new energy"."""
+    if len(phrase) > limit and any(w.low == "and" for w in phrase[-limit - 1:-1]):
+        limit += 1
+    while len(phrase) > limit and cut_badly(phrase[-limit - 1].low, phrase[-limit].low):
         limit += 1
     phrase = phrase[-limit:]
     while phrase and not phrase[0].is_modifier() and phrase[0].low != "per":
@@ -308,7 +312,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
             # "charging stations" after "vehicle": a gerund naming a kind of the noun after it; not after a plural,
             # where it is a participle ("trucks carrying goods")
             gerund = w.tag == "VBG" and phrase and phrase[-1].tag in ("NN", "NNP")
-            if not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
+            # "a 26-km bridge linking Ningbo and Zhoushan": a name after it is the participle's object
+            named = following is not None and following.tag.startswith("NNP") and phrase
+            if named or not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
                 break
         elif not w.is_modifier() or w.low in lexicon.measure_adverbs:
             break

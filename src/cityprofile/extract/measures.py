@@ -84,6 +84,7 @@ class _Words:
     share_nouns: frozenset[str]
     time_nouns: frozenset[str]
     months: frozenset[str]
+    bound_pairs: frozenset[str]
     max_words: int
 
 
@@ -137,6 +138,7 @@ def _words() -> _Words:
         share_nouns=frozenset(shared["share_nouns"]["words"]),
         time_nouns=frozenset(shared["time_nouns"]["words"]),
         months=frozenset(month_names()),
+        bound_pairs=frozenset(data["bound_pairs"]["words"]),
         max_words=data["max_words"],
     )
 
@@ -812,7 +814,7 @@ def _phrase(noun: Token | None) -> str | None:
     text = _text(kept)
     if all(_names_when(t) for t in kept) or _is_place(kept, text):
         return None
-    text = _capped(_joined(noun, text), words.max_words)
+    text = _joined(noun, _capped(text, words.max_words))
     for preposition, heads in (("of", None), ("in", words.heads_with_in), ("from", words.heads_with_from),
                                ("with", words.heads_with_with)):
         thing = _object_of(noun, preposition)
@@ -821,22 +823,30 @@ def _phrase(noun: Token | None) -> str | None:
         inner = _phrase(thing)
         # "actual use of foreign capital", "investment in manufacturing", "revenue from cultural tourism": what the
         # measure is of, five words at most
-        short = bool(inner) and len(text.split()) + len(inner.split()) <= words.max_words + 1
+        short = bool(inner) and _length(text) + _length(inner) <= words.max_words + 1
         if short and not {"of", "in"} & set(inner.split()):
             return f"{text} {preposition} {inner}"
     return text
 
 
 def _joined(noun: Token, text: str) -> str:
-    """"imports and exports": a bare noun joined to the measure by "and" is part of it, unless the sentence pairs
+    """"imports and exports", "wind and solar power generation": a bare noun joined to the measure by "and" is
+    part of it, as is a bare noun before "and" and the modifiers of the noun it shares; unless the sentence pairs
     its parts with amounts "respectively"."""
-    # Bare: nothing hangs from it but an adjective after it ("toys and stationery worth N").
-    joined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"
-              and all(child.dep_ == "amod" and child.i > c.i for child in c.children)]
-    between = noun.doc[noun.i + 1:joined[0].i] if joined else []
-    if not joined or [t.lower_ for t in between] != ["and"] or any(t.lower_ == "respectively" for t in noun.doc):
+    conjoined = [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    if not conjoined or any(t.lower_ == "respectively" for t in noun.doc):
         return text
-    return f"{text} and {joined[0].text}"
+    other = conjoined[0]
+    # Bare: nothing hangs from it but an adjective after it ("toys and stationery worth N").
+    if all(child.dep_ == "amod" and child.i > other.i for child in other.children) \
+            and [t.lower_ for t in noun.doc[noun.i + 1:other.i]] == ["and"]:
+        return f"{text} and {other.text}"
+    # "wind and solar power generation", parsed as "wind" joined to "generation": the head is shared
+    modifiers = _left_modifiers(other)
+    shared = text == noun.text and modifiers and not any(c.dep_ == "prep" for c in noun.children)
+    if shared and [t.lower_ for t in noun.doc[noun.i + 1:modifiers[0].i]] == ["and"]:
+        return f"{text} and {_capped(_text([*modifiers, other]), _words().max_words)}"
+    return text
 
 
 def _object_of(noun: Token, preposition: str) -> Token | None:
@@ -913,6 +923,23 @@ def _text(tokens: list[Token]) -> str:
     return "".join(t.whitespace_ if t.text in ("(", ")") else t.text_with_ws for t in span).strip()
 
 
+def cut_badly(before: str, first: str) -> bool:
+    """Whether a label shortened to start at the word ``first`` loses the word ``before`` it needs: "and ...", or
+    the second word of a bound pair ("per capita", "new energy")."""
+    return first.lower() in ("and", "or") or f"{before} {first}".lower() in _words().bound_pairs
+
+
+def _length(text: str) -> int:
+    """How many words a label has, a bound pair ("per capita") counted as one."""
+    parts = text.lower().split()
+    return len(parts) - sum(f"{a} {b}" in _words().bound_pairs for a, b in zip(parts, parts[1:]))
+
+
 def _capped(text: str, limit: int) -> str:
     parts = text.split()
-    return " ".join(parts[-limit:])
+    start = max(0, len(parts) - limit)
+    while start > 0 and _length(" ".join(parts[start - 1:])) <= limit:
+        start -= 1
+    while start > 0 and cut_badly(parts[start - 1], parts[start]):
+        start -= 1
+    return " ".join(parts[start:])
