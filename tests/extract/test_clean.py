@@ -205,6 +205,22 @@ def test_one_line_page_is_split_at_its_byline_and_loses_its_dateline():
     assert page.paragraphs[0].startswith("Yinchuan, capital of northwest China's")
 
 
+@pytest.mark.parametrize("footer", [
+    "Enditem Related: Ningxia's wine exports hit record | Yinchuan hosts wine expo Copyright © 2000-2025 XINHUANET.com",
+    "Editor: Ma Li Copyright © 2000-2025 XINHUANET.com All rights reserved.",
+])
+def test_a_one_line_page_keeps_its_body_before_its_footer(footer):
+    # A page saved with its line breaks collapsed: the footer's copyright line is the whole page.
+    body = ("YINCHUAN, Aug. 12 (Xinhua) -- Wine made in the Helan Mountains' eastern foothills reached 140 million "
+            "bottles last year, and the region's vineyards now cover 600,000 mu. The industry employs about 130,000 "
+            "people, most of them farmers from nearby villages, and its comprehensive output value exceeded 40 "
+            "billion yuan, according to the regional bureau of wine.")
+    page = clean_page(f"Ningxia wine grows - Xinhua {body} {footer}")
+    text = " ".join(page.paragraphs)
+    assert "140 million bottles" in text and "according to the regional bureau of wine." in text
+    assert "Copyright" not in text and "Related" not in text
+
+
 def test_a_headline_holding_markup_is_the_title_not_a_breadcrumb():
     page = parse_article("x", "Wuhan <script>alert(1)</script> opens auto plant\n\n"
                               "Wuhan signed a $5 million agreement with a US parts maker in April 2022. "

@@ -132,11 +132,17 @@ def _is_menu(line: str) -> bool:
     return all(word in menu for word in words)
 
 
-def _is_furniture_line(line: str) -> bool:
-    if any(pattern.search(line) for pattern in _compiled("drop_lines")) or _is_menu(line):
-        return True
+def _without_furniture(line: str) -> str:
+    """A line with its page furniture taken out: all of it, or on a page saved as one long line, from where a
+    footer starts ("... the old city. Copyright © 2000-2025 XINHUANET.com")."""
+    found = next(filter(None, (pattern.search(line) for pattern in _compiled("drop_lines"))), None)
+    if found is not None:
+        kept = line[:found.start()].rstrip()
+        return kept if len(kept.split()) >= _LONG_LINE_WORDS else ""
+    if _is_menu(line):
+        return ""
     # Breadcrumbs: a short line of section names joined by ">" (not the ">" closing a tag in a headline).
-    return ">" in _TAG.sub("", line) and len(line.split()) < _BREADCRUMB_MAX_WORDS
+    return "" if ">" in _TAG.sub("", line) and len(line.split()) < _BREADCRUMB_MAX_WORDS else line
 
 
 def _is_paragraph(line: str) -> bool:
@@ -183,7 +189,7 @@ def _drop_repeats(head: list[str]) -> list[str]:
 
 def _split_lines(text: str, page: Page) -> None:
     lines = [" ".join(_drop_spans(line).split()) for line in _cut_at_body_end(text).splitlines()]
-    lines = [line for line in lines if line and not _is_furniture_line(line)]
+    lines = list(filter(None, map(_without_furniture, lines)))
     start = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
     head = _drop_repeats(lines[:start])
     for line in head:
