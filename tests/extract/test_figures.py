@@ -647,3 +647,9 @@ def test_amounts_of_money_after_and_or_a_hyphenated_unit_are_found(sentence, exp
 ])
 def test_count_ranges_and_top_before_an_amount(sentence, expected):
     assert [(f.text, f.value, f.high, f.label) for f in extract_figures(sentence)] == expected
+
+
+def test_a_unit_written_once_for_a_list_of_two_changes_makes_two_figures_not_a_range():
+    sentence = "Zhanjiang's seafood and fruit exports were up 12.5 and 19.2 percent, respectively."
+    assert [(f.text, f.value, f.high) for f in extract_figures(sentence)] == [
+        ("12.5", 12.5, None), ("19.2 percent", 19.2, None)]

@@ -676,3 +676,21 @@ def test_a_length_before_its_noun_is_that_noun_s_length(sentence, expected):
 ])
 def test_bound_pairs_and_shared_heads_stay_in_a_label(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A list read "respectively" may be the objects of the subject's preposition: each part keeps the measure.
+    ("Rizhao's exports to Japan, South Korea and India grew 6.1 percent, 9.4 percent and 22 percent, respectively.",
+     [("6.1 percent", "exports to Japan growth"), ("9.4 percent", "exports to South Korea growth"),
+      ("22 percent", "exports to India growth")]),
+    # Changes listed after amounts of different measures pair with them in order; a unit written once is shared.
+    # (money "in" a named measure is that measure)
+    ("Xiangyang received 3.1 million tourists and earned 8.4 billion yuan in tourism revenue, up 4.2 percent and "
+     "6.8 percent, respectively.",
+     [("3.1 million", "tourists received"), ("8.4 billion yuan", "tourism revenue"),
+      ("4.2 percent", "tourists received growth"), ("6.8 percent", "tourism revenue growth")]),
+    ("Imports of soybeans and iron ore through Rizhao port were up 3.5 and 7.9 percent, respectively.",
+     [("3.5", "Imports of soybeans growth"), ("7.9 percent", "Imports of iron ore growth")]),
+])
+def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, expected):
+    assert _labels(sentence) == expected

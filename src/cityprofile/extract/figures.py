@@ -142,9 +142,20 @@ def _is_range(sentence: str, low: Figure, high: Figure, at: Placed, then: Placed
         return False  # "rose by 105,000 to 6.4 million": a change and the level it reached
     if opener and opener[1].lower() == "between":
         return word in ("and", "-")
+    if _borrows(sentence, at, then) and word in ("to", "-", "–", "~"):
+        return True
     # "rose from 3 billion yuan to 4 billion yuan", "soared from N to M": a level before and after; "rose 5-6%" a
     # range of the rise
     return word in "-–~" or word == "to" and opens_range(sentence, at.start, at.end)
+
+
+# An amount that ends in its digits, written without a unit or scale of its own.
+_BARE_END = re.compile(r"\d\s*$")
+
+
+def _borrows(sentence: str, at: Placed, then: Placed) -> bool:
+    """Whether the first amount takes the scale or unit written with the second: "HK$3 to HK$5 billion"."""
+    return bool(_BARE_END.search(sentence, at.first, at.end)) and not _BARE_END.search(sentence, then.first, then.end)
 
 
 def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:

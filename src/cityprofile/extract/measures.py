@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with not
 _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "hyph"}
 # What stands between two amounts of one list: "4.2 percent, 6.8 percent and 5.5 percent".
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
+# The amounts of a list written after a word, up to a comma that another amount does not follow.
+_LISTED_AMOUNTS = re.compile(r"(?:[^,;.\d]|[,.](?=\s*(?:and\s+)?[-+$]?\d)|\d)*")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
@@ -283,6 +286,8 @@ class _Reader:
             # the subject's scale and output ("investors poured N in investment" says what the money is)
             return _suffixed(self._subject_phrase(after.head), thing.lower_)
         named = _phrase(thing)
+        if thing.lemma_.lower() in words.owned and _left_modifiers(thing):
+            return named  # "earned 8.4 billion yuan in tourism revenue" names the measure itself
         action = self._action_noun(after.head if after.head.pos_ == "VERB" else anchor.head)
         return f"{action} in {named}" if named and action and " " not in action else named
 
@@ -398,7 +403,9 @@ class _Reader:
                 thing = _object_of(change, "in") or _object_of(change, "of")
                 if thing is not None and (measure := _phrase(thing)):
                     return measure
+        # "raised HK$3 to HK$5 billion": an object holding digits is the amount itself, not the thing it raised
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
+                   and not any(ch.isdigit() for ch in c.text)
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
         said = self._said()
         if lemma in words.causative and changed and said and _refers_back(changed[0]):
@@ -450,7 +457,11 @@ class _Reader:
         governor = adverb.head
         while _names_when(governor) and governor.head != governor:
             governor = governor.head  # "ended the day up 2 percent": the day is when, the verb says what moved
-        measure = _moved_name(adverb) or self._label_at(governor) or self._count_at(governor)
+        if self.respectively and _after_comma(adverb) and (paired := self._paired_before(adverb)):
+            return _suffixed(paired, noun)
+        # "shipments to Africa and Latin America up 21 and 26 percent, respectively"
+        listed = self._part_listed(governor) if self.respectively and governor.pos_ == "NOUN" else None
+        measure = listed or _moved_name(adverb) or self._label_at(governor) or self._count_at(governor)
         if measure is None and governor.pos_ in ("NOUN", "PROPN"):
             measure = _phrase(governor)  # "Ningbo Port up 3.1 percent", as market reports list prices
         moved = [c for c in governor.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
@@ -466,6 +477,28 @@ class _Reader:
             else:
                 measure = self._subject_phrase(governor)
         return _suffixed(measure, noun) if measure else None
+
+    def _paired_before(self, adverb: Token) -> str | None:
+        """"received 98.6 million tourists, generating revenue of 76 billion yuan, up 18 percent and 21 percent,
+        respectively": the amount said before the list at this amount's place in it."""
+        listed = _LISTED_AMOUNTS.match(self.doc.text, adverb.idx + len(adverb))
+        count = len(_NUMBER.findall(listed[0]))
+        before = [p.label for p in self.earlier if p.end <= adverb.idx]
+        return before[len(before) - count + self.position] if 2 <= count <= len(before) else None
+
+    def _part_listed(self, noun: Token) -> str | None:
+        """"exports to Vietnam, Thailand and Malaysia grew 31%, 12% and 9%, respectively": the measure of the
+        part listed at the amount's place ("exports to Thailand")."""
+        for preposition in (c for c in noun.children if c.dep_ == "prep"):
+            listed = next((c for c in preposition.children if c.dep_ == "pobj" and c.conjuncts), None)
+            if listed is None:
+                continue
+            parts = [listed, *listed.conjuncts]
+            if self.position >= len(parts):
+                return None
+            part = parts[self.position]
+            return f"{_text(_left_modifiers(noun) + [noun])} {preposition.lower_} {_text(_left_modifiers(part) + [part])}"
+        return None
 
     def _change_noun(self, noun: Token) -> str | None:
         """"a 9 percent increase in exports", "an increase of 9 percent" after an amount, "growth of 5%"."""
@@ -548,6 +581,8 @@ class _Reader:
         if whole is None:
             subject = self._subject(verb)
             return self._that_of(subject) or _priced(subject) or _phrase(subject)
+        if (part := self._part_listed(whole)) is not None:
+            return part
         # The list may be the subject's modifiers, those of its "of" phrase ("the added value of the primary,
         # secondary and tertiary industries") or of its owner ("urban and rural residents' income").
         owners = [whole, _of_object(whole), *(c for c in whole.children if c.dep_ == "poss")]

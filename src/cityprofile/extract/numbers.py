@@ -9,6 +9,7 @@ the sentence as written.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -77,12 +78,22 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
         ends += rewrite.ends[done:match.start()]
         new = replace(match)
         text.append(new)
-        if new == match[0]:  # left as it was: each character still bounds its own original text
-            starts += rewrite.starts[match.start():match.end()]
-            ends += rewrite.ends[match.start():match.end()]
+        # Characters kept at either end still bound their own original text ("21.3 and" written "21.3 percent
+        # and" leaves "and" where it was); those written in between bound what they replace, or where they went.
+        a, b = match.span()
+        head = len(os.path.commonprefix([new, match[0]]))
+        tail = len(os.path.commonprefix([new[head:][::-1], match[0][head:][::-1]]))
+        middle = len(new) - head - tail
+        starts += rewrite.starts[a:a + head]
+        ends += rewrite.ends[a:a + head]
+        if b - tail > a + head:
+            starts += [rewrite.starts[a + head]] * middle
+            ends += [rewrite.ends[b - tail - 1]] * middle
         else:
-            starts += [rewrite.starts[match.start()]] * len(new)
-            ends += [rewrite.ends[match.end() - 1]] * len(new)
+            starts += [rewrite.starts[a + head] if a + head < len(rewrite.starts) else rewrite.ends[-1]] * middle
+            ends += [rewrite.ends[a + head - 1] if head else rewrite.starts[a]] * middle
+        starts += rewrite.starts[b - tail:b]
+        ends += rewrite.ends[b - tail:b]
         done = match.end()
     text.append(rewrite.text[done:])
     starts += rewrite.starts[done:]
