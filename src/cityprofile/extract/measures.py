@@ -497,7 +497,8 @@ class _Reader:
             if self.position >= len(parts):
                 return None
             part = parts[self.position]
-            return f"{_text(_left_modifiers(noun) + [noun])} {preposition.lower_} {_text(_left_modifiers(part) + [part])}"
+            whole = _text(_left_modifiers(noun) + [noun])
+            return f"{whole} {preposition.lower_} {_text(_left_modifiers(part) + [part])}"
         return None
 
     def _change_noun(self, noun: Token) -> str | None:
