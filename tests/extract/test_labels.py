@@ -170,3 +170,8 @@ def test_a_subject_and_its_verb_are_no_label():
     # "signed" is the verb here, not part of the noun phrase: compare "the signed investment of ...".
     assert [f.label for f in extract_figures("The province signed investment of 137.60 billion yuan.")] == [
         "investment"]
+
+
+def test_two_nouns_before_one_head_share_it():
+    assert _labels("Jinhua recorded import and export value of 210 billion yuan in the first half.") == [
+        ("210 billion yuan", "import and export value")]

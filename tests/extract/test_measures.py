@@ -694,3 +694,15 @@ def test_bound_pairs_and_shared_heads_stay_in_a_label(sentence, expected):
 ])
 def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A noun with no singular stays plural before the action's noun; who acted keeps its modifiers.
+    ("Qinzhou port handled 180 million tonnes of goods last year.", [("180 million tonnes", "goods throughput")]),
+    ("Haikou's duty-free stores sold 2.3 billion yuan of cosmetics over the holiday.",
+     [("2.3 billion yuan", "duty-free store sales")]),
+    # Capital injected into a company is investment.
+    ("Provincial funds injected 2 billion yuan into the Xiamen chipmaker.", [("2 billion yuan", "Provincial fund investment")]),
+])
+def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
+    assert _labels(sentence) == expected

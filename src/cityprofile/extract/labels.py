@@ -275,6 +275,9 @@ def _phrase_before(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | 
                 break
         elif w.low == "per" and phrase[0].low == "capita" or w.low == "capita" and k > 0 and words[k - 1].low == "per":
             pass  # "per capita GDP", however "capita" is tagged
+        elif w.low == "and" and len(phrase) >= 2 and phrase[0].is_noun() and k > 0 and words[k - 1].is_noun() \
+                and words[k - 1].text.islower() == phrase[0].text.islower():
+            pass  # "import and export value": two nouns before one head share it
         elif not w.is_modifier() or (w.tag.startswith("VB") and not _verb_inside_phrase(words, k)):
             break
         phrase.insert(0, w)

@@ -88,6 +88,7 @@ class _Words:
     time_nouns: frozenset[str]
     months: frozenset[str]
     bound_pairs: frozenset[str]
+    plural_only: frozenset[str]
     max_words: int
 
 
@@ -142,6 +143,7 @@ def _words() -> _Words:
         time_nouns=frozenset(shared["time_nouns"]["words"]),
         months=frozenset(month_names()),
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
+        plural_only=frozenset(data["plural_only"]["words"]),
         max_words=data["max_words"],
     )
 
@@ -444,11 +446,12 @@ class _Reader:
         action = self._action_noun(verb) if self.kind == "money" else None
         if action:
             subject = self._subject(verb)
-            # "visitor spending"; "funds raised" takes no one before it
-            who = subject is not None and subject.pos_ == "NOUN" and " " not in action
-            # "IKEA" stays as written; "visitors" is read in the singular
-            name = subject.text if subject.text.isupper() else subject.lemma_.lower()
-            return f"{name} {action}" if who else action
+            # "visitor spending", "duty-free shop sales" (a longer name of who acted is cut to its noun);
+            # "funds raised" takes no one before it
+            who = subject is not None and subject.pos_ == "NOUN" and " " not in action and _phrase(subject)
+            if who and len(who.split()) > 2:
+                who = subject.text
+            return _with_action(who, subject, action) if who else action
         return None
 
     def _appended(self, adverb: Token) -> str | None:
@@ -814,9 +817,11 @@ def _acted_on(thing: Token, verb: Token | None) -> str | None:
 
 
 def _with_action(measure: str, thing: Token, action: str) -> str:
-    """"lithium battery output": the measure with the noun of what was done to it, its head word singular."""
+    """"lithium battery output": the measure with the noun of what was done to it, its head word singular
+    unless it has no singular ("goods throughput") or is a name in capitals ("IKEA investment")."""
     head = measure.rsplit(" ", 1)[-1]
-    return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if head == thing.text else head} {action}"
+    singular = head == thing.text and not head.isupper() and thing.lower_ not in _words().plural_only
+    return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if singular else head} {action}"
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:
