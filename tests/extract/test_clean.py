@@ -273,3 +273,45 @@ def test_a_headline_ending_in_its_site_s_name_is_still_the_headline():
                       "Families in Hefei buying their first new energy vehicle will receive subsidies of up to 8,000 "
                       "yuan from next month, the city government said on Saturday.\n")
     assert page.title.startswith("Hefei unveils new EV subsidies for families")
+
+
+@pytest.mark.parametrize("head, iso", [
+    ("Source: Ningxia Daily | Time: 14 Mar 2025 Text size: A+ A-", "2025-03-14"),
+    ("March 3, 2025 | Source: China.org.cn | Author: Li Wen", "2025-03-03"),
+    ("Ningxia wine grows abroad Xinhua | 2025-03-14 A tasting hall in Yinchuan", "2025-03-14"),
+])
+def test_more_publication_stamps(head, iso):
+    assert clean_page(head + "\n\nYinchuan's wine exports rose 12 percent last year, the regional bureau said.").date == iso
+
+
+def test_photo_captions_are_neither_title_nor_body():
+    page = clean_page(
+        "Guiyang bets on big data as servers hum\n"
+        "Engineers inspect servers at a data center in Gui'an New Area, Guizhou province. Photo: VCG\n"
+        "Updated: 2025-06-02\n"
+        "Guiyang now hosts 14 large data centers, and the city's digital economy grew 9 percent last year.\n"
+        "A worker checks cables at a data center in Guiyang. [Photo/IC]\n"
+        "More than 40 companies have set up computing facilities in the new area, officials said.\n")
+    assert page.title == "Guiyang bets on big data as servers hum"
+    assert not any("checks cables" in p or "Engineers inspect" in p for p in page.paragraphs)
+    assert len(page.paragraphs) == 2
+
+
+def test_a_site_banner_is_no_title():
+    page = clean_page("China.org.cn - China news, weather, business, travel & language courses\n"
+                      "Home | News | Business\n"
+                      "Weifang kites fly to 50 countries\n"
+                      "May 2, 2025 | Source: China.org.cn\n\n"
+                      "Weifang exported kites worth 380 million yuan last year, the city's commerce bureau said.\n")
+    assert page.title == "Weifang kites fly to 50 countries"
+
+
+def test_a_flat_page_body_starts_at_its_dateline_and_its_title_loses_a_glued_agency():
+    text = ("Weifang kites fly to 50 countries-Xinhua Home | China | World | Business Weifang kites fly to 50 "
+            "countries Xinhua | 2025-05-02 Workers make kites in a workshop in Weifang. (Xinhua/Wang Kai) "
+            "WEIFANG, May 2 (Xinhua) -- Weifang exported kites worth 380 million yuan last year, the city's "
+            "commerce bureau said. The city has about 600 kite makers, most of them family workshops.")
+    page = clean_page(text)
+    assert page.title == "Weifang kites fly to 50 countries"
+    assert (page.date, page.dateline) == ("2025-05-02", "Weifang")
+    assert page.paragraphs[0].startswith("Weifang exported kites worth 380 million yuan")

@@ -25,6 +25,8 @@ _MIN_TITLE_WORDS = 3
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MIN_PARAGRAPH_WORDS = 8
 _LONG_LINE_WORDS = 40
+# How far into a flat page's body, after its title, a wire dateline still opens the story.
+_DATELINE_REACH = 600
 _BREADCRUMB_MAX_WORDS = 12
 _SITE_NAME_MAX_WORDS = 5
 _ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
@@ -178,6 +180,12 @@ def _is_agency(line: str) -> bool:
     return line.casefold() in {name.casefold() for name in _furniture()["agencies"]["names"]}
 
 
+def _is_banner(line: str) -> bool:
+    """Whether a head line opens with a news outlet's name before a separator: the site's banner."""
+    return any(_is_agency(line.split(separator, 1)[0].strip())
+               for separator in _furniture()["page_title_separators"] if separator in line)
+
+
 def _drop_repeats(head: list[str]) -> list[str]:
     """Drop head lines that only repeat another one behind a breadcrumb ("BusinessMacro<title>")."""
     keys = [_comparable(line) for line in head]
@@ -188,8 +196,9 @@ def _drop_repeats(head: list[str]) -> list[str]:
 
 
 def _split_lines(text: str, page: Page) -> None:
-    lines = [" ".join(_drop_spans(line).split()) for line in _cut_at_body_end(text).splitlines()]
-    lines = list(filter(None, map(_without_furniture, lines)))
+    # A caption is known by its credit, so lines are judged before and after spans such as credits are dropped.
+    lines = [_without_furniture(" ".join(line.split())) for line in _cut_at_body_end(text).splitlines()]
+    lines = list(filter(None, (_without_furniture(" ".join(_drop_spans(line).split())) for line in lines if line)))
     start = next((i for i, line in enumerate(lines) if _is_paragraph(line)), len(lines))
     head = _drop_repeats(lines[:start])
     for line in head:
@@ -202,25 +211,37 @@ def _split_lines(text: str, page: Page) -> None:
     # A line in parts ("Shanghai stocks rise | Beijing unveils ...", "2024-02-19 | Source: ... | Editor: ...") is
     # links or a stamp, not the headline, while the page has one; a headline may end in its site's name.
     titles = [line for line in titles if " | " not in drop_site_name(line)] or titles
+    # "China.org.cn - China news, weather, business, travel & language courses" is the site's banner
+    titles = [line for line in titles if not _is_banner(line)] or titles
     if titles:
-        page.title = tidy_title(max(titles, key=lambda line: len(drop_site_name(line).split())))
+        page.title = tidy_title(drop_site_name(max(titles, key=lambda line: len(drop_site_name(line).split()))))
     page.paragraphs = lines[start:]
 
 
 def _split_flat_page(text: str, page: Page) -> bool:
     """Find the body of a whole web page on one line; False if it is not one."""
-    for separator in _furniture()["page_title_separators"]:
+    # "Headline-Xinhua": an agency's name may be glued to the headline by a bare hyphen
+    glued = [f"-{name}" for name in _furniture()["agencies"]["names"]]
+    for separator in [*_furniture()["page_title_separators"], *glued]:
         title = text.split(separator, 1)[0].strip()
         repeat = text.find(title, len(title) + len(separator))
         if len(title.split()) >= _MIN_TITLE_WORDS and repeat > 0:
             body = text[repeat + len(title):]
             byline = _byline().match(body)
-            body = body[byline.end():] if byline else body
+            body = body[byline.end():] if byline else _from_dateline(body)
             page.title = tidy_title(title)
             body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
             page.paragraphs = [body] if body else []
             return True
     return False
+
+
+def _from_dateline(body: str) -> str:
+    """A flat page's body from its wire dateline, when one opens the story soon after the title: the stamp, photo
+    caption and widgets in between ("Time: 10 Feb 2025 Text size: A+ A- Tourists ... [Photo/HIMC] SANYA, Feb 10
+    (HIMC) --") are page, not story."""
+    found = re.compile(_furniture()["dateline"].removeprefix("^")).search(body, 0, _DATELINE_REACH)
+    return body[found.start():] if found else body
 
 
 def _split_at_byline(text: str, page: Page) -> bool:
