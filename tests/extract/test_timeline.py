@@ -286,9 +286,24 @@ def test_dated_participle_aside_is_an_event_of_its_noun():
 
 
 def test_clause_opened_by_when_is_no_main_clause():
+    # It is an event of its own at the date it follows.
     sentence = ("Since 2019, when the free trade zone was established, more than 10,000 enterprises have "
                 "registered there.")
-    assert _only(sentence, "2023-11-21").event == "more than 10,000 enterprises have registered there"
+    assert [(e.date, e.event) for e in _events(sentence, "2023-11-21")] == [
+        ("2019", "more than 10,000 enterprises have registered there"), ("2019", "the free trade zone established")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # What happened at a date a clause of its own elaborates, past asides between its subject and verb.
+    ("The turnaround began in 2018, when Gotion High-Tech, a battery maker based in Hefei, opened its first plant "
+     "in Lujiang.", [("2018", "The turnaround began"), ("2018", "Gotion High-Tech opened its first plant in Lujiang")]),
+    # A month "scheduled for" is still to come; "told reporters" reports, and who heard it is no event.
+    ("The Weifang kite fair, scheduled for April in Binhai district, expects 300 exhibitors.",
+     [("2026-04", "Weifang kite fair scheduled in Binhai district")]),
+    ("The mayor told reporters on Monday that 12 projects were signed.", [("2026-03-16", "12 projects signed")]),
+])
+def test_elaborating_clauses_scheduled_months_and_told_reports(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected
 
 
 def test_coordinated_clause_takes_the_subject_of_the_first():

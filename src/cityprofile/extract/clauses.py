@@ -117,13 +117,18 @@ def last_noun_phrase(text: str) -> str:
     return text[start:].strip()
 
 
-def reports_only(text: str, verbs: frozenset[str]) -> bool:
+def reports_only(text: str, verbs: frozenset[str], audience: frozenset[str] = frozenset()) -> bool:
     """Whether ``text`` is a clause whose main verb is one of ``verbs`` ("said") with nothing said in it: no object
-    or clausal complement ("the municipal bureau of statistics said on Monday")."""
+    or clausal complement ("the municipal bureau of statistics said on Monday"); the object of a verb of
+    ``audience`` is who heard it ("told the Global Times")."""
     roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].lower_ not in verbs:
+        return False
     # A passive ("the plan was announced in 2021") states what happened to something, not who reported it.
-    return len(roots) == 1 and roots[0].lower_ in verbs and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "auxpass", "nsubjpass") for c in roots[0].children)
+    said = {"ccomp", "xcomp", "attr", "oprd", "auxpass", "nsubjpass"}
+    if roots[0].lower_ not in audience:
+        said.add("dobj")
+    return not any(c.dep_ in said for c in roots[0].children)
 
 
 def reports_clause(text: str, end: int) -> bool:

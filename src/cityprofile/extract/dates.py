@@ -291,7 +291,9 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     governing = verb.head if verb.dep_ == "xcomp" else verb
     first = min([governing.i] + [c.i for c in governing.children if c.dep_ in ("aux", "auxpass")])
     words = verb.doc[first:verb.i + 1]
-    if PLAN.search(words.text) or PLAN.search(" ".join(t.lemma_ for t in words)):
+    # up to the date when it follows: "scheduled for October"
+    written = sentence[words[0].idx:start] if words[0].idx < start else words.text
+    if PLAN.search(written) or PLAN.search(" ".join(t.lemma_ for t in words)):
         return base.year + (month < base.month)
     # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
     return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)

@@ -56,6 +56,7 @@ _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
 _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
 _OWN_CLAUSE = re.compile(rf"^(?:{_words('own_clause_leads')})\s+", re.IGNORECASE)
+_ELABORATING = re.compile(rf"^(?:{_words('elaborating_leads')})\s+", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
@@ -67,14 +68,16 @@ _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
 _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
 _VERBS = _words("attribution_verbs")
 _REPORTING = frozenset(w for w in _VOCAB["attribution_verbs"] if " " not in w)
+_AUDIENCE = frozenset(_VOCAB["audience_verbs"])
 # A piece opening with "according to", or a short one ending with a reporting verb ("Xie said."); one opening with
 # a reporting verb ("said on Monday", "added 20,000 workers") is read from its parse (clauses.reports_only).
 _PHRASAL = [rf"{build_alternation([w])}\b" for w in _VOCAB["attribution_verbs"] if " " in w]
 _ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S+\s+){{0,4}}(?:{_VERBS})\W*$)",
                           re.IGNORECASE)
-# "X said on Friday that ...": the report's own date, marked, goes with it.
-_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?(?=(?:\S+\s+){{2}})",
-                        re.IGNORECASE)
+# "X said on Friday that ...", "officials told reporters on Monday that ...": the report's own date, marked, goes
+# with it, as does who heard it.
+_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:(?:\S+\s+){{1,4}}?(?=[\ue000-\ue0ff]|that\b))?"
+                        rf"(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\u2019]s\b)", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
@@ -87,6 +90,8 @@ _WIRE_TAG = re.compile(
 # A piece opening with these is no subject: "each with an investment ... were signed".
 _NOT_SUBJECT_TAGS = {"IN", "TO", "VBG", "RB"}
 _NOT_SUBJECT_WORDS = {"each", "both", "all", "including"}
+# A piece opening with these is an aside, not the verb of a clause whose subject came before: "based in Ningde".
+_ASIDE_TAGS = _NOT_SUBJECT_TAGS | {"VBN"}
 
 
 def _mark(text: str, mentions: list[DateMention]) -> str:
@@ -107,7 +112,7 @@ def _is_attribution(piece: str) -> bool:
     """"Xie said", "according to ...", "the municipal bureau of statistics said on Monday": who reported, not what
     happened."""
     text = _MARKS.sub("", piece).strip()
-    return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING)
+    return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING, _AUDIENCE)
 
 
 def _is_aside(piece: str, opens: bool = False) -> bool:
@@ -166,7 +171,7 @@ def _tidy(text: str) -> str:
     caption = _CAPTION.match(text)
     if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
         return f"Photo: {text[caption.end():]}"
-    said = _SAID_THAT.match(text)
+    said = _SAID_THAT.match(text + " ")  # "that exports rose" leaves two words, the last with no space after it
     if said and (said[0].rstrip().endswith("that") or reports_clause(text, said.end())):
         text = text[said.end():]  # "Xie said the port will ...": what was said; "X announced a plan" stays
     text = _LEADING.sub("", text + " ").strip()
@@ -362,9 +367,25 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
         sources.add(source)
         written = sentence[own[0].start : own[-1].end]
         target = bool(PLAN.search(_MARKS.sub("", pieces[source]))) or PLAN.search(text) is not None
-        events.append(Event(date.date, date.precision, text, sentence=sentence, qualifier=date.qualifier,
-                            text=written, target=target or _is_after(date.date, pub_date)))
+        for said in filter(None, (text, _elaborated(pieces, at))):
+            events.append(Event(date.date, date.precision, said, sentence=sentence, qualifier=date.qualifier,
+                                text=written, target=target or _is_after(date.date, pub_date)))
     return events
+
+
+def _elaborated(pieces: list[str], at: int) -> str | None:
+    """What an undated clause set off after a dated one says happened at its date (", when CATL, based in Ningde,
+    broke ground on its base"); asides between its subject and its verb are skipped."""
+    opening = pieces[at + 1] if at + 1 < len(pieces) else ""
+    if not _ELABORATING.match(opening) or _marks(opening):
+        return None
+    text = _ELABORATING.sub("", opening)
+    if not has_verb(text):
+        verb = next((p for p in pieces[at + 2:] if has_verb(p) and not starts_with(p, _ASIDE_TAGS)), None)
+        if verb is None or _marks(verb):
+            return None
+        text = f"{text} {verb}"
+    return _shorten(text) if _is_clause(text) else None
 
 
 def _clause_spans(sentence: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
