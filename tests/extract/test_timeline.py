@@ -301,6 +301,9 @@ def test_clause_opened_by_when_is_no_main_clause():
     ("The Weifang kite fair, scheduled for April in Binhai district, expects 300 exhibitors.",
      [("2026-04", "Weifang kite fair scheduled in Binhai district")]),
     ("The mayor told reporters on Monday that 12 projects were signed.", [("2026-03-16", "12 projects signed")]),
+    # A date that is the subject of "saw" dates its object.
+    ("Early March also saw the Zhuhai Yacht Show, which drew 40,000 visitors.",
+     [("2026-03", "Zhuhai Yacht Show")]),
 ])
 def test_elaborating_clauses_scheduled_months_and_told_reports(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected

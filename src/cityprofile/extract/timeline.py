@@ -57,6 +57,8 @@ _BRACKETS = str.maketrans("\ue100\ue101", "()")
 _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
 _OWN_CLAUSE = re.compile(rf"^(?:{_words('own_clause_leads')})\s+", re.IGNORECASE)
 _ELABORATING = re.compile(rf"^(?:{_words('elaborating_leads')})\s+", re.IGNORECASE)
+# A clause left opening with one of these had a date for its subject: "Late October also saw the fair".
+_DATE_SUBJECT = re.compile(rf"^(?:also\s+)?(?:{_words('date_subject_verbs')})\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
@@ -175,7 +177,7 @@ def _tidy(text: str) -> str:
     if said and (said[0].rstrip().endswith("that") or reports_clause(text, said.end())):
         text = text[said.end():]  # "Xie said the port will ...": what was said; "X announced a plan" stays
     text = _LEADING.sub("", text + " ").strip()
-    text = _GENERIC_SUBJECT.sub("", text)
+    text = _DATE_SUBJECT.sub("", _GENERIC_SUBJECT.sub("", text))
     passive = _PASSIVE.search(text)
     # "... were held" becomes a headline; "... and is scheduled to open" keeps its verb.
     if passive and verb_phrase_start(text) == passive.start():
