@@ -304,6 +304,12 @@ def test_clause_opened_by_when_is_no_main_clause():
     # A date that is the subject of "saw" dates its object.
     ("Early March also saw the Zhuhai Yacht Show, which drew 40,000 visitors.",
      [("2026-03", "Zhuhai Yacht Show")]),
+    # A day still to come is the next one; a clause of its own after "a year after" or "noting that" is an event
+    # at its own date, and a verbless phrase after "after" is the event itself.
+    ("The Jinhua Trade Expo will open on Friday, organizers said.", [("2026-03-20", "Jinhua Trade Expo will open")]),
+    ("The Harbin-Moscow cargo route resumed on Monday, a year after the old carrier quit the route in March 2025.",
+     [("2026-03-16", "Harbin-Moscow cargo route resumed"), ("2025-03", "the old carrier quit the route")]),
+    ("Hotel bookings in Sanya rose 30 percent, after a slump in 2023.", [("2023", "a slump")]),
 ])
 def test_elaborating_clauses_scheduled_months_and_told_reports(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected

@@ -238,21 +238,25 @@ def _sentence_year(sentence: str, start: int, end: int, own_clause: bool = False
 
 
 @cache
-def _parser(base: datetime | None) -> DateDataParser:
-    settings = {"PREFER_DATES_FROM": "current_period", "RETURN_TIME_AS_PERIOD": False}
+def _parser(base: datetime | None, ahead: bool = False) -> DateDataParser:
+    settings = {"PREFER_DATES_FROM": "future" if ahead else "current_period", "RETURN_TIME_AS_PERIOD": False}
     if base:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _normalise(text: str, base: datetime | None) -> tuple[str, str] | None:
-    """Resolve a date string with dateparser: (ISO date cut to precision, precision)."""
-    data = _parser(base).get_date_data(text)
+def _normalise(text: str, base: datetime | None, ahead: bool = False) -> tuple[str, str] | None:
+    """Resolve a date string with dateparser: (ISO date cut to precision, precision); ``ahead`` for a day still
+    to come ("will open on Friday")."""
+    data = _parser(base, ahead).get_date_data(text)
     if data.date_obj is None:
         return None
+    found = data.date_obj
+    if ahead and base is not None and (found.date() - base.date()).days == 7:
+        found = base  # "will run through Wednesday", written on a Wednesday, is that day
     precision = data.period if data.period in ("year", "month") else "day"
     cut = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]
-    return data.date_obj.strftime(cut), precision
+    return found.strftime(cut), precision
 
 
 def _clause_verb(sentence: str, at: int) -> Token | None:
@@ -286,6 +290,16 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     verb = _clause_verb(sentence, start)
     if verb is None:
         return base.year
+    if _planned(sentence, start, verb):
+        return base.year + (month < base.month)
+    # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
+    return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)
+
+
+def _planned(sentence: str, start: int, verb: Token | None) -> bool:
+    """Whether the clause of the date at ``start``, whose verb is ``verb``, plans it ("will open in May")."""
+    if verb is None:
+        return False
     # The verb with its auxiliaries, and the verb it completes ("is expected to open"), as written and as lemmas
     # ("'ll open" is "will open").
     governing = verb.head if verb.dep_ == "xcomp" else verb
@@ -293,10 +307,7 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     words = verb.doc[first:verb.i + 1]
     # up to the date when it follows: "scheduled for October"
     written = sentence[words[0].idx:start] if words[0].idx < start else words.text
-    if PLAN.search(written) or PLAN.search(" ".join(t.lemma_ for t in words)):
-        return base.year + (month < base.month)
-    # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
-    return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)
+    return bool(PLAN.search(written) or PLAN.search(" ".join(t.lemma_ for t in words)))
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
@@ -390,7 +401,8 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
             or (_year_by_tense(text, start, core, base) if by_tense else None) \
             or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
-        normalised = resolved and _normalise(resolved, base)
+        ahead = kind == "weekday" and _planned(text, start, _clause_verb(text, start))
+        normalised = resolved and _normalise(resolved, base, ahead)
         if not normalised:
             continue
         if kind == "relative":

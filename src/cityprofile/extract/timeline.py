@@ -55,7 +55,8 @@ _TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\
 _UNDATED_PARENTHESIS = re.compile(r"\(([^()\ue000-\ue0ff]*)\)")
 _BRACKETS = str.maketrans("\ue100\ue101", "()")
 _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
-_OWN_CLAUSE = re.compile(rf"^(?:{_words('own_clause_leads')})\s+", re.IGNORECASE)
+_OWN_CLAUSE = re.compile(rf"^(?:\S+\s+(?:{_words('interval_nouns')})\s+)?(?:{_words('own_clause_leads')})\s+",
+                         re.IGNORECASE)
 _ELABORATING = re.compile(rf"^(?:{_words('elaborating_leads')})\s+", re.IGNORECASE)
 # A clause left opening with one of these had a date for its subject: "Late October also saw the fair".
 _DATE_SUBJECT = re.compile(rf"^(?:also\s+)?(?:{_words('date_subject_verbs')})\s+(?:the\s+)?", re.IGNORECASE)
@@ -309,6 +310,8 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     rest = _RELATIVE.sub("", piece[lead.end():], count=1) if lead else ""
     if lead and not opens_with_verb(rest) and _is_clause(_shorten(rest)):
         return _shorten(rest), at
+    if lead and not has_verb(rest) and _shorten(rest):
+        return _shorten(rest), at  # "..., after a slump in 2022": the slump, not what the sentence says before
     owned = _OWNED_EVENT.match(piece) if not relative else None
     main = _main_clause(pieces, at) if owned else None
     start = verb_phrase_start(main[0]) if main else None
