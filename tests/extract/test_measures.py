@@ -706,3 +706,34 @@ def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, exp
 ])
 def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An amount before a proper name measures the kind of thing the name ends in.
+    ("The 800-hectare Nansha Marine Science and Technology Innovation Park opened on Monday.",
+     [("800-hectare", "innovation park area")]),
+    ("A 42-km Jinan-Zibo Expressway extension opened to traffic.", [("42-km", "Jinan-Zibo Expressway extension length")]),
+    ("Workers finished the 18-km Yinchuan Ring Expressway.", [("18-km", "ring expressway length")]),
+    # An owned measure with an adjective or participle is still its owner's; goods worth N that were exported are
+    # exports; who invests is named.
+    ("Ningbo's marine economy generated added value of 230 billion yuan.",
+     [("230 billion yuan", "marine economy added value")]),
+    ("Goods worth 8 billion yuan were exported from Erenhot last year.", [("8 billion yuan", "Goods exports")]),
+    ("A Korean chipmaker signed a deal to invest 300 million dollars in Wuxi.",
+     [("300 million dollars", "Korean chipmaker investment")]),
+    ("A Swiss pump maker signed an agreement to invest 80 million euros in a plant in Changzhou.",
+     [("80 million euros", "investment")]),
+])
+def test_names_owned_measures_passive_trade_and_purposes(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A forecast with a deadline is a target; without one, or a result by a past date, it is not.
+    ("Jiaxing's digital economy output is projected to reach 300 billion yuan by 2027.",
+     [("300 billion yuan", "digital economy output target")]),
+    ("Jiaxing's exports are projected to rise 6 percent this year.", [("6 percent", "exports growth")]),
+    ("By the end of 2024, Jiaxing had built 4,200 charging piles.", [("4,200", "charging piles built")]),
+])
+def test_a_forecast_with_a_deadline_is_a_target(sentence, expected):
+    assert _labels(sentence) == expected

@@ -104,13 +104,17 @@ def _name_targets(sentence: str, figures: list[Figure], placed: list[Placed]) ->
     """A planned level is headed as a target, as analysts head it: one its own clause states as an aim ("aims
     to lift software revenue to 1.5 trillion yuan by 2027"), and a planned figure of a measure the sentence
     also states ("GDP reached N, and the city will raise it to M"). Named last: an amount read after a target
-    takes the measure's own label. An amount written as an adjective describes the thing planned ("plans to
-    build a 1,200-mu park"), and is no aim."""
+    takes the measure's own label. A forecast with a deadline is one too ("is projected to reach N by 2025"). An
+    amount written as an adjective describes the thing planned ("plans to build a 1,200-mu park"), and is no aim."""
     stated = {f.label for f in figures if not f.target}
     return [replace(f, label=as_target(f.label))
             if f.target and not _is_adjective(sentence[p.start:p.end])
-            and (_states_an_aim(sentence[:p.first]) or f.label in stated) else f
+            and (_states_an_aim(sentence[:p.first]) or f.label in stated or _DEADLINE.match(sentence, p.end)) else f
             for f, p in zip(figures, placed)]
+
+
+# A year the clause sets as a deadline after its amount: "is projected to reach 350 billion yuan by 2025".
+_DEADLINE = re.compile(r"[^,;:.]*?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _join_ranges(sentence: str, figures: list[Figure], placed: list[Placed]) -> list[Figure]:

@@ -319,13 +319,15 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
             named = following is not None and following.tag.startswith("NNP") and phrase
             if named or not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
                 break
-        elif not w.is_modifier() or w.low in lexicon.measure_adverbs:
-            break
+        elif not w.is_modifier() or w.low in lexicon.measure_adverbs and not w.tag.startswith("NNP"):
+            break  # "rose sharply"; but "West" opens a name
         elif phrase and phrase[-1].tag == "NNS" and w.low.endswith("ing") and following and following.is_noun():
             break  # "trains loading goods", "trucks carrying cargo": a participle, though tagged as a noun
         phrase.append(w)
         k += 1
     phrase = _trimmed(phrase, words[k] if k < len(words) else None)
+    if attributive and len(phrase) >= 2 and all(w.tag.startswith("NNP") or w.tag == "CC" for w in phrase):
+        phrase = _kind_named(phrase)  # "the 1,300-hectare West Taihu Lake ... Industrial Park": an industrial park
     if not _acceptable(phrase):
         return []
     participle = [] if attributive else _passive_participle(words, k)
@@ -333,6 +335,18 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
     if rate is not None:  # "100 containers per day", "2.3 million passengers daily": daily containers, daily passengers
         return [rate] + _capped(phrase, limit - 1)
     return _capped(phrase, limit - len(participle)) + participle
+
+
+def _kind_named(name: list[Word]) -> list[Word]:
+    """The kind of thing a proper name ends in, in lower case: "Industrial Park" of "West Taihu Lake Science and
+    Technology Industrial Park", "Expressway" of "Hangzhou-Ningbo Expressway" (a name of two words is one word and
+    its kind); nothing if it ends in no such word."""
+    kind = []
+    for word in reversed(name[-2:] if len(name) > 2 else name[-1:]):
+        if not word.text.isalpha() or not word.tag.startswith("NNP"):
+            break
+        kind.insert(0, Word(word.low, word.start, word.end, "NN"))
+    return kind
 
 
 def _rate_after(words: tuple[Word, ...], k: int) -> Word | None:

@@ -343,8 +343,9 @@ class _Reader:
             verb = governor.head
             if lemma in words.pace_nouns and verb.lower_ == "at" and _change_of(verb.head):
                 return self._verb(verb.head, level=False)  # "grew at an annual rate of 15 percent"
+            # "generated added value of N", "total output value": modifiers that name no other thing
             if governor.lower_ in words.owned and governor.dep_ in ("dobj", "attr") \
-                    and all(m.lower_ in words.owned for m in _left_modifiers(governor)) \
+                    and all(m.lower_ in words.owned or m.pos_ in ("ADJ", "VERB") for m in _left_modifiers(governor)) \
                     and verb.lemma_.lower() in words.level | words.area | words.having | words.yielding:
                 # "the park covers an area of N": the park's area; "the marine economy generated output of N";
                 # "the liquor industry generated output value of N"
@@ -445,7 +446,9 @@ class _Reader:
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
         action = self._action_noun(verb) if self.kind == "money" else None
         if action:
-            subject = self._subject(verb)
+            # "signed an agreement to invest N": the agreement does not invest
+            purpose = verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            subject = None if purpose else self._subject(verb)
             # "visitor spending", "duty-free shop sales" (a longer name of who acted is cut to its noun);
             # "funds raised" takes no one before it
             who = subject is not None and subject.pos_ == "NOUN" and " " not in action and _phrase(subject)
@@ -800,10 +803,11 @@ def _verb_key(verb: Token) -> str:
 
 
 def _value_of(noun: Token) -> str | None:
-    """"goods worth N" is goods value; "exported shoes worth N" shoe exports, after a verb of trade."""
+    """"goods worth N" is goods value; "exported shoes worth N" shoe exports, after a verb of trade, as are "goods
+    worth N were exported"."""
     if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "toys and stationery worth N": the whole list
-    action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ == "dobj" else None
+    action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else None
     measure = _phrase(noun)
     return _with_action(measure, noun, action) if measure and action else _suffixed(measure, "value")
 
