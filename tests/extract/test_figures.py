@@ -383,7 +383,7 @@ def test_other_hyphenated_units_are_read(sentence, figure):
 def test_hyphenated_amount_keeps_a_gerund_in_the_noun_it_describes():
     sentence = ("Among them, a 4.5-billion-yuan intelligent computing center by China Mobile is scheduled to start "
                 "operation by the end of 2024.")
-    assert _figures(sentence) == [(4_500_000_000, "CNY", None, "intelligent computing center")]
+    assert _figures(sentence) == [(4_500_000_000, "CNY", None, "intelligent computing center investment")]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -453,7 +453,7 @@ def test_a_figure_achieved_is_not_a_target():
     "sentence, value, text, label",
     [
         ("The company signed a $5 million agreement with a US parts maker.", 5e6, "$5 million", "agreement"),
-        ("A $45-million project was approved.", 45e6, "$45-million", "project"),
+        ("A $45-million project was approved.", 45e6, "$45-million", "project investment"),
         ("It raised $5 million.", 5e6, "$5 million", "funds raised"),
     ],
 )

@@ -702,7 +702,8 @@ def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, exp
     ("Haikou's duty-free stores sold 2.3 billion yuan of cosmetics over the holiday.",
      [("2.3 billion yuan", "duty-free store sales")]),
     # Capital injected into a company is investment.
-    ("Provincial funds injected 2 billion yuan into the Xiamen chipmaker.", [("2 billion yuan", "Provincial fund investment")]),
+    ("Provincial funds injected 2 billion yuan into the Xiamen chipmaker.",
+     [("2 billion yuan", "Provincial fund investment")]),
 ])
 def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
     assert _labels(sentence) == expected
@@ -712,7 +713,8 @@ def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
     # An amount before a proper name measures the kind of thing the name ends in.
     ("The 800-hectare Nansha Marine Science and Technology Innovation Park opened on Monday.",
      [("800-hectare", "innovation park area")]),
-    ("A 42-km Jinan-Zibo Expressway extension opened to traffic.", [("42-km", "Jinan-Zibo Expressway extension length")]),
+    ("A 42-km Jinan-Zibo Expressway extension opened to traffic.",
+     [("42-km", "Jinan-Zibo Expressway extension length")]),
     ("Workers finished the 18-km Yinchuan Ring Expressway.", [("18-km", "ring expressway length")]),
     # An owned measure with an adjective or participle is still its owner's; goods worth N that were exported are
     # exports; who invests is named.
@@ -736,4 +738,19 @@ def test_names_owned_measures_passive_trade_and_purposes(sentence, expected):
     ("By the end of 2024, Jiaxing had built 4,200 charging piles.", [("4,200", "charging piles built")]),
 ])
 def test_a_forecast_with_a_deadline_is_a_target(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Money before its noun is the investment in it, a fund's size or a deal's value; a club's is its threshold.
+    ("Weichai broke ground on a 3.8-billion-yuan engine plant in Weifang.",
+     [("3.8-billion-yuan", "engine plant investment")]),
+    ("Ningbo launched a 20-billion-yuan industrial fund on Monday.", [("20-billion-yuan", "industrial fund size")]),
+    ("The two firms signed a 1.2-billion-dollar supply deal.", [("1.2-billion-dollar", "supply deal value")]),
+    ("Jinan joined the 1-trillion-yuan GDP club last year.", [("1-trillion-yuan", "GDP club")]),
+    # Employing people is employment; other things employed keep their noun.
+    ("The Chery plant in Wuhu employs about 12,000 people.", [("about 12,000", "employment")]),
+    ("The lab employs 150 researchers.", [("150", "researcher employment")]),
+])
+def test_money_before_its_noun_and_employment(sentence, expected):
     assert _labels(sentence) == expected

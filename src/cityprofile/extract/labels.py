@@ -71,6 +71,7 @@ class _Words:
     action_noun: dict[str, str]
     area_nouns: set[str]
     attributive: dict[str, list[str]]
+    attributive_money: dict[str, str]
     short_forms: re.Pattern
     short_form: dict[str, str]
 
@@ -97,6 +98,7 @@ def _words() -> _Words:
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         area_nouns=set(words["area_nouns"]["words"]),
         attributive=entries(words["attributive_measures"]),
+        attributive_money={n: noun for noun, ns in entries(words["attributive_money"]).items() for n in ns},
         short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
         short_form={k.lower(): v for k, v in entries(words["short_forms"]).items()},
     )
@@ -119,8 +121,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
     hyphenated to its unit before a noun ("a 1,200-mu park"). An amount of land is the area of what it
     measures ("an industrial park of 2,800 mu" is industrial park area), a power or length before its noun that
-    noun's capacity or length ("a 660-megawatt unit", "a 26-km bridge"); a standard measure is written short
-    ("GDP").
+    noun's capacity or length ("a 660-megawatt unit", "a 26-km bridge"), money the investment in it, the size
+    of a fund or the value of a deal ("a 6.5-billion-yuan plant"); a standard measure is written short ("GDP").
     """
     lexicon = _words()
     label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
@@ -132,7 +134,7 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         return f"{label} area"
     measures = lexicon.attributive.get(kind) if adjective else None
     if measures and last not in measures:
-        return f"{label} {measures[0]}"
+        return f"{label} {lexicon.attributive_money.get(last, measures[0])}"
     return label
 
 

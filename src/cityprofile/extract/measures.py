@@ -89,6 +89,7 @@ class _Words:
     months: frozenset[str]
     bound_pairs: frozenset[str]
     plural_only: frozenset[str]
+    person_nouns: frozenset[str]
     max_words: int
 
 
@@ -144,6 +145,7 @@ def _words() -> _Words:
         months=frozenset(month_names()),
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
         plural_only=frozenset(data["plural_only"]["words"]),
+        person_nouns=frozenset(data["person_nouns"]["words"]),
         max_words=data["max_words"],
     )
 
@@ -740,6 +742,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
     action = words.object_actions.get(_verb_key(verb))
+    if action and measure.lower() == thing.lower_ in words.person_nouns:
+        return action  # "employs about 15,000 people": employment
     if action:
         # "140 million bottles of wine were produced": the participle the words gave is the action's
         return _with_action(measure.removesuffix(f" {verb.lower_}"), thing, action)
