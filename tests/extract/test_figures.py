@@ -180,14 +180,14 @@ def test_change_labels_name_the_subject():
 def test_change_after_a_comma_is_of_the_amount_before_it():
     # The corpus has none; the usual phrasing of statistics bureau reports.
     sentence = "Retail sales of consumer goods totaled 300.5 billion yuan, down 2.1 percent."
-    assert _figures(sentence) == [(300_500_000_000, "CNY", None, "Retail sales of consumer goods"),
-                                  (2.1, "percent", None, "Retail sales of consumer goods decline")]
+    assert _figures(sentence) == [(300_500_000_000, "CNY", None, "retail sales of consumer goods"),
+                                  (2.1, "percent", None, "retail sales of consumer goods decline")]
 
 
 def test_qualifying_verb_also_links_the_subject():
     # The corpus has none; the usual phrasing of tourism reports.
     assert _figures("Tourist arrivals exceeded 40 million last year.") == [
-        (40_000_000, "count", "over", "Tourist arrivals")]
+        (40_000_000, "count", "over", "tourist arrivals")]
 
 
 def test_other_before_the_thing_counted_is_skipped():
@@ -571,9 +571,9 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
 @pytest.mark.parametrize("sentence, expected", [
     # A range of two amounts of one unit is one figure, from its lower to its upper end.
     ("Subsidies for each project in Liuzhou range from 2 million yuan to 10 million yuan.",
-     [("2 million yuan to 10 million yuan", 2_000_000, 10_000_000, "Subsidies")]),
+     [("2 million yuan to 10 million yuan", 2_000_000, 10_000_000, "subsidies")]),
     ("Rents at the Jiaxing science park are between 30 yuan and 45 yuan per square meter.",
-     [("30 yuan and 45 yuan", 30, 45, "Rents")]),
+     [("30 yuan and 45 yuan", 30, 45, "rents")]),
     ("Regulators may impose a fine of $3 billion to $5 billion on the Hangzhou platform.",
      [("$3 billion to $5 billion", 3e9, 5e9, "fine")]),
     # quantulum3 reads this as one range around a guessed midpoint; both ends are written, and kept.
@@ -595,7 +595,7 @@ def test_a_word_count_after_a_possessive_is_a_known_set(sentence, figures):
     ("The Shenzhen start-up raised HK$3 to HK$5 billion.", [("HK$3 to HK$5 billion", 3e9, 5e9, "funds raised")]),
     # A first end larger as written has its own scale: 200 dollars to 4 million.
     ("Fees at Suzhou's private clinics range from $200 to $4 million.",
-     [("$200 to $4 million", 200, 4e6, "Fees")]),
+     [("$200 to $4 million", 200, 4e6, "fees")]),
     # After a word of change, "from N to M" is a level before and after: two figures.
     ("Yichang's port throughput rose from 30 million tonnes to 36 million tonnes.",
      [("30 million tonnes", 30e6, None, "port throughput"), ("36 million tonnes", 36e6, None, "port throughput")]),
@@ -642,7 +642,7 @@ def test_amounts_of_money_after_and_or_a_hyphenated_unit_are_found(sentence, exp
      [("300,000 and 350,000", 300000, 350000, "visitors")]),
     ("Some 1,200 to 1,500 trucks cross the Horgos port each day.", [("Some 1,200 to 1,500", 1200, 1500, "trucks")]),
     # "top" before an amount with a unit is a verb ("saw revenue top N"); before a bare number it ranks.
-    ("Chip revenue in Hefei may top 50 billion yuan this year.", [("50 billion yuan", 50e9, None, "Chip revenue")]),
+    ("Chip revenue in Hefei may top 50 billion yuan this year.", [("50 billion yuan", 50e9, None, "chip revenue")]),
     ("Hefei ranked among the top 20 cities for chip revenue.", []),
 ])
 def test_count_ranges_and_top_before_an_amount(sentence, expected):

@@ -41,7 +41,7 @@ def test_no_words_in_an_empty_sentence():
      "for 46.2% of the proportion of GDP in Xining city", "35 billion 628 million yuan", "industrial added value"),
     # "X reached N": the subject, followed back through its "from" and "of" phrases, never the place in them.
     ("Direct investment from provinces and cities from Heilongjiang reached 2.37 billion yuan, completing 8.1 percent "
-     "of the annual target.", "2.37 billion yuan", "Direct investment"),
+     "of the annual target.", "2.37 billion yuan", "direct investment"),
     ("In particular, the industrial investment growth rate of Harbin in 2022 reached 19.3 percent.",
      "19.3 percent", "industrial investment growth rate"),
     ("In terms of education, the district will expand five schools in Yinchuan, adding 6,000 admission quotas, and "
@@ -86,8 +86,8 @@ def test_label_is_found_from_the_sentence_structure(sentence, text, label):
     ("Last year, Xining city industrial added value of 35 billion 628 million yuan, an increase of 22.3%, accounting "
      "for 46.2% of the proportion of GDP in Xining city", "22.3%", "industrial added value growth"),
     # The phrasing of wire copy.
-    ("Imports reached 2.3 billion yuan, up 11.2 percent.", "11.2 percent", "Imports growth"),
-    ("Exports rose 8.5 percent in the first half.", "8.5 percent", "Exports growth"),
+    ("Imports reached 2.3 billion yuan, up 11.2 percent.", "11.2 percent", "imports growth"),
+    ("Exports rose 8.5 percent in the first half.", "8.5 percent", "exports growth"),
     # A noun phrase that names the change is the label itself.
     ("From 2021 to 2022, Harbin promoted 515 industrial projects and 200 digital economy projects, exceeding the "
      "planned target of investment growth of more than 10 percent each year.", "more than 10 percent",
@@ -152,9 +152,9 @@ def test_when_nothing_names_the_measure_the_label_says_so():
     # The usual phrasing of Xinhua economic reports; the dev articles have none of these.
     ("The company plans to invest 10 billion yuan to build a battery plant.", "company investment target"),
     ("Chongqing exported 300 billion yuan of goods last year.", "exports"),
-    ("High-tech industries accounted for 35.2 percent.", "High-tech industries share"),
+    ("High-tech industries accounted for 35.2 percent.", "high-tech industries share"),
     ("The service sector accounted for 52 percent of GDP.", "service sector share of GDP"),
-    ("Foreign trade volume hit a record 500 billion yuan last year.", "Foreign trade volume"),
+    ("Foreign trade volume hit a record 500 billion yuan last year.", "foreign trade volume"),
     ("The new energy vehicle output of Xi'an reached 1 million units in 2023.", "new energy vehicle output"),
 ])
 def test_verbs_of_money_and_shares_name_the_measure(sentence, label):

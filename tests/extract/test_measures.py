@@ -22,15 +22,15 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
 @pytest.mark.parametrize("sentence, expected", [
     # A verb of change: its subject's growth or decline; "to N" is the level its subject reached.
     ("Container throughput at Dalian port rose 6.2 percent to 4.5 million TEUs last year.",
-     [("6.2 percent", "Container throughput growth"), ("4.5 million TEUs", "Container throughput")]),
+     [("6.2 percent", "container throughput growth"), ("4.5 million TEUs", "container throughput")]),
     ("Retail sales of consumer goods in Lanzhou fell 3.1 percent in the first quarter.",
-     [("3.1 percent", "Retail sales of consumer goods decline")]),
+     [("3.1 percent", "retail sales of consumer goods decline")]),
     # "by N" after a change verb is the change; a qualifier the parser hangs from the verb is read through.
     ("Hohhot's dairy output increased by 12 percent.", [("12 percent", "dairy output growth")]),
-    ("Tourism revenue in Yinchuan grew over 20 percent.", [("over 20 percent", "Tourism revenue growth")]),
+    ("Tourism revenue in Yinchuan grew over 20 percent.", [("over 20 percent", "tourism revenue growth")]),
     # Conjoined clauses each keep their own subject.
     ("Exports climbed 9 percent and imports slipped 2 percent.",
-     [("9 percent", "Exports growth"), ("2 percent", "imports decline")]),
+     [("9 percent", "exports growth"), ("2 percent", "imports decline")]),
     # An adjective of change: "N% higher".
     ("Shares of the Harbin brewer closed 4.5% higher.", [("4.5%", "brewer share price growth")]),
     # Through a relative clause: the noun it describes.
@@ -40,21 +40,21 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
      [("8.6 billion yuan", "tourist spending"), ("14 percent", "tourist spending growth")]),
     # "N percent of the total" is the share of the measure the amount hangs from.
     ("Online sales of farm produce reached 2.4 billion yuan, 31 percent of the province's total.",
-     [("2.4 billion yuan", "Online sales of farm produce"), ("31 percent", "Online sales of farm produce share")]),
+     [("2.4 billion yuan", "online sales of farm produce"), ("31 percent", "online sales of farm produce share")]),
     # "account for": the subject's share, of the whole when it is named.
     ("The digital economy accounted for 41 percent of the city's GDP.",
      [("41 percent", "digital economy share of GDP")]),
     # A change noun: "a N% increase in X", "an increase of N% " after an amount.
     ("Shenyang reported a 7 percent increase in car output.", [("7 percent", "car output growth")]),
     ("Foreign trade reached 90 billion yuan, an increase of 4.4 percent.",
-     [("90 billion yuan", "Foreign trade"), ("4.4 percent", "Foreign trade growth")]),
+     [("90 billion yuan", "foreign trade"), ("4.4 percent", "foreign trade growth")]),
     # "respectively" pairs the parts of a list.
     ("Exports and imports rose 8 percent and 5 percent, respectively.",
-     [("8 percent", "Exports growth"), ("5 percent", "imports growth")]),
+     [("8 percent", "exports growth"), ("5 percent", "imports growth")]),
     # What a measure is of, or (for investment and the like) in, belongs to it; a place or a time does not.
     ("Actual use of foreign capital in Hefei reached 2.1 billion U.S. dollars.",
-     [("2.1 billion U.S. dollars", "Actual use of foreign capital")]),
-    ("Investment in infrastructure fell 3.5 percent in Nanning.", [("3.5 percent", "Investment in infrastructure decline")]),
+     [("2.1 billion U.S. dollars", "actual use of foreign capital")]),
+    ("Investment in infrastructure fell 3.5 percent in Nanning.", [("3.5 percent", "investment in infrastructure decline")]),
     ("The GDP of the city reached 300 billion yuan.", [("300 billion yuan", "GDP")]),
     # An amount before a noun describes it; its unit is no part of the noun's name, its compounds are.
     ("The 40 billion yuan project broke ground in Xiangyang.", [("40 billion yuan", "project")]),
@@ -103,7 +103,7 @@ def test_a_verb_that_changes_its_object_labels_by_the_object(sentence, expected)
 
 @pytest.mark.parametrize("sentence, expected", [
     # "worth N": the thing's value; "for N" after a verb of trade: the price of its object, or of its subject.
-    ("Machinery worth 3.2 billion yuan left Lianyungang port.", [("3.2 billion yuan", "Machinery value")]),
+    ("Machinery worth 3.2 billion yuan left Lianyungang port.", [("3.2 billion yuan", "machinery value")]),
     ("The land parcel in Pudong sold for 5.6 billion yuan.", [("5.6 billion yuan", "land parcel price")]),
     ("A Shenzhen developer bought the hotel for 800 million yuan.", [("800 million yuan", "hotel price")]),
     # The letters before or after a dollar sign say whose dollar, not what is measured.
@@ -162,11 +162,11 @@ def test_a_change_read_through_a_clause_or_a_noun(sentence, expected):
      [("3.1 million TEUs", "container throughput"), ("9.6 percent", "container throughput growth")]),
     # "numbered N": what was counted.
     ("Foreign-funded firms in the Tianjin free trade zone numbered 2,300 by the end of June.",
-     [("2,300", "Foreign-funded firms")]),
+     [("2,300", "foreign-funded firms")]),
     # Revenue keeps where it came from, unless that is a place.
     ("Revenue from ice and snow tourism totaled 8.9 billion yuan in Harbin this winter.",
-     [("8.9 billion yuan", "Revenue from ice and snow tourism")]),
-    ("Earnings from Guangzhou rose 3 percent.", [("3 percent", "Earnings growth")]),
+     [("8.9 billion yuan", "revenue from ice and snow tourism")]),
+    ("Earnings from Guangzhou rose 3 percent.", [("3 percent", "earnings growth")]),
 ])
 def test_appended_changes_counts_and_sources_of_revenue(sentence, expected):
     assert _labels(sentence) == expected
@@ -177,7 +177,7 @@ def test_appended_changes_counts_and_sources_of_revenue(sentence, expected):
     ("Guangxi's imports and exports with ASEAN countries totaled 420 billion yuan, up 8.1 percent.",
      [("420 billion yuan", "imports and exports"), ("8.1 percent", "imports and exports growth")]),
     ("Imports and exports rose 5 percent and 3 percent, respectively.",
-     [("5 percent", "Imports growth"), ("3 percent", "exports growth")]),
+     [("5 percent", "imports growth"), ("3 percent", "exports growth")]),
     # A change given as a rate after the verb; a rate of its own keeps its name.
     ("Kunming's industrial output value grew at an annual rate of 11 percent.",
      [("11 percent", "industrial output value growth")]),
@@ -204,7 +204,7 @@ def test_joined_measures_rates_and_costs(sentence, expected):
      [("12 billion yuan", "added value of primary industries"),
       ("95 billion yuan", "added value of secondary industries")]),
     ("Urban and rural residents' per capita disposable income in Hefei grew 4.6 percent and 7.3 percent, respectively.",
-     [("4.6 percent", "Urban residents' per capita disposable income growth"),
+     [("4.6 percent", "urban residents' per capita disposable income growth"),
       ("7.3 percent", "rural residents' per capita disposable income growth")]),
 ])
 def test_respectively_pairs_joined_modifiers(sentence, expected):
@@ -227,7 +227,7 @@ def test_comparisons_and_names_with_numbers(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # "of which" / "among which": a part of the amount before, measured as it is.
     ("Investment in the Lanzhou project totals 12 billion yuan, of which 4 billion yuan has been completed.",
-     [("12 billion yuan", "Investment in project"), ("4 billion yuan", "Investment in project")]),
+     [("12 billion yuan", "investment in project"), ("4 billion yuan", "investment in project")]),
     # "worth N" set off by commas: the value of the noun it follows.
     ("The Chengdu fund, worth 10 billion yuan, will back semiconductor start-ups.", [("10 billion yuan", "fund value")]),
     # Bare nouns joined by "and" before "of N".
@@ -304,7 +304,7 @@ def test_extent_comparatives_set_off_changes_and_running_totals(sentence, expect
      [("7.5 percent", "fishing industries growth"), ("3.2 percent", "tourism industries growth"),
       ("18 percent", "marine biomedicine industries growth")]),
     ("Exports, imports and retail sales grew 7.5 percent, 3.2 percent and 1.8 percent, respectively.",
-     [("7.5 percent", "Exports growth"), ("3.2 percent", "imports growth"), ("1.8 percent", "retail sales growth")]),
+     [("7.5 percent", "exports growth"), ("3.2 percent", "imports growth"), ("1.8 percent", "retail sales growth")]),
     # ", up N" after a count: the change of what was counted, as its label says.
     ("Geely's Ningbo plant exported 210,000 cars last year, up 35 percent.",
      [("210,000", "car exports"), ("35 percent", "car exports growth")]),
@@ -370,7 +370,7 @@ def test_a_second_level_read_respectively_that_hangs_from_the_verb_takes_its_own
     sentence = ("Average wages of urban and rural workers in Yantai rose 5 percent and 7 percent to 80,000 yuan and "
                 "30,000 yuan, respectively.")
     assert [label for _, label in _labels(sentence)][2:] == [
-        "Average wages of urban workers", "Average wages of rural workers"]
+        "average wages of urban workers", "average wages of rural workers"]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -401,7 +401,7 @@ def test_market_reports_name_what_moved(sentence, expected):
     ("The Changsha-based group put its net worth at 86.5 billion ($11.9 billion) at the end of June.",
      "net worth"),
     ("Bilateral trade with Laos through Kunming reached 4.2 trillion kip ($196 million) in 2023.",
-     "Bilateral trade with Laos"),
+     "bilateral trade with Laos"),
 ])
 def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, expected):
     money = [label for text, label in _labels(sentence) if "$" in text]
@@ -424,7 +424,7 @@ def test_a_conversion_of_an_amount_that_is_no_figure_takes_its_label(sentence, e
     # Where an issuer is based says where, like a place before it; a sector's stocks are a kind of stock.
     ("Shares of the Wuxi-based chip packager slid 3.4 percent.",
      [("3.4 percent", "chip packager share price decline")]),
-    ("Bank stocks in Shanghai gained 1.1 percent.", [("1.1 percent", "Bank stocks growth")]),
+    ("Bank stocks in Shanghai gained 1.1 percent.", [("1.1 percent", "bank stocks growth")]),
     # "raise it to N", "lift the figure to N": the amount said before, of the same kind.
     ("Suzhou's biomedicine output reached 180 billion yuan last year, and the city aims to raise it to 250 billion "
      "yuan by 2027.", [("180 billion yuan", "biomedicine output"), ("250 billion yuan", "biomedicine output target")]),
@@ -449,9 +449,9 @@ def test_verbs_with_particles_ports_share_prices_and_amounts_said_before(sentenc
     # "that of X": the measure said first, of its new owner.
     ("Average wages of factory workers in Dongguan reached 6,100 yuan a month, while those of service workers rose "
      "4 percent.",
-     [("6,100 yuan", "Average wages of factory workers"), ("4 percent", "Average wages of service workers growth")]),
+     [("6,100 yuan", "average wages of factory workers"), ("4 percent", "average wages of service workers growth")]),
     # "contribute" gives a share; "N percent of which are X" is X's share.
-    ("Tourism contributes 12 percent of Guilin's GDP.", [("12 percent", "Tourism share of GDP")]),
+    ("Tourism contributes 12 percent of Guilin's GDP.", [("12 percent", "tourism share of GDP")]),
     ("Jinhua has 680,000 registered companies, 91 percent of which are small firms.",
      [("680,000", "registered companies"), ("91 percent", "small firms share")]),
     # A total that says whose: the share of that total, or of the amount it is set off after.
@@ -504,12 +504,12 @@ def test_averages_national_totals_shares_reached_and_targets(sentence, expected)
     # A bracket after an amount holds a conversion only in capitals ("(US $1.1 million)"); "(up 3 percent)" is
     # the change of the amount, "(12 percent of the total)" its share.
     ("Tourism revenue in Guilin hit 80 billion yuan (up 3 percent) last year.",
-     [("80 billion yuan", "Tourism revenue"), ("3 percent", "Tourism revenue growth")]),
+     [("80 billion yuan", "tourism revenue"), ("3 percent", "tourism revenue growth")]),
     ("Exports from Ningbo reached 120 billion yuan (12 percent of the total) in 2023.",
-     [("120 billion yuan", "Exports"), ("12 percent", "Exports share")]),
+     [("120 billion yuan", "exports"), ("12 percent", "exports share")]),
     # The average of the whole measure before it.
     ("Fixed-asset investment in Hefei rose 9 percent, above the national average of 3 percent.",
-     [("9 percent", "Fixed-asset investment growth"), ("3 percent", "national average Fixed-asset investment growth")]),
+     [("9 percent", "fixed-asset investment growth"), ("3 percent", "national average fixed-asset investment growth")]),
 ])
 def test_proportions_brackets_and_averages_a_review_found(sentence, expected):
     assert _labels(sentence) == expected
@@ -522,7 +522,7 @@ def test_proportions_brackets_and_averages_a_review_found(sentence, expected):
     ("The Hami project covers 600 hectares.", [("600 hectares", "project area")]),
     # Trips are named with what made them.
     ("Sea-rail intermodal trains at Beibu Gulf Port made 9,800 trips in 2024.",
-     [("9,800", "Sea-rail intermodal train trips")]),
+     [("9,800", "sea-rail intermodal train trips")]),
 ])
 def test_areas_say_so_and_trips_name_their_vehicle(sentence, expected):
     assert _labels(sentence) == expected
@@ -661,9 +661,9 @@ def test_a_length_before_its_noun_is_that_noun_s_length(sentence, expected):
     # "per capita" and "new energy" are one word of a label's four, and a shortened label keeps both words;
     # nor does a label start with "and".
     ("Rural per capita disposable income in Guyuan rose 7.4 percent.",
-     [("7.4 percent", "Rural per capita disposable income growth")]),
+     [("7.4 percent", "rural per capita disposable income growth")]),
     ("Per capita disposable income of urban residents in Yulin reached 41,260 yuan.",
-     [("41,260 yuan", "Per capita disposable income of urban residents")]),
+     [("41,260 yuan", "per capita disposable income of urban residents")]),
     ("Jiuquan's installed new energy power capacity reached 28 gigawatts.",
      [("28 gigawatts", "installed new energy power capacity")]),
     ("Hefei's software and information services revenue rose 11 percent.",
@@ -672,7 +672,7 @@ def test_a_length_before_its_noun_is_that_noun_s_length(sentence, expected):
     ("Ningxia's wind and solar power generation rose 14 percent last year.",
      [("14 percent", "wind and solar power generation growth")]),
     ("Coal and natural gas output in Ordos reached 700 million tonnes.",
-     [("700 million tonnes", "Coal and natural gas output")]),
+     [("700 million tonnes", "coal and natural gas output")]),
 ])
 def test_bound_pairs_and_shared_heads_stay_in_a_label(sentence, expected):
     assert _labels(sentence) == expected
@@ -690,7 +690,7 @@ def test_bound_pairs_and_shared_heads_stay_in_a_label(sentence, expected):
      [("3.1 million", "tourists received"), ("8.4 billion yuan", "tourism revenue"),
       ("4.2 percent", "tourists received growth"), ("6.8 percent", "tourism revenue growth")]),
     ("Imports of soybeans and iron ore through Rizhao port were up 3.5 and 7.9 percent, respectively.",
-     [("3.5", "Imports of soybeans growth"), ("7.9 percent", "Imports of iron ore growth")]),
+     [("3.5", "imports of soybeans growth"), ("7.9 percent", "imports of iron ore growth")]),
 ])
 def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, expected):
     assert _labels(sentence) == expected
@@ -703,7 +703,7 @@ def test_respectively_pairs_listed_objects_and_amounts_said_before(sentence, exp
      [("2.3 billion yuan", "duty-free store sales")]),
     # Capital injected into a company is investment.
     ("Provincial funds injected 2 billion yuan into the Xiamen chipmaker.",
-     [("2 billion yuan", "Provincial fund investment")]),
+     [("2 billion yuan", "provincial fund investment")]),
 ])
 def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
     assert _labels(sentence) == expected
@@ -720,7 +720,7 @@ def test_plural_only_nouns_sellers_and_injected_capital(sentence, expected):
     # exports; who invests is named.
     ("Ningbo's marine economy generated added value of 230 billion yuan.",
      [("230 billion yuan", "marine economy added value")]),
-    ("Goods worth 8 billion yuan were exported from Erenhot last year.", [("8 billion yuan", "Goods exports")]),
+    ("Goods worth 8 billion yuan were exported from Erenhot last year.", [("8 billion yuan", "goods exports")]),
     ("A Korean chipmaker signed a deal to invest 300 million dollars in Wuxi.",
      [("300 million dollars", "Korean chipmaker investment")]),
     ("A Swiss pump maker signed an agreement to invest 80 million euros in a plant in Changzhou.",

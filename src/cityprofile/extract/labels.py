@@ -48,6 +48,8 @@ _CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?
 _CONVERSION_REACH = 80
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
+# Tags of a sentence's first word that make it a common word, written in lower case inside a label.
+_COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
 
@@ -126,7 +128,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     """
     lexicon = _words()
     label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
-                                    _read_label(sentence, first, start, end, kind, adjective, earlier))
+                                    _uncapitalised(_read_label(sentence, first, start, end, kind, adjective, earlier),
+                                                   sentence))
     if not label or names_nothing(label):
         return label
     last = label.split()[-1].lower()
@@ -136,6 +139,20 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     if measures and last not in measures:
         return f"{label} {lexicon.attributive_money.get(last, measures[0])}"
     return label
+
+
+def _uncapitalised(label: str, sentence: str) -> str:
+    """A label taken from a sentence's first word in lower case unless that word is a name ("Exports growth" is
+    "exports growth"; "Hefei GDP", "BYD sales" stay): a column of labels reads alike whatever sentence they
+    came from."""
+    words = tag_words(sentence)
+    opening = words[0] if words else None
+    # A tagger may read a name it does not know as an adverb ("Geely shares rose"): only a word it reads as a
+    # common noun, adjective, participle or preposition is taken for one.
+    if opening is None or not label.startswith(opening.text) or opening.text.isupper() \
+            or opening.tag not in _COMMON_TAGS or not opening.text[:1].isupper():
+        return label
+    return opening.text[0].lower() + label[1:]
 
 
 def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
