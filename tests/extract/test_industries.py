@@ -509,3 +509,15 @@ def test_a_mention_is_the_noun_phrase_it_stands_in(sentence, terms):
 def test_industries_left_behind_or_inside_names_are_not_the_city_s(sentence, left_out):
     names = [m.name for m in find_industries(sentence)]
     assert names and left_out not in names
+
+
+@pytest.mark.parametrize("sentence, industry", [
+    ("Firms in the Changzhou park make battery separators and cathode materials for carmakers.", "Lithium batteries"),
+    ("The chemical park is moving from basic chemicals to high-end polymers and fluorosilicone materials.",
+     "New materials"),
+    ("Hefei hosts a growing cluster of quantum computing start-ups.", "New-generation information technology"),
+    ("Wenling is known for its water pumps and motors.", "Machinery"),
+    ("Smart equipment and biomedicine lead the new development zone.", "Intelligent manufacturing"),
+])
+def test_taxonomy_names_materials_equipment_and_frontier_technology(sentence, industry):
+    assert industry in _names(sentence)
