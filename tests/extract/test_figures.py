@@ -653,3 +653,9 @@ def test_a_unit_written_once_for_a_list_of_two_changes_makes_two_figures_not_a_r
     sentence = "Zhanjiang's seafood and fruit exports were up 12.5 and 19.2 percent, respectively."
     assert [(f.text, f.value, f.high) for f in extract_figures(sentence)] == [
         ("12.5", 12.5, None), ("19.2 percent", 19.2, None)]
+
+
+def test_digits_go_on_only_with_a_scale_word():
+    # "190,400 twenty-foot equivalent units" had been 190,420 of a count.
+    sentence = "Rail freight at the Khorgos port reached 190,400 twenty-foot equivalent units (TEUs) last year."
+    assert [(f.value, f.unit) for f in extract_figures(sentence)] == [(190400, "TEU")]

@@ -60,7 +60,7 @@ def test_no_words_in_an_empty_sentence():
     # "X worth N" is the value of X.
     ("At the event, Shenyang released 513 application scenarios around \"one highland, one hub, four centers\", with "
      "investment and cooperation opportunities worth a total of 928.3 billion yuan.", "928.3 billion yuan",
-     "investment and cooperation opportunities value"),
+     "investment and cooperation opportunity value"),
     # "X grew from N to M": both amounts are X.
     ("The GDP of the area has grown from less than 500 million yuan at the beginning of its establishment to "
      "30 billion yuan in 2021.", "30 billion yuan", "GDP"),

@@ -754,3 +754,12 @@ def test_a_forecast_with_a_deadline_is_a_target(sentence, expected):
 ])
 def test_money_before_its_noun_and_employment(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A length "of" something is its length, its noun singular as before another noun.
+    ("Shenzhen opened 150 kilometres of roads to driverless buses last year.", [("150 kilometres", "road length")]),
+    ("Dongying has built 320 km of pipelines since 2020.", [("320 km", "pipeline length")]),
+])
+def test_a_length_of_something_is_its_length(sentence, expected):
+    assert _labels(sentence) == expected

@@ -229,10 +229,11 @@ class _Reader:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
         if self.kind == "share" and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
-        if self.kind == "area" and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
-            # "1.8 million mu of navel orange orchards"; "sold 1.92 million square meters of new homes" is the
-            # homes' sales area
-            return _suffixed(_acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None), "area")
+        if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
+            # "1.8 million mu of navel orange orchards" is orchard area, "200 km of roads" road length; "sold 1.92
+            # million square meters of new homes" is the homes' sales area
+            acted = _acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None)
+            return _suffixed(_singular(acted, land), self.kind)
         if dep == "pobj":
             return self._through(head, token, start)
         if dep == "quantmod" and head.like_num and head.i > token.i:
@@ -813,7 +814,7 @@ def _value_of(noun: Token) -> str | None:
         noun = noun.head  # "toys and stationery worth N": the whole list
     action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else None
     measure = _phrase(noun)
-    return _with_action(measure, noun, action) if measure and action else _suffixed(measure, "value")
+    return _with_action(measure, noun, action) if measure and action else _suffixed(_singular(measure, noun), "value")
 
 
 def _acted_on(thing: Token, verb: Token | None) -> str | None:
@@ -825,11 +826,18 @@ def _acted_on(thing: Token, verb: Token | None) -> str | None:
 
 
 def _with_action(measure: str, thing: Token, action: str) -> str:
-    """"lithium battery output": the measure with the noun of what was done to it, its head word singular
-    unless it has no singular ("goods throughput") or is a name in capitals ("IKEA investment")."""
-    head = measure.rsplit(" ", 1)[-1]
-    singular = head == thing.text and not head.isupper() and thing.lower_ not in _words().plural_only
-    return f"{measure[:len(measure) - len(head)]}{thing.lemma_ if singular else head} {action}"
+    """"lithium battery output": the measure with the noun of what was done to it, its head word singular."""
+    return f"{_singular(measure, thing)} {action}"
+
+
+def _singular(measure: str | None, thing: Token) -> str | None:
+    """The measure with its head word, written as ``thing``, in the singular, as a noun before another is:
+    "orchard area", "road length"; unless it has no singular ("goods throughput") or is a name in capitals
+    ("IKEA investment")."""
+    head = measure.rsplit(" ", 1)[-1] if measure else ""
+    if head != thing.text or head.isupper() or thing.lower_ in _words().plural_only:
+        return measure
+    return f"{measure[:len(measure) - len(head)]}{thing.lemma_}"
 
 
 def _suffixed(measure: str | None, noun: str) -> str | None:

@@ -26,8 +26,10 @@ _SCALE = "|".join(_SCALES)
 # Articles and conjunctions are in quantulum3's number words, but alone they are no number.
 _NOT_NUMBERS = {"", "&", "a", "an", "and", "minus", "negative"}
 _WORDS = sorted(set(quantulum_regex.numberwords()) - _NOT_NUMBERS, key=len, reverse=True)
-_TOKEN = rf"(?:\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+|\b(?:{'|'.join(_WORDS)})\b)"
-NUMBER = re.compile(rf"{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
+_DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+)"
+_TOKEN = rf"(?:{_DIGITS}|\b(?:{'|'.join(_WORDS)})\b)"
+# Digits go on only with a scale word: "190,400 twenty-foot equivalent units" is 190,400, not 190,420.
+NUMBER = re.compile(rf"{_DIGITS}(?:[\s-]+\b(?:{_SCALE}|hundred)\b)*|{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
 _COMPOUND = re.compile(rf"\b(\d+) ({_SCALE}) (\d{{1,3}}(?:\.\d+)?) ({_SCALE})\b", re.I)
 
 
