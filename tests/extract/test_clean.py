@@ -210,11 +210,21 @@ def test_one_line_page_is_split_at_its_byline_and_loses_its_dateline():
     "Editor: Ma Li Copyright © 2000-2025 XINHUANET.com All rights reserved.",
 ])
 def test_a_one_line_page_keeps_its_body_before_its_footer(footer):
-    # A page saved with its line breaks collapsed: the footer's copyright line is the whole page.
+    # A page saved with its line breaks collapsed: the footer's copyright line is the whole page (a caption, which
+    # is shorter, goes whole).
     body = ("YINCHUAN, Aug. 12 (Xinhua) -- Wine made in the Helan Mountains' eastern foothills reached 140 million "
             "bottles last year, and the region's vineyards now cover 600,000 mu. The industry employs about 130,000 "
             "people, most of them farmers from nearby villages, and its comprehensive output value exceeded 40 "
-            "billion yuan, according to the regional bureau of wine.")
+            "billion yuan. More than 260 wineries operate in the region, and about 60 of them export to over 40 "
+            "countries and regions, including France, Germany and Singapore. Local officials said wine tourism "
+            "drew 1.5 million visits in the first half of this year, up 20 percent year on year, as vineyards "
+            "opened tasting rooms, guesthouses and cycling trails to visitors from Beijing, Shanghai and Xi'an. "
+            "The region plans to expand its vineyards to 1 million mu by 2027 and to lift the industry's output "
+            "value to 100 billion yuan, while building a national wine testing center and a trading platform for "
+            "wine made in the foothills. Growers have also adopted drip irrigation on more than 300,000 mu, saving "
+            "water in one of China's driest wine regions, and researchers at Ningxia University are breeding "
+            "grape varieties that survive the harsh winters without being buried, according to the regional "
+            "bureau of wine.")
     page = clean_page(f"Ningxia wine grows - Xinhua {body} {footer}")
     text = " ".join(page.paragraphs)
     assert "140 million bottles" in text and "according to the regional bureau of wine." in text
@@ -315,3 +325,20 @@ def test_a_flat_page_body_starts_at_its_dateline_and_its_title_loses_a_glued_age
     assert page.title == "Weifang kites fly to 50 countries"
     assert (page.date, page.dateline) == ("2025-05-02", "Weifang")
     assert page.paragraphs[0].startswith("Weifang exported kites worth 380 million yuan")
+
+
+def test_reviewed_page_cleaning():
+    # A headline's own tail after a dash stays; a related link's date does not beat the wire dateline; a long
+    # caption with a credit is no body.
+    page = clean_page("Ten years on - Xiong'an takes shape\n"
+                      "XIONG'AN, June 5, 2025 (Xinhua) -- Xiong'an has drawn 1,200 firms from Beijing since 2017, "
+                      "officials said on Thursday at a forum in the new area.\n"
+                      "Related: Hebei exports hit record high | Xinhua | 2024-12-01\n")
+    assert (page.title, page.date) == ("Ten years on - Xiong'an takes shape", "2025-06-05")
+    caption = ("Workers assemble electric buses on a production line at a plant of a bus maker in the Ningbo "
+               "Hangzhou Bay New Area, east China's Zhejiang Province, on June 3, 2025. The plant, which began "
+               "production last year, now turns out about 20 buses a day for customers at home and abroad. "
+               "(Xinhua/Huang Zongzhi)")
+    page = clean_page(f"Ningbo buses roll out\n{caption}\nNINGBO, June 4 (Xinhua) -- Bus exports from Ningbo rose "
+                      "30 percent in the first five months, customs data showed.\n")
+    assert page.dateline == "Ningbo" and page.paragraphs[0].startswith("Bus exports from Ningbo")

@@ -640,7 +640,10 @@ def test_amounts_of_money_after_and_or_a_hyphenated_unit_are_found(sentence, exp
     # A range of bare counts is one figure, as a range with units is.
     ("The Harbin ice festival is expected to draw between 300,000 and 350,000 visitors over New Year.",
      [("300,000 and 350,000", 300000, 350000, "visitors")]),
-    ("Some 1,200 to 1,500 trucks cross the Horgos port each day.", [("Some 1,200 to 1,500", 1200, 1500, "trucks")]),
+    ("Between 1,200 and 1,500 trucks cross the Horgos port each day.", [("1,200 and 1,500", 1200, 1500, "trucks")]),
+    # Without "between", a count's range may be two levels ("rose from 20 to 35") or take its scale from its end
+    # ("3 to 5 million"): none is read rather than a wrong one.
+    ("The number of flights to Seoul rose from 20 to 35 a week.", []),
     # "top" before an amount with a unit is a verb ("saw revenue top N"); before a bare number it ranks.
     ("Chip revenue in Hefei may top 50 billion yuan this year.", [("50 billion yuan", 50e9, None, "chip revenue")]),
     ("Hefei ranked among the top 20 cities for chip revenue.", []),
@@ -659,3 +662,21 @@ def test_digits_go_on_only_with_a_scale_word():
     # "190,400 twenty-foot equivalent units" had been 190,420 of a count.
     sentence = "Rail freight at the Khorgos port reached 190,400 twenty-foot equivalent units (TEUs) last year."
     assert [(f.value, f.unit) for f in extract_figures(sentence)] == [(190400, "TEU")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A rewrite keeps whole words where they were: a shared "trillion" or "thousand" does not split a range, and
+    # "-km-long" stays with its amount.
+    ("Guangzhou will invest 4 to 5 trillion yuan in its metro network.",
+     [("4 to 5 trillion yuan", 4e12, 5e12)]),
+    ("Warehouses in Qinzhou store 8 to 9 thousand tonnes of sugar.", [("8 to 9 thousand tonnes", 8000, 9000)]),
+    ("The project includes a 12-km-long undersea tunnel.", [("12-km-long", 12, None)]),
+    # A level compared with before a deadline is no target.
+    ("Luoyang expects 160 million visits this year, up from 130 million by 2023.", None),
+])
+def test_rewritten_ranges_and_comparisons(sentence, expected):
+    figures = extract_figures(sentence)
+    if expected is None:
+        assert [f.label.endswith("target") for f in figures] == [True, False]
+    else:
+        assert [(f.text, f.value, f.high) for f in figures] == expected

@@ -763,3 +763,15 @@ def test_money_before_its_noun_and_employment(sentence, expected):
 ])
 def test_a_length_of_something_is_its_length(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Money before a noun that is not built names that noun alone; names opening a sentence keep their capitals.
+    ("Winners receive a 500,000-yuan prize from the city.", [("500,000-yuan", "prize")]),
+    ("Shenzhen is now a 3.6-trillion-yuan economy.", [("3.6-trillion-yuan", "economy")]),
+    ("Dongguan exports rose 6 percent in May.", [("6 percent", "Dongguan exports growth")]),
+    ("Chinese investment in Hungary rose 12 percent.", [("12 percent", "Chinese investment in Hungary growth")]),
+    ("High-tech exports rose 9 percent.", [("9 percent", "high-tech exports growth")]),
+])
+def test_attributive_money_and_names_at_the_start(sentence, expected):
+    assert _labels(sentence) == expected

@@ -498,3 +498,15 @@ def test_a_participle_after_before_or_after_states_its_own_event(sentence, expec
 ])
 def test_numbers_whose_clauses_dangling_words_and_finer_dates(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2025-06-20")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "forecasts" or "target" before a past month plans nothing; "said the port that ..." keeps its subject; a
+    # state after "when" is background.
+    ("Jiangsu's exports beat forecasts in February.", [("2026-02", "Jiangsu's exports beat forecasts")]),
+    ("Zhou said the terminal that opened in January handled 2 million passengers.",
+     [("2026-01", "the terminal that opened handled 2 million passengers")]),
+    ("The firm entered Laos in 2016, when cross-border trade was booming.", [("2016", "The firm entered Laos")]),
+])
+def test_past_months_reported_subjects_and_background(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected

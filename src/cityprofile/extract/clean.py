@@ -25,8 +25,11 @@ _MIN_TITLE_WORDS = 3
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _MIN_PARAGRAPH_WORDS = 8
 _LONG_LINE_WORDS = 40
+# A line this long before its footer is a whole page saved as one line (a caption, however long, is shorter).
+_FLAT_PAGE_WORDS = 150
 # How far into a flat page's body, after its title, a wire dateline still opens the story.
 _DATELINE_REACH = 600
+_SENTENCE_END = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z]")
 _BREADCRUMB_MAX_WORDS = 12
 _SITE_NAME_MAX_WORDS = 5
 _ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
@@ -140,7 +143,7 @@ def _without_furniture(line: str) -> str:
     found = next(filter(None, (pattern.search(line) for pattern in _compiled("drop_lines"))), None)
     if found is not None:
         kept = line[:found.start()].rstrip()
-        return kept if len(kept.split()) >= _LONG_LINE_WORDS else ""
+        return kept if len(kept.split()) >= _FLAT_PAGE_WORDS else ""
     if _is_menu(line):
         return ""
     # Breadcrumbs: a short line of section names joined by ">" (not the ">" closing a tag in a headline).
@@ -180,6 +183,16 @@ def _is_agency(line: str) -> bool:
     return line.casefold() in {name.casefold() for name in _furniture()["agencies"]["names"]}
 
 
+def _without_outlet(title: str) -> str:
+    """A headline without the news outlet's name a separator adds ("... - Global Times"); any other tail is the
+    headline's own ("Ten years on - Xiong'an takes shape")."""
+    for separator in _furniture()["page_title_separators"]:
+        head, found, outlet = title.rpartition(separator)
+        if found and head and _is_agency(outlet.strip()):
+            return head
+    return title
+
+
 def _is_banner(line: str) -> bool:
     """Whether a head line opens with a news outlet's name before a separator: the site's banner."""
     return any(_is_agency(line.split(separator, 1)[0].strip())
@@ -214,7 +227,7 @@ def _split_lines(text: str, page: Page) -> None:
     # "China.org.cn - China news, weather, business, travel & language courses" is the site's banner
     titles = [line for line in titles if not _is_banner(line)] or titles
     if titles:
-        page.title = tidy_title(drop_site_name(max(titles, key=lambda line: len(drop_site_name(line).split()))))
+        page.title = tidy_title(_without_outlet(max(titles, key=lambda line: len(drop_site_name(line).split()))))
     page.paragraphs = lines[start:]
 
 
@@ -241,7 +254,9 @@ def _from_dateline(body: str) -> str:
     caption and widgets in between ("Time: 10 Feb 2025 Text size: A+ A- Tourists ... [Photo/HIMC] SANYA, Feb 10
     (HIMC) --") are page, not story."""
     found = re.compile(_furniture()["dateline"].removeprefix("^")).search(body, 0, _DATELINE_REACH)
-    return body[found.start():] if found else body
+    # a story's lead of two sentences or more before it is the story's
+    told = found is not None and len(_SENTENCE_END.findall(body, 0, found.start())) >= 2
+    return body[found.start():] if found and not told else body
 
 
 def _split_at_byline(text: str, page: Page) -> bool:

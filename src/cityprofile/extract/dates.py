@@ -290,24 +290,24 @@ def _year_by_tense(sentence: str, start: int, span: str, base: datetime) -> int:
     verb = _clause_verb(sentence, start)
     if verb is None:
         return base.year
-    if _planned(sentence, start, verb):
+    if _planned(verb):
         return base.year + (month < base.month)
     # A tagger may read a root past tense ("The plant opened in November") as a participle: both are past.
     return base.year - (verb.tag_ in ("VBD", "VBN") and month > base.month)
 
 
-def _planned(sentence: str, start: int, verb: Token | None) -> bool:
-    """Whether the clause of the date at ``start``, whose verb is ``verb``, plans it ("will open in May")."""
+def _planned(verb: Token | None) -> bool:
+    """Whether the clause whose verb is ``verb`` plans its date ("will open in May", "is scheduled for May")."""
     if verb is None:
         return False
     # The verb with its auxiliaries, and the verb it completes ("is expected to open"), as written and as lemmas
     # ("'ll open" is "will open").
     governing = verb.head if verb.dep_ == "xcomp" else verb
     first = min([governing.i] + [c.i for c in governing.children if c.dep_ in ("aux", "auxpass")])
-    words = verb.doc[first:verb.i + 1]
-    # up to the date when it follows: "scheduled for October"
-    written = sentence[words[0].idx:start] if words[0].idx < start else words.text
-    return bool(PLAN.search(written) or PLAN.search(" ".join(t.lemma_ for t in words)))
+    # with the preposition right after the verb: "scheduled for October" ("beat forecasts in April" is past)
+    after = verb.i + 2 if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].pos_ == "ADP" else verb.i + 1
+    words = verb.doc[first:after]
+    return bool(PLAN.search(words.text) or PLAN.search(" ".join(t.lemma_ for t in words)))
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
@@ -401,7 +401,7 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
             or (_year_by_tense(text, start, core, base) if by_tense else None) \
             or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
-        ahead = kind == "weekday" and _planned(text, start, _clause_verb(text, start))
+        ahead = kind == "weekday" and _planned(_clause_verb(text, start))
         normalised = resolved and _normalise(resolved, base, ahead)
         if not normalised:
             continue

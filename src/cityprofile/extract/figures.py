@@ -21,7 +21,7 @@ from .gazetteer import load_gazetteer
 from .labels import Placed, as_target, find_label, names_nothing
 from .measures import opens_range
 from .nlp import parse
-from .numbers import NUMBER, Rewrite, changes_then_levels, find_number, parse_number, rewrite_amounts
+from .numbers import BETWEEN, NUMBER, Rewrite, changes_then_levels, find_number, parse_number, rewrite_amounts
 
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
 _POSSESSIVE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s*$")
@@ -109,10 +109,13 @@ def _name_targets(sentence: str, figures: list[Figure], placed: list[Placed]) ->
     stated = {f.label for f in figures if not f.target}
     return [replace(f, label=as_target(f.label))
             if f.target and not _is_adjective(sentence[p.start:p.end])
-            and (_states_an_aim(sentence[:p.first]) or f.label in stated or _DEADLINE.match(sentence, p.end)) else f
+            and (_states_an_aim(sentence[:p.first]) or f.label in stated
+                 or _DEADLINE.match(sentence, p.end) and not _COMPARED.search(sentence, 0, p.first)) else f
             for f, p in zip(figures, placed)]
 
 
+# A level compared with: "up from 40 million by 2023" is no deadline's.
+_COMPARED = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|against|than)\s*$", re.IGNORECASE)
 # A year the clause sets as a deadline after its amount: "is projected to reach 350 billion yuan by 2025".
 _DEADLINE = re.compile(r"[^,;:.]*?\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 
@@ -167,14 +170,18 @@ def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:
 
     quantulum3 makes "between 5 percent and 6 percent" one range around a guessed midpoint, which is no figure;
     its two ends are. An end without its own unit ("2-3 billi", garbled) is not read, unless the range counts
-    ("between 400,000 and 500,000 visitors").
+    after "between" ("between 400,000 and 500,000 visitors").
     """
     if quantity.uncertainty is None:
         number = find_number(text, *quantity.span)
         return [number] if number else []
     lexicon = _lexicon()
     ends = (find_number(text, *n.span()) for n in NUMBER.finditer(text, *quantity.span))
-    counts = quantity.unit.name == "dimensionless"
+    # "from 20 to 35" may be two levels, "by 15 to 35" a change and a level, "3 to 5 million" takes its scale from
+    # its end: only "between" makes a range of counts sure
+    opening = max(0, quantity.span[0])  # quantulum3 may start a span at -1 at the start of a sentence
+    counts = quantity.unit.name == "dimensionless" and (BETWEEN.search(text, 0, opening) is not None
+                                                        or text[opening:opening + 8].lower() == "between ")
     return [n for n in ends
             if n and (counts or lexicon.suffixes.match(text, n.end()) or lexicon.prefixes.search(text, 0, n.start()))]
 

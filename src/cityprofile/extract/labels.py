@@ -29,7 +29,7 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, cut_badly, owned_measures, pace_nouns, read_action, read_measure
+from .measures import Placed, cut_badly, is_common_word, owned_measures, pace_nouns, read_action, read_measure
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -50,6 +50,7 @@ _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has"
 _MAX_WORDS = 3
 # Tags of a sentence's first word that make it a common word, written in lower case inside a label.
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
+_FUNCTION_TAGS = {"IN", "DT"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
 
@@ -137,7 +138,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         return f"{label} area"
     measures = lexicon.attributive.get(kind) if adjective else None
     if measures and last not in measures:
-        return f"{label} {lexicon.attributive_money.get(last, measures[0])}"
+        measure = lexicon.attributive_money.get(last) if kind == "money" else measures[0]
+        return f"{label} {measure}" if measure else label
     return label
 
 
@@ -147,10 +149,12 @@ def _uncapitalised(label: str, sentence: str) -> str:
     came from."""
     words = tag_words(sentence)
     opening = words[0] if words else None
-    # A tagger may read a name it does not know as an adverb ("Geely shares rose"): only a word it reads as a
-    # common noun, adjective, participle or preposition is taken for one.
+    # A tagger may read a name it does not know as an adverb ("Geely shares rose") or a noun ("Dalian exports"):
+    # only a word it reads as a common noun, adjective, participle or preposition, and that English has, is taken
+    # for one.
     if opening is None or not label.startswith(opening.text) or opening.text.isupper() \
-            or opening.tag not in _COMMON_TAGS or not opening.text[:1].isupper():
+            or opening.tag not in _COMMON_TAGS or not opening.text[:1].isupper() \
+            or opening.tag not in _FUNCTION_TAGS and not is_common_word(opening.text):
         return label
     return opening.text[0].lower() + label[1:]
 

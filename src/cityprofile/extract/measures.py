@@ -764,6 +764,14 @@ def _participle(verb: Token) -> str | None:
     return forms[0] if forms else None
 
 
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (a part of it, when hyphenated) is an English noun, verb or adjective lemminflect knows:
+    "Exports", "Fixed-asset", "High-tech"; not "Dalian", "Chinese", "Sinopec", names however a tagger reads them."""
+    from lemminflect import getAllLemmas
+
+    return any(getAllLemmas(part) for part in word.lower().split("-"))
+
+
 def _named_total(whole: Token) -> str | None:
     """"the national total", "China's total": a total that says whose, which "the total" alone does not."""
     if whole.lemma_.lower() not in _words().amount_nouns:

@@ -83,8 +83,14 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
         # Characters kept at either end still bound their own original text ("21.3 and" written "21.3 percent
         # and" leaves "and" where it was); those written in between bound what they replace, or where they went.
         a, b = match.span()
-        head = len(os.path.commonprefix([new, match[0]]))
-        tail = len(os.path.commonprefix([new[head:][::-1], match[0][head:][::-1]]))
+        old = match[0]
+        # whole words only: "2 to 3 trillion" written "2 trillion ... to 3 trillion" keeps "2 ", not "2 t"
+        head = len(os.path.commonprefix([new, old]))
+        while head and not new[head - 1].isspace():
+            head -= 1
+        tail = len(os.path.commonprefix([new[head:][::-1], old[head:][::-1]]))
+        while tail and not (tail < len(new) - head and new[-tail - 1].isspace() and old[-tail - 1].isspace()):
+            tail -= 1
         middle = len(new) - head - tail
         starts += rewrite.starts[a:a + head]
         ends += rewrite.ends[a:a + head]

@@ -58,6 +58,8 @@ _COORDINATOR = re.compile(rf"\s+(?:{_words('clause_joiners')})\s+")
 _OWN_CLAUSE = re.compile(rf"^(?:\S+\s+(?:{_words('interval_nouns')})\s+)?(?:{_words('own_clause_leads')})\s+",
                          re.IGNORECASE)
 _ELABORATING = re.compile(rf"^(?:{_words('elaborating_leads')})\s+", re.IGNORECASE)
+# A state, not an event: "when trade with Africa was booming", "when the pandemic had not yet hit".
+_BACKGROUND = re.compile(r"\b(?:not|never|n't)\b|\b(?:was|were|is|are)\s+\w+ing\b", re.IGNORECASE)
 # A clause left opening with one of these had a date for its subject: "Late October also saw the fair".
 _DATE_SUBJECT = re.compile(rf"^(?:also\s+)?(?:{_words('date_subject_verbs')})\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
@@ -79,8 +81,9 @@ _ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S
                           re.IGNORECASE)
 # "X said on Friday that ...", "officials told reporters on Monday that ...": the report's own date, marked, goes
 # with it, as does who heard it.
-_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:{_VERBS})\s+(?:(?:\S+\s+){{1,4}}?(?=[\ue000-\ue0ff]|that\b))?"
-                        rf"(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?(?=(?:\S+\s+){{2}})", re.IGNORECASE)
+_SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\s+(?:\S+\s+){{1,4}}?"
+                        rf"(?=[\ue000-\ue0ff]|that\b)|(?:{_VERBS})\s+)(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?"
+                        rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\u2019]s\b)", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
@@ -390,7 +393,7 @@ def _elaborated(pieces: list[str], at: int) -> str | None:
         if verb is None or _marks(verb):
             return None
         text = f"{text} {verb}"
-    return _shorten(text) if _is_clause(text) else None
+    return _shorten(text) if _is_clause(text) and not _BACKGROUND.search(text) else None
 
 
 def _clause_spans(sentence: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
