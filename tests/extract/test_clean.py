@@ -291,7 +291,8 @@ def test_a_headline_ending_in_its_site_s_name_is_still_the_headline():
     ("Ningxia wine grows abroad Xinhua | 2025-03-14 A tasting hall in Yinchuan", "2025-03-14"),
 ])
 def test_more_publication_stamps(head, iso):
-    assert clean_page(head + "\n\nYinchuan's wine exports rose 12 percent last year, the regional bureau said.").date == iso
+    body = "Yinchuan's wine exports rose 12 percent last year, the regional bureau said."
+    assert clean_page(f"{head}\n\n{body}").date == iso
 
 
 def test_photo_captions_are_neither_title_nor_body():
