@@ -289,6 +289,9 @@ def test_a_headline_ending_in_its_site_s_name_is_still_the_headline():
     ("Source: Ningxia Daily | Time: 14 Mar 2025 Text size: A+ A-", "2025-03-14"),
     ("March 3, 2025 | Source: China.org.cn | Author: Li Wen", "2025-03-03"),
     ("Ningxia wine grows abroad Xinhua | 2025-03-14 A tasting hall in Yinchuan", "2025-03-14"),
+    ("By Global Times\nPublished: 2025/03/14 21:33", "2025-03-14"),
+    ("Li Wen 14:32 UTC+8, 2025-03-14", "2025-03-14"),
+    ("By Wang Fei / Mar 14, 2025 05:16 PM / Economy", "2025-03-14"),
 ])
 def test_more_publication_stamps(head, iso):
     body = "Yinchuan's wine exports rose 12 percent last year, the regional bureau said."
@@ -343,3 +346,14 @@ def test_reviewed_page_cleaning():
     page = clean_page(f"Ningbo buses roll out\n{caption}\nNINGBO, June 4 (Xinhua) -- Bus exports from Ningbo rose "
                       "30 percent in the first five months, customs data showed.\n")
     assert page.dateline == "Ningbo" and page.paragraphs[0].startswith("Bus exports from Ningbo")
+
+
+def test_a_flat_page_without_a_repeated_title_is_split_at_its_stamp():
+    text = ("SHINE Metro Business Nation World Home » Business » Economy Nantong shipyards book record orders "
+            "Li Wen 14:32 UTC+8, 2025-09-18 Ti Gong A ship under construction in Nantong. Nantong's shipyards booked "
+            "orders for 86 vessels in the first eight months, more than in all of last year, the city said on "
+            "Wednesday.")
+    page = clean_page(text)
+    # (the author's name, written without "By", stays at the title's end)
+    assert page.title.startswith("Nantong shipyards book record orders") and page.date == "2025-09-18"
+    assert page.paragraphs[0].startswith("Ti Gong A ship") and "Metro" not in page.paragraphs[0]

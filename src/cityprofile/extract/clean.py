@@ -29,6 +29,8 @@ _LONG_LINE_WORDS = 40
 _FLAT_PAGE_WORDS = 150
 # How far into a flat page's body, after its title, a wire dateline still opens the story.
 _DATELINE_REACH = 600
+# "... Southeast Asia By Zhang Yukun /" before a stamp: the author, no part of the title
+_BY_AUTHOR = re.compile(r"\s+By\s+[^/|]{2,60}?[\s/|]*$")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z]")
 _BREADCRUMB_MAX_WORDS = 12
 _SITE_NAME_MAX_WORDS = 5
@@ -260,18 +262,27 @@ def _from_dateline(body: str) -> str:
 
 
 def _split_at_byline(text: str, page: Page) -> bool:
-    """Split a one-line page at its byline stamp: menu and title before, body after; False if none."""
-    byline = _byline().search(text)
+    """Split a one-line page at its byline, or else at a publication stamp near its top: menu and title before,
+    body after; False if it has neither."""
+    byline = _byline().search(text) or _first_stamp(text[:_DATELINE_REACH])
     if not byline:
         return False
-    head = text[: byline.start()].split()
+    # "... Video Home » Business » Economy Wuxi pitches IoT ...": the title follows the last breadcrumb
+    head = re.split(r"\s[»>]\s", _BY_AUTHOR.sub("", text[: byline.start()]))[-1].split()
     menu = set(_furniture()["menu_words"]) | {"|"}
     while head and head[0] in menu:
         head.pop(0)
     page.title = tidy_title(" ".join(head))
-    body = " ".join(_drop_spans(_cut_at_body_end(text[byline.end() :])).split())
+    body = _from_dateline(text[byline.end():])
+    body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
     page.paragraphs = [body] if body else []
     return True
+
+
+def _first_stamp(text: str) -> re.Match | None:
+    """The publication stamp written first in ``text``, of any shape."""
+    found = [m for pattern in _compiled("date_stamps") if (m := pattern.search(text))]
+    return min(found, key=lambda m: m.start(), default=None)
 
 
 def _strip_dateline(page: Page) -> None:
