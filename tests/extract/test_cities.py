@@ -285,3 +285,21 @@ def test_a_province_named_outweighs_cities_of_another(gazetteer):
         "Suzhou in Jiangsu province signed a cooperation deal with investors from Hefei, Bengbu and Wuhu.",
         "Suzhou's industrial park will host the new battery plant."), gazetteer)
     assert (choice.city, choice.province) == ("Suzhou", "Jiangsu")
+
+
+def test_the_province_an_article_calls_its_city_by_tells_namesakes_apart(gazetteer):
+    # The other Fuzhou: Jiangxi's, though Fujian's capital is named more often, in contrast.
+    choice = attribute_city(_article(
+        "Unlike Fuzhou in Fujian, the capital of Fujian province, this Fuzhou lies inland.",
+        "Fujian investors have long overlooked it.",
+        "At a fair on Tuesday, the Jiangxi city signed 12 projects worth 8 billion yuan.",
+        "Fuzhou's GDP grew 5.2 percent last year."), gazetteer)
+    assert (choice.city, choice.province) == ("Fuzhou", "Jiangxi")
+
+
+def test_a_province_written_beside_a_name_says_which_namesake(gazetteer):
+    choice = attribute_city(_article(
+        "Taizhou, Zhejiang province, exported 120 billion yuan of goods last year.",
+        "Exporters from Jiangsu and Shanghai have opened offices in Taizhou.",
+        "Jiangsu buyers also visited the city's mold fair."), gazetteer)
+    assert (choice.city, choice.province) == ("Taizhou", "Zhejiang")
