@@ -680,3 +680,13 @@ def test_rewritten_ranges_and_comparisons(sentence, expected):
         assert [f.label.endswith("target") for f in figures] == [True, False]
     else:
         assert [(f.text, f.value, f.high) for f in figures] == expected
+
+
+def test_an_amount_pointed_back_to_is_the_one_said_in_the_sentence_before():
+    before = extract_figures("Zhoushan's marine economy produced 180 billion yuan of output last year.")
+    assert [f.label for f in before] == ["output"]
+    assert [f.label for f in extract_figures("The city aims to lift that figure to 250 billion yuan by 2028.",
+                                             before)] == ["output target"]
+    # With nothing said before, "that" is no measure, and no money raised either.
+    assert [f.label for f in extract_figures("The city aims to raise that to 250 billion yuan by 2028.")] == [
+        "amount (measure not stated)"]

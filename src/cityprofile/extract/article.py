@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, partial
 
-from ..contract.records import MAX_ITEMS, Article, DateMention, to_dict
+from ..contract.records import MAX_ITEMS, Article, DateMention, Figure, to_dict
 from .chinese.article import extract_chinese_article
 from .chinese.places import attribute_chinese_city
 from .chinese.text import simplify
@@ -61,9 +61,12 @@ def extract_article(article: Article) -> dict:
     figures, mentions = [], []
     # Sentences with a number hold the figures and most dates, whose labels and events are read from the parse.
     parse_ahead(s for s in article.sentences if NUMBER.search(s))
+    stated: list[Figure] = []  # the last figures said, which "raise it to N" may point back to
     for sentence in article.sentences:
         if len(figures) <= MAX_ITEMS:  # past that, a dump: reading more figures would only cost time
-            figures += _located(extract_figures(sentence), sentence, article, dates(sentence))
+            found = extract_figures(sentence, stated)
+            figures += _located(found, sentence, article, dates(sentence))
+            stated = found or stated
         initiatives += _located(extract_initiatives(sentence), sentence, article, dates(sentence))
         for mention in find_industries(sentence):
             mention.article = article.id

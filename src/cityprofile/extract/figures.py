@@ -83,17 +83,19 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def extract_figures(sentence: str) -> list[Figure]:
-    """Return the figures stated in one sentence, in reading order."""
+def extract_figures(sentence: str, before: list[Figure] | None = None) -> list[Figure]:
+    """Return the figures stated in one sentence, in reading order; ``before``, the figures of the sentence before
+    it, say what "raise it to N" raises."""
     rewrite = rewrite_amounts(sentence)
     figures: list[Figure] = []
     placed: list[Placed] = []
+    said = [Placed(f.label, -1, -1, -1, f.kind) for f in before or [] if not names_nothing(f.label)]
     # Every figure holds a number; quantulum3 is slow to say a sentence has none.
     if not NUMBER.search(rewrite.text):
         return figures
     for quantity in parser.parse(rewrite.text):
         for number in _numbers_of(rewrite.text, quantity):
-            found = _read_figure(rewrite, sentence, number, quantity, placed)
+            found = _read_figure(rewrite, sentence, number, quantity, placed, said)
             if found:
                 figures.append(found[0])
                 placed.append(found[1])
@@ -187,7 +189,7 @@ def _numbers_of(text: str, quantity: Quantity) -> list[re.Match]:
 
 
 def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Quantity,
-                 placed: list[Placed]) -> tuple[Figure, Placed] | None:
+                 placed: list[Placed], said: list[Placed]) -> tuple[Figure, Placed] | None:
     text, (start, end) = rewrite.text, number.span()
     value = parse_number(number[0])
     found = _find_unit(text, start, end, quantity)
@@ -214,7 +216,7 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
         return None
     qualifier, before = _split_qualifier(text[:span_start])
     first = rewrite.original_span(len(before), span_end)[0] if qualifier else amount_start
-    label = find_label(sentence, first, amount_start, last, kind, adjective, placed)
+    label = find_label(sentence, first, amount_start, last, kind, adjective, placed, said)
     if not label:
         return None
     figure = Figure(value=value, unit=unit, text=sentence[first:last].strip(), qualifier=qualifier,

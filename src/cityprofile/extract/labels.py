@@ -118,10 +118,11 @@ class _Site:
 
 
 def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
-               earlier: list[Placed]) -> str:
+               earlier: list[Placed], said: list[Placed] | None = None) -> str:
     """Return what the figure at ``sentence[start:end]`` measures (its qualifier starts at ``first``).
 
-    ``earlier`` holds the figures found before it in the sentence; ``adjective`` is true for an amount
+    ``earlier`` holds the figures found before it in the sentence, ``said`` those of the sentence before, which
+    an amount may point back to ("raise it to N"); ``adjective`` is true for an amount
     hyphenated to its unit before a noun ("a 1,200-mu park"). An amount of land is the area of what it
     measures ("an industrial park of 2,800 mu" is industrial park area), a power or length before its noun that
     noun's capacity or length ("a 660-megawatt unit", "a 26-km bridge"), money the investment in it, the size
@@ -129,8 +130,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     """
     lexicon = _words()
     label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
-                                    _uncapitalised(_read_label(sentence, first, start, end, kind, adjective, earlier),
-                                                   sentence))
+                                    _uncapitalised(_read_label(sentence, first, start, end, kind, adjective, earlier,
+                                                               said or []), sentence))
     if not label or names_nothing(label):
         return label
     last = label.split()[-1].lower()
@@ -160,7 +161,7 @@ def _uncapitalised(label: str, sentence: str) -> str:
 
 
 def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
-                earlier: list[Placed]) -> str:
+                earlier: list[Placed], said: list[Placed]) -> str:
     words = tag_words(sentence)
     # "growth of between 4 and 5 percent": a range is read where its "between" stands
     between = BETWEEN.search(sentence, 0, first)
@@ -196,13 +197,13 @@ def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adje
     if counted and not _thing_counted(site):
         # "the number of high-tech firms grew by 1,250": what counts them is said before; the tree says what
         # the count is of them (their growth, by 1,250), where it reads the same things
-        measure = read_measure(sentence, start, end, kind, earlier, _words().action_noun)
+        measure = read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)
         counted = measure if counted.lower() in measure.lower() else counted
     if counted:
         return read_action(sentence, start, end, counted)
     of_amount = _of_amount(site)
     return (_of_average(of_amount, kind, earlier) or of_amount
-            or read_measure(sentence, start, end, kind, earlier, _words().action_noun)
+            or read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)
             or _changed(site, position, earlier, respectively)
             or _linked(site, position if respectively else None, earlier) or _share_of(site)
             or read_action(sentence, start, end, _measured(site)) or _acted_on(site)

@@ -172,17 +172,17 @@ def pace_nouns() -> frozenset[str]:
 
 
 def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[Placed],
-                 action_nouns: dict[str, str]) -> str:
+                 action_nouns: dict[str, str], said: list[Placed] | None = None) -> str:
     """Return what the amount at ``sentence[start:end]`` measures, from the tree; "" where the tree says nothing.
 
-    ``earlier`` holds the amounts read before it in the sentence; ``action_nouns`` maps a verb of money
-    ("invest") to the noun it is headed with ("investment").
+    ``earlier`` holds the amounts read before it in the sentence, ``said`` those of the sentence before;
+    ``action_nouns`` maps a verb of money ("invest") to the noun it is headed with ("investment").
     """
     doc = parse(sentence)
     anchor = _anchor(doc, start, end)
     if anchor is None:
         return ""
-    reader = _Reader(doc, kind, earlier, action_nouns)
+    reader = _Reader(doc, kind, earlier, action_nouns, said or [])
     named = reader.money_in(anchor, end) if kind == "money" else None
     return named or reader.read(anchor, start) or ""
 
@@ -195,8 +195,9 @@ def _anchor(doc: Doc, start: int, end: int) -> Token | None:
 
 
 class _Reader:
-    def __init__(self, doc: Doc, kind: str, earlier: list[Placed], action_nouns: dict[str, str]):
-        self.doc, self.kind, self.earlier, self.action_nouns = doc, kind, earlier, action_nouns
+    def __init__(self, doc: Doc, kind: str, earlier: list[Placed], action_nouns: dict[str, str],
+                 before: list[Placed]):
+        self.doc, self.kind, self.earlier, self.action_nouns, self.before = doc, kind, earlier, action_nouns, before
         # "A and B reached N and M, respectively": the amount's place in its list picks its part of the subject.
         self.respectively = any(t.lower_ == "respectively" for t in doc)
         self.position = 0
@@ -413,9 +414,12 @@ class _Reader:
         changed = [c for c in verb.children if c.dep_ == "dobj" and not c.like_num and self._label_at(c) is None
                    and not any(ch.isdigit() for ch in c.text)
                    and not any(n.dep_ in ("nummod", "quantmod") for n in c.children)]
-        said = self._said()
-        if lemma in words.causative and changed and said and _refers_back(changed[0]):
-            # "raise it to 1 trillion yuan", "lift the figure to N": the amount said before, of the same kind
+        # "raise it to 1 trillion yuan", "lift that figure to N": the amount said before, of the same kind, in this
+        # sentence or the one before
+        said = self._said() or [p for p in self.before if p.kind == self.kind]
+        if lemma in words.causative and changed and _refers_back(changed[0]):
+            if not said:
+                return None  # what "it" is was said further back: not "funds raised"
             return said[-1].label if level else _suffixed(said[-1].label, words.causative[lemma])
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             if changed[0].lemma_.lower() in words.amount_nouns and self.earlier:
@@ -786,9 +790,11 @@ def _named_total(whole: Token) -> str | None:
 
 
 def _refers_back(noun: Token) -> bool:
-    """"it", "the figure", "the number": an object that stands for an amount said before."""
-    return noun.tag_ == "PRP" or noun.lemma_.lower() in _words().count_heads | {"figure"} \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and _of_object(noun) is None
+    """"it", "that", "the figure", "that number": an object that stands for an amount said before."""
+    pointing = ("the", "that", "this")
+    return noun.tag_ == "PRP" or noun.lower_ in pointing[1:] and noun.dep_ == "dobj" \
+        or noun.lemma_.lower() in _words().count_heads | {"figure"} \
+        and any(c.dep_ == "det" and c.lower_ in pointing for c in noun.children) and _of_object(noun) is None
 
 
 def _subject_of_clause(verb: Token) -> Token | None:
@@ -834,8 +840,9 @@ def _acted_on(thing: Token, verb: Token | None) -> str | None:
 
 
 def _with_action(measure: str, thing: Token, action: str) -> str:
-    """"lithium battery output": the measure with the noun of what was done to it, its head word singular."""
-    return f"{_singular(measure, thing)} {action}"
+    """"lithium battery output": the measure with the noun of what was done to it, its head word singular, once
+    ("produced N of output" is output)."""
+    return _suffixed(_singular(measure, thing), action) or action
 
 
 def _singular(measure: str | None, thing: Token) -> str | None:
