@@ -775,3 +775,14 @@ def test_a_length_of_something_is_its_length(sentence, expected):
 ])
 def test_attributive_money_and_names_at_the_start(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A passive subject set at an amount is what the amount measures, not money raised.
+    ("Shenzhen's monthly minimum wage was raised to 2,520 yuan in March.",
+     [("2,520 yuan", "monthly minimum wage")]),
+    ("The brand value of Wuchang rice was assessed at 72 billion yuan.",
+     [("72 billion yuan", "brand value of rice")]),
+])
+def test_a_passive_subject_set_at_an_amount_is_measured(sentence, expected):
+    assert _labels(sentence) == expected

@@ -90,6 +90,7 @@ class _Words:
     bound_pairs: frozenset[str]
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
+    valuing: frozenset[str]
     max_words: int
 
 
@@ -146,6 +147,7 @@ def _words() -> _Words:
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
+        valuing=frozenset(data["valuing_lemmas"]["words"]),
         max_words=data["max_words"],
     )
 
@@ -451,6 +453,9 @@ class _Reader:
                 return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
             if verb.tag_ == "VBN":
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
+        if level and any(c.dep_ == "nsubjpass" for c in verb.children) and (named := self._subject_phrase(verb)):
+            # "the minimum wage was raised to 2,100 yuan": what was set; "the deal was valued at N": its value
+            return _suffixed(named, "value") if lemma in words.valuing and "value" not in named.split() else named
         action = self._action_noun(verb) if self.kind == "money" else None
         if action:
             # "signed an agreement to invest N": the agreement does not invest
