@@ -510,3 +510,14 @@ def test_numbers_whose_clauses_dangling_words_and_finer_dates(sentence, expected
 ])
 def test_past_months_reported_subjects_and_background(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "last Thursday", written on a Thursday, is a week back; a gerund is a subject when a verb follows it.
+    ("The Mianyang tech expo, which opened last Wednesday, drew 1,300 exhibitors.",
+     [("2026-03-11", "Mianyang tech expo opened")]),
+    ("Harvesting is expected to begin in late May, and growers have built 12 cold stores this year.",
+     [("2026-05", "Harvesting expected to begin"), ("2026", "growers have built 12 cold stores")]),
+])
+def test_last_weekdays_and_gerund_subjects(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected

@@ -97,7 +97,8 @@ _PATTERNS = [
     ("partial_month", re.compile(rf"\b{_MONTH_ALONE}(?!\w)")),
     ("relative", re.compile(rf"\b(?:{build_alternation(_VOCAB['relative'])})\b", re.IGNORECASE)),
     ("ago", re.compile(_AGO, re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:{build_alternation(_VOCAB['weekdays'])})\b")),
+    # "last Thursday" is a week back when written on a Thursday
+    ("weekday", re.compile(rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{build_alternation(_VOCAB['weekdays'])})\b")),
     ("year", _BARE_YEAR),
 ]
 # Resolved against the publication date only, never guessed without one.

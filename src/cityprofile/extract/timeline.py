@@ -27,6 +27,7 @@ from ..contract.records import DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_name, opens_with_verb,
                       reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
+from .grammar import tag_words
 
 _VOCAB = read_json("events.json")
 # Each date found becomes one private-use character, so clause splitting can
@@ -96,6 +97,9 @@ _WIRE_TAG = re.compile(
 # A piece opening with these is no subject: "each with an investment ... were signed".
 _NOT_SUBJECT_TAGS = {"IN", "TO", "VBG", "RB"}
 _NOT_SUBJECT_WORDS = {"each", "both", "all", "including"}
+# A word with one of these after a piece's first word makes that word a subject: "Picking is expected to start".
+_FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+_AUXILIARY_GERUNDS = {"having", "being"}
 # A piece opening with these is an aside, not the verb of a clause whose subject came before: "based in Ningde".
 _ASIDE_TAGS = _NOT_SUBJECT_TAGS | {"VBN"}
 
@@ -206,7 +210,17 @@ def _opens_aside(text: str) -> bool:
     words = text.split(None, 2)
     if not words or (len(words) > 1 and starts_with(words[1], {"CD"})) or opens_with_name(text):
         return False
+    if _gerund_subject(text):
+        return False
     return starts_with(text, _NOT_SUBJECT_TAGS) or words[0].lower() in _NOT_SUBJECT_WORDS
+
+
+def _gerund_subject(text: str) -> bool:
+    """Whether a piece opens with a gerund that is its subject: "Picking is expected to start", or with its "is"
+    dropped for a headline, "Picking expected to start" ("Having grown 5 percent" is an aside)."""
+    tagged = tag_words(text)
+    return len(tagged) > 1 and tagged[0].tag == "VBG" and tagged[0].low not in _AUXILIARY_GERUNDS \
+        and tagged[1].tag in _FINITE_TAGS | {"VBN"}
 
 
 def _is_phrase(text: str) -> bool:
