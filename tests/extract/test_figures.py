@@ -359,7 +359,7 @@ def test_gold_negatives_give_no_figure(stem, negative):
     ("At the Kunming International Land Port, a 120,000-square-meter cold chain logistics hub opened in July.",
      (120_000, "m2", None, "cold chain logistics hub area")),
     ("In early 2021, Jinchuan Group began building a 50,000-metric-ton nickel-cobalt new materials project in the "
-     "area.", (50_000, "tonne", None, "nickel-cobalt new materials project")),
+     "area.", (50_000, "tonne", None, "nickel-cobalt new materials project capacity")),
     ("Wind power and photovoltaic plants in the Hexi Corridor supply about 30 percent of the electricity used by "
      "companies in the area, and a 1.2-gigawatt pumped-storage hydropower station is under construction in the "
      "city's Yuzhong county.", (1.2, "gigawatt", None, "pumped-storage hydropower station capacity")),
@@ -373,7 +373,7 @@ def test_amount_hyphenated_to_its_unit_describes_the_noun_after_it(sentence, fig
     ("The county will build a 200-mu tea garden.", (200, "mu", None, "tea garden area")),
     ("The city will build a 600-hectare modern agriculture demonstration zone.",
      (600, "hectare", None, "modern agriculture demonstration zone area")),
-    ("A 30,000-ton grain storage facility was completed.", (30_000, "tonne", None, "grain storage facility")),
+    ("A 30,000-ton grain storage facility was completed.", (30_000, "tonne", None, "grain storage facility capacity")),
     ("A 100-megawatt solar farm was connected to the grid.", (100, "megawatt", None, "solar farm capacity")),
 ])
 def test_other_hyphenated_units_are_read(sentence, figure):

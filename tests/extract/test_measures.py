@@ -786,3 +786,18 @@ def test_attributive_money_and_names_at_the_start(sentence, expected):
 ])
 def test_a_passive_subject_set_at_an_amount_is_measured(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "raise A to N and B to M" reads each object before its amount; a held level is its object's; a power is a
+    # capacity; a weight before its noun is its capacity; what covers an area is singular before "area".
+    ("Yulin aims to raise its coal output to 600 million tonnes and its methanol capacity to 8 million tonnes "
+     "by 2027.", [("600 million tonnes", "coal output target"), ("8 million tonnes", "methanol capacity target")]),
+    ("Datong will keep its annual coal output stable at around 300 million tonnes.",
+     [("around 300 million tonnes", "annual coal output")]),
+    ("A solar farm of 500 megawatts began operating in Golmud.", [("500 megawatts", "solar farm capacity")]),
+    ("A 2-million-tonne grain terminal opened at Qinzhou port.", [("2-million-tonne", "grain terminal capacity")]),
+    ("Anxi's tea gardens cover 600,000 mu.", [("600,000 mu", "tea garden area")]),
+])
+def test_objects_in_turn_held_levels_capacities_and_areas(sentence, expected):
+    assert _labels(sentence) == expected

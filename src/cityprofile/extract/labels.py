@@ -137,6 +137,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     last = label.split()[-1].lower()
     if kind == "area" and last not in lexicon.area_nouns:
         return f"{label} area"
+    if kind == "power" and last not in lexicon.attributive["power"]:
+        return f"{label} capacity"  # "an offshore wind project of 1,000 megawatts": its capacity
     measures = lexicon.attributive.get(kind) if adjective else None
     if measures and last not in measures:
         measure = lexicon.attributive_money.get(last) if kind == "money" else measures[0]

@@ -91,6 +91,7 @@ class _Words:
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
     valuing: frozenset[str]
+    holding: frozenset[str]
     max_words: int
 
 
@@ -148,6 +149,7 @@ def _words() -> _Words:
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
         valuing=frozenset(data["valuing_lemmas"]["words"]),
+        holding=frozenset(data["holding_lemmas"]["words"]),
         max_words=data["max_words"],
     )
 
@@ -184,7 +186,7 @@ def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[P
     anchor = _anchor(doc, start, end)
     if anchor is None:
         return ""
-    reader = _Reader(doc, kind, earlier, action_nouns, said or [])
+    reader = _Reader(doc, kind, earlier, action_nouns, said or [], anchor.i)
     named = reader.money_in(anchor, end) if kind == "money" else None
     return named or reader.read(anchor, start) or ""
 
@@ -198,8 +200,9 @@ def _anchor(doc: Doc, start: int, end: int) -> Token | None:
 
 class _Reader:
     def __init__(self, doc: Doc, kind: str, earlier: list[Placed], action_nouns: dict[str, str],
-                 before: list[Placed]):
+                 before: list[Placed], at: int):
         self.doc, self.kind, self.earlier, self.action_nouns, self.before = doc, kind, earlier, action_nouns, before
+        self.at = at  # the amount's word
         # "A and B reached N and M, respectively": the amount's place in its list picks its part of the subject.
         self.respectively = any(t.lower_ == "respectively" for t in doc)
         self.position = 0
@@ -423,6 +426,14 @@ class _Reader:
             if not said:
                 return None  # what "it" is was said further back: not "funds raised"
             return said[-1].label if level else _suffixed(said[-1].label, words.causative[lemma])
+        if lemma in words.causative and changed:
+            # "raise A to N and B to M": the object written last before the amount
+            joined = [t for t in verb.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i < self.at
+                      and (t.head == verb or t.head in changed or t.head.lower_ in unit_words())
+                      and t.lower_ not in unit_words()]
+            changed = [o for o in (*changed, *joined) if o.i < self.at][-1:] or changed
+        if lemma in words.holding and changed and level:
+            return _phrase(changed[0])  # "keeping annual coal output stable at 850 million tonnes"
         if lemma in words.causative and changed and (thing := _phrase(changed[0])):
             if changed[0].lemma_.lower() in words.amount_nouns and self.earlier:
                 thing = f"{thing} {self.earlier[-1].label}"  # "bringing the total to 18,500": of what came before
@@ -443,8 +454,11 @@ class _Reader:
         if lemma in words.cost:
             return _suffixed(self._subject_phrase(verb), "cost")  # "the expressway cost 9.8 billion yuan"
         if lemma in words.area and self.kind in ("area", "length"):
-            # "the project covers 500 mu", "the line stretches 18 km": the project's area, the line's length
-            return _suffixed(self._subject_phrase(verb), self.kind)
+            # "the project covers 500 mu", "the line stretches 18 km": the project's area, the line's length;
+            # "greenhouses cover N" greenhouse area
+            subject = self._subject(verb)
+            named = self._subject_phrase(verb)
+            return _suffixed(_singular(named, subject) if subject is not None else named, self.kind)
         if lemma in words.level:
             return self._subject_phrase(verb)
         if self.kind == "money" and lemma in words.price:
