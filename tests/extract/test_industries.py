@@ -521,3 +521,23 @@ def test_industries_left_behind_or_inside_names_are_not_the_city_s(sentence, lef
 ])
 def test_taxonomy_names_materials_equipment_and_frontier_technology(sentence, industry):
     assert industry in _names(sentence)
+
+
+@pytest.mark.parametrize("sentence, industry", [
+    ("Weichai in the city builds marine engines and heavy-duty truck engines.", "Machinery"),
+    ("Linyi's factories turn out bearings for wind turbines.", "Machinery"),
+    ("Rizhao's steelmakers are turning to hydrogen metallurgy.", "Iron and steel"),
+    ("The county's bottled water brands sell across China.", "Food processing"),
+    ("Zhanjiang farmers raised 120,000 tonnes of farmed prawns.", "Fishery"),
+    ("Kunshan's display panel makers expanded AMOLED display lines.", "Electronic information"),
+])
+def test_taxonomy_names_products_of_machinery_steel_food_and_displays(sentence, industry):
+    assert industry in _names(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tourism has become a new growth engine for the city.",
+    "The partnership is bearing fruit, officials said.",
+])
+def test_figures_of_speech_name_no_machinery(sentence):
+    assert "Machinery" not in _names(sentence)
