@@ -801,3 +801,15 @@ def test_a_passive_subject_set_at_an_amount_is_measured(sentence, expected):
 ])
 def test_objects_in_turn_held_levels_capacities_and_areas(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Trips made by what a relative clause describes are its trips; "each" standing for its subjects leaves a
+    # past tense a verb.
+    ("Yiwu now runs 18 freight train routes, which made 1,200 trips last year.",
+     [("18", "freight train routes run"), ("1,200", "freight train route trips")]),
+    ("Midea and Gree each reported annual revenue of over 100 billion yuan.",
+     [("over 100 billion yuan", "annual revenue")]),
+])
+def test_relative_clause_trips_and_floating_each(sentence, expected):
+    assert _labels(sentence) == expected

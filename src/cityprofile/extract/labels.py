@@ -51,6 +51,7 @@ _MAX_WORDS = 3
 # Tags of a sentence's first word that make it a common word, written in lower case inside a label.
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _FUNCTION_TAGS = {"IN", "DT"}
+_FLOATING = {"each", "both", "all"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
 
@@ -283,7 +284,9 @@ def _verb_inside_phrase(words: tuple[Word, ...], k: int) -> bool:
     if k == 0:
         return True
     before = words[k - 1]
-    return (before.tag in _DETERMINERS or before.tag.startswith("JJ") or before.tag == "POS"
+    # "Fotile and Bull Group each reported annual revenue": "each" there stands for its subjects
+    return (before.tag in _DETERMINERS and before.low not in _FLOATING or before.tag.startswith("JJ")
+            or before.tag == "POS"
             or (not words[k].is_participle() and before.is_noun() and k >= 2 and words[k - 2].tag in _DETERMINERS))
 
 

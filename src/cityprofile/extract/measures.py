@@ -817,7 +817,11 @@ def _refers_back(noun: Token) -> bool:
 
 
 def _subject_of_clause(verb: Token) -> Token | None:
-    """A verb's own noun subject, if it has one."""
+    """A verb's own noun subject, if it has one; of a relative clause, the noun it describes ("routes, which ran
+    306 trips")."""
+    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" \
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return _compound_head(verb.head)
     return next((_compound_head(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
