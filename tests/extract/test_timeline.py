@@ -521,3 +521,16 @@ def test_past_months_reported_subjects_and_background(sentence, expected):
 ])
 def test_last_weekdays_and_gerund_subjects(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An opening phrase's own participle event keeps its date, the main clause its own; a change set off after an
+    # amount is no subject of a later clause.
+    ("Under a plan issued in February, Zhuzhou aims to lift rail equipment output to 200 billion yuan by 2027.",
+     [("2026-02", "plan issued"), ("2027", "Zhuzhou aims to lift rail equipment output to 200 billion yuan")]),
+    ("Trains on the route have made 900 trips this year, up 15 percent, and the new terminal, which is still being "
+     "built, is expected to open in late 2026.",
+     [("2026", "Trains on the route have made 900 trips"), ("2026", "the new terminal expected to open")]),
+])
+def test_opening_participles_and_change_asides(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected

@@ -65,6 +65,8 @@ _BACKGROUND = re.compile(r"\b(?:not|never|n't)\b|\b(?:was|were|is|are)\s+\w+ing\
 _DATE_SUBJECT = re.compile(rf"^(?:also\s+)?(?:{_words('date_subject_verbs')})\s+(?:the\s+)?", re.IGNORECASE)
 _GERUND_CLAUSE = re.compile(r"(?:after|before)\s+(?=[a-z]+ing\b)", re.IGNORECASE)
 _JOINED = re.compile(r"^(?:and|but)\s+", re.IGNORECASE)
+# ", up 27 percent from a year earlier": a change set off after an amount, no subject
+_CHANGE_ASIDE = re.compile(r"^(?:up|down)\b", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
 _OWNED_EVENT = re.compile(rf"^(?:{_words('owned_event_leads')})\s+(?:its|their)\s+({_words('owned_event_nouns')})$",
                           re.IGNORECASE)
@@ -250,8 +252,9 @@ def _subject(pieces: list[str], at: int) -> str | None:
     ("Construction of the line started in March and is expected to ...").
     """
     for piece in pieces[:at]:
-        text = _tidy(piece)
-        if text and not _is_attribution(piece) and not _marks(piece) and _is_phrase(text):
+        text = _JOINED.sub("", _tidy(piece))  # "..., and the railway, which is under construction, is expected"
+        if text and not _is_attribution(piece) and not _marks(piece) and not _CHANGE_ASIDE.match(text) \
+                and _is_phrase(text):
             return text
     for piece in reversed(pieces[:at]):
         text = _tidy(piece)
@@ -318,6 +321,12 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         about = last_noun_phrase(_MARKS.sub("", pieces[at - 1]).strip())
         piece = f"{about} {_RELATIVE.sub('', piece)}"
     own = "" if _is_attribution(piece) else _shorten(piece)
+    # "Under a plan released in March, Weifang aims to ... by 2027": the plan released, in March, where the main
+    # clause has a date of its own ("During the forum held in May, 20 projects were signed" is the signing)
+    dated_after = any(_marks(p) for p in pieces[at + 1:])
+    made = _participle_event(piece) if dated_after and starts_with(piece, {"IN"}) else None
+    if made:
+        return _shorten(made), at
     gerund = _GERUND_CLAUSE.match(piece)
     subject = _subject(pieces, at) if gerund and at > 0 else None
     if subject:  # "... in January before recovering in February": the subject recovered then
@@ -346,6 +355,19 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if subject:  # "The service, launched in 2016, has made ...": the service launched
         return _shorten(f"{subject} {_tidy(pieces[at])}"), at
     return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
+
+
+def _participle_event(piece: str) -> str | None:
+    """The noun and its participle in a phrase opening with a preposition: "plan released" of "Under a plan released
+    in March", "forum held" of "During the forum held in May"; None if it has none."""
+    words = tag_words(piece)
+    for j in range(2, len(words)):
+        if words[j].tag == "VBN" and words[j - 1].is_noun():
+            k = j - 1
+            while k > 1 and words[k - 1].is_modifier() and not words[k - 1].is_number():
+                k -= 1
+            return " ".join(w.text for w in words[k:j + 1])
+    return None
 
 
 def _statement_marks(piece: str) -> list[int]:
