@@ -303,3 +303,18 @@ def test_a_province_written_beside_a_name_says_which_namesake(gazetteer):
         "Exporters from Jiangsu and Shanghai have opened offices in Taizhou.",
         "Jiangsu buyers also visited the city's mold fair."), gazetteer)
     assert (choice.city, choice.province) == ("Taizhou", "Zhejiang")
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # "the Anhui city of Hefei" names another city; a province beside the name in Xinhua's words; the province
+    # named outweighs the cities of another that trade passes through.
+    (("Suzhou in east China's Jiangsu Province signed 40 projects on Thursday.",
+      "Suzhou also signed a cooperation agreement with the Anhui city of Hefei."), ("Suzhou", "Jiangsu")),
+    (("Suzhou, east China's Anhui Province, has become a base for electric bicycles.",
+      "Its factories supply buyers in Nanjing, Wuxi and Changzhou."), ("Suzhou", "Anhui")),
+    (("Fuzhou in east China's Jiangxi Province exported 20 billion yuan of goods last year.",
+      "Most were shipped through the ports of Xiamen and Quanzhou."), ("Fuzhou", "Jiangxi")),
+])
+def test_namesakes_in_xinhua_phrasing(gazetteer, sentences, expected):
+    choice = attribute_city(_article(*sentences), gazetteer)
+    assert (choice.city, choice.province) == expected

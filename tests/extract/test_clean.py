@@ -357,3 +357,15 @@ def test_a_flat_page_without_a_repeated_title_is_split_at_its_stamp():
     # (the author's name, written without "By", stays at the title's end)
     assert page.title.startswith("Nantong shipyards book record orders") and page.date == "2025-09-18"
     assert page.paragraphs[0].startswith("Ti Gong A ship") and "Metro" not in page.paragraphs[0]
+
+
+def test_one_line_stamps_leave_their_clock_a_title_its_by_and_a_dateline_its_story():
+    page = clean_page("Steel city Baotou reinvents itself Published: 2025/08/05 21:33 Baotou has grown into a wind "
+                      "turbine base, officials said. Output rose 31 percent in the first half of the year.")
+    assert page.paragraphs[0].startswith("Baotou has grown")
+    page = clean_page("Shenzhen's EV Exports Up By 12 Percent 14:32 UTC+8, 2025-09-18 Shenzhen's EV exports rose 12 "
+                      "percent in August, customs data showed. Officials said demand from Europe was strong.")
+    assert page.title == "Shenzhen's EV Exports Up By 12 Percent"
+    page = clean_page("BEIJING, Nov. 20, 2025 (Xinhua) -- Hefei's GDP reached 1.35 trillion yuan in 2024, up 5.8 "
+                      "percent. The city's exports grew 10 percent, officials said on Thursday at a briefing.")
+    assert page.dateline == "Beijing" and page.paragraphs[0].startswith("Hefei's GDP")

@@ -541,3 +541,12 @@ def test_taxonomy_names_products_of_machinery_steel_food_and_displays(sentence, 
 ])
 def test_figures_of_speech_name_no_machinery(sentence):
     assert "Machinery" not in _names(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Xuzhou rolled out the red carpet for overseas investors.",
+    "Scientists used stable isotopes to trace the origin of the tea.",
+    "Tourists wearing hanfu posed for photos at the old town.",
+])
+def test_idioms_and_costumes_name_no_industry_but_their_own(sentence):
+    assert not {"Stationery, crafts and sporting goods", "Biomedicine", "Textiles and garments"} & set(_names(sentence))

@@ -768,7 +768,7 @@ def test_a_length_of_something_is_its_length(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # Money before a noun that is not built names that noun alone; names opening a sentence keep their capitals.
     ("Winners receive a 500,000-yuan prize from the city.", [("500,000-yuan", "prize")]),
-    ("Shenzhen is now a 3.6-trillion-yuan economy.", [("3.6-trillion-yuan", "economy")]),
+    ("Shenzhen is now a 3.6-trillion-yuan economy.", [("3.6-trillion-yuan", "GDP")]),
     ("Dongguan exports rose 6 percent in May.", [("6 percent", "Dongguan exports growth")]),
     ("Chinese investment in Hungary rose 12 percent.", [("12 percent", "Chinese investment in Hungary growth")]),
     ("High-tech exports rose 9 percent.", [("9 percent", "high-tech exports growth")]),
@@ -812,4 +812,16 @@ def test_objects_in_turn_held_levels_capacities_and_areas(sentence, expected):
      [("over 100 billion yuan", "annual revenue")]),
 ])
 def test_relative_clause_trips_and_floating_each(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Only a thing built has a capacity: demand and a girder's weight are what they are.
+    ("Peak electricity demand in Guangdong hit a record 160 million kilowatts.",
+     [("160 million kilowatts", "peak electricity demand")]),
+    ("A 2,000-tonne bridge girder was lifted into place.", [("2,000-tonne", "bridge girder")]),
+    ("A hydropower station of 600 megawatts began operating.", [("600 megawatts", "hydropower station capacity")]),
+    ("The cluster produced 30 billion yuan of output value.", [("30 billion yuan", "output value")]),
+])
+def test_capacities_of_things_built_only(sentence, expected):
     assert _labels(sentence) == expected

@@ -155,9 +155,9 @@ def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
 
 def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
     """The city called ``name`` in the province the article calls its city by ("the Anhui city"), else the one
-    written beside its name ("Suzhou, Anhui province"), else the one the article names, and names other cities
-    and counties of, most ("Nanchang" says which Fuzhou; two at least where it names neither province); else the
-    most populous one."""
+    written beside its name ("Suzhou, Anhui province"), else the one the article names most; between provinces
+    it names as often, in the one whose other cities and counties it names most ("Nanchang" says which Fuzhou),
+    two at least where it names neither province; else the most populous one."""
     namesakes = gazetteer.namesakes(name)
     if len(namesakes) == 1:
         return namesakes[0]
@@ -180,10 +180,8 @@ def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) 
     # is no evidence against the more populous namesake; where it names both, one tells them apart.
     least = 1 if any(named[place.province] for place in namesakes) else 2
     places = {province: len(others) if len(others) >= least else 0 for province, others in beside.items()}
-    # the provinces it names and their other places weigh alike: "the other Suzhou ... unlike Suzhou in Jiangsu"
-    # names Jiangsu more often than Anhui, but Dangshan, Lingbi and Sixian are Anhui's
-    return max(namesakes, key=lambda place: (called[place.province], placed[place.province],
-                                             named[place.province] + places.get(place.province, 0), place.population))
+    return max(namesakes, key=lambda place: (called[place.province], placed[place.province], named[place.province],
+                                             places.get(place.province, 0), place.population))
 
 
 def _provinces_beside(name: str, text: str, gazetteer: Gazetteer) -> list[str]:
@@ -191,18 +189,24 @@ def _provinces_beside(name: str, text: str, gazetteer: Gazetteer) -> list[str]:
     province", "Suzhou in east China's Anhui", "Anhui's Suzhou"."""
     found = []
     for match in re.finditer(rf"\b{re.escape(name)}\b", text):
+        # "Suzhou in east China's Anhui Province", "Fuzhou, capital of southeast China's Fujian Province"
         after = _BESIDE_AFTER.match(text, match.end())
         before = _BESIDE_BEFORE.search(text, 0, match.start())
-        for near in filter(None, (after, before)):
-            found += gazetteer.find_provinces(near[0])[:1]
+        # up to the next comma or full stop; ", which borders Jiangsu" says nothing of which Suzhou
+        window = re.split(r"[,.;]", text[after.end():after.end() + _BESIDE_REACH])[0] if after else ""
+        near = [window] if window and not _RELATIVE_WORD.match(window) else []
+        for words in near + ([before[0]] if before else []):
+            found += gazetteer.find_provinces(words)[:1]
     return found
 
 
 # A province set off right after a city's name, or owning it right before.
-_BESIDE_AFTER = re.compile(r"(?:,|\s+in|\s+of)\s+(?:[\w'’-]+\s+){0,3}?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+_BESIDE_AFTER = re.compile(r"(?:,|\s+in|\s+of)\s")
+_BESIDE_REACH = 50
+_RELATIVE_WORD = re.compile(r"(?:which|that|who|where|whose|and|but)\b", re.IGNORECASE)
 _BESIDE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[Pp]rovince)?['’]s\s+$")
-# "the Anhui city": a city of that province, in an article about one.
-_PROVINCE_CITY = re.compile(r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:city|prefecture)\b")
+# "the Anhui city": a city of that province, in an article about one ("the Anhui city of Hefei" names another).
+_PROVINCE_CITY = re.compile(r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:city|prefecture)\b(?!\s+of\b)")
 
 
 def _named_province_first(ranked: list[str], scores: dict[str, float], article: Article,

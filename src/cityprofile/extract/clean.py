@@ -30,7 +30,8 @@ _FLAT_PAGE_WORDS = 150
 # How far into a flat page's body, after its title, a wire dateline still opens the story.
 _DATELINE_REACH = 600
 # "... Southeast Asia By Zhang Yukun /" before a stamp: the author, no part of the title
-_BY_AUTHOR = re.compile(r"\s+By\s+[^/|]{2,60}?[\s/|]*$")
+_BY_AUTHOR = re.compile(r"\s+By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}[\s/|]*$")
+_CLOCK_AFTER = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z]")
 _BREADCRUMB_MAX_WORDS = 12
 _SITE_NAME_MAX_WORDS = 5
@@ -267,21 +268,25 @@ def _split_at_byline(text: str, page: Page) -> bool:
     byline = _byline().search(text) or _first_stamp(text[:_DATELINE_REACH])
     if not byline:
         return False
+    clock = _CLOCK_AFTER.match(text, byline.end())  # "Published: 2025/08/05 21:33": the time is the stamp's
     # "... Video Home » Business » Economy Wuxi pitches IoT ...": the title follows the last breadcrumb
     head = re.split(r"\s[»>]\s", _BY_AUTHOR.sub("", text[: byline.start()]))[-1].split()
     menu = set(_furniture()["menu_words"]) | {"|"}
     while head and head[0] in menu:
         head.pop(0)
     page.title = tidy_title(" ".join(head))
-    body = _from_dateline(text[byline.end():])
+    body = _from_dateline(text[clock.end():])
     body = " ".join(_drop_spans(_cut_at_body_end(body)).split())
     page.paragraphs = [body] if body else []
     return True
 
 
 def _first_stamp(text: str) -> re.Match | None:
-    """The publication stamp written first in ``text``, of any shape."""
-    found = [m for pattern in _compiled("date_stamps") if (m := pattern.search(text))]
+    """The publication stamp written first in ``text``, of any shape, but a wire dateline, which opens the
+    story ("BEIJING, Nov. 20, 2025 (Xinhua) --")."""
+    dateline = re.compile(_furniture()["dateline"].removeprefix("^"))
+    found = [m for pattern in _compiled("date_stamps") if (m := pattern.search(text))
+             and not dateline.match(text, m.start() + len(m[0]) - len(m[0].lstrip()))]
     return min(found, key=lambda m: m.start(), default=None)
 
 

@@ -98,7 +98,8 @@ _PATTERNS = [
     ("relative", re.compile(rf"\b(?:{build_alternation(_VOCAB['relative'])})\b", re.IGNORECASE)),
     ("ago", re.compile(_AGO, re.IGNORECASE)),
     # "last Thursday" is a week back when written on a Thursday
-    ("weekday", re.compile(rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{build_alternation(_VOCAB['weekdays'])})\b")),
+    ("weekday", re.compile(rf"\b(?:(?:[Ll]ast|[Nn]ext)\s+(?=\w+\b(?!\s+of\b)))?"
+                           rf"(?:{build_alternation(_VOCAB['weekdays'])})\b")),
     ("year", _BARE_YEAR),
 ]
 # Resolved against the publication date only, never guessed without one.
@@ -253,7 +254,7 @@ def _normalise(text: str, base: datetime | None, ahead: bool = False) -> tuple[s
     if data.date_obj is None:
         return None
     found = data.date_obj
-    if ahead and base is not None and (found.date() - base.date()).days == 7:
+    if ahead and base is not None and (found.date() - base.date()).days == 7 and not text.lower().startswith("next"):
         found = base  # "will run through Wednesday", written on a Wednesday, is that day
     precision = data.period if data.period in ("year", "month") else "day"
     cut = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]

@@ -51,6 +51,8 @@ _MAX_WORDS = 3
 # Tags of a sentence's first word that make it a common word, written in lower case inside a label.
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _FUNCTION_TAGS = {"IN", "DT"}
+_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+_PER = re.compile(r"\s+per\s+[a-z]", re.IGNORECASE)
 _FLOATING = {"each", "both", "all"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
@@ -76,6 +78,8 @@ class _Words:
     area_nouns: set[str]
     attributive: dict[str, list[str]]
     attributive_money: dict[str, str]
+    whole_labels: dict[str, str]
+    unit_prices: frozenset[str]
     short_forms: re.Pattern
     short_form: dict[str, str]
 
@@ -103,6 +107,8 @@ def _words() -> _Words:
         area_nouns=set(words["area_nouns"]["words"]),
         attributive=entries(words["attributive_measures"]),
         attributive_money={n: noun for noun, ns in entries(words["attributive_money"]).items() for n in ns},
+        whole_labels=entries(words["whole_labels"]),
+        unit_prices=frozenset(w.lower() for w in words["unit_prices"]["words"]),
         short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
         short_form={k.lower(): v for k, v in entries(words["short_forms"]).items()},
     )
@@ -135,14 +141,22 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
                                                                said or []), sentence))
     if not label or names_nothing(label):
         return label
+    label = lexicon.whole_labels.get(label.lower(), label)
     last = label.split()[-1].lower()
+    if kind == "money" and _AT.search(sentence, 0, first) and _PER.match(sentence, end) \
+            and last not in lexicon.unit_prices:
+        return f"{label} price"  # "buy electricity at 0.28 yuan per kilowatt-hour": electricity price
     if kind == "area" and last not in lexicon.area_nouns:
         return f"{label} area"
-    if kind == "power" and last not in lexicon.attributive["power"]:
-        return f"{label} capacity"  # "an offshore wind project of 1,000 megawatts": its capacity
+    built = lexicon.attributive_money.get(last) == "investment"
+    if kind == "power" and built and last not in lexicon.attributive["power"]:
+        return f"{label} capacity"  # "an offshore wind project of 1,000 megawatts": a built thing's capacity
     measures = lexicon.attributive.get(kind) if adjective else None
     if measures and last not in measures:
-        measure = lexicon.attributive_money.get(last) if kind == "money" else measures[0]
+        # money: the investment in a thing built, a fund's size, a deal's value; a weight: a thing built's capacity
+        # ("a 15-million-tonne refinery", not "a 2,000-tonne bridge girder")
+        measure = lexicon.attributive_money.get(last) if kind == "money" else \
+            measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
     return label
 
@@ -569,8 +583,10 @@ def _of_amount(site: _Site) -> str:
     if len(found[1]) == 1 and k >= 2 and words[k - 1].low == "and" and words[k - 2].is_noun() \
             and (k < 3 or not (words[k - 3].is_noun() or words[k - 3].tag.startswith("JJ"))):
         found = (k - 2, [words[k - 2], words[k - 1], *found[1]])  # "imports and exports of N": one measure
-    if all(w.low in owned_measures() for w in found[1]):
-        return ""  # "covers an area of N", "generated output value of N": whose the parse says (measures.py)
+    owned = owned_measures()
+    if found[1][-1].low in owned and all(w.low in owned or w.tag.startswith(("JJ", "VBN")) for w in found[1]):
+        # "covers an area of N", "generated (a gross) output (value) of N": whose the parse says (measures.py)
+        return ""
     before = found[0] - 1
     while before > 0 and words[before].tag in _DETERMINERS:
         before -= 1

@@ -358,9 +358,13 @@ class _Reader:
                     and verb.lemma_.lower() in words.level | words.area | words.having | words.yielding:
                 # "the park covers an area of N": the park's area; "the marine economy generated output of N";
                 # "the liquor industry generated output value of N"
+                measure = _text(_left_modifiers(governor) + [governor])
+                subject = self._subject(verb)
+                if subject is not None and subject.conjuncts and not self.respectively:
+                    return measure  # "Midea and Gree each reported annual revenue of N": each one's
                 owner = self._subject_phrase(verb)
                 if owner:
-                    return _suffixed(owner, _text(_left_modifiers(governor) + [governor]))
+                    return _suffixed(owner, measure)
             return _phrase(governor)
         if word in words.level_prepositions and governor.lemma_.lower() in words.change_nouns:
             thing = _object_of(governor, "in") or _object_of(governor, "of")
@@ -865,7 +869,8 @@ def _acted_on(thing: Token, verb: Token | None) -> str | None:
 def _with_action(measure: str, thing: Token, action: str) -> str:
     """"lithium battery output": the measure with the noun of what was done to it, its head word singular, once
     ("produced N of output" is output)."""
-    return _suffixed(_singular(measure, thing), action) or action
+    measure = _singular(measure, thing)
+    return measure if measure and action in measure.split() else _suffixed(measure, action) or action
 
 
 def _singular(measure: str | None, thing: Token) -> str | None:
