@@ -56,7 +56,8 @@ def test_no_words_in_an_empty_sentence():
     ("The district will attempt to achieve a comprehensive output value in the grape and wine industry exceeding "
      "3.5 billion yuan.", "exceeding 3.5 billion yuan", "comprehensive output value"),
     ("In the first three months of 2020, some 46 projects, each with an investment over 10 million yuan from cities "
-     "outside Heilongjiang province were signed, involving 137.60 billion yuan.", "over 10 million yuan", "investment"),
+     "outside Heilongjiang province were signed, involving 137.60 billion yuan.", "over 10 million yuan",
+     "investment per project"),
     # "X worth N" is the value of X.
     ("At the event, Shenyang released 513 application scenarios around \"one highland, one hub, four centers\", with "
      "investment and cooperation opportunities worth a total of 928.3 billion yuan.", "928.3 billion yuan",

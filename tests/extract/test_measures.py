@@ -825,3 +825,15 @@ def test_relative_clause_trips_and_floating_each(sentence, expected):
 ])
 def test_capacities_of_things_built_only(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # An amount "each with" has is per each of the things before; a relative clause after a place the things go to
+    # describes the things.
+    ("Jining signed 22 projects, each with an investment of more than 500 million yuan.",
+     [("22", "projects signed"), ("more than 500 million yuan", "investment per project")]),
+    ("Lanzhou runs nine freight train routes to Central Asia and Europe, which made 640 trips last year.",
+     [("nine", "freight train routes run"), ("640", "freight train route trips")]),
+])
+def test_each_with_and_relative_clauses_after_places(sentence, expected):
+    assert _labels(sentence) == expected

@@ -52,6 +52,9 @@ _MAX_WORDS = 3
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _FUNCTION_TAGS = {"IN", "DT"}
 _AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+# "each with an investment of more than N": an amount each of the things before has
+_EACH_WITH = re.compile(r"\beach\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([A-Za-z-]+)[\s,]*$")
 _PER = re.compile(r"\s+per\s+[a-z]", re.IGNORECASE)
 _FLOATING = {"each", "both", "all"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
@@ -142,6 +145,10 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     if not label or names_nothing(label):
         return label
     label = lexicon.whole_labels.get(label.lower(), label)
+    each = _EACH_WITH.search(sentence, 0, first)
+    if each:  # "46 projects, each with an investment over 10 million yuan": the investment per project
+        owner = _singular_noun(_LAST_WORD.search(sentence, 0, each.start()))
+        label = f"{label} per {owner}" if owner else f"{label} each"
     last = label.split()[-1].lower()
     if kind == "money" and _AT.search(sentence, 0, first) and _PER.match(sentence, end) \
             and last not in lexicon.unit_prices:
@@ -159,6 +166,14 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
     return label
+
+
+def _singular_noun(word: re.Match | None) -> str | None:
+    """A plural noun's singular ("projects" gives "project"); None for any other word ("them")."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word[1].lower()).get("NOUN") if word else None
+    return lemmas[0] if lemmas and word[1].lower() != lemmas[0] else None
 
 
 def _uncapitalised(label: str, sentence: str) -> str:

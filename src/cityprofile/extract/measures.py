@@ -823,9 +823,17 @@ def _refers_back(noun: Token) -> bool:
 def _subject_of_clause(verb: Token) -> Token | None:
     """A verb's own noun subject, if it has one; of a relative clause, the noun it describes ("routes, which ran
     306 trips")."""
-    if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" \
-            and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
-        return _compound_head(verb.head)
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        described = verb.head
+        while described.dep_ == "conj":
+            described = described.head
+        if described.pos_ == "PROPN" and described.dep_ == "pobj":
+            # "routes to Central Asia and Europe, which ran 306 trips": the routes, however "to" was hung
+            owner = described.head.head
+            objects = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            described = owner if owner.pos_ == "NOUN" else objects[0] if objects else described
+        if described.pos_ == "NOUN":
+            return _compound_head(described)
     return next((_compound_head(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.pos_ in ("NOUN", "PROPN")), None)
 
