@@ -318,3 +318,16 @@ def test_a_province_written_beside_a_name_says_which_namesake(gazetteer):
 def test_namesakes_in_xinhua_phrasing(gazetteer, sentences, expected):
     choice = attribute_city(_article(*sentences), gazetteer)
     assert (choice.city, choice.province) == expected
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    # "the Jiangxi city of Fuzhou" names this city's province; a comma phrase after the name that opens with "as"
+    # is no apposition; provinces named and their other places weigh alike.
+    (("A fair in the Jiangxi city of Fuzhou drew Fujian firms.", "Fuzhou signed deals with Fujian investors."),
+     ("Fuzhou", "Jiangxi")),
+    (("Suzhou signed 30 deals with Jiangsu firms at a fair.",
+      "Suzhou will link to Huaibei, Bengbu and Fuyang by high-speed rail."), ("Suzhou", "Anhui")),
+])
+def test_namesakes_called_by_their_province_and_weighed(gazetteer, sentences, expected):
+    choice = attribute_city(_article(*sentences), gazetteer)
+    assert (choice.city, choice.province) == expected

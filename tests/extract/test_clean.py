@@ -369,3 +369,9 @@ def test_one_line_stamps_leave_their_clock_a_title_its_by_and_a_dateline_its_sto
     page = clean_page("BEIJING, Nov. 20, 2025 (Xinhua) -- Hefei's GDP reached 1.35 trillion yuan in 2024, up 5.8 "
                       "percent. The city's exports grew 10 percent, officials said on Thursday at a briefing.")
     assert page.dateline == "Beijing" and page.paragraphs[0].startswith("Hefei's GDP")
+
+
+def test_a_byline_with_its_place_leaves_a_flat_title():
+    page = clean_page("Hefei metro line opens By Zhang Yukun in Hefei / 2025-11-20 12:30 Hefei's sixth metro line "
+                      "opened on Thursday, the operator said. It links the airport with the high-speed rail station.")
+    assert page.title == "Hefei metro line opens"

@@ -550,3 +550,12 @@ def test_figures_of_speech_name_no_machinery(sentence):
 ])
 def test_idioms_and_costumes_name_no_industry_but_their_own(sentence):
     assert not {"Stationery, crafts and sporting goods", "Biomedicine", "Textiles and garments"} & set(_names(sentence))
+
+
+@pytest.mark.parametrize("sentence, industry", [
+    ("Hotan carpets are sold across the world.", "Stationery, crafts and sporting goods"),
+    ("Caoxian county is China's biggest hanfu production base.", "Textiles and garments"),
+    ("The base will produce isotopes for medical use.", "Biomedicine"),
+])
+def test_carpets_hanfu_and_isotopes_made_are_industries(sentence, industry):
+    assert industry in _names(sentence)

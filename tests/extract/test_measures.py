@@ -837,3 +837,17 @@ def test_capacities_of_things_built_only(sentence, expected):
 ])
 def test_each_with_and_relative_clauses_after_places(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A price needs a trade; a power is a capacity unless a demand or use; a berth has a capacity; "square km";
+    # a subject joined with "and" keeps its first part's owner unless "each" shares the measure out.
+    ("Factories in Baotou can buy electricity at 0.26 yuan per kilowatt-hour.",
+     [("0.26 yuan", "electricity price")]),
+    ("Exports stood at 500 million yuan per month.", [("500 million yuan", "exports")]),
+    ("Qinghai added 3 gigawatts of wind power last year.", [("3 gigawatts", "wind power capacity added")]),
+    ("Rizhao port has a 300,000-tonne ore berth.", [("300,000-tonne", "ore berth capacity")]),
+    ("The new district covers 120 square km.", [("120 square km", "new district area")]),
+])
+def test_prices_capacities_and_square_km(sentence, expected):
+    assert _labels(sentence) == expected

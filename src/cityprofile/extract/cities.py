@@ -155,9 +155,9 @@ def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
 
 def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) -> Place:
     """The city called ``name`` in the province the article calls its city by ("the Anhui city"), else the one
-    written beside its name ("Suzhou, Anhui province"), else the one the article names most; between provinces
-    it names as often, in the one whose other cities and counties it names most ("Nanchang" says which Fuzhou),
-    two at least where it names neither province; else the most populous one."""
+    written beside its name ("Suzhou, Anhui province"), else the one the article names, and names other cities
+    and counties of, most ("Nanchang" says which Fuzhou; two at least where it names neither province); else the
+    most populous one."""
     namesakes = gazetteer.namesakes(name)
     if len(namesakes) == 1:
         return namesakes[0]
@@ -171,8 +171,9 @@ def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) 
         for province in _provinces_beside(name, text, gazetteer):
             placed[province] += 1
         for found in _PROVINCE_CITY.finditer(text):  # "the Anhui city signed 31 projects": the article's city
-            for province in gazetteer.find_provinces(found[1])[:1]:
-                called[province] += 1
+            if found[2] in (None, name):  # "the Anhui city of Hefei" names another city, "... of Suzhou" this one
+                for province in gazetteer.find_provinces(found[1])[:1]:
+                    called[province] += 1
         for mention in gazetteer.find(text):
             if mention.place.name != name:
                 beside[mention.place.province].add(mention.place.name)
@@ -180,8 +181,10 @@ def _place_in_named_province(name: str, article: Article, gazetteer: Gazetteer) 
     # is no evidence against the more populous namesake; where it names both, one tells them apart.
     least = 1 if any(named[place.province] for place in namesakes) else 2
     places = {province: len(others) if len(others) >= least else 0 for province, others in beside.items()}
-    return max(namesakes, key=lambda place: (called[place.province], placed[place.province], named[place.province],
-                                             places.get(place.province, 0), place.population))
+    # the provinces it names and their other places weigh alike: "Suzhou signed deals with Jiangsu firms ... will
+    # link to Huaibei and Bengbu" is Anhui's
+    return max(namesakes, key=lambda place: (called[place.province], placed[place.province],
+                                             named[place.province] + places.get(place.province, 0), place.population))
 
 
 def _provinces_beside(name: str, text: str, gazetteer: Gazetteer) -> list[str]:
@@ -203,10 +206,11 @@ def _provinces_beside(name: str, text: str, gazetteer: Gazetteer) -> list[str]:
 # A province set off right after a city's name, or owning it right before.
 _BESIDE_AFTER = re.compile(r"(?:,|\s+in|\s+of)\s")
 _BESIDE_REACH = 50
-_RELATIVE_WORD = re.compile(r"(?:which|that|who|where|whose|and|but)\b", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"(?:which|that|who|where|whose|and|but|as|while|so|with)\b", re.IGNORECASE)
 _BESIDE_BEFORE = re.compile(r"[A-Z][a-z]+(?:\s+[Pp]rovince)?['’]s\s+$")
-# "the Anhui city": a city of that province, in an article about one ("the Anhui city of Hefei" names another).
-_PROVINCE_CITY = re.compile(r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:city|prefecture)\b(?!\s+of\b)")
+# "the Anhui city" or "the Anhui city of Suzhou": a city of that province ("... of Hefei" names another).
+_PROVINCE_CITY = re.compile(r"\bthe\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:city|prefecture)\b"
+                            r"(?:\s+of\s+([A-Z][a-z]+))?")
 
 
 def _named_province_first(ranked: list[str], scores: dict[str, float], article: Article,

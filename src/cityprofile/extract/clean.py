@@ -30,7 +30,7 @@ _FLAT_PAGE_WORDS = 150
 # How far into a flat page's body, after its title, a wire dateline still opens the story.
 _DATELINE_REACH = 600
 # "... Southeast Asia By Zhang Yukun /" before a stamp: the author, no part of the title
-_BY_AUTHOR = re.compile(r"\s+By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}[\s/|]*$")
+_BY_AUTHOR = re.compile(r"\s+By\s+[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w.'’-]*){0,5}[\s/|]*$")
 _CLOCK_AFTER = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z]")
 _BREADCRUMB_MAX_WORDS = 12

@@ -51,7 +51,9 @@ _MAX_WORDS = 3
 # Tags of a sentence's first word that make it a common word, written in lower case inside a label.
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _FUNCTION_TAGS = {"IN", "DT"}
-_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
+# "buy electricity at N per kWh": bought or sold at a rate ("exports stood at N per month" is no price)
+_TRADED_AT = re.compile(r"\b(?:buy|buys|bought|sell|sells|sold|purchased?|traded?|priced)\s+(?:\S+\s+){0,3}at\s+$",
+                        re.IGNORECASE)
 # "each with an investment of more than N": an amount each of the things before has
 _EACH_WITH = re.compile(r"\beach\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z-]+)[\s,]*$")
@@ -150,18 +152,21 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
         owner = _singular_noun(_LAST_WORD.search(sentence, 0, each.start()))
         label = f"{label} per {owner}" if owner else f"{label} each"
     last = label.split()[-1].lower()
-    if kind == "money" and _AT.search(sentence, 0, first) and _PER.match(sentence, end) \
-            and last not in lexicon.unit_prices:
+    if kind == "money" and _TRADED_AT.search(sentence, 0, first) and _PER.match(sentence, end) \
+            and last not in lexicon.unit_prices and "price" not in label.split():
         return f"{label} price"  # "buy electricity at 0.28 yuan per kilowatt-hour": electricity price
     if kind == "area" and last not in lexicon.area_nouns:
         return f"{label} area"
-    built = lexicon.attributive_money.get(last) == "investment"
-    if kind == "power" and built and last not in lexicon.attributive["power"]:
-        return f"{label} capacity"  # "an offshore wind project of 1,000 megawatts": a built thing's capacity
+    if kind == "power" and last not in lexicon.attributive["power"]:
+        # "an offshore wind project of 1,000 megawatts", "2 gigawatts of solar"; "wind power added" is the capacity
+        # added
+        head, _, done = label.rpartition(" ")
+        return f"{head} capacity {done}" if head and done.endswith("ed") else f"{label} capacity"
     measures = lexicon.attributive.get(kind) if adjective else None
     if measures and last not in measures:
         # money: the investment in a thing built, a fund's size, a deal's value; a weight: a thing built's capacity
         # ("a 15-million-tonne refinery", not "a 2,000-tonne bridge girder")
+        built = lexicon.attributive_money.get(last) == "investment"
         measure = lexicon.attributive_money.get(last) if kind == "money" else \
             measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
@@ -598,10 +603,8 @@ def _of_amount(site: _Site) -> str:
     if len(found[1]) == 1 and k >= 2 and words[k - 1].low == "and" and words[k - 2].is_noun() \
             and (k < 3 or not (words[k - 3].is_noun() or words[k - 3].tag.startswith("JJ"))):
         found = (k - 2, [words[k - 2], words[k - 1], *found[1]])  # "imports and exports of N": one measure
-    owned = owned_measures()
-    if found[1][-1].low in owned and all(w.low in owned or w.tag.startswith(("JJ", "VBN")) for w in found[1]):
-        # "covers an area of N", "generated (a gross) output (value) of N": whose the parse says (measures.py)
-        return ""
+    if all(w.low in owned_measures() for w in found[1]):
+        return ""  # "covers an area of N", "generated output value of N": whose the parse says (measures.py)
     before = found[0] - 1
     while before > 0 and words[before].tag in _DETERMINERS:
         before -= 1

@@ -360,7 +360,7 @@ class _Reader:
                 # "the liquor industry generated output value of N"
                 measure = _text(_left_modifiers(governor) + [governor])
                 subject = self._subject(verb)
-                if subject is not None and subject.conjuncts and not self.respectively:
+                if subject is not None and subject.conjuncts and any(t.lower_ == "each" for t in verb.children):
                     return measure  # "Midea and Gree each reported annual revenue of N": each one's
                 owner = self._subject_phrase(verb)
                 if owner:
