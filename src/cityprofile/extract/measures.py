@@ -30,6 +30,7 @@ from ..contract.datafiles import read_json
 from ..contract.units import currency_regions, month_names, unit_words
 from .gazetteer import load_gazetteer
 from .nlp import parse
+from .numbers import DIGITS
 
 if TYPE_CHECKING:  # spaCy is imported when the pipeline loads: a build with nothing to extract never pays for it
     from spacy.tokens import Doc, Token
@@ -39,7 +40,6 @@ _MODIFIERS = {"compound", "amod", "nmod", "npadvmod", "hyph"}
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 # The amounts of a list written after a word, up to a comma that another amount does not follow.
 _LISTED_AMOUNTS = re.compile(r"(?:[^,;.\d]|[,.](?=\s*(?:and\s+)?[-+$]?\d)|\d)*")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
@@ -518,7 +518,7 @@ class _Reader:
         """"received 98.6 million tourists, generating revenue of 76 billion yuan, up 18 percent and 21 percent,
         respectively": the amount said before the list at this amount's place in it."""
         listed = _LISTED_AMOUNTS.match(self.doc.text, adverb.idx + len(adverb))
-        count = len(_NUMBER.findall(listed[0]))
+        count = len(DIGITS.findall(listed[0]))
         before = [p.label for p in self.earlier if p.end <= adverb.idx]
         return before[len(before) - count + self.position] if 2 <= count <= len(before) else None
 

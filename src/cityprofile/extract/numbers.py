@@ -26,10 +26,10 @@ _SCALE = "|".join(_SCALES)
 # Articles and conjunctions are in quantulum3's number words, but alone they are no number.
 _NOT_NUMBERS = {"", "&", "a", "an", "and", "minus", "negative"}
 _WORDS = sorted(set(quantulum_regex.numberwords()) - _NOT_NUMBERS, key=len, reverse=True)
-_DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+)"
-_TOKEN = rf"(?:{_DIGITS}|\b(?:{'|'.join(_WORDS)})\b)"
+_IN_DIGITS = r"(?:\d[\d,]*(?:\.\d+)?|(?<![\w.])\.\d+)"
+_TOKEN = rf"(?:{_IN_DIGITS}|\b(?:{'|'.join(_WORDS)})\b)"
 # Digits go on only with a scale word: "190,400 twenty-foot equivalent units" is 190,400, not 190,420.
-NUMBER = re.compile(rf"{_DIGITS}(?:[\s-]+\b(?:{_SCALE}|hundred)\b)*|{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
+NUMBER = re.compile(rf"{_IN_DIGITS}(?:[\s-]+\b(?:{_SCALE}|hundred)\b)*|{_TOKEN}(?:[\s-]+{_TOKEN})*", re.IGNORECASE)
 _COMPOUND = re.compile(rf"\b(\d+) ({_SCALE}) (\d{{1,3}}(?:\.\d+)?) ({_SCALE})\b", re.I)
 
 
@@ -111,7 +111,8 @@ def _substitute(rewrite: Rewrite, pattern: re.Pattern, replace: Callable[[re.Mat
 
 # "between" right before an amount: the first end of a range, whose "and" joins its second.
 BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-_SECOND_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A number written in digits: "1,500", "3.2".
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _spell_money_range(match: re.Match) -> str:
@@ -122,7 +123,7 @@ def _spell_money_range(match: re.Match) -> str:
     if joiner == "and" and not BETWEEN.search(match.string, 0, match.start()) or joiner == "to" and scale:
         return match[0]
     # "from $200 to $4 million", "$370,000 to $5.5 million": a first end larger as written has its own scale
-    if not scale and float(number.replace(",", "")) > float(_SECOND_NUMBER.match(match.string, match.end())[0]):
+    if not scale and float(number.replace(",", "")) > float(DIGITS.match(match.string, match.end())[0]):
         return match[0]
     return f"{sign}{number}{scale or ' ' + second_scale} to {sign}"
 
@@ -201,7 +202,7 @@ _YEAR_BEFORE = re.compile(r"\b(?:in|for|of|by|since|during|over)\s+(?:19|20)\d\d
 _IN_FULL = r"(?:\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?"
 # "rose by 105,000 to 6.4 million": a change written in full, which shares no scale with the level after it.
 _CHANGE_IN_FULL = re.compile(rf"\bby\s+{_IN_FULL}$", re.I)
-_CHANGE_BY = re.compile(r"\bby\s+\d[\d,]*(?:\.\d+)?$", re.I)
+_CHANGE_BY = re.compile(rf"\bby\s+{DIGITS.pattern}$", re.I)
 
 
 def _ends_an_amount_or_year(text: str, at: int) -> bool:
