@@ -76,6 +76,17 @@ def _byline() -> re.Pattern:
 
 
 @cache
+def _dateline() -> re.Pattern:
+    """A wire dateline ("WUHAN, May 3 (Xinhua) --"), to match where a story starts or to search for in a flat page."""
+    return re.compile(_furniture()["dateline"].removeprefix("^"))
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(name.casefold() for name in _furniture()["agencies"]["names"])
+
+
+@cache
 def _date_parser():
     # Imported here: a build with nothing to extract reads no page, and skips dateparser's import.
     from dateparser.date import DateDataParser
@@ -183,7 +194,7 @@ def drop_site_name(title: str) -> str:
 
 def _is_agency(line: str) -> bool:
     """Whether a head line only names a news outlet ("CGTN" under the headline)."""
-    return line.casefold() in {name.casefold() for name in _furniture()["agencies"]["names"]}
+    return line.casefold() in _agencies()
 
 
 def _without_outlet(title: str) -> str:
@@ -256,7 +267,7 @@ def _from_dateline(body: str) -> str:
     """A flat page's body from its wire dateline, when one opens the story soon after the title: the stamp, photo
     caption and widgets in between ("Time: 10 Feb 2025 Text size: A+ A- Tourists ... [Photo/HIMC] SANYA, Feb 10
     (HIMC) --") are page, not story."""
-    found = re.compile(_furniture()["dateline"].removeprefix("^")).search(body, 0, _DATELINE_REACH)
+    found = _dateline().search(body, 0, _DATELINE_REACH)
     # a story's lead of two sentences or more before it is the story's
     told = found is not None and len(_SENTENCE_END.findall(body, 0, found.start())) >= 2
     return body[found.start():] if found and not told else body
@@ -284,16 +295,15 @@ def _split_at_byline(text: str, page: Page) -> bool:
 def _first_stamp(text: str) -> re.Match | None:
     """The publication stamp written first in ``text``, of any shape, but a wire dateline, which opens the
     story ("BEIJING, Nov. 20, 2025 (Xinhua) --")."""
-    dateline = re.compile(_furniture()["dateline"].removeprefix("^"))
     found = [m for pattern in _compiled("date_stamps") if (m := pattern.search(text))
-             and not dateline.match(text, m.start() + len(m[0]) - len(m[0].lstrip()))]
+             and not _dateline().match(text, m.start() + len(m[0]) - len(m[0].lstrip()))]
     return min(found, key=lambda m: m.start(), default=None)
 
 
 def _strip_dateline(page: Page) -> None:
     if not page.paragraphs:
         return
-    found = re.compile(_furniture()["dateline"]).match(page.paragraphs[0])
+    found = _dateline().match(page.paragraphs[0])
     if found:
         page.dateline = found.group("city").title()
         page.source = page.source or (found.group("agency") or "").strip() or None
