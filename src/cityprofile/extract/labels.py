@@ -141,9 +141,10 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     of a fund or the value of a deal ("a 6.5-billion-yuan plant"); a standard measure is written short ("GDP").
     """
     lexicon = _words()
+    words = tag_words(sentence)
     label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
-                                    _uncapitalised(_read_label(sentence, first, start, end, kind, adjective, earlier,
-                                                               said or []), sentence))
+                                    _uncapitalised(_read_label(words, sentence, first, start, end, kind, adjective,
+                                                               earlier, said or []), words))
     if not label or names_nothing(label):
         return label
     label = lexicon.whole_labels.get(label.lower(), label)
@@ -181,11 +182,10 @@ def _singular_noun(word: re.Match | None) -> str | None:
     return lemmas[0] if lemmas and word[1].lower() != lemmas[0] else None
 
 
-def _uncapitalised(label: str, sentence: str) -> str:
-    """A label taken from a sentence's first word in lower case unless that word is a name ("Exports growth" is
-    "exports growth"; "Hefei GDP", "BYD sales" stay): a column of labels reads alike whatever sentence they
-    came from."""
-    words = tag_words(sentence)
+def _uncapitalised(label: str, words: tuple[Word, ...]) -> str:
+    """A label taken from a sentence's first word (of its ``words``) in lower case unless that word is a name
+    ("Exports growth" is "exports growth"; "Hefei GDP", "BYD sales" stay): a column of labels reads alike whatever
+    sentence they came from."""
     opening = words[0] if words else None
     # A tagger may read a name it does not know as an adverb ("Geely shares rose") or a noun ("Dalian exports"):
     # only a word it reads as a common noun, adjective, participle or preposition, and that English has, is taken
@@ -197,9 +197,8 @@ def _uncapitalised(label: str, sentence: str) -> str:
     return opening.text[0].lower() + label[1:]
 
 
-def _read_label(sentence: str, first: int, start: int, end: int, kind: str, adjective: bool,
-                earlier: list[Placed], said: list[Placed]) -> str:
-    words = tag_words(sentence)
+def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, end: int, kind: str,
+                adjective: bool, earlier: list[Placed], said: list[Placed]) -> str:
     # "growth of between 4 and 5 percent": a range is read where its "between" stands
     between = BETWEEN.search(sentence, 0, first)
     site = _Site(words, sentence, word_at(words, between.start() if between else first), word_at(words, end), kind,

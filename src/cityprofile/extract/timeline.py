@@ -212,9 +212,8 @@ def _opens_aside(text: str) -> bool:
     words = text.split(None, 2)
     if not words or (len(words) > 1 and starts_with(words[1], {"CD"})) or opens_with_name(text):
         return False
-    if _gerund_subject(text):
-        return False
-    return starts_with(text, _NOT_SUBJECT_TAGS) or words[0].lower() in _NOT_SUBJECT_WORDS
+    opens = starts_with(text, _NOT_SUBJECT_TAGS) or words[0].lower() in _NOT_SUBJECT_WORDS
+    return opens and not _gerund_subject(text)
 
 
 def _gerund_subject(text: str) -> bool:
