@@ -472,7 +472,7 @@ class _Reader:
             if verb.tag_ == "VBN":
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
         if level and any(c.dep_ == "nsubjpass" for c in verb.children) and (named := self._subject_phrase(verb)):
-            # "the minimum wage was raised to 2,100 yuan": what was set; "the deal was valued at N": its value
+            # "the minimum wage was raised to 2,100 yuan": what was set; "the collection was appraised at N": its value
             return _suffixed(named, "value") if lemma in words.valuing and "value" not in named.split() else named
         action = self._action_noun(verb) if self.kind == "money" else None
         if action:
