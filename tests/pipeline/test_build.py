@@ -271,6 +271,44 @@ def test_a_build_process_has_its_kernel_answering_and_its_exporter_compiled_befo
         assert pool.submit(_readiness).result(timeout=120) == (True, 1)
 
 
+def _kernel_origin():
+    from cityprofile.pipeline import kernels
+
+    process = kernels._warm.provisioner.process
+    with open(f"/proc/{process.pid}/stat", encoding="ascii") as stat:
+        parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+    # A build process never imports the report modules itself: it has them from the server it was forked from.
+    loaded = all(name in sys.modules for name in ("matplotlib", "pandas", "cityprofile.report.city_report"))
+    return type(process).__name__, parent == os.getpid(), loaded
+
+
+def test_a_build_process_is_forked_with_the_report_stack_loaded_and_forks_its_kernel_from_itself():
+    from cityprofile.pipeline.workers import worker_pool
+
+    with worker_pool(1) as pool:
+        assert pool.submit(_kernel_origin).result(timeout=120) == ("ForkedProcess", True, True)
+
+
+def test_a_process_with_threads_starts_its_kernel_as_a_new_python(tmp_path):
+    # A forked kernel would get copies of the locks the other threads hold, and not the threads that release them.
+    script = (
+        "import os, threading\n"
+        "from cityprofile.pipeline import kernels\n"
+        "stop = threading.Event()\n"
+        "threading.Thread(target=stop.wait).start()\n"
+        "try:\n"
+        "    kernels.start_kernel(os.getcwd(), fork=True)\n"
+        "    kernels.await_kernel()\n"
+        "    print(type(kernels._warm.provisioner.process).__name__)\n"
+        "finally:\n"
+        "    kernels.kill_kernel()\n"
+        "    stop.set()\n"
+    )
+    result = _run_script(script, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Popen"
+
+
 @pytest.mark.parametrize("modules", [
     # A build's kernels only read profiles; spaCy would cost each most of a second and a hundred megabytes.
     "cityprofile.notebook, cityprofile.report.city_report, cityprofile.report.comparison_report",
@@ -284,27 +322,31 @@ def test_the_extraction_stack_is_loaded_only_when_something_is_extracted(modules
     assert result.stdout.strip() == "[]"
 
 
-def _run_script(script, tmp_path, timeout=120):
-    """Run Python code in a fresh process with its own temporary folder; return the result."""
-    env = {**os.environ, "TMPDIR": str(tmp_path)}
+def _run_script(script, tmp_path, timeout=120, path=None):
+    """Run Python code in a fresh process with its own temporary folder, and ``path`` first on every process's
+    module path; return the result."""
+    env = {**os.environ, "TMPDIR": str(tmp_path), **({"PYTHONPATH": str(path)} if path else {})}
     return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def test_a_worker_that_cannot_load_the_pdf_library_fails_its_jobs_instead_of_restarting_forever(built, tmp_path):
+    # A WeasyPrint that fails to import, as it does where pango is missing, first on the path of every process:
+    # the build processes are forked from a server that starts as a new Python.
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "weasyprint.py").write_text("raise OSError(\"cannot load library 'libpango-1.0-0'\")\n")
     script = (
-        "import sys\n"
-        "sys.modules['weasyprint'] = None  # as if pango were missing: the import fails\n"
         "from pathlib import Path\n"
         "from cityprofile.pipeline.jobs import plan_jobs\n"
         "from cityprofile.pipeline.workers import run_jobs\n"
         f"outcomes = run_jobs(plan_jobs(Path({str(built)!r})), 2, force=True, report=lambda _: None)\n"
         "print('\\n'.join(f'{o.status} {o.reason}' for o in outcomes))\n"
     )
-    result = _run_script(script, tmp_path)
+    result = _run_script(script, tmp_path, path=shim)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 3 and all(line.startswith("failed ") for line in lines)
-    assert all("could not be loaded" in line and "weasyprint" in line for line in lines)
+    assert all("could not be loaded" in line and "libpango" in line for line in lines)
 
 
 def test_stopping_the_workers_early_shuts_their_kernels_down(tmp_path):

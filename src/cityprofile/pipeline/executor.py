@@ -15,8 +15,10 @@ import os
 import secrets
 import signal
 import sys
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ..contract.errors import ClusterError
@@ -33,33 +35,61 @@ def find_scheduler(address: str | None = None) -> str | None:
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int, initializer) -> None:
-    """Have this worker sent SIGTERM when the build that started it dies, even by SIGKILL; then run ``initializer``.
+def die_with_parent(sent: int = signal.SIGTERM) -> None:
+    """Have the kernel send this process ``sent`` when the process that started it dies, even by SIGKILL.
 
     Otherwise a killed build leaves its workers (and their kernels) running, holding the output folder's lock.
     """
     if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the build died before the request was made
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, sent)
+
+
+def _die_with_build(build: int, initializer) -> None:
+    """Die with the build that started this worker, directly or through the fork server; then run ``initializer``."""
+    parent = os.getppid()
+    die_with_parent()
+    # The fork server outlives no build: it ends when the build's end of a pipe closes. Either died first.
+    if os.getppid() != parent or not _alive(build):
         os._exit(1)
     if initializer is not None:
         initializer()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:  # gone, or another user's process that took its pid
+        return False
+    return True
 
 
 def _started() -> None:
     """Nothing: submitted once per worker so the workers start, and get ready, now."""
 
 
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
+    # A fork-based pool starts every worker at its first task; any other, one worker per task submitted
+    # while none is idle: one each, submitted at once, starts them all.
+    for _ in range(max(1, workers)):
+        pool.submit(_started)
+
+
 @contextmanager
-def process_pool(workers: int, initializer=None):
+def process_pool(workers: int, initializer=None, context: BaseContext | None = None):
     """Yield a local process pool whose workers are started (and their ``initializer`` run) at once.
 
+    ``context`` is multiprocessing's way of starting them (forked from this process by default).
     On Ctrl-C or an error its workers are stopped at once rather than waited for.
     """
-    pool = ProcessPoolExecutor(max(1, workers), initializer=_die_with_parent, initargs=(os.getpid(), initializer))
+    pool = ProcessPoolExecutor(max(1, workers), mp_context=context, initializer=_die_with_build,
+                               initargs=(os.getpid(), initializer))
     try:
-        # A fork-based pool starts every worker at its first task.
-        pool.submit(_started)
+        if context is None or context.get_start_method() == "fork":
+            _start_workers(pool, workers)
+        else:
+            # The fork server says each new worker's pid only once it has loaded what it preloads, seconds
+            # later: asked from a thread, this one meanwhile goes on (and extracts).
+            threading.Thread(target=_start_workers, args=(pool, workers), daemon=True).start()
         yield pool
     except BaseException:
         stop_workers(pool)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
+import sys
 import tempfile
+import threading
+import traceback
 import uuid
+from pathlib import Path
 from multiprocessing.util import Finalize
 
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from jupyter_client.utils import run_sync
-from traitlets import default
+from traitlets import Bool, default
+
+from .executor import die_with_parent
 
 
 class KeptClient(AsyncKernelClient):
@@ -51,6 +59,104 @@ _EMPTY_NAMESPACE = ("def _empty(shell):\n"
                     "_empty(get_ipython())")
 
 
+class ForkedProcess:
+    """A kernel forked from this process, with the methods of ``subprocess.Popen`` that jupyter_client calls."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        """Return the exit code if the kernel has ended, else None."""
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Wait for the kernel to end; return its exit code."""
+        if self.returncode is None:
+            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        """Send the kernel a signal, unless it has ended (its pid may be another process's by then)."""
+        if self.poll() is None:
+            os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        """Ask the kernel to end (SIGTERM)."""
+        self.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        """End the kernel (SIGKILL)."""
+        self.send_signal(signal.SIGKILL)
+
+
+# The command of the kernel this process can become: its own Python running ipykernel.
+_IPYKERNEL = [sys.executable, "-m", "ipykernel_launcher"]
+
+
+class ForkingProvisioner(LocalProvisioner):
+    """Starts an IPython kernel by forking this process, when it is a build process that has IPython, pandas,
+    matplotlib and the report modules loaded (:mod:`.fork_server`): the kernel then starts with them, where a new
+    Python would spend most of a second of CPU importing them again. Any other kernel is started as usual."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):
+        """Fork the kernel, if it runs ipykernel and this process has a single thread; else start it as usual."""
+        # Forking a process with threads would leave the kernel a copy of the locks they hold, and not the threads.
+        if cmd[:3] != _IPYKERNEL or threading.active_count() > 1:
+            return await super().launch_kernel(cmd, **kwargs)
+        pid = os.fork()
+        if pid == 0:
+            _serve_kernel(cmd[3:], kwargs.get("cwd"), kwargs.get("env"))
+        self.process = ForkedProcess(pid)
+        self.pid = self.pgid = pid  # the kernel leads a process group of its own, as jupyter_client's do
+        self.cwd = kwargs.get("cwd") or str(Path.cwd())
+        return self.connection_info
+
+
+def _serve_kernel(argv: list[str], cwd: str | None, env: dict | None) -> None:
+    """Run ipykernel with ``argv`` in this forked process, then end it without running the parent's exit handlers."""
+    status = 1
+    try:
+        os.setsid()
+        die_with_parent()
+        # The build process's own handlers: a kernel is interrupted with SIGINT, and ends at SIGTERM.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if cwd:
+            os.chdir(cwd)
+        if env is not None:
+            os.environ.clear()
+            os.environ.update(env)
+        # As jupyter_client starts a kernel: it watches its parent, and reads nothing from stdin. (The kernel
+        # read $JPY_PARENT_PID as it was imported, before the build process started.)
+        argv = [*argv, f"--IPKernelApp.parent_handle={os.getppid()}"]
+        nothing = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(nothing, 0)
+        os.close(nothing)
+        # The loop that was forking this kernel is marked running; the kernel's is its own. The old one is left
+        # as it is: closing it would take its sockets out of an epoll set the build process still uses.
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        from ipykernel.kernelapp import IPKernelApp
+
+        IPKernelApp.launch_instance(argv)
+        status = 0
+    except SystemExit as exit:
+        status = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
+    except BaseException:  # noqa: BLE001 -- said on stderr, as a kernel that fails to start says it
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+
+
 class IPCKernelManager(AsyncKernelManager):
     """A kernel reached over private IPC sockets instead of TCP ports.
 
@@ -73,10 +179,18 @@ class IPCKernelManager(AsyncKernelManager):
         # leave room for a long TMPDIR; 48 random bits cannot collide on one machine.
         return os.path.join(tempfile.gettempdir(), f"cityprofile-{uuid.uuid4().hex[:12]}")
 
+    fork = Bool(False, help="start the kernel by forking this process (ForkingProvisioner)")
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._client: KeptClient | None = None
         self._resetter: BlockingKernelClient | None = None
+
+    async def _async_pre_start_kernel(self, **kwargs):
+        if self.fork and self.provisioner is None:
+            self.kernel_id = self.kernel_id or str(uuid.uuid4())
+            self.provisioner = ForkingProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kwargs)
 
     def client(self, **kwargs) -> KeptClient:
         """Return this kernel's one asynchronous client, connected on first use.
@@ -128,10 +242,13 @@ _warm: IPCKernelManager | None = None
 _WARM_UP = ("import cityprofile.report.city_report, cityprofile.report.comparison_report", "del cityprofile")
 
 
-def start_kernel(cwd: str) -> IPCKernelManager:
-    """Start this process's kernel and return without waiting for it to be ready."""
+def start_kernel(cwd: str, fork: bool = False) -> IPCKernelManager:
+    """Start this process's kernel and return without waiting for it to be ready.
+
+    With ``fork``, the kernel is forked from this process if it can be (:class:`ForkingProvisioner`).
+    """
     global _warm
-    _warm = IPCKernelManager(kernel_name="python3")
+    _warm = IPCKernelManager(kernel_name="python3", fork=fork)
     run_sync(_warm.start_kernel)(cwd=cwd, extra_arguments=[f"--IPKernelApp.exec_lines={line}" for line in _WARM_UP])
     # multiprocessing runs finalizers as a worker exits, so no kernel outlives its build.
     Finalize(_warm, _retire, args=(_warm,), exitpriority=10)

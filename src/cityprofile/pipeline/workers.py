@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import sys
@@ -95,7 +96,14 @@ def worker_pool(workers: int):
     an error they are stopped at once: outputs are renamed into place whole,
     so killing a worker mid-job leaves the last good report, never half of one.
     """
-    return process_pool(workers, initializer=_prepare_worker)
+    return process_pool(workers, initializer=_prepare_worker, context=_fork_server())
+
+
+def _fork_server():
+    """multiprocessing's fork server, which loads the render and kernel stacks once (:mod:`.fork_server`)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([f"{__package__}.fork_server"])
+    return context
 
 
 # Why this build process could not load the render stack, if it could not.
@@ -113,14 +121,11 @@ def _prepare_worker() -> None:
     from .kernels import start_kernel
 
     try:
-        # First, so the kernel boots while this process imports the render stack.
-        start_kernel(str(NOTEBOOKS))
+        # First, while this process has one thread and nothing open: the kernel is forked from it.
+        start_kernel(str(NOTEBOOKS), fork=True)
     except Exception:  # noqa: BLE001
         pass  # the first job starts a kernel again, and reports why it cannot
-    # nbformat imports jsonschema, which imports rfc3987_syntax if it can, and that
-    # builds some 35 parsers as it loads: 0.85 s per process (python-jsonschema/
-    # jsonschema#1428) for the "iri" formats, which no notebook schema uses.
-    sys.modules.setdefault("rfc3987_syntax", None)
+    # Loaded by the fork server already, unless they failed to load there: then they fail here, and say why.
     try:
         import papermill  # noqa: F401
         import weasyprint  # noqa: F401

@@ -1,0 +1,47 @@
+"""The process every build process is forked from: multiprocessing's fork server, which imports this module
+as it starts (:func:`.workers.worker_pool` names it). Nothing else imports it: it also ends its process without
+Python's teardown.
+
+It loads, while the build extracts, the render stack (papermill, nbconvert's
+compiled templates, WeasyPrint) and the kernel's (IPython, pandas, matplotlib,
+the report modules). Each build process is forked from it with them in memory,
+and forks its kernel in turn (:class:`.kernels.ForkingProvisioner`). Loaded
+once instead of in every build process and every kernel, they cost a second
+of CPU less per build process.
+
+Nothing here may raise: the fork server would die, and the pool with it. What
+fails to load here fails again, and is reported, in the build process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+
+
+def load_stacks() -> None:
+    """Import the render and kernel stacks, and compile what each report would compile first."""
+    # nbformat imports jsonschema, which imports rfc3987_syntax if it can, and that
+    # builds some 35 parsers as it loads: 0.85 s per process (python-jsonschema/
+    # jsonschema#1428) for the "iri" formats, which no notebook schema uses.
+    sys.modules.setdefault("rfc3987_syntax", None)
+    try:
+        import ipykernel.kernelapp  # noqa: F401
+        import papermill  # noqa: F401
+        import weasyprint  # noqa: F401
+
+        import cityprofile.report.city_report  # noqa: F401
+        import cityprofile.report.comparison_report  # noqa: F401
+
+        from .reports import load_html_exporter
+
+        load_html_exporter()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+load_stacks()
+# The fork server ends with the build. Python would then free, one by one, every object these stacks hold, a fifth
+# of a second that the build's caller waits for, as the server shares its output. It writes nothing to lose.
+atexit.register(os._exit, 0)
