@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import atexit
-import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -185,26 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-# The exit status run() ends the process with; 1 until main() returns, as after a traceback.
-_status = 1
-
-
 def run() -> None:
     """End the process with the command line's exit status: ``python -m cityprofile``."""
-    global _status
-    # Registered first, so it runs after every other exit handler.
-    atexit.register(_end_now)
-    _status = main()
-    sys.exit(_status)
-
-
-def _end_now() -> None:
-    # Every file is written and closed, and every exit handler has run (multiprocessing's among them). What Python
-    # would do next is free, one by one, the millions of objects the extraction stack holds: 0.4 s of every build.
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):
-            stream.flush()
-    os._exit(_status)
+    status = main()
+    # Python collects garbage as it ends, through every object the extraction stack holds, millions: 0.2 s
+    # after every build. Frozen, they are left to the operating system, which frees the memory at once.
+    gc.freeze()
+    sys.exit(status)
 
 
 if __name__ == "__main__":
