@@ -88,10 +88,12 @@ def run_measured(command: list[str]) -> tuple[float, int, str]:
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     output, _ = process.communicate()
+    # Timed before the sampler is joined: it may be asleep for up to 0.2 s more.
+    wall = time.perf_counter() - started
     sampler.join()
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{output}")
-    return time.perf_counter() - started, peak, output
+    return wall, peak, output
 
 
 def measure_children_cpu() -> float:
