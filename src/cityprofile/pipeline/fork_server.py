@@ -15,7 +15,16 @@ fails to load here fails again, and is reported, in the build process.
 from __future__ import annotations
 
 import gc
+import os
 import sys
+
+from .executor import die_with_parent
+
+# The build processes are this server's children, and each holds it open: it must end with the build itself.
+_build = os.getppid()
+die_with_parent()
+if os.getppid() != _build:  # the build died before the request was made
+    os._exit(1)
 
 
 def load_stacks() -> None:

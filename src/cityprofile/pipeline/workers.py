@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import sys
@@ -103,6 +104,9 @@ def _fork_server():
     """multiprocessing's fork server, which loads the render and kernel stacks once (:mod:`.fork_server`)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([f"{__package__}.fork_server"])
+    # Started from this thread, which the server ends with (a parent's death signal follows the thread that started
+    # a process), not from the one that then asks it for the build processes.
+    multiprocessing.forkserver.ensure_running()
     return context
 
 
