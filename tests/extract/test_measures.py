@@ -783,6 +783,9 @@ def test_attributive_money_and_names_at_the_start(sentence, expected):
      [("2,520 yuan", "monthly minimum wage")]),
     ("The brand value of Wuchang rice was assessed at 72 billion yuan.",
      [("72 billion yuan", "brand value of rice")]),
+    # What is valued at an amount, as a clause or as a participle after its noun, has that value.
+    ("The proposed takeover was valued at 1.8 billion yuan.", [("1.8 billion yuan", "proposed takeover value")]),
+    ("Weifang signed an order valued at 640 million yuan on Thursday.", [("640 million yuan", "order value")]),
 ])
 def test_a_passive_subject_set_at_an_amount_is_measured(sentence, expected):
     assert _labels(sentence) == expected

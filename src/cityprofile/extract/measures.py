@@ -463,7 +463,9 @@ class _Reader:
             subject = self._subject(verb)
             named = self._subject_phrase(verb)
             return _suffixed(_singular(named, subject) if subject is not None else named, self.kind)
-        if lemma in words.level:
+        # "the deal was valued at N", and "the contract, valued at N,": what the verb acts on is before it
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
+        if lemma in words.level and not (passive and lemma in words.valuing):
             return self._subject_phrase(verb)
         if self.kind == "money" and lemma in words.price:
             bought = _object_of(verb, "for")
@@ -471,7 +473,7 @@ class _Reader:
                 return _suffixed(thing, "price")  # "buyers paid 860,000 yuan for the flats"
             if verb.tag_ == "VBN":
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
-        if level and any(c.dep_ == "nsubjpass" for c in verb.children) and (named := self._subject_phrase(verb)):
+        if level and passive and (named := self._subject_phrase(verb)):
             # "the minimum wage was raised to 2,100 yuan": what was set; "the collection was appraised at N": its value
             return _suffixed(named, "value") if lemma in words.valuing and "value" not in named.split() else named
         action = self._action_noun(verb) if self.kind == "money" else None
