@@ -19,6 +19,29 @@ def test_the_pipeline_is_the_small_english_one_with_a_parser():
     assert {"tagger", "parser", "lemmatizer"} <= set(nlp.pipe_names)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Passenger trips on the Chengdu-Chongqing line reached 3.2 million in the first half.",
+    "Cargo flights from Ezhou carried 120,000 tonnes of goods last year.",
+])
+def test_a_plural_noun_after_a_capitalised_noun_at_the_start_is_read_as_a_noun_and_kept_as_written(sentence):
+    from cityprofile.extract.nlp import parse
+
+    doc = parse(sentence)
+    assert doc.text == sentence
+    assert doc[1].pos_ == "NOUN" and doc[1].head.pos_ == "VERB" and doc[0].head == doc[1]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Read in lower case, as the parser misread them capitalised: the opening words are what is measured.
+    ("Passenger trips on the Chengdu-Chongqing line reached 3.2 million in the first half.",
+     [("3.2 million", "passenger trips")]),
+    # A name and its verb stay so.
+    ("Vietnam imports 40,000 tonnes of Guangxi fruit a year.", [("40,000 tonnes", "annual Guangxi fruit imports")]),
+])
+def test_opening_words_misread_as_a_verb(sentence, expected):
+    assert _labels(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # A verb of change: its subject's growth or decline; "to N" is the level its subject reached.
     ("Container throughput at Dalian port rose 6.2 percent to 4.5 million TEUs last year.",

@@ -50,8 +50,7 @@ def parse(text: str) -> Doc:
     """Return ``text`` tagged, lemmatised and parsed."""
     doc = _PARSED.get(text)
     if doc is None:
-        doc = load_pipeline()(text)
-        _keep(text, doc)
+        doc = _keep(text, load_pipeline()(text))
     return doc
 
 
@@ -62,7 +61,37 @@ def parse_ahead(texts: Iterable[str]) -> None:
         _keep(text, doc)
 
 
-def _keep(text: str, doc: Doc) -> None:
+def _keep(text: str, doc: Doc) -> Doc:
     if len(_PARSED) >= _KEPT:
         _PARSED.clear()
-    _PARSED[text] = doc
+    _PARSED[text] = doc = _read_opening_as_noun(doc)
+    return doc
+
+
+def _read_opening_as_noun(doc: Doc) -> Doc:
+    """Return ``doc``, or its parse with the opening words read as the noun phrase they are.
+
+    The small English model reads a plural noun after a capitalised noun at a sentence's start as a verb
+    ("Passenger trips on the line reached 3.2 million": "Passenger" trips), and then the whole sentence
+    wrongly. Written in lower case, as inside a sentence, the same words parse right; that parse is taken, with
+    the words as written, when it reads the second word as a noun and finds a verb after it.
+    """
+    if len(doc) < 3 or not _misread_opening(doc[0], doc[1]):
+        return doc
+    from spacy.tokens import Doc
+
+    text = doc.text
+    lowered = load_pipeline()(text[0].lower() + text[1:])
+    if (len(lowered) != len(doc) or any(len(a) != len(b) for a, b in zip(lowered, doc))
+            or lowered[1].pos_ != "NOUN" or not any(t.pos_ in ("VERB", "AUX") for t in lowered[2:])):
+        return doc
+    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in lowered], pos=[t.pos_ for t in lowered], morphs=[str(t.morph) for t in lowered],
+               lemmas=[t.lemma_ for t in lowered], heads=[t.head.i for t in lowered], deps=[t.dep_ for t in lowered],
+               sent_starts=[bool(t.is_sent_start) for t in lowered])
+
+
+def _misread_opening(first, second) -> bool:
+    """"Passenger trips", "Freight trains" read as a noun and its verb; not "China exports", a name and a verb."""
+    return (first.is_alpha and first.text.istitle() and first.pos_ in ("NOUN", "ADJ")
+            and second.tag_ in ("VBZ", "VBP") and second.text.islower() and second.text.endswith("s"))
