@@ -188,6 +188,15 @@ def test_body_end_phrase_matches_in_any_case_after_its_first_letter():
     assert clean_page(text).paragraphs == [text.splitlines()[0]]
 
 
+def test_a_menu_naming_the_section_that_ends_the_story_does_not_end_it_before_it_starts():
+    text = ("Home | Business | Travel | Photo | Most popular\n"
+            "Zunyi's liquor makers ship more abroad\n"
+            "Liquor exports from Zunyi rose 21 percent in the first half to 1.3 billion yuan, the city's commerce "
+            "bureau said on Monday.\n"
+            "Most popular\nGuizhou opens new expressway (2024-07-02)\n")
+    assert clean_page(text).paragraphs == [text.splitlines()[2]]
+
+
 def test_bulleted_headline_with_date_is_not_body():
     # A related-news line from an evaluation article.
     page = clean_page("Flowers are among the most popular goods in the city and sell well online.\n"

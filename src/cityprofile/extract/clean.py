@@ -137,8 +137,12 @@ def _body_end() -> re.Pattern:
 
 
 def _cut_at_body_end(text: str) -> str:
-    end = _body_end().search(text)
-    return text[: end.start()] if end else text
+    # A menu at the top may name the section that ends the story lower down ("... | Photo | Most popular"):
+    # only a mark after a paragraph of the story ends it.
+    for end in _body_end().finditer(text):
+        if any(_is_paragraph(" ".join(line.split())) for line in text[:end.start()].splitlines()):
+            return text[:end.start()]
+    return text
 
 
 def _comparable(line: str) -> str:
