@@ -3,7 +3,7 @@
 import pytest
 
 from cityprofile.extract.dates import find_context_year, find_dates
-from cityprofile.extract.timeline import extract_events, find_clause_date
+from cityprofile.extract.timeline import extract_events, find_clause_date, name_plan
 
 
 def _events(sentence, pub_date=None, title=""):
@@ -544,3 +544,21 @@ def test_opening_participles_and_change_asides(sentence, expected):
 ])
 def test_next_and_this_weekdays(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2026-03-18")] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A plan says what kind it is: an amount set as a goal, an amount foreseen, or anything else planned.
+    ("Zunyi aims to lift its baijiu output to 800,000 kiloliters by 2027.",
+     "Target: Zunyi aims to lift its baijiu output to 800,000 kiloliters"),
+    ("Jinhua's exports are expected to grow about 8 percent in 2026.",
+     "Forecast: Jinhua's exports expected to grow about 8 percent"),
+    ("The Changzhou separator plant is scheduled to start production in early 2026.",
+     "Planned: Changzhou separator plant scheduled to start production"),
+    # What happened is left as it was said.
+    ("Tangshan produced 63 million tonnes of steel in the first half of 2024.",
+     "Tangshan produced 63 million tonnes of steel"),
+])
+def test_a_plan_is_named_as_a_target_a_forecast_or_planned(sentence, expected):
+    [event] = _events(sentence, "2025-03-14")
+    assert name_plan(event).event == expected
+    assert name_plan(name_plan(event)).event == expected  # named once

@@ -61,3 +61,11 @@ def test_a_range_reads_as_one_in_the_figures_and_an_amount_beside_it_as_one_amou
     figures = _text(report.show_figures(profile).data)
     assert "2–3 bn CNY" in figures
     assert not re.search(r"\b(?:nan|NaN)\b", figures)  # the other figures have no upper end
+
+
+def test_a_plan_is_marked_once_whether_or_not_its_words_say_what_kind_it_is():
+    # Extraction names a plan's kind in its words; an analyst's correction of the words may not.
+    assert report.event_text({"event": "Target: Zunyi aims to lift output to 800,000 kl", "target": True}) == \
+        "Target: Zunyi aims to lift output to 800,000 kl"
+    assert report.event_text({"event": "the fair to open in May", "target": True}) == "Planned: the fair to open in May"
+    assert report.event_text({"event": "the fair opened", "target": False}) == "the fair opened"

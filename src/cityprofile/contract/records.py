@@ -60,6 +60,10 @@ class DateMention:
     end: int = 0
 
 
+# What a planned event's words open with, by kind: an amount set as a goal, one foreseen, any other plan.
+PLAN_MARKS = ("Target: ", "Forecast: ", "Planned: ")
+
+
 @dataclass
 class Event:
     """A dated timeline entry."""

@@ -20,7 +20,7 @@ from .language import LANGUAGES, article_from_any_page, clean_any_page
 from .nlp import parse_ahead
 from .numbers import NUMBER
 from .pages import clean_html
-from .timeline import extract_events, find_clause_date
+from .timeline import extract_events, find_clause_date, name_plan
 
 _SPAN_QUALIFIERS = ("since", "by", "until", "from", "before", "after", "so far")
 # What warm_up extracts: a dated page with a figure, an initiative and a date in another clause, naming no place;
@@ -71,7 +71,7 @@ def extract_article(article: Article) -> dict:
         for mention in find_industries(sentence):
             mention.article = article.id
             mentions.append(mention)
-    events = [to_dict(e) for e in extract_events(article.sentences, article.date, article.id, dates=dates)]
+    events = [to_dict(name_plan(e)) for e in extract_events(article.sentences, article.date, article.id, dates=dates)]
     return {"figures": figures, "initiatives": merge_initiatives(initiatives), "timeline": events,
             "mentions": mentions}
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import partial
 
 from ..contract.datafiles import read_json
-from ..contract.records import DateMention, Event
+from ..contract.records import PLAN_MARKS, DateMention, Event
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_name, opens_with_verb,
                       reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
@@ -414,6 +414,25 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
             events.append(Event(date.date, date.precision, said, sentence=sentence, qualifier=date.qualifier,
                                 text=written, target=target or _is_after(date.date, pub_date)))
     return events
+
+
+_GOAL = re.compile(rf"\b(?:{_words('goal_cues')})\b", re.IGNORECASE)
+_FORECAST = re.compile(rf"\b(?:{_words('forecast_cues')})\b", re.IGNORECASE)
+
+
+def name_plan(event: Event) -> Event:
+    """Return ``event`` with its words headed by what kind of plan it is, if it is one: an amount set as a goal is
+    a target ("Target: Ganzhou aims to lift output to 30 billion yuan"), one foreseen a forecast ("Forecast: GDP
+    expected to grow 5.5 percent"), any other plan planned ("Planned: the second phase scheduled to open")."""
+    if not event.target or event.event.startswith(PLAN_MARKS):
+        return event
+    target, forecast, planned = PLAN_MARKS
+    mark = planned
+    if any(c.isdigit() for c in event.event):
+        # The cue is in the event's own words, or else in its sentence ("..., which is expected to reach N").
+        said = event.event if _GOAL.search(event.event) or _FORECAST.search(event.event) else event.sentence
+        mark = target if _GOAL.search(said) else forecast if _FORECAST.search(said) else planned
+    return replace(event, event=mark + event.event)
 
 
 def _elaborated(pieces: list[str], at: int) -> str | None:

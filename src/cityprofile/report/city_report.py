@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..contract.records import PLAN_MARKS
 from . import charts, maps
 from .formatting import format_date, format_figure, format_money, format_span, noun_for, plural
 from .markup import Markup, display_html, escape, render_table, section, tag
@@ -227,8 +228,10 @@ def show_figures(profile: dict):
 
 
 def event_text(event: dict) -> str:
-    """What an event says, a plan or forecast marked as one: "Planned: ..."."""
-    return f"Planned: {event['event']}" if event.get("target") else event["event"]
+    """What an event says, a plan or forecast marked as one: "Planned: ...", unless its words say what kind of plan
+    it is already ("Target: ...", as extraction writes them)."""
+    text = event["event"]
+    return f"Planned: {text}" if event.get("target") and not text.startswith(PLAN_MARKS) else text
 
 
 def is_open(event: dict) -> bool:
