@@ -391,6 +391,7 @@ def test_hyphenated_amount_keeps_a_gerund_in_the_noun_it_describes():
     "The city released its development plan for the 14th Five-Year Plan period (2021-2025).",
     "The city issued a three-year action plan to develop the digital economy.",
     "Hotels were fully booked during the five-day May Day holiday.",
+    "Yichang is a two-hour drive from Wuhan, and a 40-minute ride by high-speed train.",
 ])
 def test_hyphenated_durations_name_a_span_not_a_figure(sentence):
     assert extract_figures(sentence) == []

@@ -32,6 +32,19 @@ def test_a_plural_noun_after_a_capitalised_noun_at_the_start_is_read_as_a_noun_a
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # "it" and "they" stand for the measure said last, of the amount's kind (a percentage, of any)
+    ("Weifang's foreign trade reached 295.7 billion yuan last year, and it is set to pass 310 billion yuan this "
+     "year.", [("295.7 billion yuan", "foreign trade"), ("310 billion yuan", "foreign trade target")]),
+    ("Exports of kites topped 2 billion yuan, and they rose 11 percent from a year earlier.",
+     [("2 billion yuan", "exports of kites"), ("11 percent", "exports of kites growth")]),
+    # A subject that is only an adjective is the noun set beside it; "occupy" an area is the subject's area.
+    ("The biggest, a cold-chain logistics center, will occupy 300 mu.", [("300 mu", "cold-chain logistics center area")]),
+])
+def test_pronoun_and_adjective_subjects(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # Read in lower case, as the parser misread them capitalised: the opening words are what is measured.
     ("Passenger trips on the Chengdu-Chongqing line reached 3.2 million in the first half.",
      [("3.2 million", "passenger trips")]),

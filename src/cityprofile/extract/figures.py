@@ -46,6 +46,7 @@ class _Lexicon:
     identifiers: set[str]
     period_openers: set[str]
     period_units: set[str]
+    period_joined: re.Pattern  # "-hour", "-day": a number joined to a period is a duration ("a two-hour drive")
     determiners: set[str]
     comparison_sets: re.Pattern
     target_cues: re.Pattern
@@ -73,6 +74,7 @@ def _lexicon() -> _Lexicon:
         identifiers=set(words["identifier_words"]["words"]),
         period_openers=set(words["periods"]["openers"]),
         period_units=set(words["periods"]["units"]),
+        period_joined=re.compile(rf"-(?:{_alternation(words['periods']['units'])})s?\b", re.I),
         determiners=set(words["definite_determiners"]["words"]),
         comparison_sets=re.compile(rf"\b(?:{_alternation(words['comparison_sets']['phrases'])})\s*$", re.I),
         target_cues=re.compile(rf"\b(?:{_alternation(words['target_cues']['words'])})\b", re.I),
@@ -212,7 +214,7 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
         return None
     adjective = unit != "count" and _is_adjective(sentence[amount_start:last])
     # "around 12 days", "the 14th Five-Year Plan": a span of time is when, not a figure an analyst quotes.
-    if _is_duration(unit, quantity):
+    if _is_duration(unit, quantity) or _lexicon().period_joined.match(text, end):
         return None
     qualifier, before = _split_qualifier(text[:span_start])
     first = rewrite.original_span(len(before), span_end)[0] if qualifier else amount_start

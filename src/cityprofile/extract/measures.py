@@ -91,6 +91,7 @@ class _Words:
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
     valuing: frozenset[str]
+    pronoun_subjects: frozenset[str]
     holding: frozenset[str]
     max_words: int
 
@@ -128,6 +129,7 @@ def _words() -> _Words:
         comparing_prepositions=frozenset(data["comparison_words"]["prepositions"]),
         cost=frozenset(data["cost_lemmas"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
+        pronoun_subjects=frozenset(data["pronoun_subjects"]["words"]),
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
@@ -453,7 +455,8 @@ class _Reader:
         if change:
             subject = self._subject_phrase(verb)
             return subject if level else _suffixed(subject, change)
-        if lemma in words.share:
+        # "occupies 30 percent of the market" is a share; "will occupy 1,200 mu", the subject's area (below)
+        if lemma in words.share and not (lemma in words.area and self.kind in ("area", "length")):
             return _suffixed(self._subject_phrase(verb), "share") if self.kind == "share" else None
         if lemma in words.cost:
             return _suffixed(self._subject_phrase(verb), "cost")  # "the expressway cost 9.8 billion yuan"
@@ -619,6 +622,11 @@ class _Reader:
             return _phrase(part)
         if whole is None:
             subject = self._subject(verb)
+            if subject is not None and subject.lower_ in _words().pronoun_subjects:
+                # "GDP reached 573 billion yuan last year, and it aims to exceed 700 billion": the same measure
+                # (a percentage of whatever came last: "exports reached N, and they rose 8 percent")
+                return next((p.label for p in reversed([*self.before, *self.earlier])
+                             if p.kind == self.kind or self.kind == "share"), None)
             return self._that_of(subject) or _priced(subject) or _phrase(subject)
         if (part := self._part_listed(whole)) is not None:
             return part
@@ -657,6 +665,9 @@ class _Reader:
                 subject = _compound_head(subjects[0])
                 if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                     return verb.head  # "bank stocks, which were up": the noun the clause describes
+                named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+                if subject.pos_ == "ADJ" and named is not None:
+                    return named  # "The largest, a battery cell plant, will occupy 1,200 mu": the plant
                 return subject
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return _described(verb.head)
