@@ -871,6 +871,9 @@ def test_capacities_of_things_built_only(sentence, expected):
     # describes the things.
     ("Jining signed 22 projects, each with an investment of more than 500 million yuan.",
      [("22", "projects signed"), ("more than 500 million yuan", "investment per project")]),
+    # What each thing built is worth is the investment in each.
+    ("Weifang signed three hydrogen projects, each worth about 800 million yuan.",
+     [("three", "hydrogen projects signed"), ("about 800 million yuan", "investment per project")]),
     ("Lanzhou runs nine freight train routes to Central Asia and Europe, which made 640 trips last year.",
      [("nine", "freight train routes run"), ("640", "freight train route trips")]),
 ])

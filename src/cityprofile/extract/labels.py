@@ -55,7 +55,8 @@ _FUNCTION_TAGS = {"IN", "DT"}
 _TRADED_AT = re.compile(r"\b(?:buy|buys|bought|sell|sells|sold|purchased?|traded?|priced)\s+(?:\S+\s+){0,3}at\s+$",
                         re.IGNORECASE)
 # "each with an investment of more than N": an amount each of the things before has
-_EACH_WITH = re.compile(r"\beach\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_EACH_WITH = re.compile(r"\beach\s+(?:with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\s+)?(?:[a-z]+\s+){0,2}|worth\s+(?:[a-z]+\s+){0,2})$",
+                        re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z-]+)[\s,]*$")
 _PER = re.compile(r"\s+per\s+[a-z]", re.IGNORECASE)
 _FLOATING = {"each", "both", "all"}
@@ -151,6 +152,9 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     each = _EACH_WITH.search(sentence, 0, first)
     if each:  # "46 projects, each with an investment over 10 million yuan": the investment per project
         owner = _singular_noun(_LAST_WORD.search(sentence, 0, each.start()))
+        # "two battery projects, each worth N": the measure once, not "battery project investment per project"
+        if owner and owner in label.lower().split():
+            label = label.split()[-1]
         label = f"{label} per {owner}" if owner else f"{label} each"
     last = label.split()[-1].lower()
     if kind == "money" and _TRADED_AT.search(sentence, 0, first) and _PER.match(sentence, end) \

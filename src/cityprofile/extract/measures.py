@@ -92,6 +92,7 @@ class _Words:
     person_nouns: frozenset[str]
     valuing: frozenset[str]
     pronoun_subjects: frozenset[str]
+    built: dict[str, str]  # what money said of a noun is of it, by the noun (labels.json attributive_money)
     holding: frozenset[str]
     max_words: int
 
@@ -130,6 +131,7 @@ def _words() -> _Words:
         cost=frozenset(data["cost_lemmas"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         pronoun_subjects=frozenset(data["pronoun_subjects"]["words"]),
+        built={n: noun for noun, ns in shared["attributive_money"].items() if not noun.startswith("_") for n in ns},
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
@@ -876,7 +878,11 @@ def _value_of(noun: Token) -> str | None:
         noun = noun.head  # "toys and stationery worth N": the whole list
     action = _words().object_actions.get(_verb_key(noun.head)) if noun.dep_ in ("dobj", "nsubjpass") else None
     measure = _phrase(noun)
-    return _with_action(measure, noun, action) if measure and action else _suffixed(_singular(measure, noun), "value")
+    if measure and action:
+        return _with_action(measure, noun, action)
+    # "two battery projects, each worth N": what a thing built is worth is the investment in it
+    worth = "investment" if _words().built.get(noun.lower_) == "investment" else "value"
+    return _suffixed(_singular(measure, noun), worth)
 
 
 def _acted_on(thing: Token, verb: Token | None) -> str | None:
