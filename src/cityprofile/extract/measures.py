@@ -268,6 +268,8 @@ class _Reader:
             return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
             return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
+        if dep == "appos" and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "worth" for c in token.lefts):
+            return _value_of(head)  # "three projects, each worth 800 million yuan", "worth" read on the amount
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
             # "12 billion yuan, of which 4 billion yuan has been completed"; "sold 1.23 million vehicles, of which
             # 453,000 were sold overseas", where the clause describes the vehicles counted
