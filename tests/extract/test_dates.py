@@ -98,6 +98,13 @@ def test_month_pair_between_is_a_range():
     assert _found(sentence, "2020-11-18") == [("2020-01-01", "day", "from"), ("2020-11-17", "day", "until")]
 
 
+def test_months_joined_by_a_dash_are_a_range():
+    sentence = "Retail sales in Yichang rose 7.9 percent year on year in January-August."
+    assert _found(sentence, "2025-09-20") == [("2025-01", "month", "from"), ("2025-08", "month", "until")]
+    assert _found("Its exports rose in January\u2013September this year.", "2025-10-20")[:2] == \
+        [("2025-01", "month", "from"), ("2025-09", "month", "until")]
+
+
 # Years and qualifiers
 
 

@@ -562,3 +562,8 @@ def test_a_plan_is_named_as_a_target_a_forecast_or_planned(sentence, expected):
     [event] = _events(sentence, "2025-03-14")
     assert name_plan(event).event == expected
     assert name_plan(name_plan(event)).event == expected  # named once
+
+
+def test_a_range_of_months_joined_by_a_dash_leaves_no_dash_in_the_event():
+    [event] = _events("Liuzhou's car exports rose 31 percent in January-August.", "2024-09-10")
+    assert (event.date, event.event) == ("2024-08", "Liuzhou's car exports rose 31 percent")

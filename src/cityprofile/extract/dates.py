@@ -142,6 +142,8 @@ _RANGE_STARTS = set(_VOCAB["range_starts"])
 # "from mid-March through the end of April": the article belongs to the second date's phrase
 _RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*(?:the\s+)?$", re.IGNORECASE)
 _NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
+_DASHES = ("-", "\u2013")
+_AFTER_MONTH_DASH = re.compile(rf"\b{_MONTH}\s*[-\u2013]\s*$")
 # At most four words, with a comma only right before the year: "and April 5, 2023", " year of ".
 _SAME_PHRASE = re.compile(r"(?:\s*[\w.-]+){0,4}\s*,?\s*")
 
@@ -217,7 +219,9 @@ def _is_date(kind: str, sentence: str, start: int, end: int, qualified: bool) ->
         after = _VOCAB["relative"][_relative_key(sentence[start:end])].get("after")
         return not after or qualified or _previous_word(sentence, start) in after
     if kind == "partial_month":
-        return qualified or _previous_word(sentence, start) in _VOCAB["month_prepositions"]
+        # "in January-August": the second month of a span joined by a dash is a date as the first is
+        return qualified or _previous_word(sentence, start) in _VOCAB["month_prepositions"] \
+            or _AFTER_MONTH_DASH.search(sentence, 0, start) is not None
     if kind == "year":
         introduced = qualified or _previous_word(sentence, start) in _VOCAB["year_prepositions"]
         names_something = _NEXT_WORD_CAPITALISED.match(sentence[end:]) and not _opens_sentence(sentence, start)
@@ -367,10 +371,11 @@ def _claim(sentence: str) -> list[tuple[str, int, int]]:
 
 
 def _mark_ranges(mentions: list[DateMention], sentence: str) -> None:
-    """Qualify "between X and Y" / "from X to Y" as from X until Y."""
+    """Qualify "between X and Y" / "from X to Y" / "X-Y" as from X until Y."""
     for first, second in zip(mentions, mentions[1:]):
-        joined = _RANGE_JOINER.match(sentence[first.end : second.start])
-        if joined and _previous_word(sentence, first.start) in _RANGE_STARTS:
+        between = sentence[first.end : second.start]
+        joined = _RANGE_JOINER.match(between)
+        if joined and (_previous_word(sentence, first.start) in _RANGE_STARTS or between.strip() in _DASHES):
             first.qualifier = " ".join(filter(None, ["from", first.qualifier]))
             second.qualifier = " ".join(filter(None, ["until", second.qualifier]))
 

@@ -34,6 +34,8 @@ _VOCAB = read_json("events.json")
 # neither break a date ("July 23, 2020") nor lose track of where it was.
 _MARK = 0xE000
 _MARKS = re.compile("[\ue000-\ue0ff]")
+# A date, or two joined by a dash ("January-August"), taken out of an event's words whole.
+_MARKED_SPAN = re.compile("[\ue000-\ue0ff](?:\\s*[-\u2013]\\s*[\ue000-\ue0ff])*")
 
 
 def _words(key: str) -> str:
@@ -178,7 +180,7 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
 
 def _tidy(text: str) -> str:
     """Cut what leads into an event: markers, "X said that", prepositions, a generic subject, a passive auxiliary."""
-    text = " ".join(_MARKS.sub(" ", text).split()).lstrip("\"'\u201c\u2018 ")
+    text = " ".join(_MARKED_SPAN.sub(" ", text).split()).lstrip("\"'\u201c\u2018 ")
     text = _ORPHAN_POSSESSIVE.sub("", text)  # "will hold this year's event": its date marked out, "'s" is left
     caption = _CAPTION.match(text)
     if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
