@@ -552,6 +552,8 @@ def test_next_and_this_weekdays(sentence, expected):
      "Target: Zunyi aims to lift its baijiu output to 800,000 kiloliters"),
     ("Jinhua's exports are expected to grow about 8 percent in 2026.",
      "Forecast: Jinhua's exports expected to grow about 8 percent"),
+    ("City officials expect the sector to reach 300 billion yuan by 2026.",
+     "Forecast: City officials expect the sector to reach 300 billion yuan"),
     ("The Changzhou separator plant is scheduled to start production in early 2026.",
      "Planned: Changzhou separator plant scheduled to start production"),
     # What happened is left as it was said.
@@ -567,3 +569,8 @@ def test_a_plan_is_named_as_a_target_a_forecast_or_planned(sentence, expected):
 def test_a_range_of_months_joined_by_a_dash_leaves_no_dash_in_the_event():
     [event] = _events("Liuzhou's car exports rose 31 percent in January-August.", "2024-09-10")
     assert (event.date, event.event) == ("2024-08", "Liuzhou's car exports rose 31 percent")
+
+
+def test_an_event_names_a_measure_by_its_short_form_as_the_figures_do():
+    [event] = _events("In 2024, Zunyi's gross domestic product grew 5.8 percent to 492.7 billion yuan.", "2025-01-08")
+    assert event.event == "Zunyi's GDP grew 5.8 percent to 492.7 billion yuan"

@@ -143,9 +143,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     """
     lexicon = _words()
     words = tag_words(sentence)
-    label = lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()],
-                                    _uncapitalised(_read_label(words, sentence, first, start, end, kind, adjective,
-                                                               earlier, said or []), words))
+    label = write_short(_uncapitalised(_read_label(words, sentence, first, start, end, kind, adjective, earlier,
+                                                   said or []), words))
     if not label or names_nothing(label):
         return label
     label = lexicon.whole_labels.get(label.lower(), label)
@@ -176,6 +175,12 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
     return label
+
+
+def write_short(text: str) -> str:
+    """``text`` with each measure written by its standard short form ("gross domestic product" is "GDP")."""
+    lexicon = _words()
+    return lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()], text)
 
 
 def _singular_noun(word: re.Match | None) -> str | None:

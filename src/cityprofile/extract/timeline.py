@@ -28,6 +28,7 @@ from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phras
                       reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
 from .grammar import tag_words
+from .labels import write_short
 
 _VOCAB = read_json("events.json")
 # Each date found becomes one private-use character, so clause splitting can
@@ -201,7 +202,8 @@ def _shorten(text: str) -> str:
     """Cut a clause to the event it states, at a clause or phrase boundary."""
     text = _tidy(text).rstrip(" .,;:!?\"'\u201d")
     text = cut_at_boundary(text, _VOCAB["event_max_chars"])
-    return _TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS)
+    # "a 5.8 percent rise in its GDP": a timeline names a measure as the figures' table does
+    return write_short(_TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS))
 
 
 def _is_clause(text: str) -> bool:
