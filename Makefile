@@ -31,9 +31,12 @@ help:
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip compiles what it installs, but not an editable install's own modules: compiled here, each process of a
+# build (and each fork server) does not compile them again where Python may not write them (PYTHONDONTWRITEBYTECODE).
 $(INSTALLED): pyproject.toml $(VENV)/bin/python
 	$(PY) -m pip install --upgrade pip
 	$(PY) -m pip install -e '.[test]'
+	$(PY) -m compileall -q src
 	touch $@
 
 $(SYSTEM): tools/install-system-deps $(VENV)/bin/python
