@@ -331,3 +331,14 @@ def test_namesakes_in_xinhua_phrasing(gazetteer, sentences, expected):
 def test_namesakes_called_by_their_province_and_weighed(gazetteer, sentences, expected):
     choice = attribute_city(_article(*sentences), gazetteer)
     assert (choice.city, choice.province) == expected
+
+
+def test_the_city_a_story_introduces_outweighs_one_named_more_often_in_passing(gazetteer):
+    article = _article(
+        "When Li Wei moved his paint factory from Shanghai's Songjiang District to Jiujiang, friends in Shanghai "
+        "laughed.",
+        "Jiujiang, a port city of 4.5 million on the Yangtze in northern Jiangxi Province, is courting Shanghai "
+        "manufacturers.",
+        "It signed 21 projects with investors from Zhejiang and Jiangsu at a fair in Shanghai last month.",
+        title="How Jiujiang woos Shanghai's factory owners")
+    assert attribute_city(article, gazetteer).city == "Jiujiang"

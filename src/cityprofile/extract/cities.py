@@ -1,7 +1,8 @@
 """Deciding which city an article is mainly about.
 
 Every gazetteer name in the title and body is a vote for its city. Votes weigh
-more in the title and as a sentence's subject, less inside a compound
+more in the title, where the story introduces the city ("Anqing, a city of 4.1
+million in Anhui Province") and as a sentence's subject, less inside a compound
 ("Guangzhou-Foshan") or a longer name, or in a dateline, and not at all inside
 an organisation's name ("Harbin Electric Corporation", "Bank of Dalian").
 Places in a municipality count for the municipality. A district, county or new
@@ -28,6 +29,11 @@ SUBJECT_WEIGHT = 2.0
 MENTION_WEIGHT = 1.0
 WEAK_WEIGHT = 0.3  # compounds, organisation names and aliases
 DATELINE_WEIGHT = 0.5
+# A city the story introduces, as it does the city it is about ("Anqing, a city of 4.1 million in southwest Anhui
+# Province, ..."), more than once named in passing.
+INTRODUCED_WEIGHT = 3.0
+_INTRODUCED = re.compile(r",\s+(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,6}?(?:city|capital|hub|port|town)\b"
+                         r"|(?:the\s+)?capital\s+of\b)")
 # A sentence's subject is named within its first few characters ("In 2019, the city's GDP").
 _SUBJECT_REACH = 12
 
@@ -132,6 +138,8 @@ def _weight(text: str, mention: Mention, in_title: bool, districts: set[str]) ->
         return WEAK_WEIGHT
     if in_title:
         return TITLE_WEIGHT
+    if _INTRODUCED.match(text, mention.end):
+        return INTRODUCED_WEIGHT
     return SUBJECT_WEIGHT if mention.start <= _SUBJECT_REACH else MENTION_WEIGHT
 
 
