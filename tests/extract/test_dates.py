@@ -98,6 +98,16 @@ def test_month_pair_between_is_a_range():
     assert _found(sentence, "2020-11-18") == [("2020-01-01", "day", "from"), ("2020-11-17", "day", "until")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A month with "last", "this" or "next year" after it is that year's month: one date, not two.
+    ("The Quzhou-Wenzhou railway opened in late September last year.", [("2024-09", "month", "late")]),
+    ("The next expo is scheduled for May next year, organizers said.", [("2026-05", "month", None)]),
+    ("Work began in March this year.", [("2025-03", "month", None)]),
+])
+def test_a_month_of_last_this_or_next_year(sentence, expected):
+    assert _found(sentence, "2025-09-18") == expected
+
+
 def test_months_joined_by_a_dash_are_a_range():
     sentence = "Retail sales in Yichang rose 7.9 percent year on year in January-August."
     assert _found(sentence, "2025-09-20") == [("2025-01", "month", "from"), ("2025-08", "month", "until")]

@@ -91,6 +91,8 @@ _PATTERNS = [
     ("month", re.compile(rf"\b{_MONTH},?\s+{_YEAR}(?!\d)")),
     ("period_year", re.compile(_PERIOD_YEAR)),
     ("relative_month", re.compile(_RELATIVE_MONTH)),
+    # "September last year", "in May next year": the month of the year the phrase says, one date
+    ("month_of_year", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year\b")),
     ("partial_period", re.compile(rf"{_MONTH_SPAN}|{_PERIOD_ABBREVIATION}|(?i:{_STANDALONE_PERIOD})")),
     ("partial_day", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:{_DAY_RANGE_END})?{_NOT_NUMBER_AFTER}")),
     ("partial_day", re.compile(rf"{_NOT_NUMBER_BEFORE}{_DAY}\s+(?:{_MONTH_FULL})\b(?!\s*\d)")),
@@ -103,7 +105,8 @@ _PATTERNS = [
     ("year", _BARE_YEAR),
 ]
 # Resolved against the publication date only, never guessed without one.
-_NEEDS_STAMP = ("relative", "relative_month", "ago", "weekday")
+_NEEDS_STAMP = ("relative", "relative_month", "month_of_year", "ago", "weekday")
+_YEAR_OFFSET = {"last": -1, "this": 0, "next": 1}
 _BASELINE = re.compile(rf"\b(?:{build_alternation(_VOCAB['baselines'])})\b", re.IGNORECASE)
 _BASELINE_LEAD = re.compile(
     rf"(?<![A-Za-z])(?:{build_alternation(_VOCAB['baseline_leads'])})\s+(?:the\s+)?$", re.IGNORECASE
@@ -349,6 +352,9 @@ def _date_string(kind: str, text: str, year: int | None, base: datetime | None) 
         return _month_near(" ".join(text.split()), base)
     if kind == "period_year":
         return _BARE_YEAR.search(text).group()
+    if kind == "month_of_year":
+        month, which = re.fullmatch(r"(.+?)\s+(?:of\s+)?(\w+)\s+year", text).groups()
+        return f"{month} {base.year + _YEAR_OFFSET[which]}"
     if kind == "partial_period":
         return str(year) if year else None
     if kind.startswith("partial"):
