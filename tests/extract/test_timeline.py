@@ -552,6 +552,8 @@ def test_next_and_this_weekdays(sentence, expected):
      "Target: Zunyi aims to lift its baijiu output to 800,000 kiloliters"),
     ("Jinhua's exports are expected to grow about 8 percent in 2026.",
      "Forecast: Jinhua's exports expected to grow about 8 percent"),
+    ("The plan calls for exports of construction machinery to reach 30 billion yuan by 2027.",
+     "Target: The plan calls for exports of construction machinery to reach 30 billion yuan"),
     ("City officials expect the sector to reach 300 billion yuan by 2026.",
      "Forecast: City officials expect the sector to reach 300 billion yuan"),
     ("The Changzhou separator plant is scheduled to start production in early 2026.",
