@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -474,3 +475,36 @@ def test_a_10000_character_word_wraps_inside_its_column_of_the_pdf():
     cells = re.sub(r"\s", "", "".join(text for text, _ in drawn))
     cells = re.sub(r"\[4\]|Page\d+of\d+|InitiativeDatePartnersSource", "", cells)
     assert word in cells, "every character of the word is on the page"
+
+
+def test_ctrl_c_while_the_fork_server_loads_prints_one_line(tmp_path):
+    # Ctrl-C reaches the whole process group, the fork server importing the report stacks among it.
+    command = [sys.executable, "-m", "cityprofile", "build", "--seeds", str(FIXTURES.parent.parent / "seeds"),
+               "--out", str(tmp_path / "out"), "--jobs", "2"]
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGINT)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode in (0, 130), errors
+    assert "Traceback" not in errors and "Exception in thread" not in errors, errors
+
+
+def _server_pid():
+    import multiprocessing.forkserver
+
+    return multiprocessing.forkserver._forkserver._forkserver_pid
+
+
+def test_the_fork_server_is_started_again_when_the_package_code_changes(monkeypatch):
+    # A rebuild in `cityprofile watch` after an edit must not make reports with the modules loaded before it.
+    from cityprofile.pipeline import workers
+
+    monkeypatch.setattr(workers, "code_hash", lambda: "before")
+    workers._fork_server()
+    first = _server_pid()
+    workers._fork_server()
+    assert _server_pid() == first
+    monkeypatch.setattr(workers, "code_hash", lambda: "after")
+    workers._fork_server()
+    assert _server_pid() not in (None, first)

@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -70,8 +71,11 @@ def _started() -> None:
 def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
     # A fork-based pool starts every worker at its first task; any other, one worker per task submitted
     # while none is idle: one each, submitted at once, starts them all.
-    for _ in range(max(1, workers)):
-        pool.submit(_started)
+    try:
+        for _ in range(max(1, workers)):
+            pool.submit(_started)
+    except (RuntimeError, OSError, EOFError, BrokenProcessPool):
+        pass  # the pool was stopped meanwhile (Ctrl-C, an error): the build says why, not this thread
 
 
 @contextmanager

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 
 from .executor import die_with_parent
 
+# Ctrl-C reaches every process of the terminal's group: the build stops its processes itself, and this one would
+# only print where its imports were interrupted.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 # The build processes are this server's children, and each holds it open: it must end with the build itself.
 _build = os.getppid()
 die_with_parent()

@@ -110,21 +110,25 @@ class ForkingProvisioner(LocalProvisioner):
         # Forking a process with threads would leave the kernel a copy of the locks they hold, and not the threads.
         if cmd[:3] != _IPYKERNEL or threading.active_count() > 1:
             return await super().launch_kernel(cmd, **kwargs)
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _serve_kernel(cmd[3:], kwargs.get("cwd"), kwargs.get("env"))
+            _serve_kernel(cmd[3:], kwargs.get("cwd"), kwargs.get("env"), parent)
         self.process = ForkedProcess(pid)
         self.pid = self.pgid = pid  # the kernel leads a process group of its own, as jupyter_client's do
         self.cwd = kwargs.get("cwd") or str(Path.cwd())
         return self.connection_info
 
 
-def _serve_kernel(argv: list[str], cwd: str | None, env: dict | None) -> None:
+def _serve_kernel(argv: list[str], cwd: str | None, env: dict | None, parent: int) -> None:
     """Run ipykernel with ``argv`` in this forked process, then end it without running the parent's exit handlers."""
     status = 1
     try:
         os.setsid()
         die_with_parent()
+        # The build process may have been stopped before the request was made, and before it knew this pid.
+        if os.getppid() != parent:
+            return
         # The build process's own handlers: a kernel is interrupted with SIGINT, and ends at SIGTERM.
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -135,7 +139,7 @@ def _serve_kernel(argv: list[str], cwd: str | None, env: dict | None) -> None:
             os.environ.update(env)
         # As jupyter_client starts a kernel: it watches its parent, and reads nothing from stdin. (The kernel
         # read $JPY_PARENT_PID as it was imported, before the build process started.)
-        argv = [*argv, f"--IPKernelApp.parent_handle={os.getppid()}"]
+        argv = [*argv, f"--IPKernelApp.parent_handle={parent}"]
         nothing = os.open(os.devnull, os.O_RDONLY)
         os.dup2(nothing, 0)
         os.close(nothing)

@@ -101,13 +101,24 @@ def worker_pool(workers: int):
 
 
 def _fork_server():
-    """multiprocessing's fork server, which loads the render and kernel stacks once (:mod:`.fork_server`)."""
+    """multiprocessing's fork server, which loads the render and kernel stacks once (:mod:`.fork_server`), started
+    again when the package's code has changed since it loaded them (a rebuild in ``cityprofile watch``)."""
+    global _served
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([f"{__package__}.fork_server"])
+    code = code_hash()
+    if _served not in (None, code):
+        # multiprocessing has no public way to stop its server; without one, reports would be made by old code.
+        getattr(multiprocessing.forkserver._forkserver, "_stop", lambda: None)()
+    _served = code
     # Started from this thread, which the server ends with (a parent's death signal follows the thread that started
     # a process), not from the one that then asks it for the build processes.
     multiprocessing.forkserver.ensure_running()
     return context
+
+
+# The code hash of the package the fork server loaded, once started.
+_served: str | None = None
 
 
 # Why this build process could not load the render stack, if it could not.
