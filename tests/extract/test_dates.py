@@ -111,6 +111,9 @@ def test_a_month_of_last_this_or_next_year(sentence, expected):
 def test_months_joined_by_a_dash_are_a_range():
     sentence = "Retail sales in Yichang rose 7.9 percent year on year in January-August."
     assert _found(sentence, "2025-09-20") == [("2025-01", "month", "from"), ("2025-08", "month", "until")]
+    # A dashed pair without a preposition before it is no date: "held May-June", "the January-March quarter".
+    assert _found("GDP grew 5.3 percent in the January-March quarter.", "2025-04-20") == []
+    assert _found("The fair, held May-June, drew 300,000 visitors to Yiwu.", "2025-07-20") == []
     assert _found("Its exports rose in January\u2013September this year.", "2025-10-20")[:2] == \
         [("2025-01", "month", "from"), ("2025-09", "month", "until")]
 

@@ -6,7 +6,8 @@ from conftest import SEEDS
 
 from cityprofile.extract.assemble import extract_corpus
 from cityprofile.extract.clean import MAX_SENTENCES
-from cityprofile.extract.article import MAX_ITEMS
+from cityprofile.contract.records import Article
+from cityprofile.extract.article import MAX_ITEMS, extract_article
 
 
 def _seeds(tmp_path, *stems):
@@ -121,3 +122,11 @@ def test_a_chinese_web_page_is_read_as_a_chinese_article(tmp_path):
     assert profile["articles"][0]["language"] == "zh"
     labels = {f["text"]: f["label"] for f in profile["figures"]}
     assert labels["312亿元"] == "total investment" and labels["15.2%"] == "total investment growth"
+
+
+def test_a_figure_counted_over_a_range_of_months_is_dated_at_its_end():
+    article = Article(id="a", title="", date="2024-09-18", source=None, sentences=[
+        "Foreign trade in Xiamen rose 21.4 percent year on year in January-August.",
+        "The park has attracted 120 firms since 2019."])
+    figures = extract_article(article)["figures"]
+    assert [(f["text"], f["date"]) for f in figures] == [("21.4 percent", "2024-08"), ("120", None)]

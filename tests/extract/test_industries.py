@@ -527,9 +527,8 @@ def test_industries_left_behind_or_inside_names_are_not_the_city_s(sentence, lef
     ("Hotan carpets are sold across the world.", "Stationery, crafts and sporting goods"),
     ("Caoxian county is China's biggest hanfu production base.", "Textiles and garments"),
     ("Changzhou's Wujin district makes metro cars and their traction systems.", "Rail transit equipment"),
-    ("A Liuzhou firm makes charging equipment and diesel generator sets.", "Electrical machinery and equipment"),
+    ("A Liuzhou firm makes diesel generator sets.", "Electrical machinery and equipment"),
     ("Yongkang makes a third of China's power tools and thermos cups.", "Metal products"),
-    ("An intelligent chassis plant broke ground in Liudong New Area.", "Automobile manufacturing"),
     ("The base will produce isotopes for medical use.", "Biomedicine"),
 ])
 def test_taxonomy_names_materials_equipment_products_and_frontier_technology(sentence, industry):

@@ -33,8 +33,8 @@ def test_a_plural_noun_after_a_capitalised_noun_at_the_start_is_read_as_a_noun_a
 
 @pytest.mark.parametrize("sentence, expected", [
     # "it" and "they" stand for the measure said last, of the amount's kind (a percentage, of any)
-    ("Weifang's foreign trade reached 295.7 billion yuan last year, and it is set to pass 310 billion yuan this "
-     "year.", [("295.7 billion yuan", "foreign trade"), ("310 billion yuan", "foreign trade target")]),
+    ("Weifang's foreign trade reached 295.7 billion yuan last year, and it is set to exceed 310 billion yuan this "
+     "year.", [("295.7 billion yuan", "foreign trade"), ("exceed 310 billion yuan", "foreign trade target")]),
     ("Exports of kites topped 2 billion yuan, and they rose 11 percent from a year earlier.",
      [("2 billion yuan", "exports of kites"), ("11 percent", "exports of kites growth")]),
     # A subject that is only an adjective is the noun set beside it; "occupy" an area is the subject's area.
@@ -822,6 +822,8 @@ def test_attributive_money_and_names_at_the_start(sentence, expected):
     # What is valued at an amount, as a clause or as a participle after its noun, has that value.
     ("The proposed takeover was valued at 1.8 billion yuan.", [("1.8 billion yuan", "proposed takeover value")]),
     ("Weifang signed an order valued at 640 million yuan on Thursday.", [("640 million yuan", "order value")]),
+    # A measure that is an amount already gets no "value".
+    ("Tea exports from Anxi were valued at 2 billion yuan last year.", [("2 billion yuan", "tea exports")]),
 ])
 def test_a_passive_subject_set_at_an_amount_is_measured(sentence, expected):
     assert _labels(sentence) == expected

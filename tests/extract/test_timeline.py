@@ -3,6 +3,7 @@
 import pytest
 
 from cityprofile.extract.dates import find_context_year, find_dates
+from cityprofile.extract.figures import extract_figures
 from cityprofile.extract.timeline import extract_events, find_clause_date, name_plan
 
 
@@ -558,14 +559,19 @@ def test_next_and_this_weekdays(sentence, expected):
      "Forecast: City officials expect the sector to reach 300 billion yuan"),
     ("The Changzhou separator plant is scheduled to start production in early 2026.",
      "Planned: Changzhou separator plant scheduled to start production"),
+    # A number that is no amount sets nothing to reach; a goal in another clause is not this event's.
+    ("Metro Line 3 in Xuzhou is expected to open in June 2026.", "Planned: Metro Line 3 in Xuzhou expected to open"),
+    ("Shenzhen, whose growth target was met, will build 50 new schools in 2026.",
+     "Planned: Shenzhen will build 50 new schools"),
     # What happened is left as it was said.
     ("Tangshan produced 63 million tonnes of steel in the first half of 2024.",
      "Tangshan produced 63 million tonnes of steel"),
 ])
 def test_a_plan_is_named_as_a_target_a_forecast_or_planned(sentence, expected):
     [event] = _events(sentence, "2025-03-14")
-    assert name_plan(event).event == expected
-    assert name_plan(name_plan(event)).event == expected  # named once
+    amounts = [figure.text for figure in extract_figures(sentence)]
+    assert name_plan(event, amounts).event == expected
+    assert name_plan(name_plan(event, amounts), amounts).event == expected  # named once
 
 
 def test_a_range_of_months_joined_by_a_dash_leaves_no_dash_in_the_event():
@@ -576,3 +582,9 @@ def test_a_range_of_months_joined_by_a_dash_leaves_no_dash_in_the_event():
 def test_an_event_names_a_measure_by_its_short_form_as_the_figures_do():
     [event] = _events("In 2024, Zunyi's gross domestic product grew 5.8 percent to 492.7 billion yuan.", "2025-01-08")
     assert event.event == "Zunyi's GDP grew 5.8 percent to 492.7 billion yuan"
+
+
+def test_a_short_form_leaves_a_name_as_written():
+    [event] = _events("Hefei's Research and Development Institute for Quantum Technology opened in May 2024.",
+                      "2024-06-01")
+    assert "Research and Development Institute" in event.event

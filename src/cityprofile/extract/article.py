@@ -34,11 +34,15 @@ def _located(records: list, sentence: str, article: Article, dates: list[DateMen
     """Return records as dicts that carry their article, sentence and the point date of their clause.
 
     A span ("since the beginning of 2010", "by 2025") says when a total began or is due,
-    not when the figure or initiative is dated, so it dates nothing; but a target ("to raise
+    not when the figure or initiative is dated, so it dates nothing, but a range's end dates what was counted
+    over it ("in January-August" is August); a target ("to raise
     revenue to 1 trillion yuan by 2025") is dated by when it is due. A date in another
     clause dates a record only when it governs the sentence (timeline.find_clause_date).
     """
-    points = [d for d in dates if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS)]
+    # A range's end dates what was counted over it ("rose 21.4 percent in January-August" is August's total)
+    closing = [b for a, b in zip(dates, dates[1:]) if (a.qualifier or "").startswith("from")
+               and (b.qualifier or "").startswith("until")]
+    points = [d for d in dates if not (d.qualifier or "").startswith(_SPAN_QUALIFIERS) or d in closing]
     due = [d for d in dates if d in points or (d.qualifier or "").startswith("by")]
     for record in records:
         record.article, record.sentence = article.id, sentence
@@ -62,16 +66,19 @@ def extract_article(article: Article) -> dict:
     # Sentences with a number hold the figures and most dates, whose labels and events are read from the parse.
     parse_ahead(s for s in article.sentences if NUMBER.search(s))
     stated: list[Figure] = []  # the last figures said, which "raise it to N" may point back to
+    amounts: dict[str, list[str]] = {}  # each sentence's figures as written, which a plan may set as its goal
     for sentence in article.sentences:
         if len(figures) <= MAX_ITEMS:  # past that, a dump: reading more figures would only cost time
             found = extract_figures(sentence, stated)
+            amounts[sentence] = [figure.text for figure in found]
             figures += _located(found, sentence, article, dates(sentence))
             stated = found or stated
         initiatives += _located(extract_initiatives(sentence), sentence, article, dates(sentence))
         for mention in find_industries(sentence):
             mention.article = article.id
             mentions.append(mention)
-    events = [to_dict(name_plan(e)) for e in extract_events(article.sentences, article.date, article.id, dates=dates)]
+    events = [to_dict(name_plan(e, amounts.get(e.sentence, [])))
+              for e in extract_events(article.sentences, article.date, article.id, dates=dates)]
     return {"figures": figures, "initiatives": merge_initiatives(initiatives), "timeline": events,
             "mentions": mentions}
 

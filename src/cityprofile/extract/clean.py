@@ -139,8 +139,15 @@ def _body_end() -> re.Pattern:
 def _cut_at_body_end(text: str) -> str:
     # A menu at the top may name the section that ends the story lower down ("... | Photo | Most popular"):
     # only a mark after a paragraph of the story ends it.
+    story, offset = None, 0  # where the story's first whole paragraph ends
+    for line in text.splitlines(keepends=True):
+        if _is_paragraph(" ".join(line.split())):
+            story = offset + len(line)
+            break
+        offset += len(line)
     for end in _body_end().finditer(text):
-        if any(_is_paragraph(" ".join(line.split())) for line in text[:end.start()].splitlines()):
+        line = text[text.rfind("\n", 0, end.start()) + 1:end.start()]  # a paragraph may end at the mark itself
+        if story is not None and end.start() >= story or _is_paragraph(" ".join(line.split())):
             return text[:end.start()]
     return text
 

@@ -146,7 +146,9 @@ _RANGE_STARTS = set(_VOCAB["range_starts"])
 _RANGE_JOINER = re.compile(rf"^\s*(?:{build_alternation(_VOCAB['range_joiners'])})\s*(?:the\s+)?$", re.IGNORECASE)
 _NEXT_WORD_CAPITALISED = re.compile(r"^\s+[A-Z]")
 _DASHES = ("-", "\u2013")
-_AFTER_MONTH_DASH = re.compile(rf"\b{_MONTH}\s*[-\u2013]\s*$")
+# "in January-August": a month dated by its preposition, a dash ("held May-June" and "the January-March quarter"
+# are no dates)
+_AFTER_MONTH_DASH = re.compile(rf"\b(?i:{build_alternation(_VOCAB['month_prepositions'])})\s+{_MONTH}\s*[-\u2013]\s*$")
 # At most four words, with a comma only right before the year: "and April 5, 2023", " year of ".
 _SAME_PHRASE = re.compile(r"(?:\s*[\w.-]+){0,4}\s*,?\s*")
 

@@ -177,10 +177,13 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     return label
 
 
-def write_short(text: str) -> str:
-    """``text`` with each measure written by its standard short form ("gross domestic product" is "GDP")."""
+def write_short(text: str, names: bool = True) -> str:
+    """``text`` with each measure written by its standard short form ("gross domestic product" is "GDP"); without
+    ``names``, only where it is written in lower case, as a measure is and a name ("the Research and Development
+    Institute") is not."""
     lexicon = _words()
-    return lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()], text)
+    return lexicon.short_forms.sub(lambda m: lexicon.short_form[m[0].lower()] if names or m[0].islower() else m[0],
+                                   text)
 
 
 def _singular_noun(word: re.Match | None) -> str | None:

@@ -92,6 +92,7 @@ class _Words:
     person_nouns: frozenset[str]
     valuing: frozenset[str]
     pronoun_subjects: frozenset[str]
+    valued_amounts: frozenset[str]
     built: dict[str, str]  # what money said of a noun is of it, by the noun (labels.json attributive_money)
     holding: frozenset[str]
     max_words: int
@@ -131,6 +132,7 @@ def _words() -> _Words:
         cost=frozenset(data["cost_lemmas"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         pronoun_subjects=frozenset(data["pronoun_subjects"]["words"]),
+        valued_amounts=frozenset(data["valuing_lemmas"]["amounts"]),
         built={n: noun for noun, ns in shared["attributive_money"].items() if not noun.startswith("_") for n in ns},
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
@@ -482,7 +484,8 @@ class _Reader:
                 return _suffixed(self._subject_phrase(verb), "price")  # "the flats are priced at 9,000 yuan"
         if level and passive and (named := self._subject_phrase(verb)):
             # "the minimum wage was raised to 2,100 yuan": what was set; "the collection was appraised at N": its value
-            return _suffixed(named, "value") if lemma in words.valuing and "value" not in named.split() else named
+            valued = lemma in words.valuing and named.split()[-1].lower() not in words.valued_amounts
+            return _suffixed(named, "value") if valued else named
         action = self._action_noun(verb) if self.kind == "money" else None
         if action:
             # "signed an agreement to invest N": the agreement does not invest

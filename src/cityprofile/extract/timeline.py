@@ -203,7 +203,8 @@ def _shorten(text: str) -> str:
     text = _tidy(text).rstrip(" .,;:!?\"'\u201d")
     text = cut_at_boundary(text, _VOCAB["event_max_chars"])
     # "a 5.8 percent rise in its GDP": a timeline names a measure as the figures' table does
-    return write_short(_TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS))
+    return write_short(_TRAILING.sub("", text.rstrip(" .,;:!?\"'\u201d")).rstrip(" .,;:").translate(_BRACKETS),
+                       names=False)
 
 
 def _is_clause(text: str) -> bool:
@@ -424,18 +425,21 @@ _GOAL = re.compile(rf"\b(?:{_words('goal_cues')})\b", re.IGNORECASE)
 _FORECAST = re.compile(rf"\b(?:{_words('forecast_cues')})\b", re.IGNORECASE)
 
 
-def name_plan(event: Event) -> Event:
+def name_plan(event: Event, amounts: list[str]) -> Event:
     """Return ``event`` with its words headed by what kind of plan it is, if it is one: an amount set as a goal is
     a target ("Target: Ganzhou aims to lift output to 30 billion yuan"), one foreseen a forecast ("Forecast: GDP
-    expected to grow 5.5 percent"), any other plan planned ("Planned: the second phase scheduled to open")."""
+    expected to grow 5.5 percent"), any other plan planned ("Planned: the second phase scheduled to open").
+
+    ``amounts`` are the figures of the event's sentence as written: a number that is none ("Line 3", "5G", "the
+    2026 expo") sets nothing to reach. The goal or forecast is said in the event's own words, not in another
+    clause of its sentence.
+    """
     if not event.target or event.event.startswith(PLAN_MARKS):
         return event
     target, forecast, planned = PLAN_MARKS
     mark = planned
-    if any(c.isdigit() for c in event.event):
-        # The cue is in the event's own words, or else in its sentence ("..., which is expected to reach N").
-        said = event.event if _GOAL.search(event.event) or _FORECAST.search(event.event) else event.sentence
-        mark = target if _GOAL.search(said) else forecast if _FORECAST.search(said) else planned
+    if any(amount in event.event for amount in amounts):
+        mark = target if _GOAL.search(event.event) else forecast if _FORECAST.search(event.event) else planned
     return replace(event, event=mark + event.event)
 
 
