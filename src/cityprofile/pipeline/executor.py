@@ -37,7 +37,7 @@ _PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent(sent: int = signal.SIGTERM) -> None:
-    """Have the kernel send this process ``sent`` when the process that started it dies, even by SIGKILL.
+    """Have Linux send this process ``sent`` when the process that started it dies, even by SIGKILL.
 
     Otherwise a killed build leaves its workers (and their kernels) running, holding the output folder's lock.
     """
