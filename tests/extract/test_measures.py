@@ -873,6 +873,11 @@ def test_capacities_of_things_built_only(sentence, expected):
     # describes the things.
     ("Jining signed 22 projects, each with an investment of more than 500 million yuan.",
      [("22", "projects signed"), ("more than 500 million yuan", "investment per project")]),
+    # "worth" read as a clause of its own is still what its subject is worth; "investment in place" is investment.
+    ("The fair helped Jiujiang attract 58 projects worth a combined 41 billion yuan.",
+     [("58", "projects"), ("41 billion yuan", "project investment")]),
+    ("Zigong has signed 40 projects this year, with actual investment in place of 12.6 billion yuan.",
+     [("40", "projects signed"), ("12.6 billion yuan", "actual investment")]),
     # What each thing built is worth is the investment in each.
     ("Weifang signed three hydrogen projects, each worth about 800 million yuan.",
      [("three", "hydrogen projects signed"), ("about 800 million yuan", "investment per project")]),

@@ -608,6 +608,8 @@ def _of_amount(site: _Site) -> str:
     if i == 0 or i >= len(words) or words[i - 1].low != "of" or _A_TOTAL_OF.search(sentence[:words[i].start]):
         return ""
     found = _phrase_before(words, i - 1)
+    if found and [w.low for w in found[1]] == ["place"] and found[0] >= 1 and words[found[0] - 1].low == "in":
+        found = _phrase_before(words, found[0] - 1)  # "actual investment in place of N": the investment arrived
     if not found or found[1][-1].low in _words().anaphors or found[1][-1].low in _words().change_noun:
         return ""
     k = found[0]

@@ -270,6 +270,10 @@ class _Reader:
             return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
         if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
             return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
+        worthy = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None) \
+            if head.lower_ == "worth" else None
+        if worthy is not None:
+            return _value_of(worthy)  # "attract 217 projects worth a combined 146 billion yuan", "worth" a clause
         if dep == "appos" and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "worth" for c in token.lefts):
             return _value_of(head)  # "three projects, each worth 800 million yuan", "worth" read on the amount
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
