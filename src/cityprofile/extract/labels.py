@@ -29,7 +29,8 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import Placed, cut_badly, is_common_word, owned_measures, pace_nouns, read_action, read_measure
+from .measures import (Placed, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns, read_action,
+                       read_measure)
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -83,7 +84,6 @@ class _Words:
     action_noun: dict[str, str]
     area_nouns: set[str]
     attributive: dict[str, list[str]]
-    attributive_money: dict[str, str]
     whole_labels: dict[str, str]
     unit_prices: frozenset[str]
     short_forms: re.Pattern
@@ -112,7 +112,6 @@ def _words() -> _Words:
         action_noun={v: noun for noun, verbs in entries(words["action_nouns"]).items() for v in verbs},
         area_nouns=set(words["area_nouns"]["words"]),
         attributive=entries(words["attributive_measures"]),
-        attributive_money={n: noun for noun, ns in entries(words["attributive_money"]).items() for n in ns},
         whole_labels=entries(words["whole_labels"]),
         unit_prices=frozenset(w.lower() for w in words["unit_prices"]["words"]),
         short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
@@ -170,8 +169,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     if measures and last not in measures:
         # money: the investment in a thing built, a fund's size, a deal's value; a weight: a thing built's capacity
         # ("a 15-million-tonne refinery", not "a 2,000-tonne bridge girder")
-        built = lexicon.attributive_money.get(last) == "investment"
-        measure = lexicon.attributive_money.get(last) if kind == "money" else \
+        built = attributive_money().get(last) == "investment"
+        measure = attributive_money().get(last) if kind == "money" else \
             measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
     return label

@@ -93,7 +93,7 @@ class _Words:
     valuing: frozenset[str]
     pronoun_subjects: frozenset[str]
     valued_amounts: frozenset[str]
-    built: dict[str, str]  # what money said of a noun is of it, by the noun (labels.json attributive_money)
+    attributive_money: dict[str, str]  # what money said of a noun is of it, by the noun
     holding: frozenset[str]
     max_words: int
 
@@ -133,7 +133,8 @@ def _words() -> _Words:
         place_nouns=frozenset(data["place_nouns"]["words"]),
         pronoun_subjects=frozenset(data["pronoun_subjects"]["words"]),
         valued_amounts=frozenset(data["valuing_lemmas"]["amounts"]),
-        built={n: noun for noun, ns in shared["attributive_money"].items() if not noun.startswith("_") for n in ns},
+        attributive_money={n: noun for noun, ns in shared["attributive_money"].items() if not noun.startswith("_")
+                           for n in ns},
         amount_nouns=frozenset(data["amount_nouns"]["words"]),
         count_heads=frozenset(data["count_heads"]["words"]),
         owned=frozenset(data["owned_measures"]["words"]),
@@ -179,6 +180,11 @@ def owned_measures() -> frozenset[str]:
 def pace_nouns() -> frozenset[str]:
     """Return the nouns an amount of change is given as ("rate", "pace")."""
     return _words().pace_nouns
+
+
+def attributive_money() -> dict[str, str]:
+    """Return what money said of a noun is of it, by the noun: "plant" investment, "fund" size, "deal" value."""
+    return _words().attributive_money
 
 
 def read_measure(sentence: str, start: int, end: int, kind: str, earlier: list[Placed],
@@ -890,7 +896,7 @@ def _value_of(noun: Token) -> str | None:
     if measure and action:
         return _with_action(measure, noun, action)
     # "two battery projects, each worth N": what a thing built is worth is the investment in it
-    worth = "investment" if _words().built.get(noun.lower_) == "investment" else "value"
+    worth = "investment" if attributive_money().get(noun.lower_) == "investment" else "value"
     return _suffixed(_singular(measure, noun), worth)
 
 
