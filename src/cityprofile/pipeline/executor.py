@@ -36,21 +36,23 @@ def find_scheduler(address: str | None = None) -> str | None:
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(sent: int = signal.SIGTERM) -> None:
-    """Have Linux send this process ``sent`` when the process that started it dies, even by SIGKILL.
+def die_with_parent(parent: int | None = None) -> bool:
+    """Have Linux send this process SIGTERM when the process that started it dies, even by SIGKILL; return whether
+    that process (``parent``, when it was known before this one started; else the one now) is still its parent.
 
     Otherwise a killed build leaves its workers (and their kernels) running, holding the output folder's lock.
+    A parent that died before the request was made sends nothing: the caller ends itself when this is False.
     """
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, sent)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    return os.getppid() == parent
 
 
 def _die_with_build(build: int, initializer) -> None:
     """Die with the build that started this worker, directly or through the fork server; then run ``initializer``."""
-    parent = os.getppid()
-    die_with_parent()
     # The fork server outlives no build: it ends when the build's end of a pipe closes. Either died first.
-    if os.getppid() != parent or not _alive(build):
+    if not die_with_parent() or not _alive(build):
         os._exit(1)
     if initializer is not None:
         initializer()

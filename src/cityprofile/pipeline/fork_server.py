@@ -25,9 +25,7 @@ from .executor import die_with_parent
 # only print where its imports were interrupted.
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 # The build processes are this server's children, and each holds it open: it must end with the build itself.
-_build = os.getppid()
-die_with_parent()
-if os.getppid() != _build:  # the build died before the request was made
+if not die_with_parent():
     os._exit(1)
 
 

@@ -125,9 +125,8 @@ def _serve_kernel(argv: list[str], cwd: str | None, env: dict | None, parent: in
     status = 1
     try:
         os.setsid()
-        die_with_parent()
         # The build process may have been stopped before the request was made, and before it knew this pid.
-        if os.getppid() != parent:
+        if not die_with_parent(parent):
             return
         # The build process's own handlers: a kernel is interrupted with SIGINT, and ends at SIGTERM.
         signal.signal(signal.SIGINT, signal.default_int_handler)
