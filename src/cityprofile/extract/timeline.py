@@ -90,6 +90,10 @@ _ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\s+(?:\S+\s+){{1,4}}?"
                         rf"(?=[\ue000-\ue0ff]|that\b)|(?:{_VERBS})\s+)(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?"
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
+_ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
+_THAT = re.compile(r"\s+that$")
+# "Data released on Friday showed": the data released
+_SHOWED = re.compile(r"\s+show(?:s|ed)?$", re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\u2019]s\b)", re.IGNORECASE)
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
@@ -186,9 +190,9 @@ def _tidy(text: str) -> str:
     caption = _CAPTION.match(text)
     if caption:  # "Photo taken on May 5, 2023 shows the port": the photo is the event
         return f"Photo: {text[caption.end():]}"
-    said = _SAID_THAT.match(text + " ")  # "that exports rose" leaves two words, the last with no space after it
-    if said and (said[0].rstrip().endswith("that") or reports_clause(text, said.end())):
-        text = text[said.end():]  # "Xie said the port will ...": what was said; "X announced a plan" stays
+    said = _report_lead(text)
+    if said:
+        text = text[said:]  # "Xie said the port will ...": what was said; "X announced a plan" stays
     text = _LEADING.sub("", text + " ").strip()
     text = _DATE_SUBJECT.sub("", _GENERIC_SUBJECT.sub("", text))
     passive = _PASSIVE.search(text)
@@ -196,6 +200,15 @@ def _tidy(text: str) -> str:
     if passive and verb_phrase_start(text) == passive.start():
         text = text[: passive.start()] + text[passive.end():]
     return text
+
+
+def _report_lead(text: str) -> int:
+    """Where what was said starts in a piece opening "X said (on Friday) that ...", or 0: "Xie said the port will
+    open" is a report, "the city announced a plan" and "the city added 20,000 jobs" are not."""
+    said = _SAID_THAT.match(text + " ")  # "that exports rose" leaves two words, the last with no space after it
+    if said and (said[0].rstrip().endswith("that") or reports_clause(_MARKS.sub(" ", text), said.end())):
+        return said.end()
+    return 0
 
 
 def _shorten(text: str) -> str:
@@ -374,11 +387,11 @@ def _participle_event(piece: str) -> str | None:
     return None
 
 
-def _statement_marks(piece: str) -> list[int]:
-    """The dates of a piece, less those of a report leading into it ("Data released on Monday showed that")."""
-    reported = _SAID_THAT.match(piece)
-    stated = _marks(piece[reported.end():]) if reported else []
-    return stated or _marks(piece)
+def _statement_marks(piece: str) -> tuple[list[int], list[int]]:
+    """The dates of a report leading into a piece ("Data released on Monday showed that"), and those of what it
+    states."""
+    lead = _report_lead(piece)
+    return _marks(piece[:lead]), _marks(piece[lead:])
 
 
 def _dated_by(mentions: list[DateMention]) -> DateMention:
@@ -398,12 +411,12 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     clauses = _CLAUSE_BREAK.split(marked)
     pieces = _drop_appositives([c.strip() for clause in clauses for c in _split_coordinated(clause)])
     dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
-    # A date only in an attribution ("officials said Wednesday") dates the whole statement.
-    dated = dated or [i for i, p in enumerate(pieces) if _marks(p)][:1]
-    events, used, sources = [], set(), set()
+    events, used, sources = _report_events(sentence, pieces, mentions), set(), set()
     for at in dated:
         text, source = _statement(pieces, at)
-        own = [mentions[i] for i in _statement_marks(pieces[at])]
+        own = [mentions[i] for i in _statement_marks(pieces[at])[1]]
+        if not own:
+            continue
         date = _dated_by(own)
         # A clause is dated once; an aside planning something at a date of its own joins it again at that date
         # ("..., with the first companies expected to settle in by the end of June"). Another aside's date is
@@ -418,6 +431,28 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
         for said in filter(None, (text, _elaborated(pieces, at))):
             events.append(Event(date.date, date.precision, said, sentence=sentence, qualifier=date.qualifier,
                                 text=written, target=target or _is_after(date.date, pub_date)))
+    return events
+
+
+def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]) -> list[Event]:
+    """The reports an attribution dates: "..., the municipal bureau of statistics said on Wednesday" is the
+    bureau saying it then, not output rising then ("The municipal bureau of statistics said: Industrial output
+    rose 9.6 percent"); "according to an action plan released in March" is the plan's release."""
+    events = []
+    for at, piece in enumerate(pieces):
+        attribution = _is_attribution(piece)
+        lead = 0 if attribution else _report_lead(piece)
+        own = [mentions[i] for i in _marks(piece if attribution else piece[:lead])]
+        if not own:
+            continue
+        said = _statement(pieces, at)[0] if attribution else _shorten(piece)
+        reporter = " ".join(_MARKED_SPAN.sub(" ", piece if attribution else piece[:lead]).split())
+        reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter)).rstrip(" .,;:"))
+        date = _dated_by(own)
+        if said and reporter:
+            events.append(Event(date.date, date.precision, f"{reporter[0].upper()}{reporter[1:]}: {said}",
+                                sentence=sentence, qualifier=date.qualifier,
+                                text=sentence[own[0].start : own[-1].end]))
     return events
 
 
