@@ -398,6 +398,23 @@ def test_a_plan_announced_in_the_passive_is_an_event_not_a_report():
     assert event.date == "2021" and event.event.endswith("was officially announced by the city")
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A participle set off by commas is of the noun just before it, not of the sentence's subject.
+    ("Chen Li, head of the Nanchang commerce bureau, said the fair, first held in 2017, had drawn 90 exhibitors.",
+     ("2017", "the fair first held")),
+    ("Li told reporters that the Ganjiang industrial park, completed in 2021, now hosts 80 firms.",
+     ("2021", "Ganjiang industrial park completed")),
+    # A list for a subject is whole, its items split by commas; a phrase after a preposition is none.
+    ("At a signing ceremony in late October, 26 projects covering new energy vehicles, robotics and the "
+     "low-altitude economy were signed.",
+     ("2024-10", "26 projects covering new energy vehicles, robotics and the low-altitude economy signed")),
+    ("In 2023, steel, chemicals and textiles accounted for 60 percent of Tangshan's industrial output.",
+     ("2023", "steel, chemicals and textiles accounted for 60 percent of Tangshan's industrial output")),
+])
+def test_participles_and_lists_keep_the_nouns_they_are_of(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2024-11-08")] == [expected]
+
+
 def test_an_aside_opening_with_an_adverb_and_a_participle_is_its_own_event_and_keeps_the_main_clause_its_own():
     sentence = "The Lanzhou trade fair, first held in 2015, will open its ninth edition on September 20, 2023."
     events = _events(sentence, "2023-06-15")

@@ -92,6 +92,7 @@ _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")
+_THAT_CLAUSE = re.compile(r"\bthat\s+\S+\s+\S")
 # "Data released on Friday showed": the data released
 _SHOWED = re.compile(r"\s+show(?:s|ed)?$", re.IGNORECASE)
 _CAPTION = re.compile(rf"^(?:\S+\s+)?(?:{_words('caption_words')})\s+taken\b.*?\bshows?\s+", re.IGNORECASE)
@@ -131,6 +132,8 @@ def _is_attribution(piece: str) -> bool:
     """"Xie said", "according to ...", "the municipal bureau of statistics said on Monday": who reported, not what
     happened."""
     text = _MARKS.sub("", piece).strip()
+    if _THAT_CLAUSE.search(text):  # "Li told reporters that the industrial park": what follows says something
+        return False
     return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING, _AUDIENCE)
 
 
@@ -248,16 +251,23 @@ def _is_phrase(text: str) -> bool:
 
 
 def _predicate(pieces: list[str], at: int) -> str | None:
-    """The verb phrase a subject in piece `at` was split from by an aside: "were signed" in
-    "some 46 projects, each with an investment over 10 million yuan ... were signed"."""
+    """What follows a subject in piece `at` that an aside split from its verb phrase: " were signed" in "some 46
+    projects, each with an investment over 10 million yuan ... were signed", or the rest of a list the subject
+    opens: ", robotics and the low-altitude economy were signed" in "26 projects covering new energy vehicles,
+    robotics and the low-altitude economy were signed"."""
+    items = []
     for piece in pieces[at + 1:]:
         text = _tidy(piece)
         start = verb_phrase_start(text) if not _is_attribution(piece) else None
         if start is None:
+            items.append(text)
             continue
         # "to expand opening up, carry out ..." has no finite verb to give the subject.
         finite = not starts_with(text[start:], {"VB"})
-        return text[start:] if finite and (start == 0 or _opens_aside(text)) else None
+        if finite and (start == 0 or _opens_aside(text)):
+            return f" {text[start:]}"
+        listed = finite and _COORDINATOR.search(text[:start]) and all(_is_phrase(item) for item in items)
+        return "".join(f", {item}" for item in [*items, text]) if listed and not _marks(piece) else None
     return None
 
 
@@ -286,8 +296,11 @@ def _clause_at(pieces: list[str], at: int) -> str | None:
     text = _shorten(pieces[at])
     if _is_clause(text):
         return _whole(pieces, at)
-    predicate = _predicate(pieces, at) if len(text.split()) >= 2 and _is_phrase(text) else None
-    return _shorten(f"{_tidy(pieces[at])} {predicate}") if predicate else None
+    # "At a signing ceremony in late October, 26 projects ... were signed": a preposition's object is no subject
+    predicate = _predicate(pieces, at) if _is_phrase(text) and not _opens_aside(_MARKS.sub("", pieces[at])) else None
+    if predicate and (len(text.split()) >= 2 or predicate.startswith(",")):
+        return _shorten(f"{_tidy(pieces[at])}{predicate}")
+    return None
 
 
 def _main_clause(pieces: list[str], at: int) -> tuple[str, int] | None:
@@ -369,6 +382,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if clause:
         return clause, at
     subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
+    if subject and at > 0 and starts_with(_MARKS.sub("", pieces[at]).strip(), {"VBN", "RB"}):
+        # "Yu said the expo, first held in 2019, had helped ...": a participle set off by commas is of the noun
+        # just before it
+        subject = last_noun_phrase(_tidy(pieces[at - 1])) or subject
     if subject:  # "The service, launched in 2016, has made ...": the service launched
         return _shorten(f"{subject} {_tidy(pieces[at])}"), at
     return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
