@@ -142,6 +142,11 @@ def test_a_bare_number_with_nothing_counted_is_dropped():
     ("So far, more than 4,500 trucks have transported goods worth around 2.67 billion yuan.", "about"),
     ("The number of China-Europe freight trains via Manzhouli has surpassed 3,000 so far this year.", "over"),
     ("The city has 52 lines for China-Europe freight trains.", None),
+    # "topped" and "beyond" say the amount was passed; "the top 10 firms" is a rank, and its figure has none.
+    ("Zibo's ceramics sales topped 18 billion yuan last year.", "over"),
+    ("Exports rose 8 percent, topping 120 billion yuan for the first time.", "over"),
+    ("Output of the top 10 firms in Bengbu reached 5 billion yuan.", None),
+    ("The cluster has grown beyond 250 billion yuan in annual output.", "over"),
 ])
 def test_qualifier_before_a_number(sentence, qualifier):
     assert [f.qualifier for f in extract_figures(sentence)][-1:] == [qualifier]
