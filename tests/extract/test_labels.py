@@ -176,3 +176,18 @@ def test_a_subject_and_its_verb_are_no_label():
 def test_two_nouns_before_one_head_share_it():
     assert _labels("Jinhua recorded import and export value of 210 billion yuan in the first half.") == [
         ("210 billion yuan", "import and export value")]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    # People a place is of, is home to, or has living there are its population.
+    ("Officials say tourism alone cannot sustain a city of 4.7 million people built on ceramics.", "population"),
+    ("Jining, a city of 8.3 million in southwest Shandong, grew 6 percent.", "population"),
+    ("Bengbu, home to 3.3 million people on the Huaihe River, has built a silicon chain.", "population"),
+    ("The county has 800,000 residents and 40 industrial firms.", "population"),
+    # People a fair drew or a plant employs, or a city's factories, are not.
+    ("The Zibo barbecue festival drew 2 million people.", "people drawn"),
+    ("The new plant in Bengbu employs 300 people.", "employment"),
+    ("Yiwu is a city of 2,000 factories.", "factories"),
+])
+def test_people_living_in_a_place_are_its_population(sentence, label):
+    assert _labels(sentence)[0][1] == label

@@ -29,8 +29,8 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import (Placed, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns, read_action,
-                       read_measure)
+from .measures import (Placed, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns, population_of,
+                       read_action, read_measure)
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -617,6 +617,8 @@ def _of_amount(site: _Site) -> str:
         found = (k - 2, [words[k - 2], words[k - 1], *found[1]])  # "imports and exports of N": one measure
     if all(w.low in owned_measures() for w in found[1]):
         return ""  # "covers an area of N", "generated output value of N": whose the parse says (measures.py)
+    if site.kind == "count" and len(found[1]) == 1 and (population := population_of(found[1][0].low)):
+        return population  # "Anqing, a city of 4.1 million"
     before = found[0] - 1
     while before > 0 and words[before].tag in _DETERMINERS:
         before -= 1

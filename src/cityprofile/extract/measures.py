@@ -90,6 +90,9 @@ class _Words:
     bound_pairs: frozenset[str]
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
+    residents: frozenset[str]
+    living: frozenset[str]
+    population: str
     valuing: frozenset[str]
     pronoun_subjects: frozenset[str]
     valued_amounts: frozenset[str]
@@ -155,6 +158,9 @@ def _words() -> _Words:
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
+        residents=frozenset(data["resident_nouns"]["words"]),
+        living=frozenset(data["resident_nouns"]["living"]),
+        population=data["resident_nouns"]["label"],
         valuing=frozenset(data["valuing_lemmas"]["words"]),
         holding=frozenset(data["holding_lemmas"]["words"]),
         max_words=data["max_words"],
@@ -175,6 +181,11 @@ class Placed:
 def owned_measures() -> frozenset[str]:
     """Return the nouns that name a measure of something else ("area", "capacity")."""
     return _words().owned
+
+
+def population_of(noun: str) -> str | None:
+    """Return the label of a count of people living in a place named by ``noun`` ("city"), or None."""
+    return _words().population if noun.lower() in _words().place_nouns else None
 
 
 def pace_nouns() -> frozenset[str]:
@@ -790,6 +801,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     while governed.dep_ == "conj" and governed.head.pos_ == "NOUN":
         governed = governed.head  # "handled 1.38 billion tonnes of cargo and 39.3 million TEUs of containers"
     words, verb = _words(), governed.head
+    if thing is not None and measure.lower() == thing.lower_ and _lives_in(governed):
+        return words.population
     # "23 companies settled in the zone": a verb without an object says what its subject did
     intransitive = governed.dep_ == "nsubj" and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
     maker = _subject_of_clause(verb) if measure.lower() in words.trips and governed.dep_ == "dobj" else None
@@ -808,6 +821,19 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     # "23 companies settled in the zone" did so; "800 residents live in the village" only are there
     participle = _participle(verb) if not intransitive or verb.tag_ in ("VBD", "VBN") else None
     return _suffixed(measure, participle) if participle else measure
+
+
+def _lives_in(counted: Token) -> bool:
+    """Whether people counted are those living in a place: "a city of 4.7 million people", "home to 3.3 million
+    people", "the county has 800,000 residents"; not "the fair drew 2 million people" or "employs 300 people"."""
+    words, head = _words(), counted.head
+    if counted.lower_ not in words.residents:
+        return False
+    if counted.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in words.place_nouns
+    if counted.dep_ == "pobj" and head.lower_ == "to":
+        return head.head.lower_ == "home"
+    return counted.dep_ == "dobj" and counted.lower_ in words.living and head.lemma_.lower() in words.having
 
 
 def _participle(verb: Token) -> str | None:
