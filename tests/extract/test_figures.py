@@ -696,3 +696,13 @@ def test_an_amount_pointed_back_to_is_the_one_said_in_the_sentence_before():
     # With nothing said before, "that" is no measure, and no money raised either.
     assert [f.label for f in extract_figures("The city aims to raise that to 250 billion yuan by 2028.")] == [
         "amount (measure not stated)"]
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    # A number after a month and a comma opens the clause; a month's day follows it without one.
+    ("By the end of October, 32,000 standard server racks had been put into use in Shaoguan.", ["32,000"]),
+    ("As of June, 86 trains had run on the Yueyang-Tashkent route.", ["86"]),
+    ("On Oct. 12, 300 firms joined the Jining fair.", ["300"]),
+])
+def test_a_number_after_a_month_and_a_comma_is_a_figure(sentence, texts):
+    assert [f.text for f in extract_figures(sentence)] == texts

@@ -26,6 +26,7 @@ from .numbers import BETWEEN, NUMBER, Rewrite, changes_then_levels, find_number,
 _LAST_WORD = re.compile(r"([^\W\d_]+\.?)\W*$")
 _POSSESSIVE = re.compile(r"[^\W\d_](?:['’]s|s['’])\s*$")
 _FIRST_WORD = re.compile(r"\W*([^\W\d_]+)")
+_DAY_AFTER = re.compile(r"([^\W\d_]+)\.?\s+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLOCK = re.compile(r"\d:\s*$|^\s*(?::\d|[ap]\.?m\b)", re.I)
 _GLUED_BEFORE = re.compile(r"[^\W\d_]-?$")
@@ -269,9 +270,11 @@ def _names_no_amount(text: str, start: int, end: int, number: str, value: float,
     lexicon = _lexicon()
     before, after = text[:start], text[end:]
     word_before, word_after = _LAST_WORD.search(before), _FIRST_WORD.match(after)
+    day_before = _DAY_AFTER.search(before)
     return bool(
         (unit == "count" and _YEAR.fullmatch(number))
-        or (word_before and word_before[1].rstrip(".") in lexicon.months)
+        # "October 12" is a day; "By the end of October, 32,000 racks" counts racks
+        or (day_before and day_before[1] in lexicon.months)
         or (word_after and word_after[1] in lexicon.months)
         or _CLOCK.search(before) or _CLOCK.search(after)
         # "Line 3", "top 10"; "saw revenue top 760 billion yuan" measures something
