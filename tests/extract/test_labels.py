@@ -191,3 +191,25 @@ def test_two_nouns_before_one_head_share_it():
 ])
 def test_people_living_in_a_place_are_its_population(sentence, label):
     assert _labels(sentence)[0][1] == label
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A bare number that is part of a set counts what its predicate names, or the set with its "in" phrase.
+    ("Bengbu will start 300 major projects this year, of which 120 are industrial projects.",
+     [("300", "major projects started"), ("120", "industrial projects")]),
+    ("Of the projects signed in Huzhou, 19 are in integrated circuits.", [("19", "projects in integrated circuits")]),
+    ("The projects, including 21 in new energy and nine in food processing, came from the Bay Area.",
+     [("21", "projects in new energy"), ("nine", "projects in food processing")]),
+    ("Wuxi has attracted 1,300 digital enterprises, including 46 with annual revenue above 1 billion yuan.",
+     [("1,300", "digital enterprises attracted"), ("46", "digital enterprises")]),
+    # A number that is no part of a set counts nothing named, and is no figure.
+    ("The number is expected to reach 50,000 by the end of the year.", []),
+])
+def test_a_bare_number_counts_the_part_of_a_set_it_is(sentence, expected):
+    assert [(text, label) for text, label in _labels(sentence) if "yuan" not in text] == expected
+
+
+def test_them_stands_for_what_the_sentence_before_counted():
+    before = extract_figures("Huai'an signed 86 projects with a total investment of 61.3 billion yuan.")
+    figures = extract_figures("Eleven of them each involve an investment exceeding 2 billion yuan.", before)
+    assert [(f.text, f.label) for f in figures][0] == ("Eleven", "projects")

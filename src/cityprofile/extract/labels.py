@@ -30,7 +30,7 @@ from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
 from .measures import (Placed, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns, population_of,
-                       read_action, read_measure)
+                       read_action, read_measure, read_part)
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -248,6 +248,10 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
         counted = measure if counted.lower() in measure.lower() else counted
     if counted:
         return read_action(sentence, start, end, counted)
+    part = read_part(sentence, start, end, [p.label for p in [*(said or []), *earlier] if p.kind == "count"]) \
+        if kind == "count" else None
+    if part:
+        return part
     of_amount = _of_amount(site)
     return (_of_average(of_amount, kind, earlier) or of_amount
             or read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)

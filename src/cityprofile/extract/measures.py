@@ -91,6 +91,9 @@ class _Words:
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
     residents: frozenset[str]
+    part_prepositions: frozenset[str]
+    part_pronouns: frozenset[str]
+    part_closing: frozenset[str]
     living: frozenset[str]
     population: str
     valuing: frozenset[str]
@@ -159,6 +162,9 @@ def _words() -> _Words:
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
         residents=frozenset(data["resident_nouns"]["words"]),
+        part_prepositions=frozenset(data["part_words"]["prepositions"]),
+        part_pronouns=frozenset(data["part_words"]["pronouns"]),
+        part_closing=frozenset(data["part_words"]["closing"]),
         living=frozenset(data["resident_nouns"]["living"]),
         population=data["resident_nouns"]["label"],
         valuing=frozenset(data["valuing_lemmas"]["words"]),
@@ -821,6 +827,59 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     # "23 companies settled in the zone" did so; "800 residents live in the village" only are there
     participle = _participle(verb) if not intransitive or verb.tag_ in ("VBD", "VBN") else None
     return _suffixed(measure, participle) if participle else measure
+
+
+def read_part(sentence: str, start: int, end: int, counts: list[str]) -> str | None:
+    """What a bare number at ``sentence[start:end]`` counts when it is part of a set said before it: "of which
+    120 are industrial projects" counts industrial projects, "Forty-five of them will each involve ..." what was
+    counted before, "The projects, including 21 in new energy, 17 in ..." projects in new energy. ``counts`` are
+    the labels of the counts said before it, the nearest last. None for a number that is no part of a set ("the
+    number is expected to reach 50,000")."""
+    words, anchor = _words(), _anchor(parse(sentence), start, end)
+    if anchor is None or not anchor.like_num:  # a tagger may read "Eleven" opening a sentence as a noun
+        return None
+    first = anchor
+    while first.dep_ == "conj" and first.head.pos_ == "NUM":
+        first = first.head  # "21 in new energy, 17 in electronic information and nine in food processing"
+    verb = first.head
+    including = first.dep_ == "pobj" and verb.lower_ in words.part_prepositions
+    if first.dep_ not in _SUBJECTS and not including:
+        return None
+    named = _phrase(_complement(verb)) if first is anchor and verb.lemma_ == "be" else None
+    if named:
+        return named  # "of which 132 are listed companies"
+    whole = _whole_of(first, verb, including, counts)
+    where = _object_of(anchor, "in") or (_object_of(verb, "in") if first is anchor and verb.lemma_ == "be" else None)
+    inner = _phrase(where) if whole and where is not None else None
+    return f"{whole} in {inner}" if inner else whole
+
+
+def _complement(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "attr"), None)
+
+
+def _whole_of(first: Token, verb: Token, including: bool, counts: list[str]) -> str | None:
+    """The set a bare number is part of: the noun "including" hangs from, or what its "of" phrase names ("of the
+    projects signed"), a pronoun ("of them", "of which") standing for the count said last."""
+    words = _words()
+    if including:
+        return _phrase(verb.head) if verb.head.tag_ == "NNS" else _set_counted(counts)
+    clause = verb
+    while clause.dep_ == "conj" and _object_of(clause, "of") is None:
+        clause = clause.head  # "Of the projects signed, 19 are in chips, and 11 involve platforms"
+    of = _object_of(first, "of") or _object_of(clause, "of")
+    if of is None:
+        return None
+    return _set_counted(counts) if of.lower_ in words.part_pronouns else _phrase(of)
+
+
+def _set_counted(counts: list[str]) -> str | None:
+    """The thing the last count said counts: "projects" of "projects signed", "major projects" of "major projects
+    started target"."""
+    kept = counts[-1].split() if counts else []
+    while kept and (kept[-1] in _words().part_closing or kept[-1].endswith("ed")):
+        kept.pop()
+    return " ".join(kept) or None
 
 
 def _lives_in(counted: Token) -> bool:
