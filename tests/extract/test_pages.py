@@ -41,6 +41,20 @@ def test_a_saved_web_page_gives_the_article_text_and_its_metadata(tmp_path):
     assert article["words"] == load_article("009_chongqing").words  # the body only: no menu, script or footer
 
 
+def test_a_page_s_own_stamp_dates_it_not_its_related_links():
+    markup = (
+        "<!DOCTYPE html><html><head><title>Hefei output doubles</title></head><body>"
+        "<article><h1>Hefei output doubles</h1><div class=\"meta\"><span>Lu Yiwen</span> "
+        "<span class=\"time\">18:06 UTC+8, 2025-01-22</span></div>"
+        + "<p>Hefei produced 1.37 million new energy vehicles in 2024, up 85 percent year on year.</p>" * 3
+        + "</article><aside><h3>Related</h3><ul>"
+        "<li><a href=\"/a\">NIO delivers 221,970 vehicles</a> <time>2025-01-12</time></li>"
+        "<li><a href=\"/b\">Shanghai output tops 1.28 million</a> <time>2025-01-20</time></li>"
+        "</ul></aside></body></html>"
+    )
+    assert pages.clean_html(markup).date == "2025-01-22"
+
+
 def test_a_web_page_has_the_same_sentences_and_figures_as_its_text_scrape(tmp_path):
     page = extract_corpus(_folder(tmp_path / "page", "009_chongqing.html")).profiles["chongqing"]
     (tmp_path / "text").mkdir()

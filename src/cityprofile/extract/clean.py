@@ -104,7 +104,10 @@ def normalise_date(stamp: str) -> str | None:
     return parsed.date_obj.strftime(_ISO_FORMATS.get(parsed.period, "%Y-%m-%d"))
 
 
-def _find_date(text: str) -> str | None:
+def find_stamp(text: str) -> str | None:
+    """Return the ISO date of the first publication stamp ("Updated: 2024-03-12 10:15") in the top of a page's text,
+    or None."""
+    text = text[:_STAMP_SEARCH_CHARS]
     for pattern in _compiled("date_stamps"):
         found = pattern.search(text)
         if found and (date := normalise_date(found.group("date"))):
@@ -326,7 +329,7 @@ def clean_page(text: str) -> Page:
     text = html.unescape(text).replace("\r\n", "\n")
     head = text[:_STAMP_SEARCH_CHARS]
     source, author = _find_byline(head)
-    page = Page(date=_find_date(head), source=source, author=author)
+    page = Page(date=find_stamp(head), source=source, author=author)
     lines = [line for line in text.splitlines() if line.strip()]
     if not (len(lines) == 1 and (_split_flat_page(lines[0], page) or _split_at_byline(lines[0], page))):
         _split_lines(text, page)
