@@ -365,6 +365,18 @@ def test_a_forum_s_month_dates_the_forum_not_the_main_clause():
     assert _date_at(sentence, "Xining gained", None) is None
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A speaker set off from "said" by an apposition is still who said it.
+    ('"Our shipyards are booked solid," Zhou Min, deputy director of the Nantong bureau, said on Thursday.',
+     ("2024-11-14", "Zhou Min said: Our shipyards booked solid")),
+    # A bracketed abbreviation is part of a name, not a wire tag.
+    ("The 24th China International Fair for Investment and Trade (CIFIT) concluded on Wednesday in Xiamen.",
+     ("2024-11-13", "24th China International Fair for Investment and Trade (CIFIT) concluded in Xiamen")),
+])
+def test_speakers_and_abbreviations_stay_in_events(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2024-11-18")] == [expected]
+
+
 def test_a_reporting_clause_with_its_own_date_is_not_an_event_of_its_own():
     sentence = ("Wuhan will add 2,000 charging piles this year, the municipal development and reform commission "
                 "said on Tuesday.")

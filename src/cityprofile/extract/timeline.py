@@ -100,8 +100,10 @@ _GENERIC_SUBJECT = re.compile(rf"^(?:{_words('generic_subjects')})\s+(?!of\b|['\
 _PARTICIPLE = rf"(?:\w+ed|{_words('irregular_participles')})\b"
 _PASSIVE = re.compile(rf"\b(?:{_words('passive_auxiliaries')})\s+(?={_PARTICIPLE})")
 _TRAILING = re.compile(rf"(?:\s+(?:{_words('event_trailing_words')}))+$", re.IGNORECASE)
+# A bracketed abbreviation is a tag only before a dash: "(DALIANNEWS)-", not "the fair (CIFIT) concluded".
 _WIRE_TAG = re.compile(
-    rf"\(\s*(?:[A-Z]{{3,}}|{_words('wire_agencies')})\s*\)\s*(?:-{{1,2}}|\u2013|\u2014)?\s*"
+    rf"\(\s*(?:[A-Z]{{3,}}\s*\)\s*(?:-{{1,2}}|\u2013|\u2014)"
+    rf"|(?:{_words('wire_agencies')})\s*\)\s*(?:-{{1,2}}|\u2013|\u2014)?)\s*"
     rf"|^\s*(?:{_words('wire_agencies')})\s*(?:-{{1,2}}|\u2013|\u2014)\s*"
 )
 # A piece opening with these is no subject: "each with an investment ... were signed".
@@ -465,12 +467,28 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
         said = _statement(pieces, at)[0] if attribution else _shorten(piece)
         reporter = " ".join(_MARKED_SPAN.sub(" ", piece if attribution else piece[:lead]).split())
         reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter)).rstrip(" .,;:"))
+        if len(reporter.split()) == 1:  # '"...," Zhou Min, deputy director of the bureau, said on Thursday'
+            speaker = _speaker(pieces, at)
+            reporter = f"{speaker} {reporter}" if speaker else ""
         date = _dated_by(own)
-        if said and reporter:
-            events.append(Event(date.date, date.precision, f"{reporter[0].upper()}{reporter[1:]}: {said}",
+        if said:
+            events.append(Event(date.date, date.precision,
+                                f"{reporter[0].upper()}{reporter[1:]}: {said}" if reporter else said,
                                 sentence=sentence, qualifier=date.qualifier,
                                 text=sentence[own[0].start : own[-1].end]))
     return events
+
+
+def _speaker(pieces: list[str], at: int) -> str | None:
+    """Who said what piece `at` reports when it is only the verb: the first of the verbless pieces before it ("Zhou
+    Min" of "Zhou Min, deputy director of the bureau, said"); None if there are none."""
+    run = []
+    for piece in reversed(pieces[:at]):
+        text = _MARKS.sub("", piece).strip(" \"'\u201c\u201d")
+        if not text or _marks(piece) or has_verb(text):
+            break
+        run.append(text)
+    return run[-1] if run else None
 
 
 _GOAL = re.compile(rf"\b(?:{_words('goal_cues')})\b", re.IGNORECASE)
