@@ -213,3 +213,20 @@ def test_them_stands_for_what_the_sentence_before_counted():
     before = extract_figures("Huai'an signed 86 projects with a total investment of 61.3 billion yuan.")
     figures = extract_figures("Eleven of them each involve an investment exceeding 2 billion yuan.", before)
     assert [(f.text, f.label) for f in figures][0] == ("Eleven", "projects")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "worth" a parser hangs from the verb is still its object's worth; what a thing built is worth is investment.
+    ("Huzhou signed 58 investment projects worth a combined 61.3 billion yuan on Wednesday.",
+     [("58", "investment projects signed"), ("61.3 billion yuan", "project investment")]),
+    # Money that was invested, allocated or spent, as the subject of the passive, is what the verb makes it.
+    ("Some 4.6 billion yuan has been invested since last year in cutting energy use in Huaiyin district.",
+     [("Some 4.6 billion yuan", "investment")]),
+    # A bracketed conversion between an amount and its noun neither hides the noun nor loses the label.
+    ("A 2.2-billion-yuan (about $311 million) chassis plant broke ground in Liuzhou.",
+     [("2.2-billion-yuan", "chassis plant investment"), ("about $311 million", "chassis plant investment")]),
+    # A term in quotes inside the noun phrase counted is part of it.
+    ('Zibo has 12 national-level "little giant" firms.', [("12", "little giant firms")]),
+])
+def test_worth_passive_money_conversions_and_quoted_terms(sentence, expected):
+    assert _labels(sentence) == expected

@@ -44,11 +44,12 @@ _LIST_JOINT = re.compile(r"^(?:\s*,)?\s*(?:and|or)?\s*$")
 _SIGNED_MOVE = re.compile(r"(?:^|[^\w\s&.'’-])\s*([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|\d+))*)\s*[+\-−]\s*$")
 # "a net worth of 1.356 billion ($1.762 billion)": the amount a bracketed conversion converts, which may be no
 # figure of its own (its currency unknown or garbled); the conversion is read where that amount stands.
-_CONVERTED = re.compile(rf"({NUMBER.pattern})((?:\s+[^\W\d_]+){{0,3}})\s*\(\s*(?-i:[A-Z]{{1,3}}\s*)?$", re.I)
+_CONVERTED = re.compile(rf"({NUMBER.pattern})((?:[\s-]+[^\W\d_]+){{0,3}})\s*\(\s*(?-i:[A-Z]{{1,3}}\s*)?$", re.I)
 # How far before a bracket its amount may start: the search stays short on a long line of numbers.
 _CONVERSION_REACH = 80
 _AUXILIARIES = {"were", "was", "are", "is", "be", "been", "being", "have", "has", "had"}
 _MAX_WORDS = 3
+_QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 # Tags of a sentence's first word that make it a common word, written in lower case inside a label.
 _COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "VBN", "VBG", "IN", "DT"}
 _FUNCTION_TAGS = {"IN", "DT"}
@@ -233,7 +234,11 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
     if move:
         return f"{move[1]} change"
     if adjective:
-        return _show(_phrase_after(words, site.after, attributive=True, limit=_MAX_WORDS + 1)) or _unstated(kind)
+        after = site.after
+        if after < len(words) and words[after].text == "(":
+            # "a 2.2-billion-yuan (about $311 million) chassis plant": the conversion stands between amount and noun
+            after = next((k + 1 for k in range(after, len(words)) if words[k].text == ")"), after)
+        return _show(_phrase_after(words, after, attributive=True, limit=_MAX_WORDS + 1)) or _unstated(kind)
     position, chain = _list_position(sentence, first, kind, earlier)
     if position:
         # "15841.6 yuan and 6634 yuan": the second amount is read where the first one stands.
@@ -378,6 +383,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
         if w.tag == "POS" and phrase:
             phrase, k = [], k + 1  # "the city's GDP": the possessor is not the thing
             continue
+        if w.text in _QUOTES and phrase and _quotes_a_modifier(words, k):
+            k += 1  # 'national-level "little giant" firms': a term in quotes is inside the phrase
+            continue
         nominal = following is not None and following.is_modifier()
         if w.low == "and" and phrase and nominal and not (phrase[-1].text.islower() and following.text[0].isupper()):
             pass
@@ -412,6 +420,15 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
     if rate is not None:  # "100 containers per day", "2.3 million passengers daily": daily containers, daily passengers
         return [rate] + _capped(phrase, limit - 1)
     return _capped(phrase, limit - len(participle)) + participle
+
+
+def _quotes_a_modifier(words: tuple[Word, ...], k: int) -> bool:
+    """Whether the quote mark at ``words[k]`` opens (or closes) a term of at most three words that a noun follows:
+    'national-level "little giant" firms', not 'held three sessions" xiadou Forum'."""
+    opening = next((j for j in range(k + 2, min(k + 5, len(words))) if words[j].text in _QUOTES), None)
+    closing = next((j for j in range(k - 2, max(k - 5, -1), -1) if words[j].text in _QUOTES), None)
+    end = opening if opening is not None else k if closing is not None else None
+    return end is not None and end + 1 < len(words) and words[end + 1].is_noun()
 
 
 def _kind_named(name: list[Word]) -> list[Word]:

@@ -297,6 +297,11 @@ class _Reader:
             if head.lower_ == "worth" else None
         if worthy is not None:
             return _value_of(worthy)  # "attract 217 projects worth a combined 146 billion yuan", "worth" a clause
+        if head.lower_ == "worth" and head.head.pos_ == "VERB":
+            # "signed 58 investment projects worth a combined N", "worth" hung from the verb: its object's worth
+            worthy = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+            if worthy is not None:
+                return _value_of(worthy)
         if dep == "appos" and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "worth" for c in token.lefts):
             return _value_of(head)  # "three projects, each worth 800 million yuan", "worth" read on the amount
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
@@ -312,6 +317,8 @@ class _Reader:
             return _suffixed(self._subject_phrase(head), f"{thing} {action}" if thing else action)
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
+        if dep == "nsubjpass" and self.kind == "money" and (action := self._action_noun(head)):
+            return action  # "Some 4.6 billion yuan has been invested since last year in cutting energy use"
         return None
 
     def money_in(self, anchor: Token, end: int) -> str | None:
@@ -982,7 +989,10 @@ def _value_of(noun: Token) -> str | None:
         return _with_action(measure, noun, action)
     # "two battery projects, each worth N": what a thing built is worth is the investment in it
     worth = "investment" if attributive_money().get(noun.lower_) == "investment" else "value"
-    return _suffixed(_singular(measure, noun), worth)
+    measure = _singular(measure, noun)
+    if measure and worth in measure.split()[:-1]:
+        measure = " ".join(w for w in measure.split() if w != worth)  # "investment projects worth N": project
+    return _suffixed(measure, worth)
 
 
 def _acted_on(thing: Token, verb: Token | None) -> str | None:
