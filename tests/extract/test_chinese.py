@@ -300,6 +300,27 @@ def test_a_date_inside_a_body_line_is_the_news_not_the_page_s_stamp():
     assert page.date == "2017-11-01" and "将于2018年4月1日开工" in page.paragraphs[0]
 
 
+def test_a_page_run_onto_one_line_keeps_its_headline_and_body():
+    page = clean_chinese_page(
+        "人民网 >> 山东频道 >> 市县 >> 日照 日照港开通至汉堡新航线 今年集装箱吞吐量突破600万标箱 2023年12月08日09:12 | "
+        "来源：人民网－山东频道 分享到： 人民网日照12月8日电（记者 张明）12月7日，日照港开通至汉堡的集装箱新航线。"
+        "今年以来，日照港累计完成集装箱吞吐量612万标箱，同比增长9.4%。 （责编：王洁） 分享让更多人看到 推荐阅读 "
+        "日照5个项目入选省级物流枢纽 2023年11月02日 人民网版权所有")
+    assert (page.title, page.date) == ("日照港开通至汉堡新航线 今年集装箱吞吐量突破600万标箱", "2023-12-08")
+    [body] = page.paragraphs
+    assert body.startswith("人民网日照12月8日电") and body.endswith("同比增长9.4%。")
+
+
+def test_the_headline_is_the_line_above_the_stamp_not_the_site_name_or_account():
+    page = clean_chinese_page(
+        "香港文匯網 WENWEIPO.COM\n首頁 | 要聞 | 香港 | 內地 | 大灣區 | 財經\n大灣區 > 廣東\n"
+        "佛山上半年GDP增長4.9% 外貿進出口逾3000億元\n佛山發布\n2024-07-29 22:16  文匯報  記者 李薇\n"
+        "分享到： Facebook  WhatsApp\n"
+        "佛山市統計局7月26日發佈數據，今年上半年，佛山實現地區生產總值6417.2億元，同比增長4.9%。\n")
+    assert page.title == "佛山上半年GDP增長4.9% 外貿進出口逾3000億元"
+    assert page.paragraphs == ["佛山市統計局7月26日發佈數據，今年上半年，佛山實現地區生產總值6417.2億元，同比增長4.9%。"]
+
+
 def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it():
     page = clean_chinese_page(
         "2023年海东市国民经济和社会发展统计公报\n2024-03-20 来源：海东市统计局\n"

@@ -29,6 +29,12 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])[”’」』]?")
 _PUNCTUATED = re.compile("[。，,！？；;：:]")
 _SUBHEADING = re.compile(r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．]|第[一二三四五六七八九十]+[部章节]")
 _HEAD_LINES = 12
+# A line this long holding a stamp with its clock and a full stop after it is a whole page run onto one line.
+_FLAT_PAGE_HAN = 60
+# A headline follows the breadcrumb menu before it: "人民网 >> 山东频道 >> 市县 >> 临沂 临沂：...".
+_CLAUSE_MARK = re.compile("[。，,]")
+_STAMP_CLOCK = re.compile(r"日?\s*\d{1,2}:\d{2}")
+_BREADCRUMB = re.compile(r"\s*(?:>>|»|>|＞)\s*")
 _MIN_TITLE_HAN = 4
 _MIN_BODY_HAN = 8
 # A body of this many paragraphs is an article; an unpunctuated line after it starts another one.
@@ -102,10 +108,16 @@ def clean_chinese_page(text: str) -> Page:
     stamp = _find_stamp(head)
     source = _source_pattern().search(head)
     page = Page(date=stamp[0] if stamp else None, source=source.group(1) if source else None, language="zh")
-    for index, line in enumerate(lines):
+    first = _headline_at(lines)
+    for index, line in enumerate(lines[first:], first):
+        flat = _split_flat(line) if index < _HEAD_LINES and not page.title else None
+        if flat:
+            page.title, body = flat
+            page.paragraphs.append(body)
+            continue
         if index < _HEAD_LINES and not page.title:
             title = _strip_head(line)
-            if han_count(title) >= _MIN_TITLE_HAN and not _is_menu(title) and not _starts_with(title, "furniture"):
+            if _is_title(title):
                 page.title = re.split(r"\s{2,}", title)[0]
                 # A flat page runs on from its headline line into the body.
                 if re.search("[。，,]", title) and len(title) > len(page.title) + _MIN_BODY_HAN:
@@ -119,6 +131,43 @@ def clean_chinese_page(text: str) -> Page:
     if not page.paragraphs and _PUNCTUATED.search(page.title):
         page.paragraphs.append(page.title)  # a one-line scrape: its one line is the article
     return page
+
+
+def _is_title(line: str) -> bool:
+    return han_count(line) >= _MIN_TITLE_HAN and not _is_menu(line) and not _starts_with(line, "furniture")
+
+
+def _headline_at(lines: list[str]) -> int:
+    """The index of the headline: the last title-like line before the stamp's own line, a long one before a short
+    one ("香港文匯網 WENWEIPO.COM", the site's name above the menus, and "绍兴发布", the account under the headline,
+    are none), or 0 when the stamp shares its line or there is none."""
+    stamped = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if _find_stamp(simplify(line))), None)
+    before = [i for i in range(stamped or 0) if _is_title(_strip_head(lines[i]))]
+    long = [i for i in before if han_count(_strip_head(lines[i])) >= _MIN_BODY_HAN]
+    return (long or before or [0])[-1]
+
+
+def _split_flat(line: str) -> tuple[str, str] | None:
+    """A whole page run onto one line, as a scraper may flatten it: its headline (after the menus) before its stamp,
+    its body after the stamp and source, up to where the page's furniture starts again; None for any other line."""
+    stamp = _find_stamp(simplify(line)) if han_count(line) >= _FLAT_PAGE_HAN else None
+    # the page's stamp has its clock after it; "将于2018年4月1日开工" is the news
+    if stamp is None or not _STAMP_CLOCK.match(line, stamp[1].end()) or "。" not in line[stamp[1].end():]:
+        return None
+    title = _BREADCRUMB.split(line[:stamp[1].start()])[-1].split()
+    while len(title) > 1 and len(title[0]) <= _MENU_ITEM_CHARS:
+        title.pop(0)  # the breadcrumb's last item, "临沂 临沂：..."
+    title = " ".join(title)
+    items = _strip_head(line[stamp[1].start():]).split()
+    # what is left of the stamp ("日"), the source ("－山东频道") and "分享到：" before the body's first clause
+    while items and not _CLAUSE_MARK.search(items[0]) and (len(items[0]) <= _MENU_ITEM_CHARS + 3
+                                                          or _starts_with(items[0], "furniture")):
+        items.pop(0)
+    body = " ".join(items)
+    first = body.find("。")
+    ends = [body.find(word, first) for word in vocabulary()["page"]["ends"] + vocabulary()["page"]["flat_ends"]]
+    body = body[:min((e for e in ends if e > 0), default=len(body))].strip()
+    return (title, body) if han_count(title) >= _MIN_TITLE_HAN and han_count(body) >= _MIN_BODY_HAN else None
 
 
 def _sentences(paragraphs: list[str]) -> Iterator[str]:
