@@ -216,6 +216,21 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # Phrases run together or joined by 和 are one trade; the last items of a list stay apart.
+    ("商贸物流已成为泉州的支柱产业。", [("Commerce and distribution", "商贸物流"), ("Logistics and freight", "商贸物流")]),
+    ("全市住宿和餐饮业增加值增长6.5%。",
+     [("Accommodation and catering", "住宿和餐饮业"), ("Accommodation and catering", "住宿和餐饮业")]),
+    ("培育电子信息、新能源和生物医药三大产业。",
+     [("Electronic information", "电子信息"), ("New energy", "新能源"), ("Biomedicine", "生物医药")]),
+    # A head after a phrase belongs to it: equipment, parts, generation.
+    ("湘潭风电装备出口增长，新能源汽车零部件和光伏发电项目落地。",
+     [("Wind power", "风电装备"), ("New energy vehicles", "新能源汽车零部件"), ("Photovoltaics", "光伏发电")]),
+])
+def test_industries_joined_in_one_phrase_keep_it_whole(sentence, expected):
+    assert [(m.name, m.term) for m in find_chinese_industries(sentence, simplify(sentence))] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("第五届中国（青海）藏毯国际展览会在西宁开幕。", ("中国（青海）藏毯国际展览会", "expo")),
     ("会上举行了文旅项目签约仪式。", ("文旅项目签约仪式", "agreement")),
     ("西宁经济技术开发区新入驻企业23家。", ("西宁经济技术开发区", "park")),

@@ -25,6 +25,7 @@ _MAX_NAME_WORDS = 6
 _MAX_BRACKET = 8
 _BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _MIN_NAME_HAN = 2
+_JOINED = re.compile("和|及|与")
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,22 @@ def _industry_words() -> _IndustryWords:
 def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]:
     """Return one mention per industry phrase in a Chinese sentence, as written, longest phrase first."""
     words = _industry_words()
-    found = []
+    spans = []
     for match in words.phrases.finditer(simple):
         # The mention keeps the heads the phrase runs on in, as the article writes them.
-        end = words.tail.match(simple, match.end()).end()
-        industry = words.industry_of[match.group(0)]
-        found.append(IndustryMention(name=industry.name, sector=industry.sector,
-                                     term=sentence[match.start():end], sentence=sentence))
+        spans.append([match.start(), words.tail.match(simple, match.end()).end(), match.group(0)])
+    # "商贸物流", "住宿和餐饮业": phrases run together, or a bare one joined by 和 to the next, name one trade, each
+    # industry in it by its words; the last two items of a list ("电子信息、新能源和生物医药") stay two, as do two
+    # with heads of their own ("风电装备和新能源汽车零部件")
+    for before, after in zip(spans, spans[1:]):
+        joint, bare = simple[before[1]:after[0]], before[1] == before[0] + len(before[2])
+        if not joint or bare and _JOINED.fullmatch(joint) and not simple[:before[0]].endswith("、"):
+            before[1], after[0] = after[1], before[0]
+    found = []
+    for start, end, phrase in spans:
+        industry = words.industry_of[phrase]
+        found.append(IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
+                                     sentence=sentence))
     return found
 
 
