@@ -61,7 +61,7 @@ def test_full_width_digits_are_read_and_quoted_as_written():
 
 def test_percentage_points_are_a_change_not_a_share():
     [figure] = extract_chinese_figures("城镇化率比上年提高1.2个百分点。", simplify("城镇化率比上年提高1.2个百分点。"))
-    assert (figure.value, figure.unit, figure.label) == (1.2, "percentage point", "城镇化率提高")
+    assert (figure.value, figure.unit, figure.label) == (1.2, "percentage point", "城镇化率 growth")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -279,7 +279,7 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     ("规模以上工业增加值同比增长8.1%。", {"8.1%": "value added of industry above designated size growth"}),
     ("第三产业增加值占地区生产总值的比重达到55.6%。", {"55.6%": "share of GDP"}),
     ("城镇登记失业率控制在3.5%以内。", {"3.5%以内": "城镇登记失业率"}),
-    ("存款余额1234亿元，比年初增加56亿元。", {"1234亿元": "存款余额", "56亿元": "存款余额增加"}),
+    ("存款余额1234亿元，比年初增加56亿元。", {"1234亿元": "存款余额", "56亿元": "存款余额 growth"}),
     ("实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.2%。", {"1234.5亿元": "GDP", "5.2%": "GDP growth"}),
 ])
 def test_statistical_communique_constructions(sentence, labels):
@@ -297,7 +297,7 @@ def test_periods_of_the_year_resolve_to_their_year(sentence, expected):
 
 @pytest.mark.parametrize("sentence, labels", [
     ("建成后预计年产值可达80亿元，带动就业2000余人。", {"80亿元": "annual output value", "2000余人": "jobs"}),
-    ("全市新登记市场主体1.2万户，同比增长15%。", {"1.2万户": "新登记市场主体", "15%": "新登记市场主体增长"}),
+    ("全市新登记市场主体1.2万户，同比增长15%。", {"1.2万户": "新登记市场主体", "15%": "新登记市场主体 growth"}),
     ("力争数字经济核心产业增加值占GDP比重达到10%。", {"10%": "share of GDP"}),
 ])
 def test_city_daily_constructions(sentence, labels):
@@ -370,3 +370,9 @@ def test_a_word_with_a_dateline_s_last_character_is_no_dateline():
     sentence = "国家电网青海公司6月2日在西宁启动新能源并网工程。"
     [event] = extract_chinese_events([sentence], [sentence], "2024-06-03", "a")
     assert event.event.startswith("国家电网青海公司")
+
+
+def test_a_change_of_a_measure_without_english_is_headed_in_english_in_the_script_it_is_written_in():
+    sentence = "上半年，東莞電子信息製造業增加值增長12.1%。"
+    [figure] = extract_chinese_figures(sentence, simplify(sentence))
+    assert figure.label == "電子信息製造業增加值 growth"

@@ -243,14 +243,12 @@ class _Measured:
     change: str | None = None  # growth | decline
 
 
-def _changed(subject: str | None, change: str, written: str, vocab: _Vocabulary) -> _Measured:
-    """The growth or decline of a measure: "fixed asset investment growth", or "旅游收入增长" without English."""
+def _changed(subject: str | None, change: str, vocab: _Vocabulary) -> _Measured:
+    """The growth or decline of a measure: "fixed asset investment growth", or "旅游收入 growth" without English for
+    the measure: a reader of English tables knows what the figure is, if not of what."""
     if not subject:
         return _Measured(None, change, change)
-    english = _english(subject, vocab)
-    # "同比增长" is growth on a year earlier; the label says what grew, the table when.
-    return _Measured(subject, f"{english} {change}" if english else subject + re.sub("^(?:同比|比上年)", "", written),
-                     change)
+    return _Measured(subject, f"{_english(subject, vocab) or subject} {change}", change)
 
 
 def _share(text: str, vocab: _Vocabulary) -> _Measured | None:
@@ -304,7 +302,7 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
         if "分别" in text and len(named) >= size:
             measure = named[len(named) - size + position]  # "同比分别增长9.65%和7.2%"
         subject = measure or _subject(simple, _clause_start(simple, amount.start), amount.start, vocab)
-        return _changed(subject or (named[-1] if named else None), change, found.group(0), vocab)
+        return _changed(subject or (named[-1] if named else None), change, vocab)
     if position and previous:
         return previous[-1]  # "新建27项、续建68项" names each; "12个和8个" repeats the first
     share = _share(text, vocab)
