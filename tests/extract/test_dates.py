@@ -181,6 +181,16 @@ def test_weekday_of_publication_is_that_day():
     assert _found(sentence, "2020-11-18") == [("2020", "year", "so far"), ("2020-11-18", "day", None)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A schedule in the present tense is still to come; what opened is past.
+    ("The Linyi logistics expo, which opened on Wednesday and runs through Saturday, drew 1,600 exhibitors.",
+     [("2024-09-11", "day", None), ("2024-09-14", "day", None)]),
+    ("The Jiujiang trade fair opens on Friday.", [("2024-09-13", "day", None)]),
+])
+def test_a_weekday_in_a_present_tense_schedule_is_the_next_one(sentence, expected):
+    assert _found(sentence, "2024-09-12") == expected
+
+
 def test_part_of_a_year_is_a_qualifier_and_year_on_year_is_not_a_date():
     sentence = (
         "Chongqing saw its foreign trade increase by 11.4 percent year on year to nearly 461.4 billion yuan "

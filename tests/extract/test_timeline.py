@@ -377,6 +377,22 @@ def test_speakers_and_abbreviations_stay_in_events(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2024-11-18")] == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A list the clause split cut at its commas is one piece, whichever item holds the date.
+    ("Shaoxing got a boost from the Asian Games, co-hosting basketball, volleyball and rock climbing events from "
+     "Sept 23 to Oct 8.",
+     ("2023-10-08", "Shaoxing got a boost from the Asian Games, co-hosting basketball, volleyball and rock climbing "
+                    "events")),
+    ("A train loaded with building materials, household appliances and small commodities left Linyi on Wednesday.",
+     ("2023-11-15", "A train loaded with building materials, household appliances and small commodities left Linyi")),
+    # A speaker named with a verb of telling, after an apposition.
+    ('"Every component is within 30 kilometers," Li Ming, an engineer, told the Global Times on Wednesday.',
+     ("2023-11-15", "Li Ming told the Global Times: Every component is within 30 kilometers")),
+])
+def test_lists_and_speakers_stay_whole(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2023-11-16")] == [expected]
+
+
 def test_a_reporting_clause_with_its_own_date_is_not_an_event_of_its_own():
     sentence = ("Wuhan will add 2,000 charging piles this year, the municipal development and reform commission "
                 "said on Tuesday.")

@@ -321,6 +321,13 @@ def _planned(verb: Token | None) -> bool:
     return bool(PLAN.search(words.text) or PLAN.search(" ".join(t.lemma_ for t in words)))
 
 
+def _scheduled(verb: Token | None) -> bool:
+    """Whether a weekday in the clause of ``verb`` is still to come: a plan ("will open on Friday"), or a schedule
+    in the present tense ("runs through Saturday", "opens on Friday"); "opened on Wednesday" is past."""
+    return _planned(verb) or verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" \
+        or verb is not None and verb.lemma_ == "be" and not any(c.dep_ in ("auxpass", "acomp") for c in verb.children)
+
+
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
     """The publication date as a datetime; a month or year alone counts from its start."""
     if not pub_date:
@@ -416,7 +423,7 @@ def find_dates(sentence: str, pub_date: str | None = None, context_year: int | N
             or (_year_by_tense(text, start, core, base) if by_tense else None) \
             or (base.year if base else context_year)
         resolved = _date_string(kind, core, year, base)
-        ahead = kind == "weekday" and _planned(_clause_verb(text, start))
+        ahead = kind == "weekday" and _scheduled(_clause_verb(text, start))
         normalised = resolved and _normalise(resolved, base, ahead)
         if not normalised:
             continue

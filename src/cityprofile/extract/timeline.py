@@ -73,6 +73,8 @@ _CHANGE_ASIDE = re.compile(r"^(?:up|down)\b", re.IGNORECASE)
 _MIN_COORDINATED_WORDS = 3
 _OWNED_EVENT = re.compile(rf"^(?:{_words('owned_event_leads')})\s+(?:its|their)\s+({_words('owned_event_nouns')})$",
                           re.IGNORECASE)
+# A list item after a comma, then the next item: "volleyball and rock climbing", "household appliances, ..."
+_LIST_ITEM = re.compile(r"^((?:[\w'\u2019-]+ ){0,2}[\w'\u2019-]+)(?:, | and | or )")
 _ORPHAN_POSSESSIVE = re.compile(r"(?:^|(?<=\s))['\u2019]s\b\s*")
 _APPOSITIVE = re.compile(rf"^(?:(?:{_words('appositive_leads')})\b|[A-Z][\w-]*['\u2019]s\b)")
 _RELATIVE = re.compile(rf"^(?:{_words('relative_pronouns')})\s+", re.IGNORECASE)
@@ -92,6 +94,7 @@ _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")
+_QUOTE_MARKS = " \"'\u201c\u201d\u2018\u2019"
 _THAT_CLAUSE = re.compile(r"\bthat\s+\S+\s+\S")
 # "Data released on Friday showed": the data released
 _SHOWED = re.compile(r"\s+show(?:s|ed)?$", re.IGNORECASE)
@@ -166,6 +169,20 @@ def _split_coordinated(piece: str) -> list[str]:
                        for cut, start, ing in zip(short[1:], starts[1:], gerund)):
         return [piece]
     return chunks
+
+
+def _join_lists(pieces: list[str]) -> list[str]:
+    """Join the items of a list the clause split cut at its commas: "co-hosting basketball", "volleyball and rock
+    climbing events from Sept 23 to Oct 8" are one piece, "co-hosting basketball, volleyball and rock climbing
+    events ..."; an item is a noun of up to three words, the list closing with "and" or "or"."""
+    pieces = list(pieces)
+    for i in range(len(pieces) - 2, -1, -1):
+        item = _LIST_ITEM.match(pieces[i + 1])
+        before = tag_words(_MARKS.sub("", pieces[i]))
+        if item and before and before[-1].tag.startswith("NN") and not _marks(item[0]) \
+                and all(w.tag.startswith(("NN", "JJ")) for w in tag_words(item[1])):
+            pieces[i:i + 2] = [f"{pieces[i]}, {pieces[i + 1]}"]
+    return pieces
 
 
 def _drop_appositives(pieces: list[str]) -> list[str]:
@@ -428,7 +445,7 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     unstamped = _WIRE_TAG.sub(lambda m: " " * len(m.group()), strip_stamps(sentence))
     marked = _UNDATED_PARENTHESIS.sub("\ue100\\1\ue101", _mark(unstamped, mentions))
     clauses = _CLAUSE_BREAK.split(marked)
-    pieces = _drop_appositives([c.strip() for clause in clauses for c in _split_coordinated(clause)])
+    pieces = _drop_appositives(_join_lists([c.strip() for clause in clauses for c in _split_coordinated(clause)]))
     dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
     events, used, sources = _report_events(sentence, pieces, mentions), set(), set()
     for at in dated:
@@ -466,8 +483,8 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
             continue
         said = _statement(pieces, at)[0] if attribution else _shorten(piece)
         reporter = " ".join(_MARKED_SPAN.sub(" ", piece if attribution else piece[:lead]).split())
-        reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter)).rstrip(" .,;:"))
-        if len(reporter.split()) == 1:  # '"...," Zhou Min, deputy director of the bureau, said on Thursday'
+        reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter.lstrip(_QUOTE_MARKS))).rstrip(" .,;:"))
+        if starts_with(reporter, {"VBD", "VBZ", "VBP"}):  # '"...," Zhou Min, deputy director, said on Thursday'
             speaker = _speaker(pieces, at)
             reporter = f"{speaker} {reporter}" if speaker else ""
         date = _dated_by(own)
@@ -484,7 +501,7 @@ def _speaker(pieces: list[str], at: int) -> str | None:
     Min" of "Zhou Min, deputy director of the bureau, said"); None if there are none."""
     run = []
     for piece in reversed(pieces[:at]):
-        text = _MARKS.sub("", piece).strip(" \"'\u201c\u201d")
+        text = _MARKS.sub("", piece).strip(_QUOTE_MARKS)
         if not text or _marks(piece) or has_verb(text):
             break
         run.append(text)
