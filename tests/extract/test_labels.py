@@ -230,3 +230,15 @@ def test_them_stands_for_what_the_sentence_before_counted():
 ])
 def test_worth_passive_money_conversions_and_quoted_terms(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "an average of N" is the amount, not a share of anything, nor the measure.
+    ("Dongguan lifted labor productivity by an average of 37 percent at participating firms.",
+     [("37 percent", "labor productivity growth")]),
+    # An infinitive after ", and to" shares the aim before it.
+    ("Linyi aims to build 10 logistics parks by 2027, and to raise freight train trips to 600 next year.",
+     [("10", "logistics parks built target"), ("600", "freight train trips target")]),
+])
+def test_averages_and_shared_aims(sentence, expected):
+    assert _labels(sentence) == expected

@@ -229,7 +229,7 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
 
 def _is_target(before: str) -> bool:
     """Whether the clause leading to a figure states an aim, plan or forecast."""
-    clause = re.split(r"[;:]|, (?:and|but|while) ", before)[-1]
+    clause = re.split(r"[;:]|, (?:and|but|while) ", _SHARED_AIM.sub(" ", before))[-1]
     return bool(_lexicon().target_cues.search(clause))
 
 
@@ -237,10 +237,12 @@ def _states_an_aim(before: str) -> bool:
     """Whether the words leading to a figure, since the last comma or subordinate clause, state an aim or plan
     ("aims to lift revenue to N"); not a forecast ("exports are projected to rise"), nor an aim of another
     clause ("which aims to double exports by 2030, reported GDP of N", "plans parks after arrivals rose N")."""
-    return bool(_lexicon().aim_cues.search(_AIM_CLAUSE.split(before)[-1]))
+    return bool(_lexicon().aim_cues.search(_AIM_CLAUSE.split(_SHARED_AIM.sub(" ", before))[-1]))
 
 
 # Where the words an aim governs end: a comma, or a clause of its own ("after arrivals rose 20 percent").
+# "aims to build 10 parks by 2027, and to raise trips to 600": an infinitive after "and to" shares the aim before it
+_SHARED_AIM = re.compile(r",\s+(?=and\s+to\s)", re.I)
 _AIM_CLAUSE = re.compile(r"[,;:]|\s(?:after|before|as|since|because|while|when|which|who)\s", re.I)
 
 

@@ -29,8 +29,8 @@ from functools import cache
 from ..contract.datafiles import read_json
 from ..contract.units import alternation, currency_regions, entries, unit_words
 from .grammar import Word, tag_words, word_at
-from .measures import (Placed, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns, population_of,
-                       read_action, read_measure, read_part)
+from .measures import (Placed, amount_nouns, attributive_money, cut_badly, is_common_word, owned_measures, pace_nouns,
+                       population_of, read_action, read_measure, read_part)
 from .numbers import BETWEEN, NUMBER
 
 # "- GDP: 332.9 billion yuan": a list line whose heading names the figure.
@@ -258,6 +258,9 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
     if part:
         return part
     of_amount = _of_amount(site)
+    if of_amount.lower() in amount_nouns():
+        # "lifted labor productivity by an average of 37 percent": what the average is of, if the tree says
+        of_amount = read_measure(sentence, start, end, kind, earlier, _words().action_noun, said) or of_amount
     return (_of_average(of_amount, kind, earlier) or of_amount
             or read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)
             or _changed(site, position, earlier, respectively)

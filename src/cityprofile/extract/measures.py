@@ -194,6 +194,11 @@ def population_of(noun: str) -> str | None:
     return _words().population if noun.lower() in _words().place_nouns else None
 
 
+def amount_nouns() -> frozenset[str]:
+    """Return the nouns an amount stands in ("a total of N", "an average of N")."""
+    return _words().amount_nouns
+
+
 def pace_nouns() -> frozenset[str]:
     """Return the nouns an amount of change is given as ("rate", "pace")."""
     return _words().pace_nouns
@@ -262,7 +267,9 @@ class _Reader:
             return _acted_on(_of_object(worth), head if dep == "dobj" else None)
         if head.lemma_.lower() in words.time_nouns and head != token:
             return self.read(head, start)  # "5.1 percent year on year": the period is no measure
-        if self.kind == "share" and (whole := _of_object(token)) is not None:
+        # "by an average of 37 percent": the amount noun's "of" is the amount itself, no whole it is a share of
+        if self.kind == "share" and token.lemma_.lower() not in words.amount_nouns \
+                and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
         if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
             # "1.8 million mu of navel orange orchards" is orchard area, "200 km of roads" road length; "sold 1.92
