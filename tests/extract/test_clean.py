@@ -88,6 +88,15 @@ def test_dateline_line_above_the_body_is_noted():
     assert page.dateline == "Shanghai"
 
 
+def test_a_byline_running_into_an_agency_tag_is_cut_with_it():
+    page = clean_page("2024-01-19 10:15 ecns.cn Editor : Li Wei ECNS App Download (ECNS) -- Jinjiang, a coastal city in "
+                      "Fujian Province, saw its GDP rise 5.1 percent in 2023. Private firms led the way.")
+    assert page.paragraphs[0].startswith("Jinjiang, a coastal city") and page.source == "ECNS"
+    # A tag after a sentence is the story's own words.
+    page = clean_page("Exports rose in 2023. The figures came from ECNS (ECNS) -- a wire service.")
+    assert page.paragraphs[0].startswith("Exports rose in 2023.")
+
+
 def test_text_without_dateline_keeps_its_first_words():
     page = clean_page("Chongqing launched the cross-border highway freight service in 2016, the city said today.")
     assert page.dateline is None

@@ -322,6 +322,19 @@ def _strip_dateline(page: Page) -> None:
         page.dateline = found.group("city").title()
         page.source = page.source or (found.group("agency") or "").strip() or None
         page.paragraphs[0] = page.paragraphs[0][found.end():]
+        return
+    # A flat page's stamp and byline run into the story up to its agency tag: "... Editor : Zhang Dongfang ECNS App
+    # Download (ECNS) -- Quanzhou, a coastal city ..."; a sentence ended before the tag makes it the story's own.
+    tag = _agency_tag().search(page.paragraphs[0])
+    if tag and not _SENTENCE_END.search(page.paragraphs[0], 0, tag.start()):
+        page.source = page.source or tag.group("agency")
+        page.paragraphs[0] = page.paragraphs[0][tag.end():]
+
+
+@cache
+def _agency_tag() -> re.Pattern:
+    names = "|".join(map(re.escape, _furniture()["agencies"]["names"]))
+    return re.compile(rf"\((?P<agency>{names})\)\s*(?:-{{1,2}}|\u2013|\u2014)\s*", re.IGNORECASE)
 
 
 def clean_page(text: str) -> Page:
