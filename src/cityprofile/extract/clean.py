@@ -33,6 +33,8 @@ _DATELINE_REACH = 600
 _BY_AUTHOR = re.compile(r"\s+By\s+[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+and\s+|\s+in\s+)[A-Z][\w.'’-]*){0,5}[\s/|]*$")
 _CLOCK_AFTER = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?)?")
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"'”’)]*\s+[A-Z]")
+# A sentence ended in the story's own words, after a word or a number ("... in 2023. The ...").
+_ENDED = re.compile(r"[a-z\d][.!?][\"'”’)]*\s+[A-Z]")
 _BREADCRUMB_MAX_WORDS = 12
 _SITE_NAME_MAX_WORDS = 5
 _ISO_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
@@ -326,7 +328,7 @@ def _strip_dateline(page: Page) -> None:
     # A flat page's stamp and byline run into the story up to its agency tag: "... Editor : Zhang Dongfang ECNS App
     # Download (ECNS) -- Quanzhou, a coastal city ..."; a sentence ended before the tag makes it the story's own.
     tag = _agency_tag().search(page.paragraphs[0])
-    if tag and not _SENTENCE_END.search(page.paragraphs[0], 0, tag.start()):
+    if tag and not _ENDED.search(page.paragraphs[0], 0, tag.start()):
         page.source = page.source or tag.group("agency")
         page.paragraphs[0] = page.paragraphs[0][tag.end():]
 
