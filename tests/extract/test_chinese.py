@@ -336,6 +336,13 @@ def test_the_headline_is_the_line_above_the_stamp_not_the_site_name_or_account()
     assert page.paragraphs == ["佛山市統計局7月26日發佈數據，今年上半年，佛山實現地區生產總值6417.2億元，同比增長4.9%。"]
 
 
+def test_a_bracketed_dateline_opens_the_body_and_a_bracketed_heading_does_not():
+    page = clean_chinese_page("佛山上半年GDP增長4.9%\n2024-07-29 22:16 文匯報\n"
+                              "【香港文匯報訊】（記者 李薇）佛山市統計局7月26日發佈數據，佛山實現地區生產總值6417.2億元。\n"
+                              "【延伸閱讀】佛山製造業發展\n")
+    assert page.paragraphs == ["香港文匯報訊（記者 李薇）佛山市統計局7月26日發佈數據，佛山實現地區生產總值6417.2億元。"]
+
+
 def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it():
     page = clean_chinese_page(
         "2023年海东市国民经济和社会发展统计公报\n2024-03-20 来源：海东市统计局\n"

@@ -33,6 +33,8 @@ _HEAD_LINES = 12
 _FLAT_PAGE_HAN = 60
 # A headline follows the breadcrumb menu before it: "人民网 >> 山东频道 >> 市县 >> 临沂 临沂：...".
 _CLAUSE_MARK = re.compile("[。，,]")
+# "【香港文匯報訊】（記者 李薇）東莞市統計局…": a dateline in brackets opens the body, unlike a "【…】" heading
+_BRACKETED_DATELINE = re.compile("^【([^】]{2,20}[讯訊电電])】")
 _STAMP_CLOCK = re.compile(r"日?\s*\d{1,2}:\d{2}")
 _BREADCRUMB = re.compile(r"\s*(?:>>|»|>|＞)\s*")
 _MIN_TITLE_HAN = 4
@@ -125,7 +127,7 @@ def clean_chinese_page(text: str) -> Page:
                 continue
         if page.paragraphs and (_starts_with(line, "ends") or _is_next_headline(line, page)):
             break
-        body = _strip_head(line)
+        body = _BRACKETED_DATELINE.sub(r"\1", _strip_head(line))
         if _is_body(body) and body != page.title:
             page.paragraphs.append(body)
     if not page.paragraphs and _PUNCTUATED.search(page.title):
