@@ -706,3 +706,19 @@ def test_an_amount_pointed_back_to_is_the_one_said_in_the_sentence_before():
 ])
 def test_a_number_after_a_month_and_a_comma_is_a_figure(sentence, texts):
     assert [f.text for f in extract_figures(sentence)] == texts
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Currency signs folded to ASCII ("£" as "PS", "¥" as "Y=") are the signs when glued to an amount.
+    ("The chief executive's package was worth up to PS2.7m.", [("up to PS2.7m", 2_700_000, "GBP")]),
+    ("Nintendo shares fell to Y=28,030 in Tokyo.", [("Y=28,030", 28_030, "CNY")]),
+    # "PS5" is a games console, and an amount before a noun is no part of its name.
+    ("Sony sold 20 million PS5 consoles.", [("20 million", 20_000_000, "count")]),
+])
+def test_currency_signs_folded_to_ascii(sentence, expected):
+    assert [(f.text, f.value, f.unit) for f in extract_figures(sentence)] == expected
+
+
+def test_an_amount_glued_to_its_sign_is_no_part_of_the_noun_after_it():
+    [figure] = extract_figures("The deal turned into a £8.1bn hostile takeover.")
+    assert figure.label == "hostile takeover"

@@ -148,7 +148,11 @@ def _rewrites() -> list[tuple[re.Pattern, Callable[[re.Match], str]]]:
     codes = {p for unit in entries(words["units"]).values() if unit["kind"] == "money" for p in unit["prefixes"]
              if p[-1].isalpha()}
     signs = _currency_signs()
+    folded = entries(words["folded_signs"])
     return [
+        # "PS2.7m", "Y=28,030": signs folded to ASCII are the signs ("PS5" is a console)
+        (re.compile(rf"(?<![\w=])({alternation(folded)})(?=\d[\d,.]*\d|\d\s*(?:[mbk]|bn|{_SCALE})\b|\d[.,]\d)", re.I),
+         lambda m: folded.get(m[1]) or folded[m[1].upper()]),
         # "RMB5 billion", "USD10m": a currency code glued to its amount is spelled apart, as "RMB 5 billion".
         (re.compile(rf"(?<!\w)({alternation(codes)})(?=\d)"), lambda m: m[1] + " "),
         # "$27.5M", "£4.1m", "$85k": a scale letter is glued to an amount of money, never to metres or counts.
