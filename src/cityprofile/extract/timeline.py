@@ -137,8 +137,8 @@ def _is_attribution(piece: str) -> bool:
     """"Xie said", "according to ...", "the municipal bureau of statistics said on Monday": who reported, not what
     happened."""
     text = _MARKS.sub("", piece).strip()
-    if _THAT_CLAUSE.search(text):  # "Li told reporters that the industrial park": what follows says something
-        return False
+    if _THAT_CLAUSE.search(text) and not _ACCORDING.match(text):
+        return False  # "Li told reporters that the industrial park": what follows says something
     return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING, _AUDIENCE)
 
 
@@ -178,8 +178,12 @@ def _join_lists(pieces: list[str]) -> list[str]:
     pieces = list(pieces)
     for i in range(len(pieces) - 2, -1, -1):
         item = _LIST_ITEM.match(pieces[i + 1])
-        before = tag_words(_MARKS.sub("", pieces[i]))
+        before, after = tag_words(pieces[i]), tag_words(_MARKS.sub("", pieces[i + 1]))
+        # a date closes the clause before it; a list whose last item a participle follows is an aside of its own
+        # ("600,000 tonnes of cargo in 2023, mobile phones and fresh produce making up half")
+        verb = next((w for w in after if w.tag.startswith(("VB", "MD"))), None)
         if item and before and before[-1].tag.startswith("NN") and not _marks(item[0]) \
+                and not (verb and verb.tag in ("VBG", "VBN")) \
                 and all(w.tag.startswith(("NN", "JJ")) for w in tag_words(item[1])):
             pieces[i:i + 2] = [f"{pieces[i]}, {pieces[i + 1]}"]
     return pieces
@@ -306,7 +310,9 @@ def _subject(pieces: list[str], at: int) -> str | None:
         text = _tidy(piece)
         start = verb_phrase_start(text)
         if start and _is_clause(text) and not _is_attribution(piece):
-            return text[:start].strip()
+            verb, _, said = text[start:].partition(" ")
+            # "Officials said the railway, opened in 2011, made 5,000 trips": the railway made them
+            return said.strip() if verb.lower() in _REPORTING and _is_phrase(said) else text[:start].strip()
     return None
 
 
@@ -401,7 +407,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if clause:
         return clause, at
     subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
-    if subject and at > 0 and starts_with(_MARKS.sub("", pieces[at]).strip(), {"VBN", "RB"}):
+    # a tagger may read a participle opening an aside as a past tense ("the expo, launched in 2004, has signed"),
+    # where a main clause follows; "but rebounded in January" ends its sentence
+    opening = {"VBN", "VBD", "RB"} if at + 1 < len(pieces) else {"VBN", "RB"}
+    if subject and at > 0 and starts_with(_MARKS.sub("", pieces[at]).strip(), opening):
         # "Yu said the expo, first held in 2019, had helped ...": a participle set off by commas is of the noun
         # just before it
         subject = last_noun_phrase(_tidy(pieces[at - 1])) or subject
@@ -423,11 +432,10 @@ def _participle_event(piece: str) -> str | None:
     return None
 
 
-def _statement_marks(piece: str) -> tuple[list[int], list[int]]:
-    """The dates of a report leading into a piece ("Data released on Monday showed that"), and those of what it
-    states."""
-    lead = _report_lead(piece)
-    return _marks(piece[:lead]), _marks(piece[lead:])
+def _statement_marks(piece: str) -> list[int]:
+    """The dates of what a piece states, less those of a report leading into it ("Data released on Monday showed
+    that"), which are the report's (see _report_events)."""
+    return _marks(piece[_report_lead(piece):])
 
 
 def _dated_by(mentions: list[DateMention]) -> DateMention:
@@ -450,7 +458,7 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     events, used, sources = _report_events(sentence, pieces, mentions), set(), set()
     for at in dated:
         text, source = _statement(pieces, at)
-        own = [mentions[i] for i in _statement_marks(pieces[at])[1]]
+        own = [mentions[i] for i in _statement_marks(pieces[at])]
         if not own:
             continue
         date = _dated_by(own)
@@ -484,11 +492,15 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
         said = _statement(pieces, at)[0] if attribution else _shorten(piece)
         reporter = " ".join(_MARKED_SPAN.sub(" ", piece if attribution else piece[:lead]).split())
         reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter.lstrip(_QUOTE_MARKS))).rstrip(" .,;:"))
-        if starts_with(reporter, {"VBD", "VBZ", "VBP"}):  # '"...," Zhou Min, deputy director, said on Thursday'
+        verb, _, named = reporter.partition(" ")
+        if verb.lower() in _REPORTING - _AUDIENCE and named and starts_with(reporter, {"VBD", "VBZ", "VBP"}):
+            reporter = f"{named} {verb}"  # "..., said Zhou Min on Monday"
+        elif starts_with(reporter, {"VBD", "VBZ", "VBP"}):  # '"...," Zhou Min, deputy director, said on Thursday'
             speaker = _speaker(pieces, at)
             reporter = f"{speaker} {reporter}" if speaker else ""
         date = _dated_by(own)
-        if said:
+        # no one named: the report's date dates what it reports only when that has no date of its own
+        if said and (reporter or not any(_marks(p) and not _is_attribution(p) for p in pieces)):
             events.append(Event(date.date, date.precision,
                                 f"{reporter[0].upper()}{reporter[1:]}: {said}" if reporter else said,
                                 sentence=sentence, qualifier=date.qualifier,
@@ -497,15 +509,17 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
 
 
 def _speaker(pieces: list[str], at: int) -> str | None:
-    """Who said what piece `at` reports when it is only the verb: the first of the verbless pieces before it ("Zhou
-    Min" of "Zhou Min, deputy director of the bureau, said"); None if there are none."""
+    """Who said what piece `at` reports when it is only the verb: of the verbless pieces before it, the first that
+    is a name ("Zhou Min" of "..., the highest in the province, Zhou Min, deputy director of the bureau, said"),
+    else the nearest ("a spokesperson for the bureau"); None if there are none."""
     run = []
     for piece in reversed(pieces[:at]):
         text = _MARKS.sub("", piece).strip(_QUOTE_MARKS)
         if not text or _marks(piece) or has_verb(text):
             break
         run.append(text)
-    return run[-1] if run else None
+    names = [text for text in run if starts_with(text, {"NNP", "NNPS"})]
+    return names[-1] if names else run[0] if run else None
 
 
 _GOAL = re.compile(rf"\b(?:{_words('goal_cues')})\b", re.IGNORECASE)
