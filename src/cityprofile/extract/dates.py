@@ -323,9 +323,9 @@ def _planned(verb: Token | None) -> bool:
 
 def _scheduled(verb: Token | None) -> bool:
     """Whether a weekday in the clause of ``verb`` is still to come: a plan ("will open on Friday"), or a schedule
-    in the present tense ("runs through Saturday", "opens on Friday"); "opened on Wednesday" is past."""
-    return _planned(verb) or verb is not None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_ != "be" \
-        or verb is not None and verb.lemma_ == "be" and not any(c.dep_ in ("auxpass", "acomp") for c in verb.children)
+    in the present tense ("runs through Saturday", "the fair is on Friday"); "opened on Wednesday" and "the
+    ceremony was on Tuesday" are past."""
+    return verb is not None and (_planned(verb) or verb.tag_ in ("VBZ", "VBP"))
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
