@@ -55,6 +55,17 @@ def test_a_page_s_own_stamp_dates_it_not_its_related_links():
     assert pages.clean_html(markup).date == "2025-01-22"
 
 
+def test_a_ticker_above_the_headline_does_not_date_the_page():
+    markup = (
+        "<!DOCTYPE html><html><head><title>Hefei output doubles</title></head><body>"
+        "<div class=\"ticker\">Latest: <a href=\"/x\">Shanghai port record</a> <span>2025-01-20 09:12</span></div>"
+        "<article><h1>Hefei output doubles</h1><div class=\"meta\"><span>2025-01-22 18:06</span></div>"
+        + "<p>Hefei produced 1.37 million new energy vehicles in 2024, up 85 percent year on year.</p>" * 3
+        + "</article></body></html>"
+    )
+    assert pages.clean_html(markup).date == "2025-01-22"
+
+
 def test_a_web_page_has_the_same_sentences_and_figures_as_its_text_scrape(tmp_path):
     page = extract_corpus(_folder(tmp_path / "page", "009_chongqing.html")).profiles["chongqing"]
     (tmp_path / "text").mkdir()

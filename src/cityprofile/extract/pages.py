@@ -26,8 +26,9 @@ from .clean import Page, clean_page, drop_site_name, find_stamp, tidy_title
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_END = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
+# Markup, and what a reader never sees: the page's head, scripts and styles.
+_TAG = re.compile(r"<(head|script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 # Images embedded in a page saved as one file: megabytes of base64 and no text.
-_TAG = re.compile(r"<[^>]*>")
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 # A news page's markup is 50 to 500 kB without its images; trafilatura's time
 # grows with it (about 5 s a MB), so a larger page is read up to here.
@@ -96,9 +97,11 @@ def clean_html(markup: str, clean_text: Callable[[str], Page] = clean_page) -> P
     page = clean_text(document.text)
     page.truncated = len(markup) > MAX_MARKUP_CHARS
     page.title = tidy_title(document.title) if document.title else page.title
-    # The stamp a reader sees by the byline, before the date trafilatura guesses: without a date in its metadata, a
-    # page's first dated link (a related story) may be taken for its own date.
-    page.date = find_stamp(unescape(_TAG.sub(" ", read))) or document.date or page.date
+    # The stamp a reader sees by the byline, under the headline, before the date trafilatura guesses: without a date
+    # in its metadata, a page's first dated link (a related story) may be taken for its own date.
+    visible = unescape(_TAG.sub(" ", read))
+    headline = visible.find(document.title) if document.title else -1
+    page.date = find_stamp(visible[max(headline, 0):]) or document.date or page.date
     page.source = document.sitename or page.source
     page.author = _author(document.author, page.source) or page.author
     return page
