@@ -216,12 +216,14 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    # Phrases run together or joined by 和 are one trade; the last items of a list stay apart.
+    # Phrases run together are one trade; two joined by 和 are two, unless the name of one industry joins them.
     ("商贸物流已成为泉州的支柱产业。", [("Commerce and distribution", "商贸物流"), ("Logistics and freight", "商贸物流")]),
-    ("全市住宿和餐饮业增加值增长6.5%。",
-     [("Accommodation and catering", "住宿和餐饮业"), ("Accommodation and catering", "住宿和餐饮业")]),
+    ("全市住宿和餐饮业增加值增长6.5%。", [("Accommodation and catering", "住宿和餐饮业")]),
+    ("合肥大力发展新能源汽车和生物医药产业。", [("New energy vehicles", "新能源汽车"), ("Biomedicine", "生物医药产业")]),
     ("培育电子信息、新能源和生物医药三大产业。",
      [("Electronic information", "电子信息"), ("New energy", "新能源"), ("Biomedicine", "生物医药")]),
+    # A head after a phrase is taken in, and a longer phrase of another industry wins.
+    ("深圳医疗设备出口增长12%。", [("Medical devices", "医疗设备")]),
     # A head after a phrase belongs to it: equipment, parts, generation.
     ("湘潭风电装备出口增长，新能源汽车零部件和光伏发电项目落地。",
      [("Wind power", "风电装备"), ("New energy vehicles", "新能源汽车零部件"), ("Photovoltaics", "光伏发电")]),
@@ -341,6 +343,17 @@ def test_a_bracketed_dateline_opens_the_body_and_a_bracketed_heading_does_not():
                               "【香港文匯報訊】（記者 李薇）佛山市統計局7月26日發佈數據，佛山實現地區生產總值6417.2億元。\n"
                               "【延伸閱讀】佛山製造業發展\n")
     assert page.paragraphs == ["香港文匯報訊（記者 李薇）佛山市統計局7月26日發佈數據，佛山實現地區生產總值6417.2億元。"]
+
+
+def test_a_notice_dated_at_its_foot_keeps_its_title_and_a_subtitle_is_no_headline():
+    page = clean_chinese_page("关于印发绍兴市数字经济发展规划的通知\n各区、县（市）人民政府：\n"
+                              "现将规划印发给你们。到2025年，全市数字经济核心产业增加值达到1000亿元。\n"
+                              "绍兴市人民政府办公室\n2024年7月25日\n")
+    assert page.title == "关于印发绍兴市数字经济发展规划的通知" and page.date == "2024-07-25"
+    assert any("1000亿元" in paragraph for paragraph in page.paragraphs)
+    page = clean_chinese_page("绍兴上半年GDP增长6.1%\n——全市经济运行稳中向好\n2024-07-25 10:00 来源：绍兴日报\n"
+                              "上半年，绍兴实现地区生产总值3700亿元，同比增长6.1%。\n")
+    assert page.title == "绍兴上半年GDP增长6.1%"
 
 
 def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it():

@@ -31,11 +31,16 @@ _SUBHEADING = re.compile(r"[（(]?(?:[一二三四五六七八九十]+|\d{1,2})[
 _HEAD_LINES = 12
 # A line this long holding a stamp with its clock and a full stop after it is a whole page run onto one line.
 _FLAT_PAGE_HAN = 60
-# A headline follows the breadcrumb menu before it: "人民网 >> 山东频道 >> 市县 >> 临沂 临沂：...".
 _CLAUSE_MARK = re.compile("[。，,]")
 # "【香港文匯報訊】（記者 李薇）東莞市統計局…": a dateline in brackets opens the body, unlike a "【…】" heading
 _BRACKETED_DATELINE = re.compile("^【([^】]{2,20}[讯訊电電])】")
+# A page's stamp has its clock after it: "2023年12月08日09:12".
 _STAMP_CLOCK = re.compile(r"日?\s*\d{1,2}:\d{2}")
+# "——全市经济运行稳中向好": a subtitle under the headline
+_SUBTITLE = ("—", "-", "－")
+# What labels the stamp on a page run onto one line: "日照港开通至汉堡新航线 发布时间：2023-12-08 09:12"
+_STAMP_LABEL = re.compile(r"\s*(?:发布时间|发布日期|时间|日期)\s*[:：]?\s*$")
+# A headline follows the breadcrumb menu before it: "人民网 >> 山东频道 >> 市县 >> 临沂 临沂：...".
 _BREADCRUMB = re.compile(r"\s*(?:>>|»|>|＞)\s*")
 _MIN_TITLE_HAN = 4
 _MIN_BODY_HAN = 8
@@ -122,7 +127,7 @@ def clean_chinese_page(text: str) -> Page:
             if _is_title(title):
                 page.title = re.split(r"\s{2,}", title)[0]
                 # A flat page runs on from its headline line into the body.
-                if re.search("[。，,]", title) and len(title) > len(page.title) + _MIN_BODY_HAN:
+                if _CLAUSE_MARK.search(title) and len(title) > len(page.title) + _MIN_BODY_HAN:
                     page.paragraphs.append(title[len(page.title):].strip())
                 continue
         if page.paragraphs and (_starts_with(line, "ends") or _is_next_headline(line, page)):
@@ -144,7 +149,9 @@ def _headline_at(lines: list[str]) -> int:
     one ("香港文匯網 WENWEIPO.COM", the site's name above the menus, and "绍兴发布", the account under the headline,
     are none), or 0 when the stamp shares its line or there is none."""
     stamped = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if _find_stamp(simplify(line))), None)
-    before = [i for i in range(stamped or 0) if _is_title(_strip_head(lines[i]))]
+    if stamped is None or any("。" in line for line in lines[:stamped]):
+        return 0  # a notice dated at its foot, under its body
+    before = [i for i in range(stamped) if _is_title(_strip_head(lines[i])) and not lines[i].startswith(_SUBTITLE)]
     long = [i for i in before if han_count(_strip_head(lines[i])) >= _MIN_BODY_HAN]
     return (long or before or [0])[-1]
 
@@ -156,7 +163,7 @@ def _split_flat(line: str) -> tuple[str, str] | None:
     # the page's stamp has its clock after it; "将于2018年4月1日开工" is the news
     if stamp is None or not _STAMP_CLOCK.match(line, stamp[1].end()) or "。" not in line[stamp[1].end():]:
         return None
-    title = _BREADCRUMB.split(line[:stamp[1].start()])[-1].split()
+    title = _STAMP_LABEL.sub("", _BREADCRUMB.split(line[:stamp[1].start()])[-1]).split()
     while len(title) > 1 and len(title[0]) <= _MENU_ITEM_CHARS:
         title.pop(0)  # the breadcrumb's last item, "临沂 临沂：..."
     title = " ".join(title)

@@ -25,7 +25,6 @@ _MAX_NAME_WORDS = 6
 _MAX_BRACKET = 8
 _BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _MIN_NAME_HAN = 2
-_JOINED = re.compile("和|及|与")
 
 
 @dataclass(frozen=True)
@@ -55,12 +54,10 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
     for match in words.phrases.finditer(simple):
         # The mention keeps the heads the phrase runs on in, as the article writes them.
         spans.append([match.start(), words.tail.match(simple, match.end()).end(), match.group(0)])
-    # "商贸物流", "住宿和餐饮业": phrases run together, or a bare one joined by 和 to the next, name one trade, each
-    # industry in it by its words; the last two items of a list ("电子信息、新能源和生物医药") stay two, as do two
-    # with heads of their own ("风电装备和新能源汽车零部件")
+    # "商贸物流", "光伏储能": phrases run together name one trade, each industry in it by its words; two joined by 和
+    # are two ("新能源汽车和生物医药产业"), and a name that joins two ("住宿和餐饮业") is the taxonomy's
     for before, after in zip(spans, spans[1:]):
-        joint, bare = simple[before[1]:after[0]], before[1] == before[0] + len(before[2])
-        if not joint or bare and _JOINED.fullmatch(joint) and not simple[:before[0]].endswith("、"):
+        if before[1] == after[0]:
             before[1], after[0] = after[1], before[0]
     found = []
     for start, end, phrase in spans:
