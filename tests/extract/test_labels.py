@@ -209,10 +209,14 @@ def test_a_bare_number_counts_the_part_of_a_set_it_is(sentence, expected):
     assert [(text, label) for text, label in _labels(sentence) if "yuan" not in text] == expected
 
 
-def test_them_stands_for_what_the_sentence_before_counted():
-    before = extract_figures("Huai'an signed 86 projects with a total investment of 61.3 billion yuan.")
+def test_them_stands_for_what_the_sentence_before_counted_first():
+    before = extract_figures("Huai'an signed 86 projects that will create 12,000 jobs.")
     figures = extract_figures("Eleven of them each involve an investment exceeding 2 billion yuan.", before)
     assert [(f.text, f.label) for f in figures][0] == ("Eleven", "projects")
+
+
+def test_a_quoted_term_right_after_the_count_is_what_it_counts():
+    assert _labels('Ningbo now has 283 "little giant" enterprises.') == [("283", "little giant enterprises")]
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -253,8 +253,10 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
         counted = measure if counted.lower() in measure.lower() else counted
     if counted:
         return read_action(sentence, start, end, counted)
-    part = read_part(sentence, start, end, [p.label for p in [*(said or []), *earlier] if p.kind == "count"]) \
-        if kind == "count" else None
+    # "of them" in the sentence after stands for what it counted first, its main clause's ("signed 86 projects that
+    # will create 12,000 jobs. Eleven of them ..."); in its own sentence, for the count just before
+    counts = [p.label for p in earlier if p.kind == "count"] or [p.label for p in said or [] if p.kind == "count"][:1]
+    part = read_part(sentence, start, end, counts) if kind == "count" else None
     if part:
         return part
     of_amount = _of_amount(site)
@@ -386,7 +388,7 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
         if w.tag == "POS" and phrase:
             phrase, k = [], k + 1  # "the city's GDP": the possessor is not the thing
             continue
-        if w.text in _QUOTES and phrase and _quotes_a_modifier(words, k):
+        if w.text in _QUOTES and _quotes_a_modifier(words, k):
             k += 1  # 'national-level "little giant" firms': a term in quotes is inside the phrase
             continue
         nominal = following is not None and following.is_modifier()
