@@ -454,10 +454,14 @@ def test_a_plan_announced_in_the_passive_is_an_event_not_a_report():
      ("2017", "the fair first held")),
     ("Li told reporters that the Ganjiang industrial park, completed in 2021, now hosts 80 firms.",
      ("2021", "Ganjiang industrial park completed")),
-    # A list for a subject is whole, its items split by commas; a phrase after a preposition is none.
+    # A list for a subject is whole, its items split by commas; a phrase after a preposition is none, and a
+    # gathering it names is where the clause happened.
     ("At a signing ceremony in late October, 26 projects covering new energy vehicles, robotics and the "
      "low-altitude economy were signed.",
-     ("2024-10", "26 projects covering new energy vehicles, robotics and the low-altitude economy signed")),
+     ("2024-10", "A signing ceremony: 26 projects covering new energy vehicles, robotics and the low-altitude "
+                 "economy signed")),
+    ("At the Liuzhou Luosifen Industry Development Forum on October 18, officials unveiled a snail farming base.",
+     ("2024-10-18", "Liuzhou Luosifen Industry Development Forum: officials unveiled a snail farming base")),
     ("In 2023, steel, chemicals and textiles accounted for 60 percent of Tangshan's industrial output.",
      ("2023", "steel, chemicals and textiles accounted for 60 percent of Tangshan's industrial output")),
 ])

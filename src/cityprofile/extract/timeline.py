@@ -92,6 +92,7 @@ _ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\s+(?:\S+\s+){{1,4}}?"
                         rf"(?=[\ue000-\ue0ff]|that\b)|(?:{_VERBS})\s+)(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?"
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
+_GATHERING = re.compile(rf"\b(?:{_words('gathering_nouns')})s?$", re.IGNORECASE)
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")
 _QUOTE_MARKS = " \"'\u201c\u201d\u2018\u2019"
@@ -416,7 +417,11 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         subject = last_noun_phrase(_tidy(pieces[at - 1])) or subject
     if subject:  # "The service, launched in 2016, has made ...": the service launched
         return _shorten(f"{subject} {_tidy(pieces[at])}"), at
-    return _main_clause(pieces, at) or ((own, at) if len(own.split()) >= 2 else ("", at))
+    main = _main_clause(pieces, at)
+    if main and own and starts_with(piece, {"IN"}) and _GATHERING.search(own):
+        # "At the Luosifen Industry Development Forum on April 18, officials said ...": at the forum, that
+        return f"{own[0].upper()}{own[1:]}: {main[0]}", main[1]
+    return main or ((own, at) if len(own.split()) >= 2 else ("", at))
 
 
 def _participle_event(piece: str) -> str | None:
