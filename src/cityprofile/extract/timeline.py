@@ -179,9 +179,11 @@ def _join_lists(pieces: list[str]) -> list[str]:
     pieces = list(pieces)
     for i in range(len(pieces) - 2, -1, -1):
         item = _LIST_ITEM.match(pieces[i + 1])
+        if not item or _MARKS.match(pieces[i].rstrip()[-1:]):
+            continue  # a date closes the clause before it
         before, after = tag_words(pieces[i]), tag_words(_MARKS.sub("", pieces[i + 1]))
-        # a date closes the clause before it; a list whose last item a participle follows is an aside of its own
-        # ("600,000 tonnes of cargo in 2023, mobile phones and fresh produce making up half")
+        # a list whose last item a participle follows is an aside of its own ("600,000 tonnes of cargo in 2023,
+        # mobile phones and fresh produce making up half")
         verb = next((w for w in after if w.tag.startswith(("VB", "MD"))), None)
         if item and before and before[-1].tag.startswith("NN") and not _marks(item[0]) \
                 and not (verb and verb.tag in ("VBG", "VBN")) \
