@@ -415,6 +415,21 @@ def test_reports_without_speakers_before_the_verb_and_asides(sentence, expected)
     assert [(e.date, e.event) for e in _events(sentence, "2024-09-12")] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # An adjective in -ing opens no aside.
+    ("By the end of June, outstanding loans to private firms in Wenzhou stood at 1.2 trillion yuan, up 14.6 percent.",
+     ("2024-06", "outstanding loans to private firms in Wenzhou stood at 1.2 trillion yuan")),
+    # A clause after ", and" whose generic subject the event leaves out is still the dated clause.
+    ('"Manufacturing is our backbone, and we want it to account for 45 percent of GDP by 2027," Chen said.',
+     ("2027", "want it to account for 45 percent of GDP")),
+    # An apposition with a clause of its own is no main clause.
+    ('Yangzhou plans to cultivate 100 "little giant" enterprises, small firms that specialize in niche markets, by '
+     "the end of next year.", ("2025", 'Yangzhou plans to cultivate 100 "little giant" enterprises')),
+])
+def test_adjectives_in_ing_generic_subjects_and_appositions(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2024-09-12")] == [expected]
+
+
 def test_a_reporting_clause_with_its_own_date_is_not_an_event_of_its_own():
     sentence = ("Wuhan will add 2,000 charging piles this year, the municipal development and reform commission "
                 "said on Tuesday.")

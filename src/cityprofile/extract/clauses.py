@@ -131,6 +131,13 @@ def reports_only(text: str, verbs: frozenset[str], audience: frozenset[str] = fr
     return not any(c.dep_ in said for c in roots[0].children)
 
 
+def is_noun_phrase(text: str) -> bool:
+    """Whether ``text`` is a noun phrase, whatever clause it holds: "small firms that specialize in niche markets",
+    not "projects that were signed last year created 2,000 jobs"."""
+    roots = [t for t in parse(text) if t.dep_ == "ROOT"]
+    return len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN")
+
+
 def reports_clause(text: str, end: int) -> bool:
     """Whether a verb before offset ``end`` of ``text`` has a clause for its object: "officials said the port will
     open", not "the city announced a plan"."""

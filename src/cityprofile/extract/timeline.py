@@ -24,8 +24,8 @@ from functools import partial
 
 from ..contract.datafiles import read_json
 from ..contract.records import PLAN_MARKS, DateMention, Event
-from .clauses import (cut_at_boundary, has_infinitive, has_verb, last_noun_phrase, opens_with_name, opens_with_verb,
-                      reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
+from .clauses import (cut_at_boundary, has_infinitive, has_verb, is_noun_phrase, last_noun_phrase, opens_with_name,
+                      opens_with_verb, reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
 from .grammar import tag_words
 from .labels import write_short
@@ -52,6 +52,7 @@ _PREPOSITIONS = build_alternation(w for w in _VOCAB["lead_words"] if w != "the")
 _LEADING = re.compile(rf"^(?i:(?:{_PREPOSITIONS})\s+)*(?:[Tt]he\s+(?=[A-Z\d]))?")
 # A participle opens an aside ("marking ..."); a name ending in -ing ("Nanjing") does not.
 _SUBORDINATE = re.compile(rf"^(?:(?i:{_words('event_subordinate_leads')})|[a-z]+ing)\b")
+_SUBORDINATE_WORDS = frozenset(w.lower() for w in _VOCAB["event_subordinate_leads"])
 # ", a record high" is an aside, but not the main clause after an opening date ("In March, a park opened").
 _TRAILING_APPOSITIVE = re.compile(rf"^(?:{_words('trailing_appositive_leads')})\b")
 # An undated parenthesis ("5.2 billion yuan ($713 million)") stays inside its clause: its
@@ -147,7 +148,15 @@ def _is_aside(piece: str, opens: bool = False) -> bool:
     """Subordinate clauses and attributions do not state the event; `opens` marks a sentence's main clause."""
     text = _MARKS.sub("", piece).strip()
     trailing = not opens and _TRAILING_APPOSITIVE.match(text)
-    return bool(_SUBORDINATE.match(text) or trailing) or _is_attribution(piece)
+    return bool(_subordinate(text) or trailing) or _is_attribution(piece)
+
+
+def _subordinate(text: str) -> bool:
+    """Whether ``text`` opens a subordinate clause or a participle's aside ("marking ..."); "outstanding loans" is
+    an adjective, and a name ending in -ing ("Nanjing") none."""
+    found = _SUBORDINATE.match(text)
+    return bool(found) and (not found[0].endswith("ing") or found[0].lower() in _SUBORDINATE_WORDS
+                            or starts_with(text, {"VBG"}))
 
 
 def _split_coordinated(piece: str) -> list[str]:
@@ -203,7 +212,7 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
             and not _marks(piece)
             and len(piece.split()) <= 16
             and _ENDS_IN_NAME.search(before)
-            and not _SUBORDINATE.match(after)
+            and not _subordinate(after)
             and not _is_attribution(after)
         ):
             pieces[i - 1 : i + 2] = [f"{before} {after}"]
@@ -212,8 +221,9 @@ def _drop_appositives(pieces: list[str]) -> list[str]:
     return pieces
 
 
-def _tidy(text: str) -> str:
-    """Cut what leads into an event: markers, "X said that", prepositions, a generic subject, a passive auxiliary."""
+def _tidy(text: str, generic: bool = True) -> str:
+    """Cut what leads into an event: markers, "X said that", prepositions, a generic subject (unless not
+    ``generic``), a passive auxiliary."""
     text = " ".join(_MARKED_SPAN.sub(" ", text).split()).lstrip("\"'\u201c\u2018 ")
     text = _ORPHAN_POSSESSIVE.sub("", text)  # "will hold this year's event": its date marked out, "'s" is left
     caption = _CAPTION.match(text)
@@ -223,7 +233,7 @@ def _tidy(text: str) -> str:
     if said:
         text = text[said:]  # "Xie said the port will ...": what was said; "X announced a plan" stays
     text = _LEADING.sub("", text + " ").strip()
-    text = _DATE_SUBJECT.sub("", _GENERIC_SUBJECT.sub("", text))
+    text = _DATE_SUBJECT.sub("", _GENERIC_SUBJECT.sub("", text) if generic else text)
     passive = _PASSIVE.search(text)
     # "... were held" becomes a headline; "... and is scheduled to open" keeps its verb.
     if passive and verb_phrase_start(text) == passive.start():
@@ -322,7 +332,9 @@ def _subject(pieces: list[str], at: int) -> str | None:
 def _clause_at(pieces: list[str], at: int) -> str | None:
     """Piece `at` as a clause, its subject joined to a verb phrase an aside split off; None if it is none."""
     text = _shorten(pieces[at])
-    if _is_clause(text):
+    # "and we want it to account for 45 percent": a clause whose generic subject the event leaves out
+    if _is_clause(text) or _GENERIC_SUBJECT.match(_tidy(pieces[at], generic=False)) \
+            and _is_clause(_tidy(pieces[at], generic=False)):
         return _whole(pieces, at)
     # "At a signing ceremony in late October, 26 projects ... were signed": a preposition's object is no subject
     predicate = _predicate(pieces, at) if _is_phrase(text) and not _opens_aside(_MARKS.sub("", pieces[at])) else None
@@ -343,7 +355,8 @@ def _main_clause(pieces: list[str], at: int) -> tuple[str, int] | None:
     closes = 0 < at < len(pieces) - 1 and _JOINED.match(_MARKS.sub("", pieces[at + 1]).strip())
     for j in [*before, *after] if closes else [*after, *before]:
         opens = all(len(_shorten(p).split()) < 2 for p in pieces[:j])
-        if _is_aside(pieces[j], opens) or _is_attribution(pieces[j]):
+        # "..., small firms that specialize in niche markets, by the end of next year": an apposition is no clause
+        if _is_aside(pieces[j], opens) or _is_attribution(pieces[j]) or j < at and is_noun_phrase(_tidy(pieces[j])):
             continue
         clause = _clause_at(pieces, j)
         if clause:
