@@ -396,3 +396,9 @@ def test_a_change_of_a_measure_without_english_is_headed_in_english_in_the_scrip
     sentence = "上半年，東莞電子信息製造業增加值增長12.1%。"
     [figure] = extract_chinese_figures(sentence, simplify(sentence))
     assert figure.label == "電子信息製造業增加值 growth"
+
+
+def test_a_net_increase_since_a_date_is_the_growth_of_the_measure_before():
+    sentence = "目前，全市规上工业企业3126家，较去年底净增218家。"
+    figures = extract_chinese_figures(sentence, simplify(sentence))
+    assert [(f.text, f.label) for f in figures] == [("3126家", "工业企业"), ("218家", "工业企业 growth")]
