@@ -430,6 +430,27 @@ def test_adjectives_in_ing_generic_subjects_and_appositions(sentence, expected):
     assert [(e.date, e.event) for e in _events(sentence, "2024-09-12")] == [expected]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # "said at a press conference" keeps its speaker before it.
+    ("Yiwu's exports hit 500 billion yuan, Zhou Min, head of the bureau, said at a press conference on Monday.",
+     [("2024-09-09", "Zhou Min said at a press conference: Yiwu's exports hit 500 billion yuan")]),
+    # A verb that announces or adds is no verb of speech: its object is no subject of the clause after it.
+    ("Hefei announced 30 new projects in March and signed 12 more in April.",
+     [("2024-03", "Hefei announced 30 new projects"), ("2024-04", "Hefei signed 12 more")]),
+    # A series of past tenses, each with its date, shares its subject; none is an aside.
+    ("Car sales in Liuzhou dropped 8 percent in January, recovered in February, and hit a record in March.",
+     [("2024-01", "Car sales in Liuzhou dropped 8 percent"), ("2024-02", "Car sales in Liuzhou recovered"),
+      ("2024-03", "Car sales in Liuzhou hit a record")]),
+    # Only "at" or "during" a gathering puts the clause there.
+    ("Among the exhibitors at the Lanzhou fair in May, 200 came from overseas.", [("2024-05", "200 came from overseas")]),
+    # "According to" without a comma before a clause of its own.
+    ("According to the plan Jinhua will build 30 smart factories by 2027.",
+     [("2027", "According to the plan Jinhua will build 30 smart factories")]),
+])
+def test_speakers_speech_verbs_series_gatherings_and_according_to(sentence, expected):
+    assert [(e.date, e.event) for e in _events(sentence, "2024-09-12")] == expected
+
+
 def test_a_reporting_clause_with_its_own_date_is_not_an_event_of_its_own():
     sentence = ("Wuhan will add 2,000 charging piles this year, the municipal development and reform commission "
                 "said on Tuesday.")

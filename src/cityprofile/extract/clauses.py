@@ -131,6 +131,11 @@ def reports_only(text: str, verbs: frozenset[str], audience: frozenset[str] = fr
     return not any(c.dep_ in said for c in roots[0].children)
 
 
+def root_word(text: str) -> str:
+    """The lower-cased word the parse of ``text`` hangs from ("according" of "according to data that ...")."""
+    return next((t.lower_ for t in parse(text) if t.dep_ == "ROOT"), "")
+
+
 def is_noun_phrase(text: str) -> bool:
     """Whether ``text`` is a noun phrase, whatever clause it holds: "small firms that specialize in niche markets",
     not "projects that were signed last year created 2,000 jobs"."""

@@ -24,8 +24,9 @@ from functools import partial
 
 from ..contract.datafiles import read_json
 from ..contract.records import PLAN_MARKS, DateMention, Event
+from ..contract.units import unit_words
 from .clauses import (cut_at_boundary, has_infinitive, has_verb, is_noun_phrase, last_noun_phrase, opens_with_name,
-                      opens_with_verb, reports_clause, reports_only, starts_with, verb_at, verb_phrase_start)
+                      opens_with_verb, reports_clause, reports_only, root_word, starts_with, verb_at, verb_phrase_start)
 from .dates import PLAN, build_alternation, find_context_year, find_dates, strip_stamps
 from .grammar import tag_words
 from .labels import write_short
@@ -83,6 +84,7 @@ _ENDS_IN_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*$")
 _VERBS = _words("attribution_verbs")
 _REPORTING = frozenset(w for w in _VOCAB["attribution_verbs"] if " " not in w)
 _AUDIENCE = frozenset(_VOCAB["audience_verbs"])
+_SPEECH = frozenset(_VOCAB["speech_verbs"])
 # A piece opening with "according to", or a short one ending with a reporting verb ("Xie said."); one opening with
 # a reporting verb ("said on Monday", "added 20,000 workers") is read from its parse (clauses.reports_only).
 _PHRASAL = [rf"{build_alternation([w])}\b" for w in _VOCAB["attribution_verbs"] if " " in w]
@@ -93,7 +95,9 @@ _ATTRIBUTION = re.compile("^(?:" + "".join(f"{p}|" for p in _PHRASAL) + rf"(?:\S
 _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\s+(?:\S+\s+){{1,4}}?"
                         rf"(?=[\ue000-\ue0ff]|that\b)|(?:{_VERBS})\s+)(?:[\ue000-\ue0ff]\s*)?(?:that\s+)?"
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
-_GATHERING = re.compile(rf"\b(?:{_words('gathering_nouns')})s?$", re.IGNORECASE)
+_GATHERING = re.compile(rf"\b(?:{_words('gathering_nouns')})s?\b", re.IGNORECASE)
+_AT_GATHERING = re.compile(r"^(?:at|during)\s", re.IGNORECASE)
+_POSSESSIVE_OPENING = re.compile(r"^\S+['\u2019]s\b")  # "China's highest": no speaker's name
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")
 _QUOTE_MARKS = " \"'\u201c\u201d\u2018\u2019"
@@ -139,7 +143,10 @@ def _is_attribution(piece: str) -> bool:
     """"Xie said", "according to ...", "the municipal bureau of statistics said on Monday": who reported, not what
     happened."""
     text = _MARKS.sub("", piece).strip()
-    if _THAT_CLAUSE.search(text) and not _ACCORDING.match(text):
+    if _ACCORDING.match(text):
+        # "according to data that the bureau released", not "According to the plan Jinhua will ensure that ..."
+        return root_word(text) == "according"
+    if _THAT_CLAUSE.search(text):
         return False  # "Li told reporters that the industrial park": what follows says something
     return bool(_ATTRIBUTION.match(text)) or reports_only(text, _REPORTING, _AUDIENCE)
 
@@ -190,12 +197,11 @@ def _join_lists(pieces: list[str]) -> list[str]:
         item = _LIST_ITEM.match(pieces[i + 1])
         if not item or _MARKS.match(pieces[i].rstrip()[-1:]):
             continue  # a date closes the clause before it
-        before, after = tag_words(pieces[i]), tag_words(_MARKS.sub("", pieces[i + 1]))
-        # a list whose last item a participle follows is an aside of its own ("600,000 tonnes of cargo in 2023,
-        # mobile phones and fresh produce making up half")
+        before, after = tag_words(_MARKS.sub("", pieces[i])), tag_words(_MARKS.sub("", pieces[i + 1]))
+        # a list whose last item a present participle follows is an aside of its own ("600,000 tonnes of cargo in
+        # 2023, mobile phones and fresh produce making up half"); "dragon boat races held from ..." is the list's
         verb = next((w for w in after if w.tag.startswith(("VB", "MD"))), None)
-        if item and before and before[-1].tag.startswith("NN") and not _marks(item[0]) \
-                and not (verb and verb.tag in ("VBG", "VBN")) \
+        if before and before[-1].tag.startswith("NN") and not _marks(item[0]) and not (verb and verb.tag == "VBG") \
                 and all(w.tag.startswith(("NN", "JJ")) for w in tag_words(item[1])):
             pieces[i:i + 2] = [f"{pieces[i]}, {pieces[i + 1]}"]
     return pieces
@@ -312,7 +318,9 @@ def _subject(pieces: list[str], at: int) -> str | None:
 
     The first noun-phrase piece before it ("Jinfeng District of Yinchuan, ...,
     has strengthened"), else the subject of the clause it is coordinated with
-    ("Construction of the line started in March and is expected to ...").
+    ("Construction of the line started in March and is expected to ..."), which
+    after a verb of speech is what was said of ("Officials said the railway, ...,
+    made 5,000 trips").
     """
     for piece in pieces[:at]:
         text = _JOINED.sub("", _tidy(piece))  # "..., and the railway, which is under construction, is expected"
@@ -324,8 +332,9 @@ def _subject(pieces: list[str], at: int) -> str | None:
         start = verb_phrase_start(text)
         if start and _is_clause(text) and not _is_attribution(piece):
             verb, _, said = text[start:].partition(" ")
-            # "Officials said the railway, opened in 2011, made 5,000 trips": the railway made them
-            return said.strip() if verb.lower() in _REPORTING and _is_phrase(said) else text[:start].strip()
+            # "Officials said the railway, opened in 2011, made 5,000 trips": the railway made them ("announced 30
+            # projects ... and signed 12 more" is the city's signing)
+            return said.strip() if verb.lower() in _SPEECH and _is_phrase(said) else text[:start].strip()
     return None
 
 
@@ -425,7 +434,10 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
     # a tagger may read a participle opening an aside as a past tense ("the expo, launched in 2004, has signed"),
     # where a main clause follows; "but rebounded in January" ends its sentence
-    opening = {"VBN", "VBD", "RB"} if at + 1 < len(pieces) else {"VBN", "RB"}
+    before = tag_words(_MARKS.sub("", pieces[at - 1]).strip()) if at else ()
+    named = bool(before) and before[-1].tag.startswith("NN") and before[-1].low not in unit_words() \
+        and not _MARKS.search(pieces[at - 1].rstrip()[-1:])  # "dropped 8 percent in January, recovered in ..."
+    opening = {"VBN", "VBD", "RB"} if at + 1 < len(pieces) and named else {"VBN", "RB"}
     if subject and at > 0 and starts_with(_MARKS.sub("", pieces[at]).strip(), opening):
         # "Yu said the expo, first held in 2019, had helped ...": a participle set off by commas is of the noun
         # just before it
@@ -433,8 +445,9 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if subject:  # "The service, launched in 2016, has made ...": the service launched
         return _shorten(f"{subject} {_tidy(pieces[at])}"), at
     main = _main_clause(pieces, at)
-    if main and own and starts_with(piece, {"IN"}) and _GATHERING.search(own):
-        # "At the Luosifen Industry Development Forum on April 18, officials said ...": at the forum, that
+    if main and own and _AT_GATHERING.match(piece) and _GATHERING.search(own):
+        # "At the Luosifen Industry Development Forum on April 18, the city said it will ...": the event reads
+        # "Luosifen Industry Development Forum: will ..."; "Among the exhibitors at the fair" is no gathering's
         return f"{own[0].upper()}{own[1:]}: {main[0]}", main[1]
     return main or ((own, at) if len(own.split()) >= 2 else ("", at))
 
@@ -513,8 +526,9 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
         reporter = " ".join(_MARKED_SPAN.sub(" ", piece if attribution else piece[:lead]).split())
         reporter = _SHOWED.sub("", _THAT.sub("", _ACCORDING.sub("", reporter.lstrip(_QUOTE_MARKS))).rstrip(" .,;:"))
         verb, _, named = reporter.partition(" ")
-        if verb.lower() in _REPORTING - _AUDIENCE and named and starts_with(reporter, {"VBD", "VBZ", "VBP"}):
-            reporter = f"{named} {verb}"  # "..., said Zhou Min on Monday"
+        if verb.lower() in _REPORTING - _AUDIENCE and named and starts_with(reporter, {"VBD", "VBZ", "VBP"}) \
+                and not starts_with(named, {"IN"}):
+            reporter = f"{named} {verb}"  # "..., said Zhou Min on Monday"; not "said at a press conference"
         elif starts_with(reporter, {"VBD", "VBZ", "VBP"}):  # '"...," Zhou Min, deputy director, said on Thursday'
             speaker = _speaker(pieces, at)
             reporter = f"{speaker} {reporter}" if speaker else ""
@@ -538,7 +552,7 @@ def _speaker(pieces: list[str], at: int) -> str | None:
         if not text or _marks(piece) or has_verb(text):
             break
         run.append(text)
-    names = [text for text in run if starts_with(text, {"NNP", "NNPS"})]
+    names = [text for text in run if starts_with(text, {"NNP", "NNPS"}) and not _POSSESSIVE_OPENING.match(text)]
     return names[-1] if names else run[0] if run else None
 
 
