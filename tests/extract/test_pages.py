@@ -66,6 +66,16 @@ def test_a_ticker_above_the_headline_does_not_date_the_page():
     assert pages.clean_html(markup).date == "2025-01-22"
 
 
+def test_a_stamp_just_above_the_headline_beats_a_related_link_below_the_story():
+    markup = (
+        "<html><head><title>Hefei output doubles</title></head><body>"
+        "<div>Business | 2025-01-22 18:06</div><h1>Hefei <em>output</em> doubles</h1>"
+        + "<p>Hefei produced 1.37 million new energy vehicles in 2024, up 85 percent year on year.</p>" * 3
+        + "<ul><li>NIO deliveries rise <span>2025-01-20 09:12</span></li></ul></body></html>"
+    )
+    assert pages.clean_html(markup).date == "2025-01-22"
+
+
 def test_a_web_page_has_the_same_sentences_and_figures_as_its_text_scrape(tmp_path):
     page = extract_corpus(_folder(tmp_path / "page", "009_chongqing.html")).profiles["chongqing"]
     (tmp_path / "text").mkdir()

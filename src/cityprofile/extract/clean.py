@@ -106,6 +106,18 @@ def normalise_date(stamp: str) -> str | None:
     return parsed.date_obj.strftime(_ISO_FORMATS.get(parsed.period, "%Y-%m-%d"))
 
 
+def find_stamp_near(text: str, at: int) -> str | None:
+    """Return the ISO date of the publication stamp nearest to offset ``at`` of a page's text (its headline's), above
+    or below it, below on a tie; None if it has none."""
+    found = []
+    for pattern in _compiled("date_stamps"):
+        for match in pattern.finditer(text):
+            distance = match.start() - at if match.start() >= at else at - match.end() + 1
+            if (date := normalise_date(match.group("date"))) is not None:
+                found.append((distance, date))
+    return min(found)[1] if found else None
+
+
 def find_stamp(text: str) -> str | None:
     """Return the ISO date of the first publication stamp ("Updated: 2024-03-12 10:15") in the top of a page's text,
     or None."""

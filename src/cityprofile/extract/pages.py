@@ -20,12 +20,14 @@ from html import unescape
 from itertools import islice
 from typing import NamedTuple
 
-from .clean import Page, clean_page, drop_site_name, find_stamp, tidy_title
+from .clean import Page, clean_page, drop_site_name, find_stamp, find_stamp_near, tidy_title
 
 # A page saved from a browser opens with one of these, after an XML declaration or comments.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]",
                          re.IGNORECASE | re.DOTALL)
 _PARAGRAPH_END = re.compile(r"[.!?:;。！？][\"'”’)\]]*$")
+# A publication time in a page's metadata: Open Graph's, schema.org's, or a "pubdate" meta tag.
+_META_DATE = re.compile(r"<meta\b[^>]*(?:published_time|datePublished|pubdate|publishdate|publish-date)", re.IGNORECASE)
 # Markup, and what a reader never sees: the page's head, scripts and styles.
 _TAG = re.compile(r"<(head|script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 # Images embedded in a page saved as one file: megabytes of base64 and no text.
@@ -99,9 +101,14 @@ def clean_html(markup: str, clean_text: Callable[[str], Page] = clean_page) -> P
     page.title = tidy_title(document.title) if document.title else page.title
     # The stamp a reader sees by the byline, under the headline, before the date trafilatura guesses: without a date
     # in its metadata, a page's first dated link (a related story) may be taken for its own date.
-    visible = unescape(_TAG.sub(" ", read))
-    headline = visible.find(document.title) if document.title else -1
-    page.date = find_stamp(visible[max(headline, 0):]) or document.date or page.date
+    if _META_DATE.search(read):
+        page.date = document.date or page.date  # a publication time in the page's metadata is its own
+    else:
+        visible = " ".join(unescape(_TAG.sub(" ", read)).split())
+        title = " ".join(document.title.split()) if document.title else ""
+        headline = visible.find(title) if title else -1
+        stamp = find_stamp_near(visible, headline + len(title)) if headline >= 0 else find_stamp(visible)
+        page.date = stamp or document.date or page.date
     page.source = document.sitename or page.source
     page.author = _author(document.author, page.source) or page.author
     return page
