@@ -402,3 +402,9 @@ def test_a_net_increase_since_a_date_is_the_growth_of_the_measure_before():
     sentence = "目前，全市规上工业企业3126家，较去年底净增218家。"
     figures = extract_chinese_figures(sentence, simplify(sentence))
     assert [(f.text, f.label) for f in figures] == [("3126家", "工业企业"), ("218家", "工业企业 growth")]
+
+
+def test_a_welcome_line_above_the_headline_is_neither_headline_nor_body():
+    page = clean_chinese_page("欢迎访问绍兴市人民政府门户网站。\n绍兴上半年GDP增长6.1%\n2024-07-25 10:00 来源：绍兴日报\n"
+                              "上半年，绍兴实现地区生产总值3700亿元，同比增长6.1%。\n")
+    assert page.title == "绍兴上半年GDP增长6.1%"

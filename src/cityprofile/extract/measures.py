@@ -41,7 +41,8 @@ _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or)\s+)?")
 # The amounts of a list written after a word, up to a comma that another amount does not follow.
 _LISTED_AMOUNTS = re.compile(r"(?:[^,;.\d]|[,.](?=\s*(?:and\s+)?[-+$]?\d)|\d)*")
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_DECIMAL = re.compile(r"\d[.,]\d")
+# An amount glued to a sign folded to letters ("PS8.1bn"); "5.5G" and "1.5T" name things.
+_SIGNED_AMOUNT = re.compile(r"^[^\W\d_]+=?\d[\d,]*\.?\d*")
 # Relations a verb's subject is shared through: "rose 5% and reached ...", "having increased", "expected to rise".
 _SHARED_SUBJECT = {"conj", "xcomp", "advcl", "pcomp"}
 _NOT_NOUNS = {"PRP", "PRP$", "WDT", "WP", "EX", "DT", "CD"}
@@ -1151,7 +1152,7 @@ def _left_modifiers(noun: Token) -> list[Token]:
     kept: list[Token] = []
     for child in reversed(list(noun.lefts)):
         if child.lower_ in unit_words() or child.i > 0 and child.doc[child.i - 1].tag_ == "$" \
-                or _DECIMAL.search(child.text):
+                or _SIGNED_AMOUNT.match(child.text):
             break  # "the 40 billion yuan project", "a £8.1bn takeover": the amount, not the thing's name ("5G" is)
         hyphen = child.tag_ == "HYPH" and not child.whitespace_  # "Fixed-asset", not a list's "- " bullet
         amount = child.like_num and bool(child.whitespace_)  # "5G" is a name; "35" in "35 new projects" an amount

@@ -39,7 +39,9 @@ _STAMP_CLOCK = re.compile(r"日?\s*\d{1,2}:\d{2}")
 # "——全市经济运行稳中向好": a subtitle under the headline
 _SUBTITLE = ("—", "-", "－")
 # What labels the stamp on a page run onto one line: "日照港开通至汉堡新航线 发布时间：2023-12-08 09:12"
-_STAMP_LABEL = re.compile(r"\s*(?:发布时间|发布日期|时间|日期)\s*[:：]?\s*$")
+_STAMP_LABEL = re.compile(r"\s*(?:发布时间|发布日期|时间|日期)\s*[:：]\s*$|\s+(?:发布时间|发布日期|时间|日期)\s*$")
+# A paragraph of a body, longer than a site's welcome line
+_MIN_PARAGRAPH_HAN = 20
 # A headline follows the breadcrumb menu before it: "人民网 >> 山东频道 >> 市县 >> 临沂 临沂：...".
 _BREADCRUMB = re.compile(r"\s*(?:>>|»|>|＞)\s*")
 _MIN_TITLE_HAN = 4
@@ -149,9 +151,11 @@ def _headline_at(lines: list[str]) -> int:
     one ("香港文匯網 WENWEIPO.COM", the site's name above the menus, and "绍兴发布", the account under the headline,
     are none), or 0 when the stamp shares its line or there is none."""
     stamped = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if _find_stamp(simplify(line))), None)
-    if stamped is None or any("。" in line for line in lines[:stamped]):
-        return 0  # a notice dated at its foot, under its body
-    before = [i for i in range(stamped) if _is_title(_strip_head(lines[i])) and not lines[i].startswith(_SUBTITLE)]
+    if stamped is None or any("。" in line and han_count(line) >= _MIN_PARAGRAPH_HAN for line in lines[:stamped]):
+        return 0  # a notice dated at its foot, under its body ("欢迎访问…网站。" above a headline is no body)
+    # a subtitle ("——…") or a sentence ("欢迎访问…网站。") is no headline
+    before = [i for i in range(stamped) if _is_title(_strip_head(lines[i])) and not lines[i].startswith(_SUBTITLE)
+              and not lines[i].rstrip().endswith("。")]
     long = [i for i in before if han_count(_strip_head(lines[i])) >= _MIN_BODY_HAN]
     return (long or before or [0])[-1]
 
