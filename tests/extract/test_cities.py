@@ -342,3 +342,13 @@ def test_the_city_a_story_introduces_outweighs_one_named_more_often_in_passing(g
         "It signed 21 projects with investors from Zhejiang and Jiangsu at a fair in Shanghai last month.",
         title="How Jiujiang woos Shanghai's factory owners")
     assert attribute_city(article, gazetteer).city == "Jiujiang"
+
+
+def test_a_name_written_without_its_apostrophe_counts_as_the_name(gazetteer):
+    article = _article(
+        "Maanshan, a city in east China's Anhui Province, signed 24 projects at a conference on Tuesday.",
+        "Maanshan and Nanjing's Jiangning District signed an agreement to build a park on their border.",
+        "Nanjing, capital of neighboring Jiangsu Province, is only about 50 kilometers away.",
+        "Maanshan is part of the Nanjing metropolitan area.",
+        title="Steel city Maanshan revs up NEV industry as it deepens ties with Nanjing")
+    assert attribute_city(article, gazetteer).city == "Ma'anshan"

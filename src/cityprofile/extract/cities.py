@@ -129,18 +129,26 @@ def _is_weak(text: str, mention: Mention) -> bool:
     return bool(previous and previous.start(1) > 0 and re.match(r"\s[A-Z]", after))
 
 
+_APOSTROPHES = re.compile("['\u2019]")
+
+
 def _weight(text: str, mention: Mention, in_title: bool, districts: set[str]) -> float:
     # GeoNames aliases are mostly old or foreign spellings that modern copy uses
     # for other things ("Yili Group", "Helan Mountain"): a vote, but a weak one.
     if _is_organisation(text, mention):
         return 0.0
-    if _is_weak(text, mention) or mention.text != mention.place.name or mention.text in districts:
+    # the name written without its apostrophe ("Maanshan", "Huaian") is the name, not an old alias
+    if _is_weak(text, mention) or _spelled(mention.text) != _spelled(mention.place.name) or mention.text in districts:
         return WEAK_WEIGHT
     if in_title:
         return TITLE_WEIGHT
     if _INTRODUCED.match(text, mention.end):
         return INTRODUCED_WEIGHT
     return SUBJECT_WEIGHT if mention.start <= _SUBJECT_REACH else MENTION_WEIGHT
+
+
+def _spelled(name: str) -> str:
+    return _APOSTROPHES.sub("", name).casefold()
 
 
 def score_cities(article: Article, gazetteer: Gazetteer) -> dict[str, float]:
