@@ -97,6 +97,13 @@ def test_a_byline_running_into_an_agency_tag_is_cut_with_it():
     assert page.paragraphs[0].startswith("Exports rose in 2023.")
 
 
+def test_a_related_articles_list_in_capitals_ends_the_story():
+    page = clean_page("Ordos bets on hydrogen\n\nOrdos has launched 21 green hydrogen projects since 2021.\n\n"
+                      "The city also processes a third of the world's cashmere.\n\nRELATED ARTICLES\n"
+                      "China's coal output rises 4.4% in first seven months\nBaotou rare earth exports up 15% in H1\n")
+    assert page.paragraphs[-1] == "The city also processes a third of the world's cashmere."
+
+
 def test_text_without_dateline_keeps_its_first_words():
     page = clean_page("Chongqing launched the cross-border highway freight service in 2016, the city said today.")
     assert page.dateline is None
