@@ -187,6 +187,8 @@ def test_weekday_of_publication_is_that_day():
      [("2024-09-11", "day", None), ("2024-09-14", "day", None)]),
     ("The Jiujiang trade fair opens on Friday.", [("2024-09-13", "day", None)]),
     ("The Hefei signing ceremony was on Tuesday.", [("2024-09-10", "day", None)]),
+    # A caption's present tense is past.
+    ("Visitors try out a robotic pharmacy system at the expo in Taizhou on Wednesday.", [("2024-09-11", "day", None)]),
 ])
 def test_a_weekday_in_a_present_tense_schedule_is_the_next_one(sentence, expected):
     assert _found(sentence, "2024-09-12") == expected

@@ -472,6 +472,12 @@ def test_a_plan_keeps_its_verb_and_its_own_date():
     assert event.event == "Construction of the airport's third runway will start"
 
 
+def test_a_relative_clause_after_a_participle_s_object_is_about_the_noun_the_participle_is_of():
+    event = _only("A high-speed railway linking Hangzhou and Taizhou, which opened in January 2022, has cut travel "
+                  "time to an hour.", "2023-11-09")
+    assert (event.date, event.event) == ("2022-01", "A high-speed railway linking Hangzhou and Taizhou opened")
+
+
 def test_a_relative_clause_is_about_the_noun_before_it_not_the_whole_clause():
     event = _only("The city will host the 2025 Asian Winter Games, which are scheduled for February 7 to 14, 2025.",
                   "2024-06-10")

@@ -99,7 +99,8 @@ def opens_with_verb(text: str) -> bool:
 
 def last_noun_phrase(text: str) -> str:
     """The last noun phrase of ``text`` with what it belongs to, as written to its end: "the 2025 Asian Winter
-    Games"; "the Action Plan for Industrial Empowerment and Quality Improvement", not "Quality Improvement".
+    Games"; "the Action Plan for Industrial Empowerment and Quality Improvement", not "Quality Improvement"; "a
+    railway linking Hangzhou and Taizhou", not the cities it links.
     All of ``text`` when it has none."""
     doc = parse(text)
     chunks = list(doc.noun_chunks)
@@ -111,6 +112,8 @@ def last_noun_phrase(text: str) -> str:
             head = head.head
         elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head.head
+        elif head.dep_ == "dobj" and head.head.dep_ == "acl" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "a railway linking Hangzhou and Taizhou, which opened in 2022": the railway
         else:
             break
     start = next((chunk.start_char for chunk in chunks if chunk.root == head), head.left_edge.idx)

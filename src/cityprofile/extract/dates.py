@@ -323,9 +323,10 @@ def _planned(verb: Token | None) -> bool:
 
 def _scheduled(verb: Token | None) -> bool:
     """Whether a weekday in the clause of ``verb`` is still to come: a plan ("will open on Friday"), or a schedule
-    in the present tense ("runs through Saturday", "the fair is on Friday"); "opened on Wednesday" and "the
-    ceremony was on Tuesday" are past."""
-    return verb is not None and (_planned(verb) or verb.tag_ in ("VBZ", "VBP"))
+    in the present tense ("runs through Saturday", "the fair is on Friday"); "opened on Wednesday", "the
+    ceremony was on Tuesday" and a caption's "Visitors try out robots at the expo on Wednesday" are past."""
+    return verb is not None and (_planned(verb) or verb.tag_ in ("VBZ", "VBP")
+                                 and verb.lemma_.lower() in _VOCAB["schedule_verbs"])
 
 
 def _parse_pub_date(pub_date: str | None) -> datetime | None:
