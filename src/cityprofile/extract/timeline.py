@@ -11,8 +11,10 @@ and a long clause is cut where a clause or phrase ends, never inside a name.
 A clause gets one event (clauses joined by "and" that each hold a date are
 two); when it holds a range ("between Jan. 1 and Nov. 17") the event is dated
 by its end. An event stated as a plan or forecast ("will", "is scheduled to",
-or dated after its article) is a target.
-Vocabulary lives in data/dates.json.
+or dated after its article) is a target. A date of an attribution is the
+report's own event, named by who reported ("The bureau said: Output rose 9.6
+percent" on the day the bureau said it).
+Vocabulary lives in data/events.json.
 """
 
 from __future__ import annotations
