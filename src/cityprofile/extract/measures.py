@@ -300,17 +300,8 @@ class _Reader:
         if head.lower_ in words.dimensions and head.head.pos_ in ("VERB", "AUX"):
             # "the bridge will be 22.8 km long": the bridge's length
             return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
-        if head.lower_ == "worth" and head.head.pos_ in ("NOUN", "PROPN"):
-            return _value_of(head.head)  # "the fund, worth 10 billion yuan,"
-        worthy = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None) \
-            if head.lower_ == "worth" else None
-        if worthy is not None:
-            return _value_of(worthy)  # "attract 217 projects worth a combined 146 billion yuan", "worth" a clause
-        if head.lower_ == "worth" and head.head.pos_ == "VERB":
-            # "signed 58 investment projects worth a combined N", "worth" hung from the verb: its object's worth
-            worthy = next((c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i), None)
-            if worthy is not None:
-                return _value_of(worthy)
+        if head.lower_ == "worth" and (worthy := _worthy(head)) is not None:
+            return _value_of(worthy)
         if dep == "appos" and head.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "worth" for c in token.lefts):
             return _value_of(head)  # "three projects, each worth 800 million yuan", "worth" read on the amount
         if dep in _SUBJECTS and head.dep_ == "relcl" and (_part_of(head) or _part_of(token)):
@@ -868,6 +859,18 @@ def read_part(sentence: str, start: int, end: int, counts: list[str]) -> str | N
     where = _object_of(anchor, "in") or (_object_of(verb, "in") if first is anchor and verb.lemma_ == "be" else None)
     inner = _phrase(where) if whole and where is not None else None
     return f"{whole} in {inner}" if inner else whole
+
+
+def _worthy(worth: Token) -> Token | None:
+    """What "worth" says the amount after it is the worth of, however the parser hung it: the noun it follows ("the
+    fund, worth 10 billion yuan,"), its subject as a clause ("attract 217 projects worth a combined 146 billion
+    yuan"), or the object of the verb it hangs from ("signed 58 projects worth a combined N"); None if none."""
+    if worth.head.pos_ in ("NOUN", "PROPN"):
+        return worth.head
+    subject = next((c for c in worth.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if subject is not None or worth.head.pos_ != "VERB":
+        return subject
+    return next((c for c in worth.head.children if c.dep_ == "dobj" and c.i < worth.i), None)
 
 
 def _complement(verb: Token) -> Token | None:

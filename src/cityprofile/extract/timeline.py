@@ -344,8 +344,8 @@ def _clause_at(pieces: list[str], at: int) -> str | None:
     """Piece `at` as a clause, its subject joined to a verb phrase an aside split off; None if it is none."""
     text = _shorten(pieces[at])
     # "and we want it to account for 45 percent": a clause whose generic subject the event leaves out
-    if _is_clause(text) or _GENERIC_SUBJECT.match(_tidy(pieces[at], generic=False)) \
-            and _is_clause(_tidy(pieces[at], generic=False)):
+    if _is_clause(text) or _GENERIC_SUBJECT.match(with_subject := _tidy(pieces[at], generic=False)) \
+            and _is_clause(with_subject):
         return _whole(pieces, at)
     # "At a signing ceremony in late October, 26 projects ... were signed": a preposition's object is no subject
     predicate = _predicate(pieces, at) if _is_phrase(text) and not _opens_aside(_MARKS.sub("", pieces[at])) else None
@@ -434,13 +434,7 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
     if clause:
         return clause, at
     subject = _subject(pieces, at) if own and not relative and opens_with_verb(own) else None
-    # a tagger may read a participle opening an aside as a past tense ("the expo, launched in 2004, has signed"),
-    # where a main clause follows; "but rebounded in January" ends its sentence
-    before = tag_words(_MARKS.sub("", pieces[at - 1]).strip()) if at else ()
-    named = bool(before) and before[-1].tag.startswith("NN") and before[-1].low not in unit_words() \
-        and not _MARKS.search(pieces[at - 1].rstrip()[-1:])  # "dropped 8 percent in January, recovered in ..."
-    opening = {"VBN", "VBD", "RB"} if at + 1 < len(pieces) and named else {"VBN", "RB"}
-    if subject and at > 0 and starts_with(_MARKS.sub("", pieces[at]).strip(), opening):
+    if subject and at > 0 and _opens_participle_aside(pieces, at):
         # "Yu said the expo, first held in 2019, had helped ...": a participle set off by commas is of the noun
         # just before it
         subject = last_noun_phrase(_tidy(pieces[at - 1])) or subject
@@ -452,6 +446,19 @@ def _statement(pieces: list[str], at: int) -> tuple[str, int]:
         # "Luosifen Industry Development Forum: will ..."; "Among the exhibitors at the fair" is no gathering's
         return f"{own[0].upper()}{own[1:]}: {main[0]}", main[1]
     return main or ((own, at) if len(own.split()) >= 2 else ("", at))
+
+
+def _opens_participle_aside(pieces: list[str], at: int) -> bool:
+    """Whether piece `at` (not the first) opens with a participle set off after a noun: "first held in 2019" of
+    "the expo, first held in 2019, had". A tagger may read the participle as a past tense ("the expo, launched in
+    2004, has signed"), where a main clause follows and the piece before ends in a noun that is no amount or date;
+    "but rebounded in January" ends its sentence, "dropped 8 percent in January, recovered in ..." is a series."""
+    opening = {"VBN", "RB"}
+    if at + 1 < len(pieces) and not _MARKS.search(pieces[at - 1].rstrip()[-1:]):
+        before = tag_words(_MARKS.sub("", pieces[at - 1]).strip())
+        if before and before[-1].tag.startswith("NN") and before[-1].low not in unit_words():
+            opening.add("VBD")
+    return starts_with(_MARKS.sub("", pieces[at]).strip(), opening)
 
 
 def _participle_event(piece: str) -> str | None:
@@ -489,8 +496,9 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     marked = _UNDATED_PARENTHESIS.sub("\ue100\\1\ue101", _mark(unstamped, mentions))
     clauses = _CLAUSE_BREAK.split(marked)
     pieces = _drop_appositives(_join_lists([c.strip() for clause in clauses for c in _split_coordinated(clause)]))
-    dated = [i for i, p in enumerate(pieces) if _marks(p) and not _is_attribution(p)]
-    events, used, sources = _report_events(sentence, pieces, mentions), set(), set()
+    attributions = [_is_attribution(p) for p in pieces]
+    dated = [i for i, p in enumerate(pieces) if _marks(p) and not attributions[i]]
+    events, used, sources = _report_events(sentence, pieces, mentions, attributions, bool(dated)), set(), set()
     for at in dated:
         text, source = _statement(pieces, at)
         own = [mentions[i] for i in _statement_marks(pieces[at])]
@@ -513,13 +521,14 @@ def _sentence_events(sentence: str, pub_date: str | None, mentions: list[DateMen
     return events
 
 
-def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]) -> list[Event]:
+def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention], attributions: list[bool],
+                   stated_dated: bool) -> list[Event]:
     """The reports an attribution dates: "..., the municipal bureau of statistics said on Wednesday" is the
     bureau saying it then, not output rising then ("The municipal bureau of statistics said: Industrial output
-    rose 9.6 percent"); "according to an action plan released in March" is the plan's release."""
+    rose 9.6 percent"); "according to an action plan released in March" is the plan's release. ``attributions``
+    says which pieces are attributions; ``stated_dated`` whether a piece that is none holds a date."""
     events = []
-    for at, piece in enumerate(pieces):
-        attribution = _is_attribution(piece)
+    for at, (piece, attribution) in enumerate(zip(pieces, attributions)):
         lead = 0 if attribution else _report_lead(piece)
         own = [mentions[i] for i in _marks(piece if attribution else piece[:lead])]
         if not own:
@@ -536,7 +545,7 @@ def _report_events(sentence: str, pieces: list[str], mentions: list[DateMention]
             reporter = f"{speaker} {reporter}" if speaker else ""
         date = _dated_by(own)
         # no one named: the report's date dates what it reports only when that has no date of its own
-        if said and (reporter or not any(_marks(p) and not _is_attribution(p) for p in pieces)):
+        if said and (reporter or not stated_dated):
             events.append(Event(date.date, date.precision,
                                 f"{reporter[0].upper()}{reporter[1:]}: {said}" if reporter else said,
                                 sentence=sentence, qualifier=date.qualifier,
