@@ -230,8 +230,8 @@ def show_figures(profile: dict):
 def event_text(event: dict) -> str:
     """What an event says, a plan or forecast marked as one: "Planned: ...", unless its words say what kind of plan
     it is already ("Target: ...", as extraction writes them)."""
-    text = event["event"]
-    return f"Planned: {text}" if event.get("target") and not text.startswith(PLAN_MARKS) else text
+    text, planned = event["event"], PLAN_MARKS[-1]
+    return f"{planned}{text}" if event.get("target") and not text.startswith(PLAN_MARKS) else text
 
 
 def is_open(event: dict) -> bool:
