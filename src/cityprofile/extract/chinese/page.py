@@ -154,9 +154,10 @@ def _headline_at(lines: list[str]) -> int:
     if stamped is None or any("。" in line and han_count(line) >= _MIN_PARAGRAPH_HAN for line in lines[:stamped]):
         return 0  # a notice dated at its foot, under its body ("欢迎访问…网站。" above a headline is no body)
     # a subtitle ("——…") or a sentence ("欢迎访问…网站。") is no headline
-    before = [i for i in range(stamped) if _is_title(_strip_head(lines[i])) and not lines[i].startswith(_SUBTITLE)
-              and not lines[i].rstrip().endswith("。")]
-    long = [i for i in before if han_count(_strip_head(lines[i])) >= _MIN_BODY_HAN]
+    heads = {i: _strip_head(lines[i]) for i in range(stamped)
+             if not lines[i].startswith(_SUBTITLE) and not lines[i].rstrip().endswith("。")}
+    before = [i for i, head in heads.items() if _is_title(head)]
+    long = [i for i in before if han_count(heads[i]) >= _MIN_BODY_HAN]
     return (long or before or [0])[-1]
 
 
