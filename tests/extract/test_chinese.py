@@ -369,6 +369,21 @@ def test_a_numbered_subheading_divides_the_article_and_another_headline_ends_it(
     assert "一、工业生产稳步回升" in page.paragraphs
 
 
+def test_a_short_subheading_divides_the_article_and_topic_tags_end_it():
+    # A WeChat copy heads its sections with short unpunctuated lines and ends with its topic tags and older posts.
+    page = clean_chinese_page(
+        "一季度襄州GDP增长6.2%\n原创 襄州发布 2024-04-20 18:30 湖北\n"
+        "4月19日，区统计局发布一季度经济运行数据。\n"
+        "一季度，全区实现地区生产总值312.4亿元，同比增长6.2%。\n"
+        "项目建设持续发力\n"
+        "一季度，全区新开工亿元以上项目28个，总投资186.5亿元。\n"
+        "#襄州经济 #项目建设\n"
+        "往期推荐\n"
+        "▶ 3月份全区CPI同比上涨0.3%\n")
+    assert "项目建设持续发力" in page.paragraphs
+    assert page.paragraphs[-1] == "一季度，全区新开工亿元以上项目28个，总投资186.5亿元。"
+
+
 def test_a_count_opening_a_quoted_sentence_is_no_slogan():
     # The quote closes a speech ("…12个项目全部落地”); only a count inside a pair of quotes is a slogan.
     assert _figures("12个项目”顺利签约。") == [("12个", 12, "count", None)]

@@ -48,6 +48,9 @@ _MIN_TITLE_HAN = 4
 _MIN_BODY_HAN = 8
 # A body of this many paragraphs is an article; an unpunctuated line after it starts another one.
 _BODY_BEFORE_NEXT = 2
+# Unless it is as short as a section's subheading ("项目建设持续发力", "文旅消费人气旺"), where a headline names who did
+# what ("省财政下达专项资金支持教育强国推进工程").
+_MAX_SUBHEADING_CHARS = 12
 # A menu is a line of several short items: "首页 要闻 人事 廉政 政务".
 _MENU_ITEMS, _MENU_ITEM_CHARS = 4, 5
 
@@ -99,9 +102,11 @@ def _strip_head(line: str) -> str:
 def _is_next_headline(line: str, page: Page) -> bool:
     """Whether a line after the body is the headline of the next article: a page listing several runs them on.
 
-    A numbered subheading ("一、工业生产稳步回升", "（二）投资") belongs to the article it divides.
+    A subheading, numbered ("一、工业生产稳步回升", "（二）投资") or short ("项目建设持续发力"), belongs to the article
+    it divides.
     """
     return (len(page.paragraphs) >= _BODY_BEFORE_NEXT and han_count(line) >= _MIN_BODY_HAN
+            and len("".join(line.split())) > _MAX_SUBHEADING_CHARS
             and not _PUNCTUATED.search(line) and not _SUBHEADING.match(line) and not _starts_with(line, "furniture"))
 
 
