@@ -384,6 +384,15 @@ def test_a_short_subheading_divides_the_article_and_topic_tags_end_it():
     assert page.paragraphs[-1] == "一季度，全区新开工亿元以上项目28个，总投资186.5亿元。"
 
 
+def test_a_text_that_opens_with_its_body_keeps_its_first_paragraph():
+    # A saved page's markup gives the headline apart; its text starts at the first paragraph.
+    page = clean_chinese_page(
+        "　　5月8日，襄阳市2024年第二批重大项目集中签约仪式举行。此次共签约项目38个，总投资426.5亿元。\n"
+        "　　从签约项目看，先进制造业项目占比达到68.2%。\n")
+    assert page.paragraphs[0].startswith("5月8日，襄阳市2024年第二批重大项目集中签约仪式举行。")
+    assert not page.title
+
+
 def test_a_count_opening_a_quoted_sentence_is_no_slogan():
     # The quote closes a speech ("…12个项目全部落地”); only a count inside a pair of quotes is a slogan.
     assert _figures("12个项目”顺利签约。") == [("12个", 12, "count", None)]

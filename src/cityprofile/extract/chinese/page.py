@@ -131,8 +131,11 @@ def clean_chinese_page(text: str) -> Page:
             continue
         if index < _HEAD_LINES and not page.title:
             title = _strip_head(line)
-            if _is_title(title):
-                page.title = re.split(r"\s{2,}", title)[0]
+            headline = re.split(r"\s{2,}", title)[0]
+            # A line that opens with a sentence is body: a saved page's text may start at its body, its headline
+            # taken from the markup.
+            if _is_title(title) and "。" not in headline:
+                page.title = headline
                 # A flat page runs on from its headline line into the body.
                 if _CLAUSE_MARK.search(title) and len(title) > len(page.title) + _MIN_BODY_HAN:
                     page.paragraphs.append(title[len(page.title):].strip())
