@@ -227,6 +227,10 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
     # A head after a phrase belongs to it: equipment, parts, generation.
     ("湘潭风电装备出口增长，新能源汽车零部件和光伏发电项目落地。",
      [("Wind power", "风电装备"), ("New energy vehicles", "新能源汽车零部件"), ("Photovoltaics", "光伏发电")]),
+    # The words before a phrase that say which kind of it the city has are kept; a verb before it is not.
+    ("岳阳将做强绿色化工、精品钢材和品牌家居产业。",
+     [("Chemicals", "绿色化工"), ("Iron and steel", "精品钢材"), ("Wood and furniture", "品牌家居产业")]),
+    ("鞍山传统钢铁产业加快转型。", [("Iron and steel", "传统钢铁产业")]),
 ])
 def test_industries_joined_in_one_phrase_keep_it_whole(sentence, expected):
     assert [(m.name, m.term) for m in find_chinese_industries(sentence, simplify(sentence))] == expected

@@ -32,6 +32,7 @@ class _IndustryWords:
     phrases: re.Pattern  # every Chinese phrase of the taxonomy, longest first
     industry_of: dict[str, IndustryMention]  # phrase -> its industry and sector
     tail: re.Pattern  # the heads an industry phrase runs on in: "…业", "…养殖", "…基地"
+    head: re.Pattern  # the modifiers before it that say which kind: "绿色…", "高端…", at most two
 
 
 @cache
@@ -44,7 +45,8 @@ def _industry_words() -> _IndustryWords:
                 industry_of.setdefault(phrase, industry)
     phrases = sorted(industry_of, key=len, reverse=True)
     return _IndustryWords(re.compile("|".join(map(re.escape, phrases))), industry_of,
-                          re.compile(f"(?:{alternation(vocabulary()['industry_heads']['words'])})*"))
+                          re.compile(f"(?:{alternation(vocabulary()['industry_heads']['words'])})*"),
+                          re.compile(f"(?:{alternation(vocabulary()['industry_modifiers']['words'])}){{1,2}}$"))
 
 
 def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]:
@@ -52,8 +54,10 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
     words = _industry_words()
     spans = []
     for match in words.phrases.finditer(simple):
-        # The mention keeps the heads the phrase runs on in, as the article writes them.
-        spans.append([match.start(), words.tail.match(simple, match.end()).end(), match.group(0)])
+        # The mention keeps the modifiers before the phrase and the heads it runs on in, as the article writes them.
+        kind = words.head.search(simple, spans[-1][1] if spans else 0, match.start())
+        spans.append([kind.start() if kind else match.start(), words.tail.match(simple, match.end()).end(),
+                      match.group(0)])
     # "商贸物流", "光伏储能": phrases run together name one trade, each industry in it by its words; two joined by 和
     # are two ("新能源汽车和生物医药产业"), and a name that joins two ("住宿和餐饮业") is the taxonomy's
     for before, after in zip(spans, spans[1:]):
