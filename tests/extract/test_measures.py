@@ -127,7 +127,7 @@ def test_a_number_closing_a_proper_name_is_no_figure(sentence, expected):
     # A verb that changes its object: "to N" is the level the object is brought to, "by N" its change.
     ("Nanjing aims to raise software revenue to 1.5 trillion yuan by 2027.",
      [("1.5 trillion yuan", "software revenue target")]),
-    ("The province will cut water use per unit of GDP by 8 percent.", [("8 percent", "water use decline")]),
+    ("The province will cut water use per unit of GDP by 8 percent.", [("8 percent", "water use cut")]),
     ("Qingdao plans to boost cruise tourism revenue by 20 percent.",
      [("20 percent", "cruise tourism revenue growth target")]),
     # Without an object, the amount is what the verb acts on.
@@ -784,8 +784,8 @@ def test_a_forecast_with_a_deadline_is_a_target(sentence, expected):
     ("Ningbo launched a 20-billion-yuan industrial fund on Monday.", [("20-billion-yuan", "industrial fund size")]),
     ("The two firms signed a 1.2-billion-dollar supply deal.", [("1.2-billion-dollar", "supply deal value")]),
     ("Jinan joined the 1-trillion-yuan GDP club last year.", [("1-trillion-yuan", "GDP club")]),
-    # Employing people is employment; other things employed keep their noun.
-    ("The Chery plant in Wuhu employs about 12,000 people.", [("about 12,000", "employment")]),
+    # People a plant employs are its employees; other things employed keep their noun.
+    ("The Chery plant in Wuhu employs about 12,000 people.", [("about 12,000", "employees")]),
     ("The lab employs 150 researchers.", [("150", "researcher employment")]),
 ])
 def test_money_before_its_noun_and_employment(sentence, expected):
@@ -899,4 +899,40 @@ def test_each_with_and_relative_clauses_after_places(sentence, expected):
     ("The new district covers 120 square km.", [("120 square km", "new district area")]),
 ])
 def test_prices_capacities_and_square_km(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb of change hung from "in the same period" is no noun of change: the level is the subject's.
+    ("Weihai's exports rose 8.1 percent year on year to 92.4 billion yuan in the same period.",
+     [("8.1 percent", "exports growth"), ("92.4 billion yuan", "exports")]),
+    # People a trade employs are its employment; anyone else's, employees; a verb joined after them is no part.
+    ("The city's auto parts industry employs about 85,000 people.", [("about 85,000", "auto parts industry employment")]),
+    ("The battery plant employs 2,300 people and shipped 4 million cells last year.",
+     [("2,300", "employees"), ("4 million", "cell shipments")]),
+    # A verb that cuts or reduces its object heads the change with its own noun.
+    ("The steelmaker cut sulfur dioxide emissions by 35 percent last year.",
+     [("35 percent", "sulfur dioxide emissions cut")]),
+    ("The new kilns will reduce coal consumption by 12,000 tonnes a year.",
+     [("12,000 tonnes", "coal consumption reduction")]),
+    # Against another place a comparative is a gap; against a time, a change.
+    ("Industrial electricity prices in Ordos are about 25 percent lower than in coastal provinces.",
+     [("about 25 percent", "industrial electricity price gap")]),
+    ("Exports were 9 percent higher than a year earlier.", [("9 percent", "exports growth")]),
+    # Money of a thing named after "of", however the range before it was hung.
+    ("The county plans to attract between 30 and 40 billion yuan of industrial investment.",
+     [("30 and 40 billion yuan", "industrial investment target")]),
+    # An amount after a participle is its object, not part of the noun the amount before describes.
+    ("Work began on a 2.4-billion-yuan logistics park covering 800 mu.",
+     [("2.4-billion-yuan", "logistics park investment"), ("800 mu", "logistics park area")]),
+    # "accounted for N of the X" counts X; "ones" stands for the noun of the count before it.
+    ("Zhejiang investors accounted for 17 of the projects.", [("17", "projects")]),
+    ("The zone is home to 260 companies, including 14 listed ones.",
+     [("260", "companies"), ("14", "listed companies")]),
+    # Money before a cluster or an industry is its output; a count after a measure's "of" is that measure.
+    ("Yichun now has a 60-billion-yuan lithium battery industry.", [("60-billion-yuan", "lithium battery industry output")]),
+    ("The plant, with an annual capacity of 300,000 vehicles, started production in May.",
+     [("300,000", "annual capacity")]),
+])
+def test_held_out_kinds_of_grammar(sentence, expected):
     assert _labels(sentence) == expected

@@ -71,6 +71,7 @@ class _Words:
     linking: re.Pattern
     change_noun: dict[str, str]
     anaphors: set[str]
+    pro_forms: frozenset[str]
     partitives: set[str]
     modifiers: set[str]
     share_nouns: set[str]
@@ -99,6 +100,7 @@ def _words() -> _Words:
         linking=re.compile(rf"\b(?:{alternation(words['linking_words']['words'])})\s*$", re.I),
         change_noun=change_noun,
         anaphors=set(words["anaphoric_nouns"]["words"]),
+        pro_forms=frozenset(words["pro_forms"]["words"]),
         partitives=set(words["partitive_nouns"]["words"]),
         modifiers=set(words["leading_modifiers"]["words"]),
         share_nouns=set(words["share_nouns"]["words"]),
@@ -245,17 +247,22 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
         site = _Site(words, sentence, word_at(words, chain[0].first), site.after, kind, chain[0].first < chain[0].start)
     respectively = "respectively" in sentence.lower()
     # A bare number that counts nothing named ("Most Read 1 ...") is no figure: its label stays empty.
-    counted = _counted(site)
+    counted = _count_measure(site) or _counted(site)
     if counted and not _thing_counted(site):
         # "the number of high-tech firms grew by 1,250": what counts them is said before; the tree says what
         # the count is of them (their growth, by 1,250), where it reads the same things
         measure = read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)
         counted = measure if counted.lower() in measure.lower() else counted
+    sets = [p.label for p in earlier if p.kind == "count"]
+    if counted and counted.split()[-1].lower() in _words().pro_forms and sets:
+        # "more than 130 companies, including 11 listed ones": listed companies
+        nouns = [w.text for w in tag_words(sets[-1]) if w.tag.startswith("NN")]  # "projects signed": projects
+        counted = " ".join([*counted.split()[:-1], nouns[-1] if nouns else sets[-1]])
     if counted:
         return read_action(sentence, start, end, counted)
     # "of them" in the sentence after stands for what it counted first, its main clause's ("signed 86 projects that
     # will create 12,000 jobs. Eleven of them ..."); in its own sentence, for the count just before
-    counts = [p.label for p in earlier if p.kind == "count"] or [p.label for p in said or [] if p.kind == "count"][:1]
+    counts = sets or [p.label for p in said or [] if p.kind == "count"][:1]
     part = read_part(sentence, start, end, counts) if kind == "count" else None
     if part:
         return part
@@ -405,8 +412,9 @@ def _phrase_after(words: tuple[Word, ...], k: int, attributive: bool = False, li
             # "charging stations" after "vehicle": a gerund naming a kind of the noun after it; not after a plural,
             # where it is a participle ("trucks carrying goods")
             gerund = w.tag == "VBG" and phrase and phrase[-1].tag in ("NN", "NNP")
-            # "a 26-km bridge linking Ningbo and Zhoushan": a name after it is the participle's object
-            named = following is not None and following.tag.startswith("NNP") and phrase
+            # "a 26-km bridge linking Ningbo and Zhoushan", "a project covering 1,200 mu": a name or an amount after
+            # it is the participle's object
+            named = following is not None and (following.tag.startswith("NNP") or following.is_number()) and phrase
             if named or not (inside or gerund or "-" in w.text or attributive and w.tag == "VBG" and nominal):
                 break
         elif not w.is_modifier() or w.low in lexicon.measure_adverbs and not w.tag.startswith("NNP"):
@@ -537,6 +545,16 @@ def _counted(site: _Site) -> str:
     if counted.lower() in _words().unit_nouns:
         return ""  # "reached 1 million units": what the units are is said elsewhere (see find_label)
     return counted or _number_of(site)
+
+
+def _count_measure(site: _Site) -> str:
+    """"With an annual capacity of 500,000 vehicles": a count after the "of" of a measure is that measure, not the
+    things it counts."""
+    words, i = site.words, site.first
+    if site.kind != "count" or i < 2 or words[i - 1].low != "of":
+        return ""
+    found = _phrase_before(words, i - 1)
+    return _show(_capped(found[1])) if found and found[1][-1].low in owned_measures() else ""
 
 
 def _thing_counted(site: _Site) -> list[Word]:

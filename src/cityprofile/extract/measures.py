@@ -92,6 +92,8 @@ class _Words:
     bound_pairs: frozenset[str]
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
+    staff: dict[str, str]  # what people a verb counts are to a subject that is no trade ("employ": employees)
+    trades: frozenset[str]
     residents: frozenset[str]
     part_prepositions: frozenset[str]
     part_pronouns: frozenset[str]
@@ -163,6 +165,8 @@ def _words() -> _Words:
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
+        staff=data["person_nouns"]["staff"],
+        trades=frozenset(data["person_nouns"]["trades"]),
         residents=frozenset(data["resident_nouns"]["words"]),
         part_prepositions=frozenset(data["part_words"]["prepositions"]),
         part_pronouns=frozenset(data["part_words"]["pronouns"]),
@@ -278,6 +282,12 @@ class _Reader:
             # million square meters of new homes" is the homes' sales area
             acted = _acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None)
             return _suffixed(_singular(acted, land), self.kind)
+        # "to attract between 80 and 100 billion yuan of industrial investment" (after a verb of trade or making, what
+        # it did says more: "exported 300 billion yuan of goods" are exports, below)
+        traded = dep == "dobj" and _verb_key(head) in words.object_actions
+        if self.kind == "money" and dep in ("pobj", "dobj") and not traded and (spent := _of_object(token)) is not None \
+                and (named := _phrase(spent)):
+            return named
         if dep == "pobj":
             return self._through(head, token, start)
         if dep == "quantmod" and head.like_num and head.i > token.i:
@@ -293,10 +303,10 @@ class _Reader:
             # "$31.20 US": a word that names no measure is read where it hangs
             return _phrase(head) or self.read(head, start)
         if head.lower_ in ("up", "down") or head.pos_ in ("ADV", "ADJ") and _change_of(head):
-            return self._appended(head)
+            return _gapped(head, self._appended(head))
         if head.pos_ in ("ADV", "ADJ") and head.lower_ in words.comparatives and self.earlier:
             # "spent 4,200 yuan, 9 percent more than a year earlier": the change of the amount before
-            return _suffixed(self.earlier[-1].label, words.comparatives[head.lower_])
+            return _gapped(head, _suffixed(self.earlier[-1].label, words.comparatives[head.lower_]))
         if head.lower_ in words.dimensions and head.head.pos_ in ("VERB", "AUX"):
             # "the bridge will be 22.8 km long": the bridge's length
             return _suffixed(self._subject_phrase(head.head), words.dimensions[head.lower_])
@@ -408,7 +418,7 @@ class _Reader:
                 if owner:
                     return _suffixed(owner, measure)
             return _phrase(governor)
-        if word in words.level_prepositions and governor.lemma_.lower() in words.change_nouns:
+        if word in words.level_prepositions and governor.pos_ == "NOUN" and governor.lemma_.lower() in words.change_nouns:
             thing = _object_of(governor, "in") or _object_of(governor, "of")
             if thing is not None and (measure := _phrase(thing)):
                 return measure  # "an improvement in the urbanization rate to 64 percent": the rate's level
@@ -440,6 +450,8 @@ class _Reader:
                     return name
                 return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
             if word == "for" and governor.lemma_.lower() in words.share:
+                if self.kind == "count" and (whole := _of_object(token)) is not None and (counted := _phrase(whole)):
+                    return counted  # "investors from Shanghai accounted for 23 of the projects": projects
                 # "iron ore accounted for 182 million tonnes": a part's own amount, not a share
                 subject = self._subject_phrase(governor)
                 return _suffixed(subject, "share") if self.kind == "share" else subject
@@ -733,6 +745,19 @@ def _joined_modifiers(noun: Token) -> list[Token]:
     return [parts[i] for i in sorted(parts)] if joined else []
 
 
+def _gapped(comparative: Token, label: str | None) -> str | None:
+    """A change said against another place or thing is a gap ("electricity prices are 10 percent lower than in
+    Shanghai" is the electricity price gap); against a time ("than a year earlier"), or with no "than", a change."""
+    than = next((c for c in comparative.children if c.lower_ == "than"), None)
+    if not label or than is None or any(_names_when(t) for t in than.subtree):
+        return label
+    measure, _, change = label.rpartition(" ")
+    if not measure or change not in _words().comparatives.values():
+        return label
+    subject = next((c for c in comparative.head.children if c.dep_ in _SUBJECTS), None)
+    return f"{_singular(measure, subject) if subject is not None else measure} gap"
+
+
 def _moved_name(adverb: Token) -> str | None:
     """What went "up" or "down" in a market report's list: the name right before the adverb ("with Geely up 4
     percent", "such as Blackmores up 9.4 per cent"), which a parser hangs anywhere and may tag as an adverb."""
@@ -814,6 +839,9 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     while governed.dep_ == "conj" and governed.head.pos_ == "NOUN":
         governed = governed.head  # "handled 1.38 billion tonnes of cargo and 39.3 million TEUs of containers"
     words, verb = _words(), governed.head
+    joined = f"{thing.text} and " if thing is not None else None
+    if joined and joined in measure and not any(c.dep_ == "conj" for c in thing.children):
+        measure = measure[:measure.index(joined) + len(thing.text)]  # "employs 260 people and booked sales of N"
     if thing is not None and measure.lower() == thing.lower_ and _lives_in(governed):
         return words.population
     # "23 companies settled in the zone": a verb without an object says what its subject did
@@ -827,13 +855,23 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
         return measure
     action = words.object_actions.get(_verb_key(verb))
     if action and measure.lower() == thing.lower_ in words.person_nouns:
-        return action  # "employs about 15,000 people": employment
+        return _people(verb, action)
     if action:
         # "140 million bottles of wine were produced": the participle the words gave is the action's
         return _with_action(measure.removesuffix(f" {verb.lower_}"), thing, action)
     # "23 companies settled in the zone" did so; "800 residents live in the village" only are there
     participle = _participle(verb) if not intransitive or verb.tag_ in ("VBD", "VBN") else None
     return _suffixed(measure, participle) if participle else measure
+
+
+def _people(verb: Token, action: str) -> str:
+    """"The ceramics industry employs about 60,000 people": a trade's employment; "the plant employs 1,850 people":
+    anyone else's employees."""
+    words = _words()
+    subject = _subject_of_clause(verb)
+    if subject is not None and subject.lemma_.lower() in words.trades and (trade := _phrase(subject)):
+        return _suffixed(trade, action)
+    return words.staff.get(verb.lemma_.lower(), action)
 
 
 def read_part(sentence: str, start: int, end: int, counts: list[str]) -> str | None:
@@ -999,8 +1037,10 @@ def _value_of(noun: Token) -> str | None:
     measure = _phrase(noun)
     if measure and action:
         return _with_action(measure, noun, action)
-    # "two battery projects, each worth N": what a thing built is worth is the investment in it
-    worth = "investment" if attributive_money().get(noun.lower_) == "investment" else "value"
+    # "two battery projects, each worth N": what a thing built is worth is the investment in it, what a cluster is
+    # worth its output
+    worth = attributive_money().get(noun.lower_) if attributive_money().get(noun.lower_) in ("investment", "output") \
+        else "value"
     measure = _singular(measure, noun)
     if measure and worth in measure.split()[:-1]:
         measure = " ".join(w for w in measure.split() if w != worth)  # "investment projects worth N": project
