@@ -936,3 +936,20 @@ def test_prices_capacities_and_square_km(sentence, expected):
 ])
 def test_held_out_kinds_of_grammar(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Changes set off by a dash and read "respectively" pair with the amounts before them.
+    ("Weihai handled 1.2 million containers and 86 million tonnes of cargo last year - increases of 8.1 percent "
+     "and 5.4 percent, respectively.",
+     [("1.2 million", "container throughput"), ("86 million tonnes", "cargo throughput"),
+      ("8.1 percent", "container throughput growth"), ("5.4 percent", "cargo throughput growth")]),
+    # A measure with a qualifying preposition after it is the measure of the noun before "with".
+    ("The zone offers land rebates for chip projects with investment above 800 million yuan.",
+     [("above 800 million yuan", "chip project investment")]),
+    # "past" puts the level a causative verb brings its object to.
+    ("Xiangyang aims to push the output of its auto industry past 300 billion yuan by 2027.",
+     [("300 billion yuan", "output of auto industry target")]),
+])
+def test_set_off_changes_thresholds_and_levels_past(sentence, expected):
+    assert _labels(sentence) == expected

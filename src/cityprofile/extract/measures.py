@@ -426,6 +426,13 @@ class _Reader:
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
             return _value_of(governor) if governor.pos_ in ("NOUN", "PROPN") else \
                 _suffixed(self._subject_phrase(governor), "value")
+        if word in words.qualifying_prepositions and governor.pos_ == "NOUN" and (measure := _phrase(governor)):
+            # "projects with investment above 500 million yuan": the projects' investment (a parser hangs "with" from
+            # anywhere: the noun before it owns the measure)
+            before = governor.doc[governor.head.i - 1] if governor.head.lower_ == "with" else None
+            owner = _phrase(before) if before is not None and before.pos_ == "NOUN" else None
+            return f"{_singular(owner, before)} {measure}" if owner and len(owner.split()) < words.max_words \
+                else measure
         if word == "for" and self.kind == "money" and governor.lemma_.lower() in words.price:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             thing = _phrase(objects[0]) if objects else self._subject_phrase(governor)
@@ -604,7 +611,11 @@ class _Reader:
                 if objects and (thing := _phrase(objects[0])):
                     return _suffixed(thing, change)
         measure = self._label_at(noun.head)
-        set_off = noun.dep_ == "appos" or _after_comma(noun.left_edge)
+        set_off = noun.dep_ == "appos" or _after_comma(noun.left_edge) or _after_dash(noun)
+        if set_off and self.respectively and (paired := self._paired_before(noun)):
+            # "23.8 million visits, generating revenue of 21.4 billion yuan - increases of 71.5 percent and 88.2
+            # percent, respectively": each the change of the amount at its place
+            return _suffixed(paired, change)
         if measure is None and set_off and self.earlier and not self.respectively:
             # ", a year-on-year increase of 11.2 percent" after an amount, which the parser may not hang it from
             measure = self.earlier[-1].label
@@ -772,6 +783,11 @@ def _moved_name(adverb: Token) -> str | None:
 def _after_comma(token: Token) -> bool:
     """Whether a comma stands right before ``token``: what it opens is set off (", up 9 percent")."""
     return token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _after_dash(token: Token) -> bool:
+    """Whether a dash stands right before ``token``: what it opens is set off (" - an increase of 9 percent")."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("-", "–", "—", "--")
 
 
 def _part_of(word: Token) -> bool:
