@@ -729,3 +729,14 @@ def test_a_short_form_leaves_a_name_as_written():
 def test_a_period_ending_on_a_date_leaves_no_dangling_participle():
     [event] = _events("Hotel bookings in Datong rose 18 percent over the seven days ending Monday.", "2024-10-08")
     assert event.event == "Hotel bookings in Datong rose 18 percent over the seven days"
+
+
+def test_an_undated_sentence_at_a_gathering_dated_before_is_put_at_its_date():
+    sentences = ["The 2024 China Rail Transit Expo opened on Thursday in Zhuzhou, drawing 600 exhibitors.",
+                 "Thirty-one projects worth 18.5 billion yuan were signed at the expo, organizers said.",
+                 "Industrial output rose 6 percent, the bureau said."]
+    events = [(e.date, e.event) for e in extract_events(sentences, "2024-09-20", "a1")]
+    assert ("2024-09-19", "Thirty-one projects worth 18.5 billion yuan signed") in events
+    # a gathering the article never dated dates nothing, nor does one dated only to its year
+    assert extract_events(["In 2023 the forum drew 300 guests.", "Ten deals were signed at the forum."],
+                          "2024-03-01", "a1")[-1].event == "the forum drew 300 guests"

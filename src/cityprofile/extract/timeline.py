@@ -99,6 +99,9 @@ _SAID_THAT = re.compile(rf"^(?:\S+\s+){{0,5}}?(?:(?:{_words('audience_verbs')})\
                         rf"(?=(?:\S+\s+){{2}})", re.IGNORECASE)
 _GATHERING = re.compile(rf"\b(?:{_words('gathering_nouns')})s?\b", re.IGNORECASE)
 _AT_GATHERING = re.compile(r"^(?:at|during)\s", re.IGNORECASE)
+# "were signed during the conference", "at the fair": a gathering the article dated before
+_DURING_GATHERING = re.compile(rf"\b(?:at|during)\s+the\s+(?:[\w-]+\s+){{0,3}}?({_words('gathering_nouns')})s?\b",
+                               re.IGNORECASE)
 _POSSESSIVE_OPENING = re.compile(r"^\S+['\u2019]s\b")  # "China's highest": no speaker's name
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")
@@ -681,11 +684,28 @@ def extract_events(sentences: list[str], pub_date: str | None, article_id: str, 
         year = find_context_year(title, sentences, pub_date)
         dates = partial(find_dates, pub_date=pub_date, context_year=year)
     events, seen = [], set()
+    held: dict[str, DateMention] = {}  # each gathering the article has dated to a month or day, by its noun
     for sentence in sentences:
-        for event in _sentence_events(sentence, pub_date, dates(sentence)):
+        for event in _sentence_events(sentence, pub_date, dates(sentence) or _held_at(sentence, held)):
             key = (event.date, event.event.lower())
             if key not in seen:
                 seen.add(key)
                 event.article = article_id
                 events.append(event)
+            for gathering in _GATHERING.finditer(event.event if event.precision != "year" else ""):
+                held[_singular_gathering(gathering[0])] = DateMention(gathering[0], event.date, event.precision)
     return events
+
+
+def _singular_gathering(word: str) -> str:
+    """"Forums" and "forum" are one gathering; "games" and "congress" are as they are."""
+    word = word.lower()
+    return word[:-1] if _GATHERING.fullmatch(word[:-1]) and word.endswith("s") else word
+
+
+def _held_at(sentence: str, held: dict[str, DateMention]) -> list[DateMention]:
+    """The date of a gathering dated before, for an undated sentence that says what happened at it: "A total of 42
+    projects were signed during the conference" is put at the conference's date."""
+    found = _DURING_GATHERING.search(sentence)
+    date = held.get(_singular_gathering(found[1])) if found else None
+    return [replace(date, text=found[0], start=found.start(), end=found.end())] if date else []
