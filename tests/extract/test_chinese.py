@@ -282,7 +282,11 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
 
 
 @pytest.mark.parametrize("sentence, labels", [
-    ("规模以上工业增加值同比增长8.1%。", {"8.1%": "value added of industry above designated size growth"}),
+    # The value added of industry above designated size is "industrial output", as English news writes it; 规上 is
+    # short for 规模以上.
+    ("规模以上工业增加值同比增长8.1%。", {"8.1%": "industrial output growth"}),
+    ("规上工业增加值增长6.4%，规上工业企业达到1420家。",
+     {"6.4%": "industrial output growth", "1420家": "industrial enterprises above designated size"}),
     ("第三产业增加值占地区生产总值的比重达到55.6%。", {"55.6%": "share of GDP"}),
     ("城镇登记失业率控制在3.5%以内。", {"3.5%以内": "城镇登记失业率"}),
     ("存款余额1234亿元，比年初增加56亿元。", {"1234亿元": "存款余额", "56亿元": "存款余额 growth"}),
@@ -429,7 +433,8 @@ def test_a_change_of_a_measure_without_english_is_headed_in_english_in_the_scrip
 def test_a_net_increase_since_a_date_is_the_growth_of_the_measure_before():
     sentence = "目前，全市规上工业企业3126家，较去年底净增218家。"
     figures = extract_chinese_figures(sentence, simplify(sentence))
-    assert [(f.text, f.label) for f in figures] == [("3126家", "工业企业"), ("218家", "工业企业 growth")]
+    assert [(f.text, f.label) for f in figures] == [("3126家", "industrial enterprises above designated size"),
+                                                    ("218家", "industrial enterprises above designated size growth")]
 
 
 def test_a_welcome_line_above_the_headline_is_neither_headline_nor_body():
