@@ -291,6 +291,8 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     ("城镇登记失业率控制在3.5%以内。", {"3.5%以内": "城镇登记失业率"}),
     ("存款余额1234亿元，比年初增加56亿元。", {"1234亿元": "存款余额", "56亿元": "存款余额 growth"}),
     ("实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.2%。", {"1234.5亿元": "GDP", "5.2%": "GDP growth"}),
+    # Money over which the things after it are counted is a threshold per thing.
+    ("共签约项目31个，其中20亿元以上项目6个。", {"31个": "signed projects", "20亿元以上": "investment per project", "6个": "projects"}),
 ])
 def test_statistical_communique_constructions(sentence, labels):
     assert _labels(sentence) == labels

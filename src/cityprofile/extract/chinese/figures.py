@@ -61,6 +61,7 @@ class _Vocabulary:
     generic: frozenset[str]
     kinds: dict[str, str]
     rates: re.Pattern  # a verb of a rate of making right before an amount ("年产")
+    thresholds: dict[str, str]  # the noun after money over which things are counted -> what it is per thing
 
 
 def _glossary() -> dict[str, str]:
@@ -96,6 +97,7 @@ def _vocabulary() -> _Vocabulary:
         # "年产值", "年产量", "年产能" are nouns of their own (the glossary's), not the verb "年产"
         rates=re.compile(rf"(?P<rate>{alternation(data['rate_verbs']['words'])})(?![值量能])(?P<run>[^\d，,。；;、]{{0,10}}?)"
                          rf"(?:{before})?$"),
+        thresholds={w: data["thresholds"][w] for w in words_of(data["thresholds"])},
     )
 
 
@@ -222,6 +224,11 @@ def _leading_phrase(words: list[str], vocab: _Vocabulary) -> str:
     return "".join(kept)
 
 
+def _threshold(noun: str, vocab: _Vocabulary) -> str | None:
+    """What money over which ``noun`` is counted is per thing: "investment per project" for 项目 and 产业项目."""
+    return next((per for thing, per in vocab.thresholds.items() if noun.endswith(thing)), None)
+
+
 def _english(measure: str, vocab: _Vocabulary) -> str | None:
     """The glossary's English for a measure that is one of its terms, with at most a modifier that changes nothing.
 
@@ -313,6 +320,9 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
     if amount.unit == "count":
         counted = _noun_after(simple, amount.end, limit, vocab)
         measure = counted if counted and (not measure or len(counted) > 1) else measure
+    elif amount.qualifier == "over" and vocab.kinds.get(amount.unit) == "money" \
+            and (per := _threshold(_noun_after(simple, amount.end, limit, vocab), vocab)):
+        return _Measured(None, per)  # "其中10亿元以上项目18个": the investment per project the 18 are over
     elif not _english(measure, vocab) and re.match(f"的?[{HAN}]", simple[amount.end:amount.end + 2]):
         # "240万千瓦抽水蓄能电站", "1.5万平方米的无尘室": an amount before a noun is its size.
         measure = _noun_after(simple, amount.end, limit, vocab) or measure
