@@ -953,3 +953,20 @@ def test_held_out_kinds_of_grammar(sentence, expected):
 ])
 def test_set_off_changes_thresholds_and_levels_past(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A verb joined by "and" after the thing counted or weighed is no part of it.
+    ("The distillers turned out 52,000 tonnes of baijiu and generated revenue of 9.6 billion yuan last year.",
+     [("52,000 tonnes", "baijiu output"), ("9.6 billion yuan", "distillers revenue")]),
+    # What was harvested or yielded, as analysts head it.
+    ("Suihua harvested 9.8 million tonnes of grain last year.", [("9.8 million tonnes", "grain harvest")]),
+    ("Its orchards yield 400,000 tonnes of pears a year.", [("400,000 tonnes", "annual pear output")]),
+    # Land is headed by what was done on it, unless the "of" phrase names what is there.
+    ("Farmers in Nehe sowed soybeans on 2.6 million mu this spring.", [("2.6 million mu", "planted area")]),
+    ("The county afforested 80,000 mu of land last year.", [("80,000 mu", "afforested area")]),
+    ("Kiwifruit grown across 120,000 mu of orchards is the county's best-known product.",
+     [("120,000 mu", "orchard area")]),
+])
+def test_joined_verbs_harvests_and_worked_land(sentence, expected):
+    assert _labels(sentence) == expected

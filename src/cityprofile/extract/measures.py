@@ -80,6 +80,7 @@ class _Words:
     having: frozenset[str]
     yielding: frozenset[str]
     object_actions: dict[str, str]
+    area_actions: dict[str, str]  # a verb of what was done on land -> the area it heads ("plant": planted area)
     plain: frozenset[str]
     dimensions: dict[str, str]
     equating: frozenset[str]
@@ -152,6 +153,7 @@ def _words() -> _Words:
         having=having,
         yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
+        area_actions=table("area_actions"),
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
         dimensions=table("dimensions"),
         equating=frozenset(data["equating_words"]["words"]),
@@ -277,7 +279,10 @@ class _Reader:
         if self.kind == "share" and token.lemma_.lower() not in words.amount_nouns \
                 and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
-        if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := _of_object(token)) is not None:
+        named = _of_object(token)
+        if self.kind == "area" and (named is None or named.lemma_.lower() == "land") and (worked := _area_action(token)):
+            return worked  # "wheat planted on 30 million mu", "afforested 1.1 million mu of land"
+        if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := named) is not None:
             # "1.8 million mu of navel orange orchards" is orchard area, "200 km of roads" road length; "sold 1.92
             # million square meters of new homes" is the homes' sales area
             acted = _acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None)
@@ -855,9 +860,7 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     while governed.dep_ == "conj" and governed.head.pos_ == "NOUN":
         governed = governed.head  # "handled 1.38 billion tonnes of cargo and 39.3 million TEUs of containers"
     words, verb = _words(), governed.head
-    joined = f"{thing.text} and " if thing is not None else None
-    if joined and joined in measure and not any(c.dep_ == "conj" for c in thing.children):
-        measure = measure[:measure.index(joined) + len(thing.text)]  # "employs 260 people and booked sales of N"
+    measure = _before_joined_verb(measure, anchor.doc)
     if thing is not None and measure.lower() == thing.lower_ and _lives_in(governed):
         return words.population
     # "23 companies settled in the zone": a verb without an object says what its subject did
@@ -878,6 +881,26 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     # "23 companies settled in the zone" did so; "800 residents live in the village" only are there
     participle = _participle(verb) if not intransitive or verb.tag_ in ("VBD", "VBN") else None
     return _suffixed(measure, participle) if participle else measure
+
+
+def _area_action(unit: Token) -> str | None:
+    """The area that what was done on the land makes of an amount of land: its verb governs it ("afforested N"),
+    takes it after "on" ("planted on N") or follows it ("N planted to soybeans")."""
+    verbs = [unit.head if unit.dep_ == "dobj" else unit.head.head if unit.dep_ == "pobj" else None,
+             *(c for c in unit.children if c.dep_ == "acl")]
+    return next((area for verb in verbs if verb is not None and verb.pos_ == "VERB"
+                 and (area := _words().area_actions.get(verb.lemma_.lower()))), None)
+
+
+def _before_joined_verb(measure: str, doc: Doc) -> str:
+    """``measure`` up to a verb joined to the clause by "and", which read on from the noun ("employs 260 people and
+    booked sales of N", "turned out 680,000 kiloliters of the spirit and generated output value")."""
+    for joint in (t for t in doc[:-1] if t.lower_ == "and" and t.dep_ == "cc" and t.head.pos_ == "VERB"):
+        verb = doc[joint.i + 1]
+        cut = measure.find(f" and {verb.text}")
+        if verb.pos_ == "VERB" and verb.dep_ == "conj" and cut > 0:
+            return measure[:cut]
+    return measure
 
 
 def _people(verb: Token, action: str) -> str:
