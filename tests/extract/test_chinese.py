@@ -293,6 +293,8 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     ("实现地区生产总值1234.5亿元，按不变价格计算，比上年增长5.2%。", {"1234.5亿元": "GDP", "5.2%": "GDP growth"}),
     # Money over which the things after it are counted is a threshold per thing.
     ("共签约项目31个，其中20亿元以上项目6个。", {"31个": "signed projects", "20亿元以上": "investment per project", "6个": "projects"}),
+    # A figure a plan aims at is its measure's target, as in English.
+    ("力争到2027年全市地区生产总值突破5000亿元。", {"突破5000亿元": "GDP target"}),
 ])
 def test_statistical_communique_constructions(sentence, labels):
     assert _labels(sentence) == labels
@@ -310,7 +312,7 @@ def test_periods_of_the_year_resolve_to_their_year(sentence, expected):
 @pytest.mark.parametrize("sentence, labels", [
     ("建成后预计年产值可达80亿元，带动就业2000余人。", {"80亿元": "annual output value", "2000余人": "jobs"}),
     ("全市新登记市场主体1.2万户，同比增长15%。", {"1.2万户": "新登记市场主体", "15%": "新登记市场主体 growth"}),
-    ("力争数字经济核心产业增加值占GDP比重达到10%。", {"10%": "share of GDP"}),
+    ("力争数字经济核心产业增加值占GDP比重达到10%。", {"10%": "share of GDP target"}),
 ])
 def test_city_daily_constructions(sentence, labels):
     assert _labels(sentence) == labels

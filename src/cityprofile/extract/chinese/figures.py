@@ -24,6 +24,7 @@ from ...contract.records import Figure
 from ...contract.units import alternation, entries
 from ...contract.units import vocabulary as unit_vocabulary
 from ..gazetteer import load_gazetteer
+from ..labels import as_target
 from .text import HAN, segmenter, vocabulary, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?、()（）“”\"「」《》]")
@@ -57,6 +58,7 @@ class _Vocabulary:
     rank_words: re.Pattern
     money_cues: re.Pattern
     targets: re.Pattern
+    aims: re.Pattern  # the target words that set a figure as an aim ("力争")
     glossary: dict[str, str]
     generic: frozenset[str]
     kinds: dict[str, str]
@@ -92,6 +94,7 @@ def _vocabulary() -> _Vocabulary:
         rank_words=re.compile(alternation(data["not_figures"]["rank_words"])),
         money_cues=re.compile(alternation(data["money_cues"])),
         targets=re.compile(alternation(data["targets"])),
+        aims=re.compile(alternation(data["aims"])),
         glossary=_glossary(), generic=frozenset(data["generic_modifiers"]["words"]),
         kinds={name: unit["kind"] for name, unit in entries(unit_vocabulary()["units"]).items()},
         # "年产值", "年产量", "年产能" are nouns of their own (the glossary's), not the verb "年产"
@@ -368,10 +371,13 @@ def extract_chinese_figures(sentence: str, simple: str) -> list[Figure]:
             continue
         at = simple.rfind(measured.term, 0, amount.start) if measured.term else -1
         at = simple.find(measured.term, amount.end) if measured.term and at < 0 else at
+        clause = _clause_start(simple, amount.start)
+        label = _as_written(measured, sentence, at)
         figures.append(Figure(
             value=amount.value, unit=amount.unit, text=sentence[amount.start:amount.end], qualifier=amount.qualifier,
-            label=_as_written(measured, sentence, at),
+            # "力争…突破6000亿元" is the GDP target, as in English
+            label=as_target(label) if vocab.aims.search(simple, clause, amount.start) else label,
             kind="count" if amount.unit == "count" else vocab.kinds.get(amount.unit, "other"),
-            target=bool(vocab.targets.search(simple, _clause_start(simple, amount.start), amount.start)),
+            target=bool(vocab.targets.search(simple, clause, amount.start)),
             term=sentence[at:at + len(measured.term)] if at >= 0 else measured.term))
     return figures
