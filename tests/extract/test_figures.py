@@ -458,7 +458,7 @@ def test_a_figure_achieved_is_not_a_target():
 @pytest.mark.parametrize(
     "sentence, value, text, label",
     [
-        ("The company signed a $5 million agreement with a US parts maker.", 5e6, "$5 million", "agreement"),
+        ("The company signed a $5 million agreement with a US parts maker.", 5e6, "$5 million", "agreement value"),
         ("A $45-million project was approved.", 45e6, "$45-million", "project investment"),
         ("It raised $5 million.", 5e6, "$5 million", "funds raised"),
     ],
@@ -721,4 +721,4 @@ def test_currency_signs_folded_to_ascii(sentence, expected):
 
 def test_an_amount_glued_to_its_sign_is_no_part_of_the_noun_after_it():
     [figure] = extract_figures("The deal turned into a £8.1bn hostile takeover.")
-    assert figure.label == "hostile takeover"
+    assert figure.label == "hostile takeover value"

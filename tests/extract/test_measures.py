@@ -94,8 +94,8 @@ def test_opening_words_misread_as_a_verb(sentence, expected):
     ("The GDP of the city reached 300 billion yuan.", [("300 billion yuan", "GDP")]),
     # An amount before a noun describes it; its unit is no part of the noun's name, its compounds are.
     ("The 40 billion yuan project broke ground in Xiangyang.", [("40 billion yuan", "project")]),
-    ("BYD opened a 30 billion yuan vehicle plant in Zhengzhou.", [("30 billion yuan", "vehicle plant")]),
-    ("A 5 billion yuan chip factory opened in Wuxi.", [("5 billion yuan", "chip factory")]),
+    ("BYD opened a 30 billion yuan vehicle plant in Zhengzhou.", [("30 billion yuan", "vehicle plant investment")]),
+    ("A 5 billion yuan chip factory opened in Wuxi.", [("5 billion yuan", "chip factory investment")]),
     ("Hefei will build 12 new energy vehicle charging stations.", [("12", "vehicle charging stations built")]),
     # A place before the measure says where, not what.
     ("Yingkou city fiscal revenue stood at 15.2 billion yuan.", [("15.2 billion yuan", "fiscal revenue")]),
@@ -969,4 +969,28 @@ def test_set_off_changes_thresholds_and_levels_past(sentence, expected):
      [("120,000 mu", "orchard area")]),
 ])
 def test_joined_verbs_harvests_and_worked_land(sentence, expected):
+    assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A participle closing a "with" phrase says what its noun did; the NBS measure is written short.
+    ("Weihai's GDP grew 5.1 percent, with the added value of industrial enterprises above designated size rising "
+     "7.4 percent.", [("5.1 percent", "GDP growth"), ("7.4 percent", "industrial output growth")]),
+    # Head of cattle count the cattle.
+    ("Chifeng had 2.4 million head of cattle at the end of June.", [("2.4 million", "cattle")]),
+    # What each of a set is worth, the set said before the amount or after it.
+    ("Fourteen of the projects involve investment of more than 2 billion yuan each.",
+     [("Fourteen", "projects"), ("more than 2 billion yuan", "investment per project")]),
+    ("Of the 40 projects signed, nine are worth over 1 billion yuan apiece.",
+     [("40", "projects"), ("nine", "projects"), ("over 1 billion yuan", "investment per project")]),
+    # An amount between an article and its noun describes the noun, hyphenated or not.
+    ("A 3.6 billion yuan glass fiber plant started production in Tai'an on Monday.",
+     [("3.6 billion yuan", "glass fiber plant investment")]),
+    # What a plant can make is its capacity.
+    ("The new line is designed to produce 60,000 tonnes a year.", [("60,000 tonnes", "new line capacity")]),
+    ("The mill can produce 800,000 tonnes of paper a year.", [("800,000 tonnes", "annual paper capacity")]),
+    # A crop planted on land: the crop's area.
+    ("In the county, white tea is planted on 150,000 mu.", [("150,000 mu", "white tea area")]),
+])
+def test_absolutes_herds_each_and_capacity(sentence, expected):
     assert _labels(sentence) == expected

@@ -213,7 +213,9 @@ def _read_figure(rewrite: Rewrite, sentence: str, number: re.Match, quantity: Qu
     amount_start, last = rewrite.original_span(span_start, span_end)
     if kind == "count" and _ends_a_name(sentence, amount_start):
         return None
-    adjective = unit != "count" and _is_adjective(sentence[amount_start:last])
+    adjective = unit != "count" and (_is_adjective(sentence[amount_start:last])
+                                     or kind != "share" and _ARTICLE_BEFORE.search(sentence, 0, amount_start) is not None
+                                     and _NOUN_AFTER.match(sentence, last) is not None)
     # "around 12 days", "the 14th Five-Year Plan": a span of time is when, not a figure an analyst quotes.
     if _is_duration(unit, quantity) or _lexicon().period_joined.match(text, end):
         return None
@@ -315,6 +317,12 @@ def _is_reference(before: str, number: str) -> bool:
     word = _LAST_WORD.search(before)
     return not any(c.isdigit() for c in number) and bool(word) \
         and (word[1].lower() in _lexicon().determiners or bool(_POSSESSIVE.search(before)))
+
+
+# "a 4.2 billion yuan battery plant", written without hyphens, describes its noun as "a 4.2-billion-yuan plant" does
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:of|in|to|for|from|and|or|a|an|the|per|each|worth|on|at|by|last|this|next|with|was|is|"
+                         r"will|has|had|were|are|be|been)\b)[a-z]")
 
 
 def _is_adjective(written: str) -> bool:

@@ -60,6 +60,7 @@ _TRADED_AT = re.compile(r"\b(?:buy|buys|bought|sell|sells|sold|purchased?|traded
 _EACH_WITH = re.compile(r"\beach\s+(?:with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\s+)?(?:[a-z]+\s+){0,2}|worth\s+(?:[a-z]+\s+){0,2})$",
                         re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z-]+)[\s,]*$")
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece)\b(\s+\w+)?", re.IGNORECASE)
 _PER = re.compile(r"\s+per\s+[a-z]", re.IGNORECASE)
 _FLOATING = {"each", "both", "all"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
@@ -147,12 +148,20 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     words = tag_words(sentence)
     label = write_short(_uncapitalised(_read_label(words, sentence, first, start, end, kind, adjective, earlier,
                                                    said or []), words))
+    # "46 projects, each with an investment over 10 million yuan", "Twelve of the projects carry investment of N
+    # each", "Eight of them are each worth N": the investment per project
+    each_with = _EACH_WITH.search(sentence, 0, first)
+    after = _EACH_AFTER.match(sentence, end)
+    # "more than 10 percent each year" is a rate, not an amount per thing
+    each = each_with or (after if after and not _words().time_nouns & set((after[1] or "").lower().split()) else None)
+    owners = _each_owner(sentence, each, earlier, said or []) if each else None
+    if owners and kind == "money" and names_nothing(label):
+        label = attributive_money().get(owners[1], "value")  # what each thing built is worth is its investment
     if not label or names_nothing(label):
         return label
     label = lexicon.whole_labels.get(label.lower(), label)
-    each = _EACH_WITH.search(sentence, 0, first)
-    if each:  # "46 projects, each with an investment over 10 million yuan": the investment per project
-        owner = _singular_noun(_LAST_WORD.search(sentence, 0, each.start()))
+    if owners or each_with:
+        owner = owners[0] if owners else None
         # "two battery projects, each worth N": the measure once, not "battery project investment per project"
         if owner and owner in label.lower().split():
             label = label.split()[-1]
@@ -177,6 +186,18 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             measures[0] if kind != "mass" or built else None
         return f"{label} {measure}" if measure else label
     return label
+
+
+def _each_owner(sentence: str, each: re.Match, earlier: list[Placed], said: list[Placed]) -> tuple[str, str] | None:
+    """What an amount "each" is per, singular and as written: the noun before "each" ("projects, each with"), else
+    the noun of the count said last ("Twelve of the projects carry N each", "Eight of them are each worth N")."""
+    before = _LAST_WORD.search(sentence, 0, each.start()) if each.group(0).lower().startswith("each") else None
+    if (owner := _singular_noun(before)) is not None:
+        return owner, before[1].lower()
+    counts = [p.label for p in earlier if p.kind == "count"] or [p.label for p in said if p.kind == "count"][-1:]
+    nouns = [w.text for w in tag_words(counts[-1]) if w.tag == "NNS"] if counts else []
+    owner = _singular_noun(re.match(r"(\S+)", nouns[-1])) if nouns else None
+    return (owner, nouns[-1].lower()) if owner else None
 
 
 def write_short(text: str, names: bool = True) -> str:
@@ -541,9 +562,14 @@ def _counted(site: _Site) -> str:
     """What a count counts: the noun after it, or "the number of X" before it."""
     if site.kind != "count":
         return ""
-    counted = _show(_thing_counted(site))
+    thing = _thing_counted(site)
+    counted = _show(thing)
     if counted.lower() in _words().unit_nouns:
-        return ""  # "reached 1 million units": what the units are is said elsewhere (see find_label)
+        # "3.9 million head of beef cattle" counts the cattle; "reached 1 million units": what the units are is said
+        # elsewhere (see find_label)
+        after = site.words.index(thing[-1]) + 1
+        of = after < len(site.words) and site.words[after].low == "of"
+        return _show(_phrase_after(site.words, after + 1)) if of else ""
     return counted or _number_of(site)
 
 

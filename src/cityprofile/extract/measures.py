@@ -81,6 +81,9 @@ class _Words:
     yielding: frozenset[str]
     object_actions: dict[str, str]
     area_actions: dict[str, str]  # a verb of what was done on land -> the area it heads ("plant": planted area)
+    capacity_modals: frozenset[str]
+    capacity_heads: frozenset[str]
+    capacity_actions: frozenset[str]
     plain: frozenset[str]
     dimensions: dict[str, str]
     equating: frozenset[str]
@@ -154,6 +157,9 @@ def _words() -> _Words:
         yielding=frozenset(data["yielding_lemmas"]["words"]),
         object_actions=table("object_actions"),
         area_actions=table("area_actions"),
+        capacity_modals=frozenset(data["capacity_cues"]["modals"]),
+        capacity_heads=frozenset(data["capacity_cues"]["heads"]),
+        capacity_actions=frozenset(data["capacity_cues"]["actions"]),
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
         dimensions=table("dimensions"),
         equating=frozenset(data["equating_words"]["words"]),
@@ -329,7 +335,14 @@ class _Reader:
                 and (action := words.object_actions.get(_verb_key(head))):
             # "Xiamen Port handled 12.5 million TEUs": containers, which the unit says
             thing = words.unit_things.get(token.text)
-            return _suffixed(self._subject_phrase(head), f"{thing} {action}" if thing else action)
+            owner = self._subject_phrase(head)
+            if action in words.capacity_actions and _can_make(head):
+                # "the plant is designed to produce 40,000 tonnes a year": its capacity; "the capacity to handle N"
+                # names it already
+                action = "capacity"
+                if owner and owner.split()[-1] == "capacity":
+                    return f"{thing} {action}" if thing else action
+            return _suffixed(owner, f"{thing} {action}" if thing else action)
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
         if dep == "nsubjpass" and self.kind == "money" and (action := self._action_noun(head)):
@@ -739,7 +752,13 @@ class _Reader:
                     return named  # "The largest, a battery cell plant, will occupy 1,200 mu": the plant
                 return subject
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-                return _described(verb.head)
+                described = verb.head
+                if verb.dep_ == "acl" and verb.tag_ == "VBG":
+                    # "with the added value of industrial enterprises above designated size rising 6.8 percent": a
+                    # participle closing a "with" phrase says what its noun did, wherever the parser hung it
+                    described = next((a for a in described.ancestors if a.dep_ == "pobj" and a.head.lower_ == "with"),
+                                     described)
+                return _described(described)
             before = verb.doc[verb.i - 1] if verb.i > 0 else None
             if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ", "VBP") and before is not None \
                     and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj":
@@ -873,6 +892,8 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
     action = words.object_actions.get(_verb_key(verb))
+    if action in words.capacity_actions and _can_make(verb):
+        action = "capacity"  # "the plant can produce 1.2 million tonnes of iron a year": its capacity
     if action and measure.lower() == thing.lower_ in words.person_nouns:
         return _people(verb, action)
     if action:
@@ -888,8 +909,13 @@ def _area_action(unit: Token) -> str | None:
     takes it after "on" ("planted on N") or follows it ("N planted to soybeans")."""
     verbs = [unit.head if unit.dep_ == "dobj" else unit.head.head if unit.dep_ == "pobj" else None,
              *(c for c in unit.children if c.dep_ == "acl")]
-    return next((area for verb in verbs if verb is not None and verb.pos_ == "VERB"
-                 and (area := _words().area_actions.get(verb.lemma_.lower()))), None)
+    verb = next((v for v in verbs if v is not None and v.pos_ == "VERB"
+                 and v.lemma_.lower() in _words().area_actions), None)
+    if verb is None:
+        return None
+    # "Iron-stick yam is planted on 120,000 mu": the yam's area
+    grown = next((_phrase(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return _suffixed(grown, "area") if grown else _words().area_actions[verb.lemma_.lower()]
 
 
 def _before_joined_verb(measure: str, doc: Doc) -> str:
@@ -901,6 +927,15 @@ def _before_joined_verb(measure: str, doc: Doc) -> str:
         if verb.pos_ == "VERB" and verb.dep_ == "conj" and cut > 0:
             return measure[:cut]
     return measure
+
+
+def _can_make(verb: Token) -> bool:
+    """Whether ``verb`` says what can be made, not what was: "can produce", "is designed to produce", "will be able
+    to turn out"."""
+    words = _words()
+    if any(c.dep_ == "aux" and c.lower_ in words.capacity_modals for c in verb.children):
+        return True
+    return verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.lemma_.lower() in words.capacity_heads
 
 
 def _people(verb: Token, action: str) -> str:
