@@ -231,6 +231,10 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
     ("岳阳将做强绿色化工、精品钢材和品牌家居产业。",
      [("Chemicals", "绿色化工"), ("Iron and steel", "精品钢材"), ("Wood and furniture", "品牌家居产业")]),
     ("鞍山传统钢铁产业加快转型。", [("Iron and steel", "传统钢铁产业")]),
+    # A word of kind is a whole word before the phrase, and names no kind through another phrase or of a project.
+    ("推动光伏绿色化工耦合发展。", [("Photovoltaics", "光伏"), ("Chemicals", "绿色化工")]),
+    ("创新型化工企业达到30家，重大化工项目开工。", [("Chemicals", "化工"), ("Chemicals", "化工")]),
+    ("全市风光电装机容量突破500万千瓦，内燃机产业集群加快发展。", []),
 ])
 def test_industries_joined_in_one_phrase_keep_it_whole(sentence, expected):
     assert [(m.name, m.term) for m in find_chinese_industries(sentence, simplify(sentence))] == expected
@@ -295,6 +299,10 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     ("共签约项目31个，其中20亿元以上项目6个。", {"31个": "signed projects", "20亿元以上": "investment per project", "6个": "projects"}),
     # A figure a plan aims at is its measure's target, as in English.
     ("力争到2027年全市地区生产总值突破5000亿元。", {"突破5000亿元": "GDP target"}),
+    # A measure written before the money says what it is; a threshold of projects reads so in a series too.
+    ("利润总额50亿元以上企业20家。", {"50亿元以上": "total profit", "20家": "enterprises"}),
+    ("其中50亿元以上项目3个、10亿元以上项目12个。",
+     {"50亿元以上": "investment per project", "3个": "projects", "10亿元以上": "investment per project", "12个": "projects"}),
 ])
 def test_statistical_communique_constructions(sentence, labels):
     assert _labels(sentence) == labels
@@ -392,8 +400,17 @@ def test_a_short_subheading_divides_the_article_and_topic_tags_end_it():
         "#襄州经济 #项目建设\n"
         "往期推荐\n"
         "▶ 3月份全区CPI同比上涨0.3%\n")
+    assert page.paragraphs[0] == "4月19日，区统计局发布一季度经济运行数据。"
     assert "项目建设持续发力" in page.paragraphs
     assert page.paragraphs[-1] == "一季度，全区新开工亿元以上项目28个，总投资186.5亿元。"
+
+
+def test_a_short_headline_naming_a_place_ends_the_body_and_a_numbered_furnace_does_not():
+    page = clean_chinese_page(
+        "襄阳一季度GDP增长6.2%\n2024-04-20 来源：襄阳日报\n4月19日，市统计局发布数据。\n"
+        "一季度，全市地区生产总值1312亿元，同比增长6.2%。\n该公司5#高炉昨日正式复产投用。\n"
+        "宜昌一季度经济稳中向好\n4月20日，宜昌市地区生产总值1200亿元。\n")
+    assert page.paragraphs[-1] == "该公司5#高炉昨日正式复产投用。"
 
 
 def test_a_text_that_opens_with_its_body_keeps_its_first_paragraph():

@@ -186,7 +186,7 @@ def test_two_nouns_before_one_head_share_it():
     ("The county has 800,000 residents and 40 industrial firms.", "population"),
     # People a fair drew or a plant employs, or a city's factories, are not.
     ("The Zibo barbecue festival drew 2 million people.", "people drawn"),
-    ("The new plant in Bengbu employs 300 people.", "employees"),
+    ("The new plant in Bengbu employs 300 people.", "new plant employees"),
     ("Yiwu is a city of 2,000 factories.", "factories"),
 ])
 def test_people_living_in_a_place_are_its_population(sentence, label):

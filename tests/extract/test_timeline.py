@@ -740,3 +740,10 @@ def test_an_undated_sentence_at_a_gathering_dated_before_is_put_at_its_date():
     # a gathering the article never dated dates nothing, nor does one dated only to its year
     assert extract_events(["In 2023 the forum drew 300 guests.", "Ten deals were signed at the forum."],
                           "2024-03-01", "a1")[-1].event == "the forum drew 300 guests"
+
+
+def test_a_place_at_a_gathering_is_no_gathering():
+    sentences = ["The 2024 China Rail Transit Expo opened on Thursday in Zhuzhou.",
+                 "The city plans to build a new exhibition hall at the expo center."]
+    assert [e.event for e in extract_events(sentences, "2024-09-20", "a1")] == [
+        "2024 China Rail Transit Expo opened in Zhuzhou"]

@@ -274,16 +274,18 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
         # the count is of them (their growth, by 1,250), where it reads the same things
         measure = read_measure(sentence, start, end, kind, earlier, _words().action_noun, said)
         counted = measure if counted.lower() in measure.lower() else counted
-    sets = [p.label for p in earlier if p.kind == "count"]
+    sets = [p for p in earlier if p.kind == "count"]
     if counted and counted.split()[-1].lower() in _words().pro_forms and sets:
-        # "more than 130 companies, including 11 listed ones": listed companies
-        nouns = [w.text for w in tag_words(sets[-1]) if w.tag.startswith("NN")]  # "projects signed": projects
-        counted = " ".join([*counted.split()[:-1], nouns[-1] if nouns else sets[-1]])
+        # "more than 130 companies, including 11 listed ones": listed companies, the noun the count before counted
+        # ("exported 300,000 vehicles, including 120,000 electric ones": electric vehicles, not "electric exports")
+        thing = _thing_counted(_Site(words, sentence, word_at(words, sets[-1].first), word_at(words, sets[-1].end),
+                                     "count"))
+        counted = " ".join([*counted.split()[:-1], thing[-1].text if thing else sets[-1].label])
     if counted:
         return read_action(sentence, start, end, counted)
     # "of them" in the sentence after stands for what it counted first, its main clause's ("signed 86 projects that
     # will create 12,000 jobs. Eleven of them ..."); in its own sentence, for the count just before
-    counts = sets or [p.label for p in said or [] if p.kind == "count"][:1]
+    counts = [p.label for p in sets] or [p.label for p in said or [] if p.kind == "count"][:1]
     part = read_part(sentence, start, end, counts) if kind == "count" else None
     if part:
         return part
@@ -580,7 +582,15 @@ def _count_measure(site: _Site) -> str:
     if site.kind != "count" or i < 2 or words[i - 1].low != "of":
         return ""
     found = _phrase_before(words, i - 1)
-    return _show(_capped(found[1])) if found and found[1][-1].low in owned_measures() else ""
+    if not found or found[1][-1].low not in owned_measures():
+        return ""
+    # "an annual capacity of 500,000 vehicles" is annual vehicle capacity
+    thing = _thing_counted(site)
+    kind = _singular_noun(re.match(r"(\S+)", thing[-1].text)) if thing else None
+    measure = [w.text for w in _capped(found[1])]
+    if kind:
+        measure.insert(len(measure) - 1, kind)
+    return " ".join(measure)
 
 
 def _thing_counted(site: _Site) -> list[Word]:

@@ -82,6 +82,8 @@ class _Words:
     object_actions: dict[str, str]
     area_actions: dict[str, str]  # a verb of what was done on land -> the area it heads ("plant": planted area)
     capacity_modals: frozenset[str]
+    drawing: frozenset[str]  # verbs that bring money in, whose "of" names what it is ("attract N of investment")
+    earlier_times: frozenset[str]  # words of a time before, after "than": a change, not a gap ("than before")
     capacity_heads: frozenset[str]
     capacity_actions: frozenset[str]
     plain: frozenset[str]
@@ -96,8 +98,8 @@ class _Words:
     bound_pairs: frozenset[str]
     plural_only: frozenset[str]
     person_nouns: frozenset[str]
-    staff: dict[str, str]  # what people a verb counts are to a subject that is no trade ("employ": employees)
-    trades: frozenset[str]
+    employers: frozenset[str]  # subjects whose people employed are their employees, not their employment
+    employees: str
     residents: frozenset[str]
     part_prepositions: frozenset[str]
     part_pronouns: frozenset[str]
@@ -158,6 +160,8 @@ def _words() -> _Words:
         object_actions=table("object_actions"),
         area_actions=table("area_actions"),
         capacity_modals=frozenset(data["capacity_cues"]["modals"]),
+        drawing=frozenset(data["drawing_lemmas"]["words"]),
+        earlier_times=frozenset(data["earlier_times"]["words"]),
         capacity_heads=frozenset(data["capacity_cues"]["heads"]),
         capacity_actions=frozenset(data["capacity_cues"]["actions"]),
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
@@ -173,8 +177,8 @@ def _words() -> _Words:
         bound_pairs=frozenset(data["bound_pairs"]["words"]),
         plural_only=frozenset(data["plural_only"]["words"]),
         person_nouns=frozenset(data["person_nouns"]["words"]),
-        staff=data["person_nouns"]["staff"],
-        trades=frozenset(data["person_nouns"]["trades"]),
+        employers=frozenset(data["person_nouns"]["employers"]),
+        employees=data["person_nouns"]["employees"],
         residents=frozenset(data["resident_nouns"]["words"]),
         part_prepositions=frozenset(data["part_words"]["prepositions"]),
         part_pronouns=frozenset(data["part_words"]["pronouns"]),
@@ -285,19 +289,18 @@ class _Reader:
         if self.kind == "share" and token.lemma_.lower() not in words.amount_nouns \
                 and (whole := _of_object(token)) is not None:
             return self._share(token, whole)
-        named = _of_object(token)
-        if self.kind == "area" and (named is None or named.lemma_.lower() == "land") and (worked := _area_action(token)):
+        of = _of_object(token)
+        if self.kind == "area" and (of is None or of.lemma_.lower() == "land") and (worked := _area_action(token)):
             return worked  # "wheat planted on 30 million mu", "afforested 1.1 million mu of land"
-        if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := named) is not None:
+        if self.kind in ("area", "length") and token.lower_ in unit_words() and (land := of) is not None:
             # "1.8 million mu of navel orange orchards" is orchard area, "200 km of roads" road length; "sold 1.92
             # million square meters of new homes" is the homes' sales area
             acted = _acted_on(land, head if dep == "dobj" and head.pos_ == "VERB" else None)
             return _suffixed(_singular(acted, land), self.kind)
-        # "to attract between 80 and 100 billion yuan of industrial investment" (after a verb of trade or making, what
-        # it did says more: "exported 300 billion yuan of goods" are exports, below)
-        traded = dep == "dobj" and _verb_key(head) in words.object_actions
-        if self.kind == "money" and dep in ("pobj", "dobj") and not traded and (spent := _of_object(token)) is not None \
-                and (named := _phrase(spent)):
+        # "to attract between 80 and 100 billion yuan of industrial investment": after a verb that brings money in,
+        # the money is what its "of" names (after "lost", "spent" or "exported", what the verb did says more)
+        if self.kind == "money" and dep == "dobj" and head.lemma_.lower() in words.drawing and of is not None \
+                and (named := _phrase(of)):
             return named
         if dep == "pobj":
             return self._through(head, token, start)
@@ -444,13 +447,13 @@ class _Reader:
             # "goods worth 2.67 billion yuan", "the laptop is worth $2,000": the value of the thing
             return _value_of(governor) if governor.pos_ in ("NOUN", "PROPN") else \
                 _suffixed(self._subject_phrase(governor), "value")
-        if word in words.qualifying_prepositions and governor.pos_ == "NOUN" and (measure := _phrase(governor)):
-            # "projects with investment above 500 million yuan": the projects' investment (a parser hangs "with" from
-            # anywhere: the noun before it owns the measure)
+        if word in words.qualifying_prepositions and governor.pos_ == "NOUN" and governor.lower_ in words.owned \
+                and (measure := _phrase(governor)):
+            # "projects with investment above 500 million yuan": the investment per project, as "each with an
+            # investment over N" is (a parser hangs "with" from anywhere: the noun before it owns the measure)
             before = governor.doc[governor.head.i - 1] if governor.head.lower_ == "with" else None
-            owner = _phrase(before) if before is not None and before.pos_ == "NOUN" else None
-            return f"{_singular(owner, before)} {measure}" if owner and len(owner.split()) < words.max_words \
-                else measure
+            owned = before is not None and before.pos_ == "NOUN" and before.lemma_ != before.lower_
+            return f"{measure} per {before.lemma_.lower()}" if owned else measure
         if word == "for" and self.kind == "money" and governor.lemma_.lower() in words.price:
             objects = [c for c in governor.children if c.dep_ == "dobj"]
             thing = _phrase(objects[0]) if objects else self._subject_phrase(governor)
@@ -476,7 +479,11 @@ class _Reader:
                 return _phrase(moved) if moved.pos_ in ("NOUN", "PROPN") else self._subject_phrase(moved)
             if word == "for" and governor.lemma_.lower() in words.share:
                 if self.kind == "count" and (whole := _of_object(token)) is not None and (counted := _phrase(whole)):
-                    return counted  # "investors from Shanghai accounted for 23 of the projects": projects
+                    # "investors from Shanghai accounted for 23 of the projects": projects; "foreign-funded projects
+                    # accounted for 12 of the 48 projects": the foreign-funded ones
+                    part = self._subject(governor)
+                    same = part is not None and part.lemma_.lower() == whole.lemma_.lower()
+                    return (self._subject_phrase(governor) or counted) if same else counted
                 # "iron ore accounted for 182 million tonnes": a part's own amount, not a share
                 subject = self._subject_phrase(governor)
                 return _suffixed(subject, "share") if self.kind == "share" else subject
@@ -784,8 +791,11 @@ def _gapped(comparative: Token, label: str | None) -> str | None:
     """A change said against another place or thing is a gap ("electricity prices are 10 percent lower than in
     Shanghai" is the electricity price gap); against a time ("than a year earlier"), or with no "than", a change."""
     than = next((c for c in comparative.children if c.lower_ == "than"), None)
-    if not label or than is None or any(_names_when(t) for t in than.subtree):
+    if not label or than is None or any(_names_when(t) or t.lower_ in _words().earlier_times for t in than.subtree):
         return label
+    if any(c.lower_ in ("point", "points") for c in comparative.subtree):
+        # "GDP grew 5.8 percent, 0.6 percentage points higher than the national average": the gap of the growth
+        return f"{label} gap"
     measure, _, change = label.rpartition(" ")
     if not measure or change not in _words().comparatives.values():
         return label
@@ -939,13 +949,20 @@ def _can_make(verb: Token) -> bool:
 
 
 def _people(verb: Token, action: str) -> str:
-    """"The ceramics industry employs about 60,000 people": a trade's employment; "the plant employs 1,850 people":
-    anyone else's employees."""
+    """"The plant employs 1,850 people", "CATL employs 20,000 people": the employer's employees; "the ceramics industry
+    employs 60,000 people", "tourism employs 300,000 people": its employment. Another verb's action as it is."""
     words = _words()
+    if verb.lemma_.lower() != "employ":
+        return action
     subject = _subject_of_clause(verb)
-    if subject is not None and subject.lemma_.lower() in words.trades and (trade := _phrase(subject)):
-        return _suffixed(trade, action)
-    return words.staff.get(verb.lemma_.lower(), action)
+    named = _phrase(subject)
+    if subject is None or not named:
+        return words.employees
+    # "the Foxconn plant" or "CATL" named, their employees; a bare "the company", its employees
+    employer = subject.lemma_.lower() in words.employers or subject.lower_ in words.employers
+    if employer or subject.pos_ == "PROPN" or subject.text.isupper():
+        return _suffixed(named, words.employees) if " " in named or not employer else words.employees
+    return _suffixed(named, action)
 
 
 def read_part(sentence: str, start: int, end: int, counts: list[str]) -> str | None:

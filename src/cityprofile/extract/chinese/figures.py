@@ -28,6 +28,8 @@ from ..labels import as_target
 from .text import HAN, segmenter, vocabulary, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?、()（）“”\"「」《》]")
+# The noun after money over which things are counted: "10亿元以上产业项目15个", "5亿元以上的重大项目"
+_THRESHOLD_THING = re.compile(rf"的?([{HAN}]{{0,4}}?(?:项目|企业))")
 # A change word, then "to" (增加到, 提高至, 增至): the amount is the level reached.
 _LEVEL = re.compile(r"(?:增加|提高|提升|上升|增长|下降|减少|降低|扩大)(?:到|至)$|增至$|降至$")
 _CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
@@ -227,9 +229,11 @@ def _leading_phrase(words: list[str], vocab: _Vocabulary) -> str:
     return "".join(kept)
 
 
-def _threshold(noun: str, vocab: _Vocabulary) -> str | None:
-    """What money over which ``noun`` is counted is per thing: "investment per project" for 项目 and 产业项目."""
-    return next((per for thing, per in vocab.thresholds.items() if noun.endswith(thing)), None)
+def _threshold(after: str, vocab: _Vocabulary) -> str | None:
+    """What money is per thing when the noun right ``after`` it names what is counted over it: "investment per
+    project" before 项目, 产业项目 or 重大项目 (a measure written before the money says what it is instead)."""
+    found = _THRESHOLD_THING.match(after)
+    return next((per for thing, per in vocab.thresholds.items() if found and found[1].endswith(thing)), None)
 
 
 def _english(measure: str, vocab: _Vocabulary) -> str | None:
@@ -313,19 +317,20 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
             measure = named[len(named) - size + position]  # "同比分别增长9.65%和7.2%"
         subject = measure or _subject(simple, _clause_start(simple, amount.start), amount.start, vocab)
         return _changed(subject or (named[-1] if named else None), change, vocab)
+    limit = amounts[index + 1].start if index + 1 < len(amounts) else len(simple)
+    own = simple[amounts[index - 1].end if index else start:amount.start].strip("，,、和及与 ")
+    if amount.qualifier == "over" and vocab.kinds.get(amount.unit) == "money" and not _measure_before(own, vocab) \
+            and (per := _threshold(simple[amount.end:limit], vocab)):
+        return _Measured(None, per)  # "其中10亿元以上项目18个": the investment per project the 18 are over
     if position and previous:
         return previous[-1]  # "新建27项、续建68项" names each; "12个和8个" repeats the first
     share = _share(text, vocab)
     if share:
         return share
     measure = _measure_before(text, vocab)
-    limit = amounts[index + 1].start if index + 1 < len(amounts) else len(simple)
     if amount.unit == "count":
         counted = _noun_after(simple, amount.end, limit, vocab)
         measure = counted if counted and (not measure or len(counted) > 1) else measure
-    elif amount.qualifier == "over" and vocab.kinds.get(amount.unit) == "money" \
-            and (per := _threshold(_noun_after(simple, amount.end, limit, vocab), vocab)):
-        return _Measured(None, per)  # "其中10亿元以上项目18个": the investment per project the 18 are over
     elif not _english(measure, vocab) and re.match(f"的?[{HAN}]", simple[amount.end:amount.end + 2]):
         # "240万千瓦抽水蓄能电站", "1.5万平方米的无尘室": an amount before a noun is its size.
         measure = _noun_after(simple, amount.end, limit, vocab) or measure

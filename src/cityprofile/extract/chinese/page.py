@@ -49,8 +49,11 @@ _MIN_BODY_HAN = 8
 # A body of this many paragraphs is an article; an unpunctuated line after it starts another one.
 _BODY_BEFORE_NEXT = 2
 # Unless it is as short as a section's subheading ("项目建设持续发力", "文旅消费人气旺"), where a headline names who did
-# what ("省财政下达专项资金支持教育强国推进工程").
+# what ("省财政下达专项资金支持教育强国推进工程") or opens with the place it is about ("宜昌一季度经济稳中向好").
 _MAX_SUBHEADING_CHARS = 12
+_PLACE_CHARS = 8  # as long as a place name with its suffix can be ("克孜勒苏柯尔克孜自治州" aside)
+# A WeChat copy's topic tags end its body: "#纺博会 #柯桥 #绍兴发布" ("5#高炉" is no tag).
+_TOPIC_TAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)+\s*$")
 # A menu is a line of several short items: "首页 要闻 人事 廉政 政务".
 _MENU_ITEMS, _MENU_ITEM_CHARS = 4, 5
 
@@ -106,8 +109,16 @@ def _is_next_headline(line: str, page: Page) -> bool:
     it divides.
     """
     return (len(page.paragraphs) >= _BODY_BEFORE_NEXT and han_count(line) >= _MIN_BODY_HAN
-            and len("".join(line.split())) > _MAX_SUBHEADING_CHARS
+            and (len("".join(line.split())) > _MAX_SUBHEADING_CHARS or _opens_with_place(line))
             and not _PUNCTUATED.search(line) and not _SUBHEADING.match(line) and not _starts_with(line, "furniture"))
+
+
+def _opens_with_place(line: str) -> bool:
+    """Whether a line opens with the name of a city or province of the gazetteer ("宜昌一季度经济稳中向好")."""
+    from ..gazetteer import load_gazetteer  # only a short unpunctuated line after a body needs it
+
+    opening = simplify(line)[:_PLACE_CHARS]
+    return any(opening.startswith(name) for name in load_gazetteer().chinese_names() if len(name) >= 2)
 
 
 def _is_body(line: str) -> bool:
@@ -140,7 +151,7 @@ def clean_chinese_page(text: str) -> Page:
                 if _CLAUSE_MARK.search(title) and len(title) > len(page.title) + _MIN_BODY_HAN:
                     page.paragraphs.append(title[len(page.title):].strip())
                 continue
-        if page.paragraphs and (_starts_with(line, "ends") or _is_next_headline(line, page)):
+        if page.paragraphs and (_starts_with(line, "ends") or _TOPIC_TAGS.match(line) or _is_next_headline(line, page)):
             break
         body = _BRACKETED_DATELINE.sub(r"\1", _strip_head(line))
         if _is_body(body) and body != page.title:

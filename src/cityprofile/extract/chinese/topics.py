@@ -25,6 +25,7 @@ _MAX_NAME_WORDS = 6
 _MAX_BRACKET = 8
 _BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _MIN_NAME_HAN = 2
+_KIND_CONTEXT = 4  # the characters before a modifier the segmenter needs to see where its word starts
 
 
 @dataclass(frozen=True)
@@ -52,23 +53,38 @@ def _industry_words() -> _IndustryWords:
 def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]:
     """Return one mention per industry phrase in a Chinese sentence, as written, longest phrase first."""
     words = _industry_words()
-    spans = []
+    spans = []  # [start of the term, end of the term, start of the phrase itself, phrase]
     for match in words.phrases.finditer(simple):
-        # The mention keeps the modifiers before the phrase and the heads it runs on in, as the article writes them.
-        kind = words.head.search(simple, spans[-1][1] if spans else 0, match.start())
-        spans.append([kind.start() if kind else match.start(), words.tail.match(simple, match.end()).end(),
-                      match.group(0)])
+        # The mention keeps the heads the phrase runs on in and the words before it that say which kind, as the
+        # article writes them.
+        spans.append([_kind_before(simple, spans[-1][1] if spans else 0, match.start(), words),
+                      words.tail.match(simple, match.end()).end(), match.start(), match.group(0)])
     # "商贸物流", "光伏储能": phrases run together name one trade, each industry in it by its words; two joined by 和
     # are two ("新能源汽车和生物医药产业"), and a name that joins two ("住宿和餐饮业") is the taxonomy's
     for before, after in zip(spans, spans[1:]):
-        if before[1] == after[0]:
+        if before[1] == after[2]:
             before[1], after[0] = after[1], before[0]
     found = []
-    for start, end, phrase in spans:
+    for start, end, _, phrase in spans:
         industry = words.industry_of[phrase]
         found.append(IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
                                      sentence=sentence))
     return found
+
+
+def _kind_before(simple: str, earliest: int, start: int, words: _IndustryWords) -> int:
+    """Where the words before an industry phrase that say which kind of it begin ("绿色化工", "精品钢材"), or
+    ``start``: whole words only ("创新型化工企业" is no 新型化工), after ``earliest``."""
+    kind = words.head.search(simple, earliest, start)
+    if kind is None:
+        return start
+    before = segmenter().lcut(simple[max(earliest, kind.start() - _KIND_CONTEXT):start], HMM=False)
+    joined = ""
+    for word in reversed(before):
+        joined = word + joined
+        if len(joined) >= start - kind.start():
+            return kind.start() if len(joined) == start - kind.start() else start
+    return start
 
 
 @dataclass(frozen=True)
