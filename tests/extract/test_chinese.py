@@ -232,9 +232,14 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
      [("Chemicals", "绿色化工"), ("Iron and steel", "精品钢材"), ("Wood and furniture", "品牌家居产业")]),
     ("鞍山传统钢铁产业加快转型。", [("Iron and steel", "传统钢铁产业")]),
     # A word of kind is a whole word before the phrase, and names no kind through another phrase or of a project.
-    ("推动光伏绿色化工耦合发展。", [("Photovoltaics", "光伏"), ("Chemicals", "绿色化工")]),
+    ("石化能源新材料是此次开工项目的主力军。", [("Petroleum refining and coal processing", "石化能源新材料"),
+                                    ("New materials", "石化能源新材料")]),
     ("创新型化工企业达到30家，重大化工项目开工。", [("Chemicals", "化工"), ("Chemicals", "化工")]),
     ("全市风光电装机容量突破500万千瓦，内燃机产业集群加快发展。", []),
+    # An item of a list of industries is named whole; the first from its phrase on.
+    ("衡阳将聚焦输变电装备、有色金属精深加工、锂电正极材料等重点产业链。",
+     [("Electrical machinery and equipment", "输变电装备"), ("Non-ferrous metals", "有色金属精深加工"),
+      ("Lithium batteries", "锂电正极材料")]),
 ])
 def test_industries_joined_in_one_phrase_keep_it_whole(sentence, expected):
     assert [(m.name, m.term) for m in find_chinese_industries(sentence, simplify(sentence))] == expected

@@ -26,6 +26,9 @@ _MAX_BRACKET = 8
 _BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _MIN_NAME_HAN = 2
 _KIND_CONTEXT = 4  # the characters before a modifier the segmenter needs to see where its word starts
+# A list of industries: items joined by 、 before "(等)(三大)(重点)产业" and the like.
+_LISTED_INDUSTRIES = re.compile(r"((?:[^、，,。；;：:（）()]{2,12}、)+[^、，,。；;：:（）()]{2,12}?)等?(?:[一二三四五六七八九十两\d]+大)?"
+                                r"(?:重点|主导|支柱|特色|优势|新兴|战略性新兴|传统)?(?:产业链|产业集群|产业|行业|领域)")
 
 
 @dataclass(frozen=True)
@@ -59,10 +62,12 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
         # article writes them.
         spans.append([_kind_before(simple, spans[-1][1] if spans else 0, match.start(), words),
                       words.tail.match(simple, match.end()).end(), match.start(), match.group(0)])
-    # "商贸物流", "光伏储能": phrases run together name one trade, each industry in it by its words; two joined by 和
+    _take_listed_items(simple, spans)
+    # "商贸物流", "光伏储能", "石化能源新材料": phrases run together (a word of kind between them too) name one trade,
+    # each industry in it by its words; two joined by 和
     # are two ("新能源汽车和生物医药产业"), and a name that joins two ("住宿和餐饮业") is the taxonomy's
     for before, after in zip(spans, spans[1:]):
-        if before[1] == after[2]:
+        if before[1] == after[0]:
             before[1], after[0] = after[1], before[0]
     found = []
     for start, end, _, phrase in spans:
@@ -70,6 +75,20 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
         found.append(IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
                                      sentence=sentence))
     return found
+
+
+def _take_listed_items(simple: str, spans: list[list]) -> None:
+    """Widen each phrase inside an item of a list of industries to the whole item, as the list names it: in
+    "输变电装备、有色金属精深加工、新能源电池材料三大产业", 有色金属 is 有色金属精深加工 and 电池 新能源电池材料
+    (the first item from its phrase on: the words before it may be the clause's verb)."""
+    for listed in _LISTED_INDUSTRIES.finditer(simple):
+        at = listed.start(1)
+        for number, item in enumerate(re.split("[、和及与]", listed[1])):
+            # a phrase that crosses the item's end is one the taxonomy joins ("住宿和餐饮业"): left as it is
+            for span in (s for s in spans if at <= s[2] and s[2] + len(s[3]) <= at + len(item)):
+                span[0] = min(span[0], at) if number else span[0]
+                span[1] = max(span[1], at + len(item))
+            at += len(item) + 1
 
 
 def _kind_before(simple: str, earliest: int, start: int, words: _IndustryWords) -> int:
