@@ -72,8 +72,10 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
     found = []
     for start, end, _, phrase in spans:
         industry = words.industry_of[phrase]
-        found.append(IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
-                                     sentence=sentence))
+        mention = IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
+                                  sentence=sentence)
+        if mention not in found:  # "锂电正极材料" holds two names of one industry: one mention
+            found.append(mention)
     return found
 
 
