@@ -1016,3 +1016,14 @@ def test_absolutes_herds_each_and_capacity(sentence, expected):
 ])
 def test_what_the_held_out_rules_leave_as_it_was(sentence, expected):
     assert _labels(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Money per a unit of what is traded is its price, whatever the verb; per a span of time it is not.
+    ("Ordos can offer green power at 0.26 yuan per kWh.", [("0.26 yuan", "green power price")]),
+    ("Silver went from about 7,400 yuan per kilogram in January to 8,100 yuan in June.",
+     [("about 7,400 yuan", "silver price"), ("8,100 yuan", "silver")]),
+    ("Exports stood at 500 million yuan per month.", [("500 million yuan", "exports")]),
+])
+def test_money_per_unit_is_a_price(sentence, expected):
+    assert _labels(sentence) == expected

@@ -61,7 +61,7 @@ _EACH_WITH = re.compile(r"\beach\s+(?:with\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}(?:of\
                         re.IGNORECASE)
 _LAST_WORD = re.compile(r"([A-Za-z-]+)[\s,]*$")
 _EACH_AFTER = re.compile(r"\s*(?:each|apiece)\b(\s+\w+)?", re.IGNORECASE)
-_PER = re.compile(r"\s+per\s+[a-z]", re.IGNORECASE)
+_PER = re.compile(r"\s+per\s+([a-z][\w-]*)", re.IGNORECASE)
 _FLOATING = {"each", "both", "all"}
 _SIGNED_AMOUNT = re.compile(r"[$¥€£₩₹]\s?\d")
 _DETERMINERS = ("DT", "PRP$", "WP$", "PDT")
@@ -167,9 +167,13 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
             label = label.split()[-1]
         label = f"{label} per {owner}" if owner else f"{label} each"
     last = label.split()[-1].lower()
-    if kind == "money" and _TRADED_AT.search(sentence, 0, first) and _PER.match(sentence, end) \
-            and last not in lexicon.unit_prices and "price" not in label.split():
-        return f"{label} price"  # "buy electricity at 0.28 yuan per kilowatt-hour": electricity price
+    per = _PER.match(sentence, end) if kind == "money" else None
+    # "buy electricity at 0.28 yuan per kilowatt-hour", "offer green power at 0.26 yuan per kWh", "silver went from
+    # 7,400 yuan per kilogram": money per a unit of what is traded is its price (not "per capita", "per month")
+    traded = per is not None and (_TRADED_AT.search(sentence, 0, first)
+                                  or per[1].lower() in unit_words() and per[1].lower() not in lexicon.time_nouns)
+    if traded and last not in lexicon.unit_prices and "price" not in label.split():
+        return f"{label} price"
     if kind == "area" and last not in lexicon.area_nouns:
         return f"{label} area"
     if kind == "power" and last not in lexicon.attributive["power"]:
