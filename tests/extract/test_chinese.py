@@ -234,7 +234,7 @@ def test_industries_are_matched_inside_longer_words_and_quoted_as_written():
     # A word of kind is a whole word before the phrase, and names no kind through another phrase or of a project.
     ("石化能源新材料是此次开工项目的主力军。", [("Petroleum refining and coal processing", "石化能源新材料"),
                                     ("New materials", "石化能源新材料")]),
-    ("创新型化工企业达到30家，重大化工项目开工。", [("Chemicals", "化工")]),
+    ("创新型化工企业达到30家，重大化工项目开工。", [("Chemicals", "化工"), ("Chemicals", "化工")]),
     ("全市风光电装机容量突破500万千瓦，内燃机产业集群加快发展。", []),
     # An item of a list of industries is named whole; the first from its phrase on.
     ("衡阳将聚焦输变电装备、有色金属精深加工、锂电正极材料等重点产业链。",
@@ -304,7 +304,8 @@ def test_a_chinese_sentence_without_an_end_is_cut_between_clauses():
     ("共签约项目31个，其中20亿元以上项目6个。", {"31个": "signed projects", "20亿元以上": "investment per project", "6个": "projects"}),
     # A figure a plan aims at is its measure's target, as in English.
     ("力争到2027年全市地区生产总值突破5000亿元。", {"突破5000亿元": "GDP target"}),
-    # A measure written before the money says what it is; a threshold of projects reads so in a series too.
+    # A measure written before the money says what it is, a verb does not; a threshold reads so in a series too.
+    ("全市新开工10亿元以上项目28个。", {"10亿元以上": "investment per project", "28个": "projects"}),
     ("利润总额50亿元以上企业20家。", {"50亿元以上": "total profit", "20家": "enterprises"}),
     ("其中50亿元以上项目3个、10亿元以上项目12个。",
      {"50亿元以上": "investment per project", "3个": "projects", "10亿元以上": "investment per project", "12个": "projects"}),
@@ -416,6 +417,12 @@ def test_a_short_headline_naming_a_place_ends_the_body_and_a_numbered_furnace_do
         "一季度，全市地区生产总值1312亿元，同比增长6.2%。\n该公司5#高炉昨日正式复产投用。\n"
         "宜昌一季度经济稳中向好\n4月20日，宜昌市地区生产总值1200亿元。\n")
     assert page.paragraphs[-1] == "该公司5#高炉昨日正式复产投用。"
+    # the story's own city opening a subheading is no other story; a single topic tag ends the body
+    page = clean_chinese_page(
+        "襄阳一季度GDP增长6.2%\n2024-04-20 来源：襄阳日报\n4月19日，市统计局发布数据显示经济回升。\n"
+        "一季度，全市地区生产总值1312亿元，同比增长6.2%。\n襄阳消费市场持续回暖\n一季度社会消费品零售总额增长8%。\n"
+        "#襄阳发布#\n扫码关注我们，了解更多襄阳资讯和活动信息。\n")
+    assert page.paragraphs[-1] == "一季度社会消费品零售总额增长8%。"
 
 
 def test_a_text_that_opens_with_its_body_keeps_its_first_paragraph():

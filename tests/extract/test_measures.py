@@ -960,10 +960,12 @@ def test_set_off_changes_thresholds_and_levels_past(sentence, expected):
     # A verb joined by "and" after the thing counted or weighed is no part of it.
     ("The distillers turned out 52,000 tonnes of baijiu and generated revenue of 9.6 billion yuan last year.",
      [("52,000 tonnes", "baijiu output"), ("9.6 billion yuan", "distillers revenue")]),
-    # What was harvested, as analysts head it.
+    # What was harvested or yielded, as analysts head it.
     ("Suihua harvested 9.8 million tonnes of grain last year.", [("9.8 million tonnes", "grain harvest")]),
+    ("Its orchards yield 400,000 tonnes of pears a year.", [("400,000 tonnes", "annual pear output")]),
     # Land is headed by what was done on it, unless the "of" phrase names what is there.
-    ("Farmers in Nehe sowed soybeans on 2.6 million mu this spring.", [("2.6 million mu", "planted area")]),
+    ("Farmers in Nehe sowed soybeans on 2.6 million mu this spring.", [("2.6 million mu", "soybean area")]),
+    ("Farmers in Nehe sowed on 2.6 million mu this spring.", [("2.6 million mu", "planted area")]),
     ("The county afforested 80,000 mu of land last year.", [("80,000 mu", "afforested area")]),
     ("Kiwifruit grown across 120,000 mu of orchards is the county's best-known product.",
      [("120,000 mu", "orchard area")]),
@@ -1004,6 +1006,17 @@ def test_absolutes_herds_each_and_capacity(sentence, expected):
     ("Hefei's GDP grew 5.8 percent, 0.6 percentage points higher than the national average.",
      [("5.8 percent", "GDP growth"), ("0.6 percentage points", "GDP growth gap")]),
     ("Hotel prices were 20 percent higher than before.", [("20 percent", "hotel prices growth")]),
+    ("Industrial output grew 7 percent, 1.5 percentage points lower than the provincial average.",
+     [("7 percent", "industrial output growth"), ("1.5 percentage points", "industrial output growth gap")]),
+    # A park that grew is no crop; a crop grown on land heads its area; per mu is no price.
+    ("The industrial park has grown to 3,000 mu, and corn was grown on 3 million mu.",
+     [("3,000 mu", "industrial park area"), ("3 million mu", "corn area")]),
+    ("Investment intensity in the park reached 3 million yuan per mu.", [("3 million yuan", "investment intensity")]),
+    # Past ability is what was made, not a capacity.
+    ("Last year the plant could only produce 300,000 tonnes because of power shortages.",
+     [("300,000 tonnes", "plant output")]),
+    ("The park hosts 300 companies, including 45 foreign-funded ones and 12 listed ones.",
+     [("300", "companies"), ("45", "foreign-funded companies"), ("12", "listed companies")]),
     # Any trade's employment; a named employer's employees.
     ("Tourism employs 300,000 people in Guilin.", [("300,000", "tourism employment")]),
     ("CATL employs about 20,000 people in Ningde.", [("about 20,000", "CATL employees")]),

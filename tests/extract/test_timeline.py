@@ -747,3 +747,6 @@ def test_a_place_at_a_gathering_is_no_gathering():
                  "The city plans to build a new exhibition hall at the expo center."]
     assert [e.event for e in extract_events(sentences, "2024-09-20", "a1")] == [
         "2024 China Rail Transit Expo opened in Zhuzhou"]
+    # any words may follow the gathering itself
+    sentences[1] = "Deals signed at the expo totaled 5 billion yuan."
+    assert extract_events(sentences, "2024-09-20", "a1")[-1].date == "2024-09-19"

@@ -89,6 +89,7 @@ class _Words:
     attributive: dict[str, list[str]]
     whole_labels: dict[str, str]
     unit_prices: frozenset[str]
+    land_rates: frozenset[str]
     short_forms: re.Pattern
     short_form: dict[str, str]
 
@@ -118,6 +119,7 @@ def _words() -> _Words:
         attributive=entries(words["attributive_measures"]),
         whole_labels=entries(words["whole_labels"]),
         unit_prices=frozenset(w.lower() for w in words["unit_prices"]["words"]),
+        land_rates=frozenset(words["unit_prices"]["land_rates"]),
         short_forms=re.compile(rf"\b(?:{alternation(entries(words['short_forms']))})\b", re.I),
         short_form={k.lower(): v for k, v in entries(words["short_forms"]).items()},
     )
@@ -171,7 +173,8 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     # "buy electricity at 0.28 yuan per kilowatt-hour", "offer green power at 0.26 yuan per kWh", "silver went from
     # 7,400 yuan per kilogram": money per a unit of what is traded is its price (not "per capita", "per month")
     traded = per is not None and (_TRADED_AT.search(sentence, 0, first)
-                                  or per[1].lower() in unit_words() and per[1].lower() not in lexicon.time_nouns)
+                                  or per[1].lower() in unit_words() and per[1].lower() not in lexicon.time_nouns
+                                  and per[1].lower() not in lexicon.land_rates)
     if traded and last not in lexicon.unit_prices and "price" not in label.split():
         return f"{label} price"
     if kind == "area" and last not in lexicon.area_nouns:
@@ -282,8 +285,10 @@ def _read_label(words: tuple[Word, ...], sentence: str, first: int, start: int, 
     if counted and counted.split()[-1].lower() in _words().pro_forms and sets:
         # "more than 130 companies, including 11 listed ones": listed companies, the noun the count before counted
         # ("exported 300,000 vehicles, including 120,000 electric ones": electric vehicles, not "electric exports")
-        thing = _thing_counted(_Site(words, sentence, word_at(words, sets[-1].first), word_at(words, sets[-1].end),
-                                     "count"))
+        things = [_thing_counted(_Site(words, sentence, word_at(words, p.first), word_at(words, p.end), "count"))
+                  for p in reversed(sets)]
+        # "300 companies, including 45 foreign-funded ones and 12 listed ones": companies, past the other "ones"
+        thing = next((t for t in things if t and t[-1].low not in _words().pro_forms), None)
         counted = " ".join([*counted.split()[:-1], thing[-1].text if thing else sets[-1].label])
     if counted:
         return read_action(sentence, start, end, counted)

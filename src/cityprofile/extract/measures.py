@@ -795,7 +795,10 @@ def _gapped(comparative: Token, label: str | None) -> str | None:
         return label
     if any(c.lower_ in ("point", "points") for c in comparative.subtree):
         # "GDP grew 5.8 percent, 0.6 percentage points higher than the national average": the gap of the growth
-        return f"{label} gap"
+        # (its own "lower" read as a decline of that growth is no part of it)
+        measure, _, change = label.rpartition(" ")
+        changed = change in _words().comparatives.values() and measure.rsplit(" ", 1)[-1] in _words().comparatives.values()
+        return f"{measure if changed else label} gap"
     measure, _, change = label.rpartition(" ")
     if not measure or change not in _words().comparatives.values():
         return label
@@ -923,9 +926,13 @@ def _area_action(unit: Token) -> str | None:
                  and v.lemma_.lower() in _words().area_actions), None)
     if verb is None:
         return None
-    # "Iron-stick yam is planted on 120,000 mu": the yam's area
-    grown = next((_phrase(c) for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return _suffixed(grown, "area") if grown else _words().area_actions[verb.lemma_.lower()]
+    # "Iron-stick yam is planted on 120,000 mu", "sowed soybeans on 2.6 million mu": the crop's area
+    crop = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and c.pos_ in ("NOUN", "PROPN")
+                 and c != unit), None)
+    if crop is not None:
+        return _suffixed(_singular(_phrase(crop), crop), "area")
+    # "the park has grown to 3,000 mu": growing land is no planting
+    return None if verb.lemma_.lower() in ("grow", "cultivate") else _words().area_actions[verb.lemma_.lower()]
 
 
 def _before_joined_verb(measure: str, doc: Doc) -> str:

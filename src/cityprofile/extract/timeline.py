@@ -102,8 +102,7 @@ _AT_GATHERING = re.compile(r"^(?:at|during)\s", re.IGNORECASE)
 # "were signed during the conference", "at the fair, organizers said": a gathering the article dated before (not "at the
 # expo center", "at the summit's sidelines")
 _DURING_GATHERING = re.compile(rf"\b(?:at|during)\s+the\s+(?:[\w-]+\s+){{0,3}}?({_words('gathering_nouns')})s?\b"
-                               r"(?=\s*(?:[,.;:]|$)|\s+(?:on|in|and|with|where|which|that|last|this|earlier)\b)",
-                               re.IGNORECASE)
+                               rf"(?!['\u2019]s\b|\s+(?:{_words('gathering_places')})\b)", re.IGNORECASE)
 _POSSESSIVE_OPENING = re.compile(r"^\S+['\u2019]s\b")  # "China's highest": no speaker's name
 _ACCORDING = re.compile(r"^according\s+to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\s+that$")

@@ -319,8 +319,10 @@ def _measure(simple: str, amounts: list[_Amount], index: int, start: int, previo
         return _changed(subject or (named[-1] if named else None), change, vocab)
     limit = amounts[index + 1].start if index + 1 < len(amounts) else len(simple)
     own = simple[amounts[index - 1].end if index else start:amount.start].strip("，,、和及与 ")
-    if amount.qualifier == "over" and vocab.kinds.get(amount.unit) == "money" and not _measure_before(own, vocab) \
-            and (per := _threshold(simple[amount.end:limit], vocab)):
+    # a measure of the glossary written before the money says what it is (利润总额50亿元以上企业), a verb does not
+    # (新开工10亿元以上项目28个)
+    if amount.qualifier == "over" and vocab.kinds.get(amount.unit) == "money" \
+            and not _english(_measure_before(own, vocab), vocab) and (per := _threshold(simple[amount.end:limit], vocab)):
         return _Measured(None, per)  # "其中10亿元以上项目18个": the investment per project the 18 are over
     if position and previous:
         return previous[-1]  # "新建27项、续建68项" names each; "12个和8个" repeats the first

@@ -52,8 +52,9 @@ _BODY_BEFORE_NEXT = 2
 # what ("省财政下达专项资金支持教育强国推进工程") or opens with the place it is about ("宜昌一季度经济稳中向好").
 _MAX_SUBHEADING_CHARS = 12
 _PLACE_CHARS = 8  # as long as a place name with its suffix can be ("克孜勒苏柯尔克孜自治州" aside)
-# A WeChat copy's topic tags end its body: "#纺博会 #柯桥 #绍兴发布" ("5#高炉" is no tag).
-_TOPIC_TAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)+\s*$")
+# A WeChat or Weibo copy's topic tags end its body: "#纺博会 #柯桥", "#柯桥发布#" ("5#高炉" is no tag, nor a paragraph
+# opening with "#1馆").
+_TOPIC_TAGS = re.compile(r"^(?:#[^\s#，,。；;]{1,12}#?\s*)+$")
 # A menu is a line of several short items: "首页 要闻 人事 廉政 政务".
 _MENU_ITEMS, _MENU_ITEM_CHARS = 4, 5
 
@@ -109,16 +110,18 @@ def _is_next_headline(line: str, page: Page) -> bool:
     it divides.
     """
     return (len(page.paragraphs) >= _BODY_BEFORE_NEXT and han_count(line) >= _MIN_BODY_HAN
-            and (len("".join(line.split())) > _MAX_SUBHEADING_CHARS or _opens_with_place(line))
+            and (len("".join(line.split())) > _MAX_SUBHEADING_CHARS or _opens_with_place(line, page.title))
             and not _PUNCTUATED.search(line) and not _SUBHEADING.match(line) and not _starts_with(line, "furniture"))
 
 
-def _opens_with_place(line: str) -> bool:
-    """Whether a line opens with the name of a city or province of the gazetteer ("宜昌一季度经济稳中向好")."""
+def _opens_with_place(line: str, title: str) -> bool:
+    """Whether a line opens with the name of a city or province of the gazetteer that the headline does not name
+    ("宜昌一季度经济稳中向好" after a Xiangyang story; "襄阳消费市场持续回暖" is a Xiangyang story's own subheading)."""
     from ..gazetteer import load_gazetteer  # only a short unpunctuated line after a body needs it
 
-    opening = simplify(line)[:_PLACE_CHARS]
-    return any(opening.startswith(name) for name in load_gazetteer().chinese_names() if len(name) >= 2)
+    opening, headline = simplify(line)[:_PLACE_CHARS], simplify(title)
+    return any(opening.startswith(name) and name not in headline
+               for name in load_gazetteer().chinese_names() if len(name) >= 2)
 
 
 def _is_body(line: str) -> bool:

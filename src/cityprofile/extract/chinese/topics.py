@@ -26,6 +26,8 @@ _MAX_BRACKET = 8
 _BRACKETED = re.compile(r"[（(][^（）()]{1,6}[）)]")
 _MIN_NAME_HAN = 2
 _KIND_CONTEXT = 4  # the characters before a modifier the segmenter needs to see where its word starts
+_MAX_ITEM_CHARS = 8
+_NOT_A_NAME = re.compile(r"[的为以]|推动|培育|发展|提升|改造|壮大|加快|做强|打造")
 # A list of industries: items joined by 、 before "(等)(三大)(重点)产业" and the like.
 _LISTED_INDUSTRIES = re.compile(r"((?:[^、，,。；;：:（）()]{2,12}、)+[^、，,。；;：:（）()]{2,12}?)等?(?:[一二三四五六七八九十两\d]+大)?"
                                 r"(?:重点|主导|支柱|特色|优势|新兴|战略性新兴|传统)?(?:产业链|产业集群|产业|行业|领域)")
@@ -54,7 +56,8 @@ def _industry_words() -> _IndustryWords:
 
 
 def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]:
-    """Return one mention per industry phrase in a Chinese sentence, as written, longest phrase first."""
+    """Return one mention per industry phrase in a Chinese sentence, as written, longest phrase first (one where a
+    term holds two names of one industry)."""
     words = _industry_words()
     spans = []  # [start of the term, end of the term, start of the phrase itself, phrase]
     for match in words.phrases.finditer(simple):
@@ -69,13 +72,14 @@ def find_chinese_industries(sentence: str, simple: str) -> list[IndustryMention]
     for before, after in zip(spans, spans[1:]):
         if before[1] == after[0]:
             before[1], after[0] = after[1], before[0]
-    found = []
+    found, seen = [], set()
     for start, end, _, phrase in spans:
         industry = words.industry_of[phrase]
-        mention = IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
-                                  sentence=sentence)
-        if mention not in found:  # "锂电正极材料" holds two names of one industry: one mention
-            found.append(mention)
+        if (industry.name, start, end) in seen:
+            continue  # "锂电正极材料" holds two names of one industry: one mention of it there
+        seen.add((industry.name, start, end))
+        found.append(IndustryMention(name=industry.name, sector=industry.sector, term=sentence[start:end],
+                                     sentence=sentence))
     return found
 
 
@@ -86,8 +90,10 @@ def _take_listed_items(simple: str, spans: list[list]) -> None:
     for listed in _LISTED_INDUSTRIES.finditer(simple):
         at = listed.start(1)
         for number, item in enumerate(re.split("[、和及与]", listed[1])):
-            # a phrase that crosses the item's end is one the taxonomy joins ("住宿和餐饮业"): left as it is
-            for span in (s for s in spans if at <= s[2] and s[2] + len(s[3]) <= at + len(item)):
+            # a phrase that crosses the item's end is one the taxonomy joins ("住宿和餐饮业"): left as it is; an item
+            # that says more than a name ("推动化工转型", "装备制造为主的") is no item of the list
+            named = len(item) <= _MAX_ITEM_CHARS and not _NOT_A_NAME.search(item)
+            for span in (s for s in spans if named and at <= s[2] and s[2] + len(s[3]) <= at + len(item)):
                 span[0] = min(span[0], at) if number else span[0]
                 span[1] = max(span[1], at + len(item))
             at += len(item) + 1
