@@ -156,7 +156,7 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     after = _EACH_AFTER.match(sentence, end)
     # "more than 10 percent each year" is a rate, not an amount per thing
     each = each_with or (after if after and not _words().time_nouns & set((after[1] or "").lower().split()) else None)
-    owners = _each_owner(sentence, each, earlier, said or []) if each else None
+    owners = _each_owner(sentence, each_with, earlier, said or []) if each else None
     if owners and kind == "money" and names_nothing(label):
         label = attributive_money().get(owners[1], "value")  # what each thing built is worth is its investment
     if not label or names_nothing(label):
@@ -172,9 +172,9 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     per = _PER.match(sentence, end) if kind == "money" else None
     # "buy electricity at 0.28 yuan per kilowatt-hour", "offer green power at 0.26 yuan per kWh", "silver went from
     # 7,400 yuan per kilogram": money per a unit of what is traded is its price (not "per capita", "per month")
-    traded = per is not None and (_TRADED_AT.search(sentence, 0, first)
-                                  or per[1].lower() in unit_words() and per[1].lower() not in lexicon.time_nouns
-                                  and per[1].lower() not in lexicon.land_rates)
+    unit = per[1].lower() if per else ""
+    traded = per is not None and (_TRADED_AT.search(sentence, 0, first) or unit in unit_words()
+                                  and unit not in lexicon.time_nouns and unit not in lexicon.land_rates)
     if traded and last not in lexicon.unit_prices and "price" not in label.split():
         return f"{label} price"
     if kind == "area" and last not in lexicon.area_nouns:
@@ -195,10 +195,11 @@ def find_label(sentence: str, first: int, start: int, end: int, kind: str, adjec
     return label
 
 
-def _each_owner(sentence: str, each: re.Match, earlier: list[Placed], said: list[Placed]) -> tuple[str, str] | None:
-    """What an amount "each" is per, singular and as written: the noun before "each" ("projects, each with"), else
-    the noun of the count said last ("Twelve of the projects carry N each", "Eight of them are each worth N")."""
-    before = _LAST_WORD.search(sentence, 0, each.start()) if each.group(0).lower().startswith("each") else None
+def _each_owner(sentence: str, each_with: re.Match | None, earlier: list[Placed],
+                said: list[Placed]) -> tuple[str, str] | None:
+    """What an amount "each" is per, singular and as written: the noun before "each with" ("projects, each with"),
+    else the noun of the count said last ("Twelve of the projects carry N each", "Eight of them are each worth N")."""
+    before = _LAST_WORD.search(sentence, 0, each_with.start()) if each_with else None
     if (owner := _singular_noun(before)) is not None:
         return owner, before[1].lower()
     counts = [p.label for p in earlier if p.kind == "count"] or [p.label for p in said if p.kind == "count"][-1:]

@@ -81,11 +81,11 @@ class _Words:
     yielding: frozenset[str]
     object_actions: dict[str, str]
     area_actions: dict[str, str]  # a verb of what was done on land -> the area it heads ("plant": planted area)
-    capacity_modals: frozenset[str]
+    capacity_modals: frozenset[str]  # "can produce": what a plant can make is its capacity
+    capacity_heads: frozenset[str]  # "designed to produce", "able to turn out" likewise
+    capacity_actions: frozenset[str]  # the actions ("output") that become capacity so
     drawing: frozenset[str]  # verbs that bring money in, whose "of" names what it is ("attract N of investment")
     earlier_times: frozenset[str]  # words of a time before, after "than": a change, not a gap ("than before")
-    capacity_heads: frozenset[str]
-    capacity_actions: frozenset[str]
     plain: frozenset[str]
     dimensions: dict[str, str]
     equating: frozenset[str]
@@ -160,10 +160,10 @@ def _words() -> _Words:
         object_actions=table("object_actions"),
         area_actions=table("area_actions"),
         capacity_modals=frozenset(data["capacity_cues"]["modals"]),
-        drawing=frozenset(data["drawing_lemmas"]["words"]),
-        earlier_times=frozenset(data["earlier_times"]["words"]),
         capacity_heads=frozenset(data["capacity_cues"]["heads"]),
         capacity_actions=frozenset(data["capacity_cues"]["actions"]),
+        drawing=frozenset(data["drawing_lemmas"]["words"]),
+        earlier_times=frozenset(data["earlier_times"]["words"]),
         plain=frozenset(data["plain_lemmas"]["words"]) | level | having | share | area | change.keys(),
         dimensions=table("dimensions"),
         equating=frozenset(data["equating_words"]["words"]),
@@ -335,17 +335,14 @@ class _Reader:
             said = self._said()
             return self._label_at(head.head) or self._count_at(head.head) or (said[-1].label if said else None)
         if head.pos_ == "VERB" and dep == "dobj" and token.lower_ in unit_words() and _of_object(token) is None \
-                and (action := words.object_actions.get(_verb_key(head))):
+                and (action := _object_action(head)):
             # "Xiamen Port handled 12.5 million TEUs": containers, which the unit says
             thing = words.unit_things.get(token.text)
+            measure = f"{thing} {action}" if thing else action
             owner = self._subject_phrase(head)
-            if action in words.capacity_actions and _can_make(head):
-                # "the plant is designed to produce 40,000 tonnes a year": its capacity; "the capacity to handle N"
-                # names it already
-                action = "capacity"
-                if owner and owner.split()[-1] == "capacity":
-                    return f"{thing} {action}" if thing else action
-            return _suffixed(owner, f"{thing} {action}" if thing else action)
+            # "the capacity to handle N" names its capacity already
+            return measure if owner and action == "capacity" and owner.split()[-1] == "capacity" \
+                else _suffixed(owner, measure)
         if head.pos_ in ("VERB", "AUX") and dep in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp"):
             return self._verb(head, level=self._after_level_word(token, start))
         if dep == "nsubjpass" and self.kind == "money" and (action := self._action_noun(head)):
@@ -793,14 +790,13 @@ def _gapped(comparative: Token, label: str | None) -> str | None:
     than = next((c for c in comparative.children if c.lower_ == "than"), None)
     if not label or than is None or any(_names_when(t) or t.lower_ in _words().earlier_times for t in than.subtree):
         return label
+    changes = _words().comparatives.values()
+    measure, _, change = label.rpartition(" ")
     if any(c.lower_ in ("point", "points") for c in comparative.subtree):
         # "GDP grew 5.8 percent, 0.6 percentage points higher than the national average": the gap of the growth
         # (its own "lower" read as a decline of that growth is no part of it)
-        measure, _, change = label.rpartition(" ")
-        changed = change in _words().comparatives.values() and measure.rsplit(" ", 1)[-1] in _words().comparatives.values()
-        return f"{measure if changed else label} gap"
-    measure, _, change = label.rpartition(" ")
-    if not measure or change not in _words().comparatives.values():
+        return f"{measure if change in changes and measure.rsplit(' ', 1)[-1] in changes else label} gap"
+    if not measure or change not in changes:
         return label
     subject = next((c for c in comparative.head.children if c.dep_ in _SUBJECTS), None)
     return f"{_singular(measure, subject) if subject is not None else measure} gap"
@@ -904,9 +900,7 @@ def read_action(sentence: str, start: int, end: int, measure: str) -> str:
     if thing is None or governed.dep_ not in ("dobj", "nsubjpass") and not intransitive or verb.pos_ != "VERB" \
             or verb.lemma_.lower() in words.plain or len(measure.split()) >= words.max_words:
         return measure
-    action = words.object_actions.get(_verb_key(verb))
-    if action in words.capacity_actions and _can_make(verb):
-        action = "capacity"  # "the plant can produce 1.2 million tonnes of iron a year": its capacity
+    action = _object_action(verb)
     if action and measure.lower() == thing.lower_ in words.person_nouns:
         return _people(verb, action)
     if action:
@@ -946,13 +940,16 @@ def _before_joined_verb(measure: str, doc: Doc) -> str:
     return measure
 
 
-def _can_make(verb: Token) -> bool:
-    """Whether ``verb`` says what can be made, not what was: "can produce", "is designed to produce", "will be able
-    to turn out"."""
+def _object_action(verb: Token) -> str | None:
+    """The noun of what ``verb`` does to the thing it counts or weighs ("produced": output), capacity where it says
+    what can be made, not what was ("the plant can produce", "is designed to produce", "will be able to turn out")."""
     words = _words()
-    if any(c.dep_ == "aux" and c.lower_ in words.capacity_modals for c in verb.children):
-        return True
-    return verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.lemma_.lower() in words.capacity_heads
+    action = words.object_actions.get(_verb_key(verb))
+    if action not in words.capacity_actions:
+        return action
+    can = any(c.dep_ == "aux" and c.lower_ in words.capacity_modals for c in verb.children) \
+        or verb.dep_ in ("xcomp", "acl", "advcl") and verb.head.lemma_.lower() in words.capacity_heads
+    return "capacity" if can else action
 
 
 def _people(verb: Token, action: str) -> str:
@@ -965,11 +962,11 @@ def _people(verb: Token, action: str) -> str:
     named = _phrase(subject)
     if subject is None or not named:
         return words.employees
-    # "the Foxconn plant" or "CATL" named, their employees; a bare "the company", its employees
     employer = subject.lemma_.lower() in words.employers or subject.lower_ in words.employers
-    if employer or subject.pos_ == "PROPN" or subject.text.isupper():
-        return _suffixed(named, words.employees) if " " in named or not employer else words.employees
-    return _suffixed(named, action)
+    if not (employer or subject.pos_ == "PROPN" or subject.text.isupper()):
+        return _suffixed(named, action)
+    # "the Foxconn plant" and "CATL" name whose employees they are; a bare "the company" says nothing more
+    return words.employees if employer and " " not in named else _suffixed(named, words.employees)
 
 
 def read_part(sentence: str, start: int, end: int, counts: list[str]) -> str | None:
@@ -1137,8 +1134,8 @@ def _value_of(noun: Token) -> str | None:
         return _with_action(measure, noun, action)
     # "two battery projects, each worth N": what a thing built is worth is the investment in it, what a cluster is
     # worth its output
-    worth = attributive_money().get(noun.lower_) if attributive_money().get(noun.lower_) in ("investment", "output") \
-        else "value"
+    built = attributive_money().get(noun.lower_)
+    worth = built if built in ("investment", "output") else "value"
     measure = _singular(measure, noun)
     if measure and worth in measure.split()[:-1]:
         measure = " ".join(w for w in measure.split() if w != worth)  # "investment projects worth N": project
